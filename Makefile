@@ -1,0 +1,22 @@
+# The two commands a newcomer needs (see README):
+#   make demo   set up, start the service with its own Redis, moderate the seed pages, print the decisions
+#   make test   set up and run the whole test suite
+VENV ?= .venv
+PY := $(VENV)/bin/python
+
+.PHONY: setup demo test bench clean
+
+setup:
+	@./scripts/setup.sh
+
+demo: setup
+	@$(VENV)/bin/moderation demo seeds/*.txt
+
+test: setup
+	@$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: setup
+	@$(PY) bench/run_all.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,1 @@
+"""Toxicity scorers behind one small interface (see base.py)."""
