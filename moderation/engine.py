@@ -1,0 +1,120 @@
+"""The moderation engine: comments in, decisions with their evidence out. Pure Python, no Redis.
+
+A decision is an ordered pipeline of small phases over a batch of comments:
+
+    language -> lexicon -> toxicity -> policy
+
+Each evidence phase fills in one kind of evidence on every comment's `Evaluation`; the toxicity
+phase runs once over the whole batch so the model's per-call cost is shared. The policy phase then
+turns the evidence into keep / hold / remove with reason codes. Used in-process by the workers,
+the rescoring job and the command line, so all three decide exactly alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from moderation.language import LanguageDetector, LanguageResult
+from moderation.policy import Evidence, Policy, load_policy
+from moderation.settings import Settings
+from moderation.types import CommentInput, Decision, LexiconHit
+
+Phase = Callable[["Engine", list["Evaluation"]], None]
+
+
+@dataclass
+class Evaluation:
+    """One comment's passage through the pipeline; phases fill it in."""
+
+    comment: CommentInput
+    language: LanguageResult | None = None
+    hits: list[LexiconHit] = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+def detect_language(engine: "Engine", batch: list[Evaluation]) -> None:
+    """Set each comment's language (the platform's hint wins when it is one we support)."""
+    for item in batch:
+        item.language = engine.detector.detect(item.comment.text, hint=item.comment.language)
+
+
+def match_lexicon(engine: "Engine", batch: list[Evaluation]) -> None:
+    """Find lexicon terms in the text and in the author name, in the comment's language."""
+    for item in batch:
+        language = item.language.language
+        item.hits = engine.lexicon.match(item.comment.text, language)
+        if item.comment.author:
+            item.hits += engine.lexicon.match(item.comment.author, language, field="author")
+
+
+def score_toxicity(engine: "Engine", batch: list[Evaluation]) -> None:
+    """Score the whole batch in one model call."""
+    texts = [item.comment.text for item in batch]
+    languages = [item.language.language for item in batch]
+    for item, scores in zip(batch, engine.scorer.score(texts, languages)):
+        item.scores = {label: float(value) for label, value in scores.items()}
+
+
+EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, score_toxicity)
+
+
+class Engine:
+    """Decide comments. Build once per process (loads the model and lexicons), then call `decide`."""
+
+    def __init__(self, detector: LanguageDetector, lexicon, scorer, policy: Policy):
+        self.detector = detector
+        self.lexicon = lexicon
+        self.scorer = scorer
+        self.policy = policy
+
+    @classmethod
+    def from_settings(cls, settings: Settings, scorer=None, policy: Policy | None = None) -> "Engine":
+        """Build the engine the settings describe; `scorer`/`policy` override them (tests, rescoring)."""
+        from moderation.lexicon import load_lexicon
+        from moderation.scoring.factory import build_scorer
+
+        return cls(
+            detector=LanguageDetector(),
+            lexicon=load_lexicon(settings.resolved_lexicon_dir),
+            scorer=scorer if scorer is not None else build_scorer(settings),
+            policy=policy if policy is not None else load_policy(settings.resolved_policy_path),
+        )
+
+    @property
+    def versions(self) -> dict[str, str]:
+        """What a decision depends on, for the record and for rescoring."""
+        return {"policy": self.policy.version, "model": self.scorer.model_id, "lexicon": self.lexicon.version}
+
+    def with_policy(self, policy: Policy) -> "Engine":
+        """The same engine under another policy (candidate policies in rescoring)."""
+        return Engine(self.detector, self.lexicon, self.scorer, policy)
+
+    def decide(self, comments: Sequence[CommentInput]) -> list[Decision]:
+        """Run the pipeline over a batch; decisions come back in input order."""
+        batch = [Evaluation(comment) for comment in comments]
+        if not batch:
+            return []
+        for phase in EVIDENCE_PHASES:
+            phase(self, batch)
+        return [self._decision(item) for item in batch]
+
+    def _decision(self, item: Evaluation) -> Decision:
+        language = item.language.language
+        verdict = self.policy.decide(Evidence(language, tuple(item.hits), item.scores))
+        return Decision(
+            id=item.comment.id,
+            language=language,
+            language_confidence=item.language.confidence,
+            scores=item.scores,
+            slurs=item.hits,
+            decision=verdict.outcome,
+            reasons=list(verdict.reasons),
+            policy_version=self.policy.version,
+            model=self.scorer.model_id,
+            details={
+                "language_source": item.language.source,
+                "lexicon_version": self.lexicon.version,
+                "thresholds": self.policy.thresholds(language),
+            },
+        )

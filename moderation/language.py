@@ -1,0 +1,120 @@
+"""Language detection with langdetect: English, French, or undetermined ("und").
+
+langdetect is randomised; we seed it so the same text always gets the same answer. We load only
+a handful of Latin-script profiles: English and French (what we moderate) plus the languages
+most often confused with them, so that a German or Spanish comment comes out "und" instead of
+being forced into English or French. Fewer profiles is also what makes detection fast enough
+(about 5x faster than all 55).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from moderation.types import SUPPORTED_LANGUAGES, UNDETERMINED
+
+# Supported languages first; the rest are decoys that turn into "und".
+PROFILE_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl")
+SEED = 0
+# langdetect's per-text cost grows with length; the first few hundred characters decide.
+MAX_CHARS = 600
+N_TRIALS = 5
+
+# Prior knowledge handed to langdetect, which otherwise guesses from character n-grams alone and
+# is unreliable on one-line comments ("Spoken like a true western narcissist." comes out German).
+# Base rates: our platforms publish in English and French. Function words are strong, cheap
+# evidence on short texts; each hit multiplies the language's prior.
+BASE_PRIOR = {"en": 0.3, "fr": 0.3, "de": 0.08, "es": 0.08, "it": 0.08, "pt": 0.08, "nl": 0.08}
+FUNCTION_WORDS = {
+    "en": "the and is are was were of to in that this it you he she they we with for not be have has "
+          "like what when where who why but if or an at by from just will would should",
+    "fr": "le les des du un une est sont et ou que qui pas ne je tu il elle nous vous ils elles ce "
+          "cette ces dans pour avec sur mais au aux leur sont été très",
+    "de": "der die das und ist nicht ich du er sie wir ihr ein eine mit auf für aber auch noch "
+          "oder sehr",
+    "es": "el los las y es son que de una por para con pero muy está yo tú él ella",
+    "it": "il gli è sono che di una per con ma molto io tu lui lei della questo",
+    "pt": "os as e é são que de uma para com mas muito eu você ele ela não está",
+    "nl": "de het een en is zijn niet ik jij hij zij wij met voor maar ook van",
+}
+_FUNCTION_WORD_SETS = {language: frozenset(words.split()) for language, words in FUNCTION_WORDS.items()}
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+
+_URL_OR_MENTION = re.compile(r"https?://\S+|www\.\S+|@\w+|#\w+|\bRT\b")
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class LanguageResult:
+    language: str  # "en", "fr" or "und"
+    confidence: float  # probability of `language`; for "und", of the best guess (0 when none)
+    source: str = "detected"  # "detected" or "hint" (the platform told us)
+
+
+def function_word_prior(text: str) -> dict[str, float]:
+    """Prior probabilities per profile language from base rates and function-word hits."""
+    counts = dict.fromkeys(PROFILE_LANGUAGES, 0)
+    for word in _WORD.findall(text.lower()):
+        for language, words in _FUNCTION_WORD_SETS.items():
+            if word in words:
+                counts[language] += 1
+    weights = {language: BASE_PRIOR[language] * (1.0 + counts[language]) ** 2 for language in PROFILE_LANGUAGES}
+    total = sum(weights.values())
+    return {language: weight / total for language, weight in weights.items()}
+
+
+def _build_factory():
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+    import os
+
+    factory = DetectorFactory()
+    profiles = []
+    for language in PROFILE_LANGUAGES:
+        with open(os.path.join(PROFILES_DIRECTORY, language), encoding="utf-8") as handle:
+            profiles.append(handle.read())
+    factory.load_json_profile(profiles)
+    factory.set_seed(SEED)
+    return factory
+
+
+class LanguageDetector:
+    """Detect en / fr / und. Build once (loads profiles, ~0.1 s) and reuse; thread-safe (detectors share
+    only the read-only profiles; each has its own seeded random generator)."""
+
+    def __init__(self, confidence_floor: float = 0.70, min_letters: int = 10):
+        self.confidence_floor = confidence_floor
+        self.min_letters = min_letters
+        self._factory = _build_factory()
+
+    def detect(self, text: str, hint: str | None = None) -> LanguageResult:
+        """Return the comment's language; a supported platform hint wins over detection."""
+        if hint and hint.lower() in SUPPORTED_LANGUAGES:
+            return LanguageResult(hint.lower(), 1.0, "hint")
+        cleaned = _URL_OR_MENTION.sub(" ", text[: MAX_CHARS * 2])[:MAX_CHARS]
+        letters = _LETTER.findall(cleaned)
+        if len(letters) < self.min_letters:
+            return LanguageResult(UNDETERMINED, 0.0)
+        if sum(letter.isupper() for letter in letters) * 2 > len(letters):
+            # langdetect ignores capitalised words (proper nouns), so shouting would leave it nothing.
+            cleaned = cleaned.lower()
+        best_language, best_probability = self._best_guess(cleaned)
+        if best_language not in SUPPORTED_LANGUAGES or best_probability < self.confidence_floor:
+            return LanguageResult(UNDETERMINED, best_probability)
+        return LanguageResult(best_language, best_probability)
+
+    def _best_guess(self, text: str) -> tuple[str, float]:
+        from langdetect.lang_detect_exception import LangDetectException
+
+        detector = self._factory.create()
+        detector.n_trial = N_TRIALS
+        detector.set_max_text_length(MAX_CHARS)
+        detector.set_prior_map(function_word_prior(text))
+        detector.append(text)
+        try:
+            ranked = detector.get_probabilities()
+        except LangDetectException:  # no usable n-grams (e.g. only digits and symbols)
+            return UNDETERMINED, 0.0
+        if not ranked:
+            return UNDETERMINED, 0.0
+        return ranked[0].lang, float(ranked[0].prob)

@@ -1,0 +1,170 @@
+"""The moderation policy: configurable rules that turn evidence into keep / hold / remove.
+
+Loaded from `config/policy.toml` (format documented in that file). Each rule looks at one kind of
+evidence and may propose an outcome with reason codes; the decision is the most severe proposal,
+and every rule that fired is kept as a reason so a moderator sees all of why, not just the first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from moderation.types import LABELS, OUTCOMES, SEVERITIES, SUPPORTED_LANGUAGES, UNDETERMINED, LexiconHit
+
+POLICY_LANGUAGES = (*SUPPORTED_LANGUAGES, UNDETERMINED)
+LEXICON_CATEGORIES = ("slur", "insult", "profanity", "dehumanising", "threat")
+
+
+class PolicyError(ValueError):
+    """The policy file is missing, malformed or inconsistent."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the engine found about one comment: the input to the rules."""
+
+    language: str
+    hits: tuple[LexiconHit, ...]
+    scores: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    outcome: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Policy:
+    version: str
+    remove_severities: frozenset[str]
+    hold_severities: frozenset[str]
+    remove_categories: frozenset[str]
+    author_hold_severities: frozenset[str]
+    hold_undetermined: bool
+    label_thresholds: dict[str, dict[str, dict[str, float]]]  # language -> label -> {hold, remove}
+    digest: str  # hash of the file's content, to tell two files with the same version apart
+
+    def thresholds(self, language: str, label: str = "toxicity") -> dict[str, float]:
+        """Return {"hold": x, "remove": y} for a label in a language (und when unknown)."""
+        per_language = self.label_thresholds.get(language) or self.label_thresholds[UNDETERMINED]
+        return dict(per_language.get(label) or self.label_thresholds[UNDETERMINED]["toxicity"])
+
+    def decide(self, evidence: Evidence) -> Verdict:
+        """Apply every rule; the most severe proposal wins and all reasons are kept."""
+        outcome, reasons = "keep", []
+        for rule in RULES:
+            for proposed, reason in rule(self, evidence):
+                reasons.append(reason)
+                if OUTCOMES.index(proposed) > OUTCOMES.index(outcome):
+                    outcome = proposed
+        return Verdict(outcome, tuple(dict.fromkeys(reasons)))
+
+
+Proposal = Iterable[tuple[str, str]]
+
+
+def lexicon_rule(policy: Policy, evidence: Evidence) -> Proposal:
+    """Severe terms and threats remove, strong terms hold; author-name hits hold at most."""
+    for hit in evidence.hits:
+        if hit.field == "author":
+            if hit.severity in policy.author_hold_severities:
+                yield "hold", "author_lexicon"
+        elif hit.category in policy.remove_categories:
+            yield "remove", f"lexicon_{hit.category}"
+        elif hit.severity in policy.remove_severities:
+            yield "remove", f"lexicon_{hit.severity}"
+        elif hit.severity in policy.hold_severities:
+            yield "hold", f"lexicon_{hit.severity}"
+
+
+def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
+    """A label at or above its remove threshold removes; at or above hold, holds."""
+    for label, value in evidence.scores.items():
+        per_language = policy.label_thresholds.get(evidence.language, {})
+        limits = per_language.get(label)
+        if limits is None:
+            continue
+        if value >= limits["remove"]:
+            yield "remove", f"{label}_remove"
+        elif value >= limits["hold"]:
+            yield "hold", f"{label}_hold"
+
+
+def language_rule(policy: Policy, evidence: Evidence) -> Proposal:
+    """Hold text whose language we could not determine: our models are not built for it."""
+    if evidence.language == UNDETERMINED and policy.hold_undetermined:
+        yield "hold", "language_undetermined"
+
+
+RULES: tuple[Callable[[Policy, Evidence], Proposal], ...] = (lexicon_rule, score_rule, language_rule)
+
+
+def _severities(raw: Any, where: str) -> frozenset[str]:
+    if not isinstance(raw, list) or any(item not in SEVERITIES for item in raw):
+        raise PolicyError(f"{where}: expected a list of {list(SEVERITIES)}, got {raw!r}")
+    return frozenset(raw)
+
+
+def _thresholds(raw: Any) -> dict[str, dict[str, dict[str, float]]]:
+    if not isinstance(raw, dict) or UNDETERMINED not in raw:
+        raise PolicyError("[thresholds]: needs a table per language, including [thresholds.und]")
+    parsed: dict[str, dict[str, dict[str, float]]] = {}
+    for language, labels in raw.items():
+        if language not in POLICY_LANGUAGES:
+            raise PolicyError(f"[thresholds.{language}]: unknown language (use {list(POLICY_LANGUAGES)})")
+        if "toxicity" not in labels:
+            raise PolicyError(f"[thresholds.{language}]: a toxicity threshold is required")
+        parsed[language] = {}
+        for label, limits in labels.items():
+            where = f"thresholds.{language}.{label}"
+            if label not in LABELS:
+                raise PolicyError(f"{where}: unknown label (use {list(LABELS)})")
+            if not isinstance(limits, dict) or set(limits) != {"hold", "remove"}:
+                raise PolicyError(f"{where}: expected {{ hold = x, remove = y }}")
+            hold, remove = limits["hold"], limits["remove"]
+            if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1 for v in (hold, remove)):
+                raise PolicyError(f"{where}: thresholds must be numbers in [0, 1]")
+            if hold > remove:
+                raise PolicyError(f"{where}: hold ({hold}) is above remove ({remove})")
+            parsed[language][label] = {"hold": float(hold), "remove": float(remove)}
+    return parsed
+
+
+def load_policy(path: Path) -> Policy:
+    """Read and validate a policy file; raise PolicyError naming the problem."""
+    try:
+        content = Path(path).read_bytes()
+        raw = tomllib.loads(content.decode("utf-8"))
+    except FileNotFoundError:
+        raise PolicyError(f"policy file not found: {path}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise PolicyError(f"{path}: {exc}") from None
+    version = raw.get("version")
+    if not isinstance(version, str) or not version.strip():
+        raise PolicyError(f"{path}: `version` (a non-empty string) is required")
+    lexicon, language = raw.get("lexicon", {}), raw.get("language", {})
+    remove_categories = lexicon.get("remove_categories", [])
+    if not isinstance(remove_categories, list) or any(c not in LEXICON_CATEGORIES for c in remove_categories):
+        raise PolicyError(f"{path}: lexicon.remove_categories must be a list of {list(LEXICON_CATEGORIES)}")
+    hold_undetermined = language.get("hold_undetermined", True)
+    if not isinstance(hold_undetermined, bool):
+        raise PolicyError(f"{path}: language.hold_undetermined must be true or false")
+    try:
+        return Policy(
+            version=version.strip(),
+            remove_severities=_severities(lexicon.get("remove_severities", ["severe"]), "lexicon.remove_severities"),
+            hold_severities=_severities(lexicon.get("hold_severities", ["strong"]), "lexicon.hold_severities"),
+            remove_categories=frozenset(remove_categories),
+            author_hold_severities=_severities(
+                lexicon.get("author_hold_severities", ["strong", "severe"]), "lexicon.author_hold_severities"),
+            hold_undetermined=hold_undetermined,
+            label_thresholds=_thresholds(raw.get("thresholds")),
+            digest=hashlib.sha256(content).hexdigest()[:12],
+        )
+    except PolicyError as exc:
+        raise PolicyError(f"{path}: {exc}") from None

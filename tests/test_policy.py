@@ -1,0 +1,85 @@
+from pathlib import Path
+
+import pytest
+
+from moderation.policy import Evidence, PolicyError, load_policy
+from moderation.settings import PROJECT_ROOT
+from moderation.types import LexiconHit
+
+POLICY_PATH = PROJECT_ROOT / "config" / "policy.toml"
+
+
+@pytest.fixture(scope="module")
+def policy():
+    return load_policy(POLICY_PATH)
+
+
+def hit(severity="strong", category="insult", field="text"):
+    return LexiconHit(term="x", category=category, severity=severity, start=0, end=1, matched="x",
+                      language="en", field=field)
+
+
+def test_shipped_policy_loads_with_version(policy):
+    assert policy.version
+    assert policy.thresholds("en")["hold"] < policy.thresholds("en")["remove"]
+    assert policy.thresholds("xx") == policy.thresholds("und")
+
+
+def test_clean_comment_is_kept(policy):
+    verdict = policy.decide(Evidence("en", (), {"toxicity": 0.01}))
+    assert verdict.outcome == "keep" and verdict.reasons == ()
+
+
+def test_severe_hit_removes_and_strong_hit_holds(policy):
+    assert policy.decide(Evidence("en", (hit("severe", "slur"),), {"toxicity": 0.0})).outcome == "remove"
+    assert policy.decide(Evidence("en", (hit("strong"),), {"toxicity": 0.0})).outcome == "hold"
+    assert policy.decide(Evidence("en", (hit("mild", "profanity"),), {"toxicity": 0.0})).outcome == "keep"
+
+
+def test_threat_removes_whatever_its_severity(policy):
+    verdict = policy.decide(Evidence("fr", (hit("strong", "threat"),), {"toxicity": 0.0}))
+    assert verdict.outcome == "remove" and "lexicon_threat" in verdict.reasons
+
+
+def test_author_hit_holds_at_most(policy):
+    verdict = policy.decide(Evidence("en", (hit("severe", "slur", field="author"),), {"toxicity": 0.0}))
+    assert verdict.outcome == "hold" and verdict.reasons == ("author_lexicon",)
+
+
+def test_scores_against_language_thresholds(policy):
+    limits = policy.thresholds("fr")
+    assert policy.decide(Evidence("fr", (), {"toxicity": limits["hold"]})).outcome == "hold"
+    assert policy.decide(Evidence("fr", (), {"toxicity": limits["remove"]})).outcome == "remove"
+    assert policy.decide(Evidence("fr", (), {"toxicity": limits["hold"] - 0.01})).outcome == "keep"
+
+
+def test_most_severe_wins_and_all_reasons_are_kept(policy):
+    verdict = policy.decide(Evidence("und", (hit("strong"),), {"toxicity": 0.999}))
+    assert verdict.outcome == "remove"
+    assert set(verdict.reasons) == {"lexicon_strong", "toxicity_remove", "language_undetermined"}
+
+
+def test_undetermined_language_holds(policy):
+    assert policy.decide(Evidence("und", (), {"toxicity": 0.0})).reasons == ("language_undetermined",)
+
+
+@pytest.mark.parametrize("body, fragment", [
+    ('[thresholds.und]\ntoxicity = { hold = 0.5, remove = 0.9 }\n', "version"),
+    ('version = "1"\n[thresholds.en]\ntoxicity = { hold = 0.5, remove = 0.9 }\n', "thresholds.und"),
+    ('version = "1"\n[thresholds.und]\ntoxicity = { hold = 0.9, remove = 0.5 }\n', "above remove"),
+    ('version = "1"\n[thresholds.und]\ntoxicity = { hold = 1.5, remove = 2 }\n', r"\[0, 1\]"),
+    ('version = "1"\n[thresholds.und]\ntoxicity = { hold = 0.5, remove = 0.9 }\nrudeness = { hold = 0.5, remove = 0.9 }\n', "unknown label"),
+    ('version = "1"\n[lexicon]\nremove_severities = ["awful"]\n[thresholds.und]\ntoxicity = { hold = 0.5, remove = 0.9 }\n',
+     "remove_severities"),
+    ('version = "1"\nthis is not toml', "policy"),
+])
+def test_bad_policy_files_are_refused_clearly(tmp_path, body, fragment):
+    path = tmp_path / "policy.toml"
+    path.write_text(body)
+    with pytest.raises(PolicyError, match=fragment):
+        load_policy(path)
+
+
+def test_missing_policy_file(tmp_path):
+    with pytest.raises(PolicyError, match="not found"):
+        load_policy(Path(tmp_path / "nope.toml"))
