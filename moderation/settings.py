@@ -55,6 +55,7 @@ class Settings:
     detoxify_model_type: str = "multilingual"
     detoxify_checkpoint: Path | None = None
     detoxify_hf_config: Path | None = None
+    detoxify_batch_size: int = 16  # texts' 512-token windows per forward pass
     linear_model_path: Path | None = None  # None: the model shipped inside the package
     policy_path: Path | None = None  # None: config_dir / "policy.toml"
     lexicon_dir: Path | None = None  # None: config_dir / "lexicons"
@@ -82,6 +83,7 @@ _CHOICES = {
 _POSITIVE = {
     "signature_tolerance_seconds", "max_text_chars", "max_author_chars", "max_request_bytes",
     "max_batch_comments", "rate_limit_per_minute", "worker_batch_size", "callback_timeout_seconds",
+    "detoxify_batch_size",
 }
 
 
