@@ -1,0 +1,82 @@
+"""The engine end to end in-process: real lexicons, the shipped default model, the shipped policy."""
+
+import dataclasses
+
+import pytest
+
+from moderation.engine import Engine
+from moderation.settings import load_settings
+from moderation.types import CommentInput
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return Engine.from_settings(load_settings({"scorer": "linear"}))
+
+
+def decide_one(engine, text, **kwargs):
+    return engine.decide([CommentInput(id="c1", text=text, **kwargs)])[0]
+
+
+def test_decisions_keep_input_order_and_carry_their_evidence(engine):
+    comments = [CommentInput(id=f"c{i}", text=text) for i, text in enumerate([
+        "Thank you for this article, it explains the situation in the valley very clearly.",
+        "Merci pour cet article très clair sur la situation dans la vallée du Panjshir.",
+        "you are a f*cking idiot",
+    ])]
+    decisions = engine.decide(comments)
+    assert [d.id for d in decisions] == ["c0", "c1", "c2"]
+    assert [d.language for d in decisions[:2]] == ["en", "fr"]
+    for decision in decisions:
+        data = decision.to_json()
+        assert {"id", "language", "language_confidence", "scores", "slurs", "decision", "reasons",
+                "policy_version", "model"} <= set(data)
+        assert 0.0 <= data["scores"]["toxicity"] <= 1.0
+        assert data["policy_version"] == engine.policy.version
+        assert data["model"] == engine.scorer.model_id
+
+
+def test_polite_comments_are_kept(engine):
+    assert decide_one(engine, "Thank you for this article, it explains the situation very clearly.").decision == "keep"
+    assert decide_one(engine, "Merci pour cet article très clair, j'ai appris beaucoup de choses.").decision == "keep"
+
+
+def test_obfuscated_insult_is_found_with_its_span_and_not_kept(engine):
+    text = "honestly you are a f*cking 1d1ot and everyone knows it"
+    decision = decide_one(engine, text)
+    assert decision.decision in {"hold", "remove"}
+    assert decision.slurs, "expected lexicon hits"
+    for hit in decision.slurs:
+        assert text[hit.start:hit.end] == hit.matched
+
+
+def test_french_insult_in_french_text(engine):
+    decision = decide_one(engine, "Tu es vraiment un connard, personne ne veut de tes commentaires ici.")
+    assert decision.language == "fr"
+    assert decision.decision in {"hold", "remove"}
+    assert any(hit.term.startswith("connard") for hit in decision.slurs)
+
+
+def test_abusive_author_name_holds_an_otherwise_ordinary_comment(engine):
+    decision = decide_one(engine, "The talks in Doha will decide what happens to the valley next month.",
+                          author="US & EU are Zion slaves")
+    assert decision.decision == "hold"
+    assert "author_lexicon" in decision.reasons
+    assert all(hit.field == "author" for hit in decision.slurs)
+
+
+def test_undetermined_language_is_held(engine):
+    decision = decide_one(engine, "👍👍👍 !!!")
+    assert decision.language == "und"
+    assert decision.decision == "hold" and "language_undetermined" in decision.reasons
+
+
+def test_a_stricter_candidate_policy_changes_the_decision(engine):
+    text = "I disagree with the article and I think the author is wrong about the talks."
+    baseline = decide_one(engine, text)
+    assert baseline.decision == "keep"
+    strict_thresholds = {language: {label: {"hold": 0.0, "remove": 1.0} for label in labels}
+                         for language, labels in engine.policy.label_thresholds.items()}
+    strict = dataclasses.replace(engine.policy, version="strict", label_thresholds=strict_thresholds)
+    held = engine.with_policy(strict).decide([CommentInput(id="c1", text=text)])[0]
+    assert held.decision == "hold" and held.policy_version == "strict"
