@@ -1,0 +1,1 @@
+"""Helpers shared by tests: fixtures that build small real artefacts (models, data) on the fly."""
