@@ -1,0 +1,118 @@
+"""Curated lexicons (config/lexicons/*.toml): load once, then match comments and author names.
+
+    lexicon = load_lexicon(Path("config/lexicons"))
+    hits = lexicon.match("you f*cking idiot", "en")          # spans index the original text
+    hits = lexicon.match("US & EU are Zion slaves", "und", field="author")
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from moderation.lexicon.index import PhraseTable, Sequence, entry_forms, words_of
+from moderation.lexicon.matcher import Found, find
+from moderation.lexicon.schema import Entry, LexiconError, parse_file
+from moderation.lexicon.vocabulary import Vocabulary
+from moderation.text.normalize import NormalizedText, normalize_for_matching
+from moderation.types import UNDETERMINED, LexiconHit
+
+__all__ = ["Entry", "Lexicon", "LexiconError", "load_lexicon"]
+
+# Bump when matching behaviour changes, so `version` changes even if the files did not.
+MATCHER_REVISION = "1"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled lexicons with one phrase table per comment language ("en", "fr", "und")."""
+
+    version: str
+    entries: tuple[Entry, ...]
+    vocabulary: Vocabulary
+    tables: dict[str, PhraseTable]
+
+    def match(self, text: str, language: str, field: str = "text") -> list[LexiconHit]:
+        """Find lexicon entries in `text`, sorted by start, spans in the original text."""
+        return self.match_normalized(normalize_for_matching(text), language, field)
+
+    def match_normalized(self, normalized: NormalizedText, language: str, field: str = "text") -> list[LexiconHit]:
+        """Like `match`, for a text the caller has already normalised."""
+        table = self.tables.get(language)
+        if table is None:
+            raise ValueError(f"language must be one of {sorted(self.tables)}, got {language!r}")
+        kept = _without_exceptions_and_overlaps(find(normalized, table, self.vocabulary))
+        return [self._hit(normalized, found, field) for found in kept]
+
+    def _hit(self, normalized: NormalizedText, found: Found, field: str) -> LexiconHit:
+        entry = self.entries[found.entry]
+        start, end = normalized.original_span(found.start, found.end)
+        return LexiconHit(
+            term=entry.term, category=entry.category, severity=entry.severity, start=start, end=end,
+            matched=normalized.original[start:end], language=entry.language, target=entry.target, field=field,
+        )
+
+
+def _without_exceptions_and_overlaps(found: list[Found]) -> list[Found]:
+    """Drop hits inside their entry's exception phrase, then hits inside a longer hit."""
+    exceptions = [f for f in found if f.exception]
+    hits = {
+        (f.start, f.end, f.entry): f for f in found
+        if not f.exception
+        and not any(e.entry == f.entry and e.start <= f.start and f.end <= e.end for e in exceptions)
+    }
+    spans = {(f.start, f.end) for f in hits.values()}
+    kept = [
+        f for f in hits.values()
+        if not any(s <= f.start and f.end <= e and (s, e) != (f.start, f.end) for s, e in spans)
+    ]
+    return sorted(kept, key=lambda f: (f.start, f.end, f.entry))
+
+
+def load_lexicon(directory: Path) -> Lexicon:
+    """Load every `*.toml` lexicon in `directory` and compile the matching tables."""
+    paths = sorted(Path(directory).glob("*.toml"))
+    if not paths:
+        raise LexiconError(f"{directory}: no lexicon files (*.toml) found")
+    digest = hashlib.sha256(MATCHER_REVISION.encode())
+    entries: list[Entry] = []
+    where: list[str] = []
+    for path in paths:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        for entry in parse_file(path):
+            entries.append(entry)
+            where.append(f"{path}: term {entry.term!r}")
+    vocabulary = Vocabulary()
+    tables = {"en": PhraseTable(), "fr": PhraseTable(), UNDETERMINED: PhraseTable()}
+    _check_duplicates(entries, where)
+    for index, entry in enumerate(entries):
+        for words, rank in entry_forms(entry, where[index]):
+            seq = Sequence(tuple(vocabulary.add(w, rank) for w in words), index)
+            for name in _tables_for(entry):
+                tables[name].add(seq, rank)
+        for exception in entry.exceptions:
+            words = words_of(exception)
+            if not words:
+                raise LexiconError(f"{where[index]}: exception {exception!r} has no letters to match")
+            seq = Sequence(tuple(vocabulary.add(w, 1) for w in words), index, exception=True)
+            for name in _tables_for(entry):
+                tables[name].add(seq, 1)
+    return Lexicon("lex-" + digest.hexdigest()[:16], tuple(entries), vocabulary, tables)
+
+
+def _tables_for(entry: Entry) -> list[str]:
+    if entry.language == "any":
+        return ["en", "fr", UNDETERMINED]
+    return [entry.language] + ([] if entry.ambiguous else [UNDETERMINED])
+
+
+def _check_duplicates(entries: list[Entry], where: list[str]) -> None:
+    """Refuse the same written form in two entries of one language: which one should win?"""
+    seen: dict[tuple[str, tuple[str, ...]], str] = {}
+    for index, entry in enumerate(entries):
+        for text in (entry.term, *entry.variants):
+            key = (entry.language, words_of(text))
+            if key in seen and seen[key] != where[index]:
+                raise LexiconError(f"{where[index]}: {text!r} is already listed by {seen[key]}")
+            seen[key] = where[index]

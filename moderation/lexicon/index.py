@@ -1,0 +1,84 @@
+"""Compile validated entries into per-language phrase tables over one shared vocabulary.
+
+Each entry becomes one or more sequences of word-form ids: its term, its variants, inflected
+forms (`inflect = true`), generated misspellings (`moderation/text/spelling.py`) and its
+exceptions. Sequences are keyed by their first word so the matcher only looks at entries that can
+start at a given word. Built once at load time; matching never compiles anything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from moderation.lexicon.schema import Entry, LexiconError
+from moderation.lexicon.vocabulary import RANK_GENERATED, RANK_TERM, RANK_VARIANT, Vocabulary
+from moderation.text.normalize import normalize_for_matching
+from moderation.text.spelling import misspellings
+
+# A word of normalised text: letters/digits, with `*`/`#` masks allowed after the first character.
+WORD = re.compile(r"[^\W_](?:[^\W_]|[*#])*")
+
+_SUFFIXES = {"en": ("s", "es", "ed", "er", "ers", "ing"), "fr": ("s", "e", "es", "x"), "any": ()}
+_SUFFIXES_AFTER_E = {"en": ("s", "d", "r", "rs"), "fr": ("s",), "any": ()}
+
+
+@dataclass(frozen=True)
+class Sequence:
+    """One way an entry can appear: the ids of its words, and whether it is an exception."""
+
+    ids: tuple[int, ...]
+    entry: int
+    exception: bool = False
+
+
+@dataclass
+class PhraseTable:
+    """The sequences one language may match, keyed by the id of their first word."""
+
+    by_first: dict[int, list[Sequence]] = field(default_factory=dict)
+    _owners: dict[tuple[int, ...], tuple[int, int]] = field(default_factory=dict)
+
+    def add(self, seq: Sequence, rank: int) -> None:
+        """Add a sequence; a form written by one entry is not also generated for another."""
+        owner = self._owners.get(seq.ids)
+        if not seq.exception and owner is not None:
+            if owner[0] == seq.entry or rank == RANK_GENERATED or owner[1] < RANK_GENERATED:
+                return
+            self._drop(seq.ids, owner[0])  # a generated form yields to an entry that wrote it down
+        if not seq.exception:
+            self._owners[seq.ids] = (seq.entry, rank)
+        self.by_first.setdefault(seq.ids[0], []).append(seq)
+
+    def _drop(self, ids: tuple[int, ...], entry: int) -> None:
+        bucket = self.by_first[ids[0]]
+        bucket[:] = [s for s in bucket if not (s.ids == ids and s.entry == entry and not s.exception)]
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """Split a lexicon term into normalised words, the same way comments are split."""
+    return tuple(WORD.findall(normalize_for_matching(text).text))
+
+
+def entry_forms(entry: Entry, where: str) -> list[tuple[tuple[str, ...], int]]:
+    """List every word sequence an entry matches, with the rank saying how it was made."""
+    written = [(entry.term, RANK_TERM)] + [(v, RANK_VARIANT) for v in entry.variants]
+    forms: dict[tuple[str, ...], int] = {}
+    for text, rank in written:
+        words = words_of(text)
+        if not words:
+            raise LexiconError(f"{where}: {text!r} has no letters to match")
+        forms.setdefault(words, rank)
+        for inflected in _inflections(words, entry) if entry.inflect else ():
+            forms.setdefault(inflected, RANK_GENERATED)
+    for words in list(forms):
+        for position, word in enumerate(words):
+            for respelled in misspellings(word, entry.language):
+                forms.setdefault(words[:position] + (respelled,) + words[position + 1:], RANK_GENERATED)
+    return list(forms.items())
+
+
+def _inflections(words: tuple[str, ...], entry: Entry) -> list[tuple[str, ...]]:
+    last = words[-1]
+    suffixes = _SUFFIXES_AFTER_E if last.endswith("e") else _SUFFIXES
+    return [words[:-1] + (last + suffix,) for suffix in suffixes[entry.language]]

@@ -1,0 +1,98 @@
+"""Find lexicon sequences in a normalised comment, word by word, and report original spans.
+
+Matching is on whole words of the normalised text, which is what keeps "assassin", "Scunthorpe"
+and "cocktail" clean. On top of the vocabulary's word-level tricks (stretched, masked), the matcher
+rejoins letters spelled out one by one ("f u c k", "f.u.c.k") and reads a "1" or "|" as "l"
+when "i" finds nothing ("ki11").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from moderation.lexicon.index import WORD, PhraseTable
+from moderation.lexicon.vocabulary import Vocabulary
+from moderation.text.normalize import NormalizedText
+
+# What may sit between letters spelled out one by one: a little punctuation or space, no newline.
+_SPELLING_GAP = re.compile(r"[ .\-_/+,*~]{1,3}")
+_MAX_SPELLED = 30  # longest run of single letters we try to rejoin
+
+
+class Word(NamedTuple):
+    start: int
+    end: int
+    text: str
+    joined: bool = False  # rebuilt from separated letters
+
+
+class Found(NamedTuple):
+    start: int  # offsets in the normalised text
+    end: int
+    entry: int
+    exception: bool
+
+
+def find(normalized: NormalizedText, table: PhraseTable, vocabulary: Vocabulary) -> list[Found]:
+    """Return every sequence of `table` present in the text, exceptions included."""
+    words = _rejoin_spelled(normalized.text, [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(normalized.text)], vocabulary)
+    resolved = [_resolve(normalized, word, vocabulary) for word in words]
+    found = []
+    for i, ids in enumerate(resolved):
+        for form_id in ids:
+            for seq in table.by_first.get(form_id, ()):
+                last = i + len(seq.ids) - 1
+                if last < len(words) and all(seq.ids[k] in resolved[i + k] for k in range(1, len(seq.ids))):
+                    found.append(Found(words[i].start, words[last].end, seq.entry, seq.exception))
+    return found
+
+
+def _resolve(normalized: NormalizedText, word: Word, vocabulary: Vocabulary) -> frozenset[int]:
+    ids = vocabulary.resolve(word.text)
+    if ids or word.joined or "i" not in word.text:
+        return ids
+    start, end = normalized.original_span(word.start, word.end)
+    if "1" not in normalized.original[start:end] and "|" not in normalized.original[start:end]:
+        return ids
+    as_l = "".join(
+        "l" if c == "i" and normalized.source_char(word.start + k) in "1|" else c for k, c in enumerate(word.text)
+    )
+    return vocabulary.resolve(as_l)
+
+
+def _rejoin_spelled(text: str, words: list[Word], vocabulary: Vocabulary) -> list[Word]:
+    """Replace runs of single letters that spell a lexicon word with that one word."""
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        run_end = i
+        while (
+            run_end < len(words) and len(words[run_end].text) == 1 and run_end - i < _MAX_SPELLED
+            and (run_end == i or _SPELLING_GAP.fullmatch(text, words[run_end - 1].end, words[run_end].start))
+        ):
+            run_end += 1
+        if run_end - i >= 3:
+            out.extend(_join_run(words[i:run_end], vocabulary))
+            i = run_end
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def _join_run(run: list[Word], vocabulary: Vocabulary) -> list[Word]:
+    """Greedily rejoin the longest stretches of a run that resolve to a lexicon word."""
+    out: list[Word] = []
+    i = 0
+    while i < len(run):
+        for j in range(len(run), i + 2, -1):
+            spelled = "".join(w.text for w in run[i:j])
+            if vocabulary.resolve(spelled):
+                out.append(Word(run[i].start, run[j - 1].end, spelled, joined=True))
+                i = j
+                break
+        else:
+            out.append(run[i])
+            i += 1
+    return out

@@ -1,0 +1,87 @@
+"""The lexicon's word forms, and how a word of a comment is recognised as one of them.
+
+A word of the (normalised) comment resolves to a set of form ids by, in order:
+1. an exact form ("fuck");
+2. a stretched form: same letters with some letters repeated more ("fuuuck", "asss"),
+   but never fewer ("as" is not "ass");
+3. a masked form: `*` or `#` standing for one letter each ("f*ck", "f**k", "st*pid"),
+   preferring entries' own terms over generated forms, or for nothing ("f*u*c*k").
+Results are cached per word, since comments reuse the same few thousand words.
+"""
+
+from __future__ import annotations
+
+import re
+
+MASKS = "*#"
+_COLLAPSE = re.compile(r"(.)\1+")
+_RUN = re.compile(r"(.)\1*")
+_CACHE_LIMIT = 200_000
+_EMPTY: frozenset[int] = frozenset()
+
+# How a form came to be; masked words prefer forms someone wrote down.
+RANK_TERM, RANK_VARIANT, RANK_GENERATED = 0, 1, 2
+
+
+def _run_lengths(word: str) -> tuple[int, ...]:
+    return tuple(len(m.group()) for m in _RUN.finditer(word))
+
+
+class Vocabulary:
+    """Every single-word form of a lexicon, indexed for exact, stretched and masked lookup."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.forms: list[str] = []
+        self.ranks: list[int] = []
+        self._stretched: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+        self._by_shape: dict[tuple[str, int], list[int]] = {}
+        self._cache: dict[str, frozenset[int]] = {}
+
+    def add(self, form: str, rank: int) -> int:
+        """Register a word form (already normalised) and return its id."""
+        if form in self.ids:
+            known = self.ids[form]
+            self.ranks[known] = min(self.ranks[known], rank)
+            return known
+        form_id = len(self.forms)
+        self.ids[form] = form_id
+        self.forms.append(form)
+        self.ranks.append(rank)
+        key = _COLLAPSE.sub(r"\1", form)
+        self._stretched.setdefault(key, []).append((form_id, _run_lengths(form)))
+        self._by_shape.setdefault((form[0], len(form)), []).append(form_id)
+        return form_id
+
+    def resolve(self, word: str) -> frozenset[int]:
+        """Return the ids of the forms `word` stands for (empty if none)."""
+        found = self._cache.get(word)
+        if found is None:
+            found = self._resolve(word)
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[word] = found
+        return found
+
+    def _resolve(self, word: str) -> frozenset[int]:
+        exact = self.ids.get(word)
+        if exact is not None:
+            return frozenset((exact,))
+        if any(m in word for m in MASKS):
+            return self._masked(word)
+        candidates = self._stretched.get(_COLLAPSE.sub(r"\1", word))
+        if not candidates:
+            return _EMPTY
+        runs = _run_lengths(word)
+        return frozenset(i for i, need in candidates if all(have >= n for have, n in zip(runs, need)))
+
+    def _masked(self, word: str) -> frozenset[int]:
+        visible = sum(1 for c in word if c not in MASKS)
+        if word[0] not in MASKS and visible >= 1 and len(word) >= 3:
+            pattern = re.compile("".join("." if c in MASKS else re.escape(c) for c in word))
+            hits = [i for i in self._by_shape.get((word[0], len(word)), ()) if pattern.fullmatch(self.forms[i])]
+            if hits:
+                best = min(self.ranks[i] for i in hits)
+                return frozenset(i for i in hits if self.ranks[i] == best)
+        unmasked = "".join(c for c in word if c not in MASKS)  # "f*u*c*k": the stars only separate
+        return self.resolve(unmasked) if unmasked and unmasked != word else _EMPTY
