@@ -1,0 +1,34 @@
+"""The audit trail: one event per thing that happened to a comment, who did it, when and why.
+
+Every event goes to the comment's own list (`mod:history:<id>`, read by GET /v1/comments/<id>)
+and to the global stream `mod:audit` (read by figures such as decisions per moderator).
+Event shape: {"at": epoch s, "type": ..., "actor": ..., "revision": n, "what": ..., "why": ...}
+plus type-specific fields. Types written by the service: received, decided, scoring_failed,
+delivered, delivery_failed. Other areas add theirs (moderator actions: actor "moderator:<name>").
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from moderation.store import keys
+from moderation.store.models import dumps
+
+
+def make_event(type_: str, actor: str, revision: int | None, what: str, why: str | None = None,
+               at: float | None = None, **extra: Any) -> dict[str, Any]:
+    """Build one audit event."""
+    event = {"at": round(time.time() if at is None else at, 3), "type": type_, "actor": actor,
+             "revision": revision, "what": what}
+    if why is not None:
+        event["why"] = why
+    event.update(extra)
+    return event
+
+
+def append_event(pipe, comment_id: str, event: dict[str, Any]) -> None:
+    """Queue the event on a pipeline: the comment's history list and the global audit stream."""
+    payload = dumps(event)
+    pipe.rpush(keys.history(comment_id), payload)
+    pipe.xadd(keys.AUDIT_STREAM, {"comment_id": comment_id, "event": payload})

@@ -1,0 +1,120 @@
+"""Accept comments: new revisions and their jobs go into Redis in ONE transaction.
+
+Idempotency: a comment whose content hash equals its latest revision's is a duplicate (one record,
+one job). Two identical deliveries racing each other are serialised by WATCH on the comments'
+head keys: the loser's EXEC fails, it re-reads the heads and finds a duplicate.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timezone
+from typing import Callable, Sequence
+
+from redis.exceptions import WatchError
+
+from moderation.store import keys
+from moderation.store.events import append_event, make_event
+from moderation.store.metrics import incr
+from moderation.store.models import Accepted, IncomingComment, dumps, text
+
+# enqueue(pipe, [(comment_id, revision), ...]) -> one job id per item, queued on `pipe`.
+EnqueueFn = Callable[[object, list[tuple[str, int]]], list[str]]
+
+MAX_ATTEMPTS = 10
+
+
+class IntakeContention(RuntimeError):
+    """The same comments kept changing under us; the client should retry."""
+
+
+def accept_comments(redis, comments: Sequence[IncomingComment], enqueue: EnqueueFn,
+                    now: float | None = None) -> list[Accepted]:
+    """Store new revisions and enqueue their jobs atomically; return one Accepted per comment."""
+    ids = list(dict.fromkeys(c.id for c in comments))
+    for _ in range(MAX_ATTEMPTS):
+        with redis.pipeline() as pipe:
+            try:
+                pipe.watch(*[keys.comment(i) for i in ids])
+                # Read after WATCH (on another connection, one round trip): any change between
+                # this read and EXEC aborts the transaction.
+                answers, new = _plan(comments, _read_heads(redis, ids))
+                if not new:
+                    pipe.unwatch()
+                    return answers
+                pipe.multi()
+                job_ids = enqueue(pipe, [(c.id, rev) for c, rev in new])
+                _write_revisions(pipe, new, job_ids, time.time() if now is None else now)
+                pipe.execute()
+                return _with_jobs(answers, new, job_ids)
+            except WatchError:
+                continue
+    raise IntakeContention("comments changed concurrently too many times")
+
+
+def _read_heads(redis, ids: list[str]) -> dict[str, tuple[int, str, str]]:
+    reader = redis.pipeline(transaction=False)
+    for comment_id in ids:
+        reader.hmget(keys.comment(comment_id), "rev", "hash", "status")
+    heads = {}
+    for comment_id, (rev, hash_, status) in zip(ids, reader.execute()):
+        if rev is not None:
+            heads[comment_id] = (int(rev), text(hash_), text(status))
+    return heads
+
+
+def _plan(comments, heads):
+    """Decide, in request order, which comments are duplicates and which get a new revision."""
+    state = dict(heads)
+    answers: list[Accepted] = []
+    new: list[tuple[IncomingComment, int]] = []
+    for comment in comments:
+        digest = comment.content_hash()
+        rev, hash_, status = state.get(comment.id, (0, None, None))
+        if hash_ == digest:
+            answers.append(Accepted(comment.id, rev, status, duplicate=True))
+            continue
+        state[comment.id] = (rev + 1, digest, "queued")
+        new.append((comment, rev + 1))
+        answers.append(Accepted(comment.id, rev + 1, "queued", duplicate=False))
+    return answers, new
+
+
+def _with_jobs(answers, new, job_ids):
+    by_key = {(c.id, rev): job for (c, rev), job in zip(new, job_ids)}
+    return [Accepted(a.id, a.revision, a.status, a.duplicate, None if a.duplicate else by_key[(a.id, a.revision)])
+            for a in answers]
+
+
+def created_timestamp(created_at: str | None, default: float) -> float:
+    """Epoch seconds of an ISO 8601 created_at (naive means UTC); `default` when absent."""
+    if not created_at:
+        return default
+    moment = datetime.fromisoformat(created_at)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.timestamp()
+
+
+def _write_revisions(pipe, new, job_ids, now: float) -> None:
+    for (comment, rev), job_id in zip(new, job_ids):
+        digest = comment.content_hash()
+        record = {**comment.to_json(), "rev": rev, "received_at": now, "hash": digest, "job_id": job_id}
+        pipe.set(keys.revision(comment.id, rev), dumps(record))
+        head = {"id": comment.id, "rev": rev, "hash": digest, "status": "queued", "updated_at": now}
+        if comment.article_id:
+            head["article_id"] = comment.article_id
+        if comment.created_at:
+            head["created_at"] = comment.created_at
+        pipe.hset(keys.comment(comment.id), mapping=head)
+        pipe.hsetnx(keys.comment(comment.id), "received_at", now)
+        member = keys.pending_member(comment.id, rev)
+        pipe.zadd(keys.PENDING, {member: now})
+        pipe.hset(keys.PENDING_JOBS, member, job_id)
+        pipe.zadd(keys.INDEX_RECEIVED, {comment.id: now}, nx=True)
+        pipe.zadd(keys.INDEX_CREATED, {comment.id: created_timestamp(comment.created_at, now)}, nx=True)
+        if comment.article_id:
+            pipe.zadd(keys.article_index(comment.article_id), {comment.id: now}, nx=True)
+        what = "received" if rev == 1 else "edited text received"
+        append_event(pipe, comment.id, make_event("received", "platform", rev, what, at=now, hash=digest))
+    incr(pipe, "moderation_comments_received_total", n=len(new))

@@ -1,0 +1,92 @@
+"""Counters and histograms kept in Redis so every web and worker process adds to the same figures.
+
+A series is stored as one field of the hash `mod:metrics`, named by its Prometheus text form
+(`moderation_decisions_total{language="en",outcome="keep"}`), so rendering is a single HGETALL.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable, Mapping
+
+from moderation.store import keys
+from moderation.store.models import text
+
+# Seconds; scoring a batch of 50 with the linear model takes milliseconds, detoxify up to seconds.
+LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
+
+# name -> (type, help). Other areas register theirs with `describe`.
+DESCRIPTIONS: dict[str, tuple[str, str]] = {
+    "moderation_comments_received_total": ("counter", "Comment revisions accepted by intake (duplicates excluded)."),
+    "moderation_duplicates_total": ("counter", "Deliveries answered as duplicates of a stored revision."),
+    "moderation_decisions_total": ("counter", "Machine decisions recorded, by outcome and language."),
+    "moderation_scoring_failed_total": ("counter", "Revisions held for a person because scoring kept failing."),
+    "moderation_recovered_total": ("counter", "Pending revisions re-enqueued by the recovery step."),
+    "moderation_callbacks_total": ("counter", "Decision deliveries to the platform, by result."),
+    "moderation_scoring_seconds": ("histogram", "Engine time per scored batch (seconds)."),
+    "moderation_decision_latency_seconds": ("histogram", "Time from intake to recorded decision (seconds)."),
+}
+
+
+def describe(name: str, kind: str, help_text: str) -> None:
+    """Register a metric's type and help line for /metrics."""
+    DESCRIPTIONS[name] = (kind, help_text)
+
+
+def series(name: str, labels: Mapping[str, str] | None = None) -> str:
+    """The Prometheus text name of one series, labels sorted."""
+    if not labels:
+        return name
+    body = ",".join(f'{k}="{_escape(str(v))}"' for k, v in sorted(labels.items()))
+    return f"{name}{{{body}}}"
+
+
+def _escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+def incr(pipe, name: str, labels: Mapping[str, str] | None = None, n: int = 1) -> None:
+    """Add n to a counter (queued on `pipe`, which may also be a plain client)."""
+    pipe.hincrby(keys.METRICS, series(name, labels), n)
+
+
+def observe(pipe, name: str, values: Iterable[float], buckets=LATENCY_BUCKETS) -> None:
+    """Add observations to a cumulative histogram, aggregated locally into few HINCRBYs."""
+    values = list(values)
+    if not values:
+        return
+    counts = Counter()
+    for value in values:
+        for bound in buckets:
+            if value <= bound:
+                counts[bound] += 1
+    for bound in buckets:
+        if counts[bound]:
+            pipe.hincrby(keys.METRICS, series(f"{name}_bucket", {"le": repr(bound)}), counts[bound])
+    pipe.hincrby(keys.METRICS, series(f"{name}_bucket", {"le": "+Inf"}), len(values))
+    pipe.hincrbyfloat(keys.METRICS, f"{name}_sum", sum(values))
+    pipe.hincrby(keys.METRICS, f"{name}_count", len(values))
+
+
+def _base_name(field: str) -> str:
+    name = field.split("{", 1)[0]
+    for suffix in ("_bucket", "_sum", "_count"):
+        if name.endswith(suffix) and DESCRIPTIONS.get(name[: -len(suffix)], ("",))[0] == "histogram":
+            return name[: -len(suffix)]
+    return name
+
+
+def render(redis, gauges: Mapping[str, float] | None = None) -> str:
+    """Render every stored series plus live gauges as Prometheus text exposition."""
+    stored = {text(k): text(v) for k, v in redis.hgetall(keys.METRICS).items()}
+    samples = dict(sorted(stored.items()))
+    samples.update({name: repr(float(value)) for name, value in (gauges or {}).items()})
+    by_base: dict[str, list[str]] = {}
+    for field in samples:
+        by_base.setdefault(_base_name(field), []).append(field)
+    lines = []
+    for base in sorted(by_base):
+        kind, help_text = DESCRIPTIONS.get(base, ("gauge" if base not in stored else "untyped", base))
+        lines += [f"# HELP {base} {help_text}", f"# TYPE {base} {kind}"]
+        lines += [f"{field} {samples[field]}" for field in by_base[base]]
+    return "\n".join(lines) + "\n"

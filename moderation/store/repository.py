@@ -1,0 +1,116 @@
+"""The store's reading side and small writes: what GET /v1/comments/<id>, the workers,
+the recovery step and the rescoring job need. One Store per process, built on an explicit client.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Iterator, Sequence
+
+from moderation.store import keys
+from moderation.store.decisions import record_decisions
+from moderation.store.events import append_event, make_event
+from moderation.store.intake import EnqueueFn, accept_comments
+from moderation.store.models import Accepted, IncomingComment, loads, text
+
+
+class SchemaMismatch(RuntimeError):
+    """The Redis data was written by an incompatible version of this schema."""
+
+
+class Store:
+    """Repository over one Redis client (bytes replies, as RQ needs)."""
+
+    def __init__(self, redis):
+        self.redis = redis
+
+    def check_schema(self) -> None:
+        """Stamp an empty database with our schema version; refuse a different one."""
+        self.redis.setnx(keys.SCHEMA_VERSION_KEY, keys.SCHEMA_VERSION)
+        found = text(self.redis.get(keys.SCHEMA_VERSION_KEY))
+        if found != keys.SCHEMA_VERSION:
+            raise SchemaMismatch(f"Redis holds schema {found}, this code speaks {keys.SCHEMA_VERSION}")
+
+    def accept(self, comments: Sequence[IncomingComment], enqueue: EnqueueFn) -> list[Accepted]:
+        """Store new revisions and enqueue their jobs atomically (see store.intake)."""
+        return accept_comments(self.redis, comments, enqueue)
+
+    def head(self, comment_id: str) -> dict[str, str] | None:
+        """The comment's head hash, decoded, or None if unknown."""
+        raw = self.redis.hgetall(keys.comment(comment_id))
+        return {text(k): text(v) for k, v in raw.items()} or None
+
+    def revisions(self, items: Sequence[tuple[str, int]]) -> list[dict[str, Any] | None]:
+        """Load revision records for (comment id, revision) pairs, None where missing."""
+        if not items:
+            return []
+        return [loads(raw) for raw in self.redis.mget([keys.revision(i, r) for i, r in items])]
+
+    def decisions(self, items: Sequence[tuple[str, int]]) -> list[dict[str, Any] | None]:
+        """Load recorded machine decisions for (comment id, revision) pairs, None where undecided."""
+        if not items:
+            return []
+        return [loads(raw) for raw in self.redis.mget([keys.decision(i, r) for i, r in items])]
+
+    def history(self, comment_id: str) -> list[dict[str, Any]]:
+        """The comment's audit trail, oldest first."""
+        return [loads(raw) for raw in self.redis.lrange(keys.history(comment_id), 0, -1)]
+
+    def record_decisions(self, items, job_id: str | None, source: str = "machine") -> list[bool]:
+        """Record (revision, decision json, received_at) items once each (see store.decisions)."""
+        return record_decisions(self.redis, items, job_id, source)
+
+    def comment_view(self, comment_id: str) -> dict[str, Any] | None:
+        """Everything known about one comment: head, revisions, decisions, history."""
+        head = self.head(comment_id)
+        if head is None:
+            return None
+        revs = [(comment_id, n) for n in range(1, int(head["rev"]) + 1)]
+        return {"head": head, "revisions": self.revisions(revs), "decisions": self.decisions(revs),
+                "history": self.history(comment_id)}
+
+    def record_delivery(self, comment_id: str, rev: int, state: str, attempts: int, detail: str) -> None:
+        """Record the callback delivery state of a revision's decision on the head and in history."""
+        pipe = self.redis.pipeline()
+        pipe.hset(keys.comment(comment_id), mapping={
+            "delivery": state, "delivery_attempts": attempts, "delivery_rev": rev, "updated_at": time.time()})
+        event_type = {"delivered": "delivered", "failed": "delivery_failed"}.get(state, "delivery_" + state)
+        append_event(pipe, comment_id, make_event(event_type, "service", rev, state, why=detail, attempts=attempts))
+        pipe.execute()
+
+    # Pending revisions (awaiting a decision) for the recovery step.
+    def pending(self, older_than: float, limit: int = 1000) -> list[tuple[str, int, str | None]]:
+        """Pending (comment id, revision, job id) received before `older_than` (epoch s)."""
+        members = self.redis.zrangebyscore(keys.PENDING, "-inf", older_than, start=0, num=limit)
+        if not members:
+            return []
+        job_ids = self.redis.hmget(keys.PENDING_JOBS, members)
+        return [(*keys.parse_pending_member(m), text(j)) for m, j in zip(members, job_ids)]
+
+    def pending_count(self) -> int:
+        """How many revisions await a decision."""
+        return int(self.redis.zcard(keys.PENDING))
+
+    def reassign(self, items: Sequence[tuple[str, int]], job_id: str, pipe=None) -> None:
+        """Point pending revisions at a new job (queued on `pipe` when given)."""
+        target = pipe if pipe is not None else self.redis
+        for comment_id, rev in items:
+            target.hset(keys.PENDING_JOBS, keys.pending_member(comment_id, rev), job_id)
+
+    # Listing, for rescoring and the review queue.
+    def comment_ids(self, since: float = float("-inf"), until: float = float("inf"), article: str | None = None,
+                    language: str | None = None, page: int = 500) -> Iterator[str]:
+        """Stored comment ids by received time, optionally one article's or one language's."""
+        index = (keys.article_index(article) if article else
+                 keys.language_index(language) if language else keys.INDEX_RECEIVED)
+        offset = 0
+        while True:
+            batch = self.redis.zrangebyscore(index, since, until, start=offset, num=page)
+            yield from (text(member) for member in batch)
+            if len(batch) < page:
+                return
+            offset += page
+
+    def review_ids(self, start: int = 0, stop: int = -1) -> list[str]:
+        """Held comment ids, most urgent first."""
+        return [text(m) for m in self.redis.zrange(keys.REVIEW_QUEUE, start, stop)]
