@@ -63,6 +63,8 @@ class Settings:
     # Workers.
     worker_batch_size: int = 64
     job_retries: int = 3
+    retry_backoff_seconds: int = 2  # RQ retry intervals: base, 4x base, 16x base, ... (service area)
+    recovery_grace_seconds: int = 10  # a pending revision older than this with no live job is re-enqueued
 
     log_level: str = "INFO"
 
@@ -83,7 +85,7 @@ _CHOICES = {
 _POSITIVE = {
     "signature_tolerance_seconds", "max_text_chars", "max_author_chars", "max_request_bytes",
     "max_batch_comments", "rate_limit_per_minute", "worker_batch_size", "callback_timeout_seconds",
-    "detoxify_batch_size",
+    "detoxify_batch_size", "retry_backoff_seconds", "recovery_grace_seconds",
 }
 
 
