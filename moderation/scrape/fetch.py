@@ -42,7 +42,11 @@ class Fetcher:
         """Fetch `url` or raise FetchError saying why not."""
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(f"not an http(s) URL: {url}")
-        if self.obey_robots and not self._allowed(url):
+        try:
+            allowed = not self.obey_robots or self._allowed(url)
+        except FetchError as exc:
+            raise FetchError(f"{url}: robots.txt check failed: {exc}") from None
+        if not allowed:
             raise FetchError(f"robots.txt forbids {ROBOTS_AGENT} from fetching {url}")
         status, content_type, final_url, data = self._get(url)
         if status >= 400:
@@ -89,13 +93,11 @@ class Fetcher:
 
     def _load_robots(self, robots_url: str) -> urllib.robotparser.RobotFileParser:
         parser = urllib.robotparser.RobotFileParser(robots_url)
-        try:
-            status, _, _, data = self._get(robots_url)
-        except FetchError:
-            status, data = 503, b""  # unreachable robots.txt: RFC 9309 says assume everything is disallowed
+        # An unreachable site raises FetchError here, which names the real problem.
+        status, _, _, data = self._get(robots_url)
         if 400 <= status < 500:
             parser.parse([])  # no robots.txt (404 and the like): everything is allowed
-        elif status >= 500:
+        elif status >= 500:  # RFC 9309: a failing robots.txt means assume everything is disallowed
             parser.parse(["User-agent: *", "Disallow: /"])
         else:
             parser.parse(data.decode("utf-8", errors="replace").splitlines())

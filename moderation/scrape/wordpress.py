@@ -43,9 +43,7 @@ def _own_parts(item: LexborNode) -> list[LexborNode]:
 
 def _first(parts: list[LexborNode], selector: str) -> LexborNode | None:
     for part in parts:
-        if part.css_matches(selector):
-            return part
-        found = part.css_first(selector)
+        found = part.css_first(selector)  # Lexbor's css_first also tries the part itself
         if found:
             return found
     return None

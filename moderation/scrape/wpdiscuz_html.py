@@ -25,7 +25,8 @@ def extract(tree: LexborHTMLParser) -> list[Comment]:
 def _own(block: LexborNode, selector: str) -> LexborNode | None:
     """The first match that belongs to this comment, not to a reply nested inside it."""
     for node in block.css(selector):
-        if _enclosing_comment(node) is block:
+        owner = _enclosing_comment(node)
+        if owner is not None and owner.mem_id == block.mem_id:
             return node
     return None
 
