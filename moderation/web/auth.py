@@ -1,0 +1,47 @@
+"""Who may call: the platform signs its requests with the webhook secret; moderators bear tokens.
+
+POST bodies are signed as "<timestamp>.<raw body>". A GET has no body, so the platform signs
+"<timestamp>.<path>" instead: a signature for one comment's URL cannot be replayed for another.
+"""
+
+from __future__ import annotations
+
+import hmac
+
+from flask import request
+
+from moderation.settings import Settings
+from moderation.signing import SIGNATURE_HEADER, TIMESTAMP_HEADER, SignatureError, verify_signature
+from moderation.web.errors import ApiError
+
+
+def require_signed_body(settings: Settings, body: bytes) -> None:
+    """Refuse (401) unless the request carries a fresh valid signature of `body`."""
+    try:
+        verify_signature(settings.webhook_secret, request.headers.get(TIMESTAMP_HEADER),
+                         request.headers.get(SIGNATURE_HEADER), body, settings.signature_tolerance_seconds)
+    except SignatureError as exc:
+        raise ApiError(401, "bad_signature", str(exc)) from None
+
+
+def bearer_token_ok(settings: Settings) -> bool:
+    """True when the request bears one of the moderators' tokens (constant-time compare)."""
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        return False
+    offered = token.strip().encode("utf-8", "replace")
+    # Compare with every token so timing does not reveal which one (or how many) matched.
+    matches = [hmac.compare_digest(offered, known.encode("utf-8")) for known in settings.review_tokens]
+    return any(matches)
+
+
+def require_reader(settings: Settings) -> None:
+    """Refuse (401) unless the caller is a moderator (bearer token) or the platform (signed path)."""
+    if bearer_token_ok(settings):
+        return
+    if request.headers.get(SIGNATURE_HEADER):
+        require_signed_body(settings, request.path.encode("utf-8"))
+        return
+    raise ApiError(401, "unauthorized", "sign the request path with the webhook secret or send a moderator "
+                   "bearer token", )

@@ -1,0 +1,56 @@
+"""GET /v1/comments/<id>: status, decision with its evidence, revisions and the audit trail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, jsonify
+
+from moderation.web.auth import require_reader
+from moderation.web.context import services
+from moderation.web.errors import ApiError
+
+bp = Blueprint("comments", __name__)
+
+
+@bp.get("/v1/comments/<path:comment_id>")
+def get_comment(comment_id: str):
+    """Answer what we know about one comment (platform-signed or moderator bearer token)."""
+    svc = services()
+    require_reader(svc.settings)
+    view = svc.store.comment_view(comment_id)
+    if view is None:
+        raise ApiError(404, "not_found", f"no comment with id {comment_id!r}")
+    return jsonify(render_comment(view))
+
+
+def render_comment(view: dict[str, Any]) -> dict[str, Any]:
+    """Shape a store view into the public answer."""
+    head = view["head"]
+    decided_rev = int(head["decided_rev"]) if head.get("decided_rev") else None
+    decisions = view["decisions"]
+    revisions = [_revision(rev, decision) for rev, decision in zip(view["revisions"], decisions) if rev]
+    answer = {
+        "id": head["id"],
+        "status": head["status"],
+        "revision": int(head["rev"]),
+        "outcome": head.get("decision"),
+        "decision": decisions[decided_rev - 1] if decided_rev else None,
+        "revisions": revisions,
+        "history": view["history"],
+    }
+    if head.get("final"):
+        answer["final_revision"] = int(head["final"])
+    if head.get("delivery"):
+        answer["delivery"] = {"state": head["delivery"], "attempts": int(head.get("delivery_attempts", 0)),
+                              "revision": int(head.get("delivery_rev", 0))}
+    return answer
+
+
+def _revision(record: dict[str, Any], decision: dict[str, Any] | None) -> dict[str, Any]:
+    return {
+        "revision": record["rev"], "received_at": record["received_at"], "text": record["text"],
+        "author": record.get("author"), "article": record.get("article"), "created_at": record.get("created_at"),
+        "language_hint": record.get("language"), "status": "decided" if decision else "queued",
+        "decision": decision["decision"] if decision else None,
+    }

@@ -1,0 +1,57 @@
+"""POST /v1/comments: signed webhook intake. 202 only once comments and jobs are in Redis."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Blueprint, jsonify, request, url_for
+
+from moderation.logging import log_event
+from moderation.store.metrics import incr
+from moderation.web.auth import require_signed_body
+from moderation.web.context import services
+from moderation.web.errors import ApiError
+from moderation.web.validation import parse_comments
+
+bp = Blueprint("intake", __name__)
+log = logging.getLogger("moderation.web.intake")
+
+
+def read_body(limit: int) -> bytes:
+    """Read the raw body, refusing (413) anything over `limit` bytes before reading it all."""
+    if request.content_length is not None and request.content_length > limit:
+        raise ApiError(413, "request_too_large", f"request body over {limit} bytes")
+    body = request.stream.read(limit + 1)
+    if len(body) > limit:
+        raise ApiError(413, "request_too_large", f"request body over {limit} bytes")
+    return body
+
+
+def require_json_content_type() -> None:
+    """Refuse (415) bodies that are not declared as UTF-8 JSON."""
+    charset = request.mimetype_params.get("charset", "utf-8").lower()
+    if request.mimetype != "application/json" or charset not in ("utf-8", "utf8"):
+        raise ApiError(415, "unsupported_media_type", "send Content-Type: application/json (UTF-8)")
+
+
+@bp.post("/v1/comments")
+def post_comments():
+    """Accept one comment or a batch; answer each comment's revision and status URL."""
+    svc = services()
+    body = read_body(svc.settings.max_request_bytes)
+    require_signed_body(svc.settings, body)  # before anything else: strangers learn nothing
+    require_json_content_type()
+    comments = parse_comments(body, svc.settings)
+    accepted = svc.accept(comments)
+    duplicates = sum(a.duplicate for a in accepted)
+    if duplicates:
+        incr(svc.redis, "moderation_duplicates_total", n=duplicates)
+    answers = [{**a.to_json(), "status_url": url_for("comments.get_comment", comment_id=a.id, _external=True)}
+               for a in accepted]
+    for a in accepted:
+        log_event(log, "comment.accepted", comment_id=a.id, revision=a.revision, duplicate=a.duplicate,
+                  job_id=a.job_id)
+    response = jsonify({"accepted": len(accepted) - duplicates, "duplicates": duplicates, "comments": answers})
+    if len(answers) == 1:
+        response.headers["Location"] = answers[0]["status_url"]
+    return response, 202

@@ -1,0 +1,60 @@
+"""Operations: /healthz (Redis, queues, workers) and /metrics (Prometheus text)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, jsonify
+from redis.exceptions import RedisError
+from rq.registry import FailedJobRegistry
+
+from moderation.queueing import QUEUES
+from moderation.store import keys, metrics, workers
+from moderation.web.context import services
+
+bp = Blueprint("ops", __name__)
+
+metrics.describe("moderation_queue_depth", "gauge", "Jobs waiting in each RQ queue.")
+metrics.describe("moderation_failed_jobs", "gauge", "Jobs in each queue's failed registry.")
+metrics.describe("moderation_pending_revisions", "gauge", "Comment revisions accepted but not yet decided.")
+metrics.describe("moderation_review_queue_size", "gauge", "Held comments waiting for a moderator.")
+metrics.describe("moderation_workers_alive", "gauge", "Moderation workers that sent a heartbeat recently.")
+
+
+def snapshot() -> dict:
+    """Queue depths, pending count, review size and live workers, read from Redis."""
+    svc = services()
+    pipe = svc.redis.pipeline(transaction=False)
+    for name in QUEUES:
+        pipe.llen(svc.queues[name].key)
+    pipe.zcard(keys.PENDING)
+    pipe.zcard(keys.REVIEW_QUEUE)
+    replies = pipe.execute()
+    return {"queues": dict(zip(QUEUES, replies[:len(QUEUES)])), "pending": replies[-2], "review": replies[-1],
+            "workers": workers.alive(svc.redis)}
+
+
+@bp.get("/healthz")
+def healthz():
+    """200 when Redis answers (status "degraded" if no worker is alive), 503 when it does not."""
+    try:
+        services().redis.ping()
+        state = snapshot()
+    except RedisError as exc:
+        return jsonify({"status": "down", "redis": "unreachable", "error": type(exc).__name__}), 503
+    status = "ok" if state["workers"] else "degraded"
+    return jsonify({"status": status, "redis": "ok", "queues": state["queues"], "pending": state["pending"],
+                    "review_queue": state["review"], "workers_alive": len(state["workers"])})
+
+
+@bp.get("/metrics")
+def prometheus():
+    """Counters shared through Redis plus live gauges, in Prometheus text format."""
+    svc = services()
+    state = snapshot()
+    gauges = {metrics.series("moderation_queue_depth", {"queue": q}): n for q, n in state["queues"].items()}
+    for name in QUEUES:
+        registry = FailedJobRegistry(name, connection=svc.redis, serializer=svc.queues[name].serializer)
+        gauges[metrics.series("moderation_failed_jobs", {"queue": name})] = registry.count
+    gauges["moderation_pending_revisions"] = state["pending"]
+    gauges["moderation_review_queue_size"] = state["review"]
+    gauges["moderation_workers_alive"] = len(state["workers"])
+    return Response(metrics.render(svc.redis, gauges), mimetype="text/plain; version=0.0.4")
