@@ -46,7 +46,12 @@ class Settings:
     rate_limit_per_minute: int = 6_000
 
     # Moderators and the platform.
-    review_tokens: tuple[str, ...] = ()
+    review_tokens: tuple[str, ...] = ()  # "name:token" entries name the moderator (see docs/review.md)
+    review_claim_seconds: int = 300  # a moderator's claim on a held comment expires after this
+    # Signs the review page's session cookie. Empty: derived from the webhook secret and the
+    # moderator tokens (so changing a token signs everyone out); set it to rotate sessions alone.
+    session_secret: str = ""
+    session_cookie_secure: bool = False  # set true when the review page is served over HTTPS
     callback_url: str | None = None
     callback_timeout_seconds: float = 5.0
 
@@ -86,6 +91,7 @@ _POSITIVE = {
     "signature_tolerance_seconds", "max_text_chars", "max_author_chars", "max_request_bytes",
     "max_batch_comments", "rate_limit_per_minute", "worker_batch_size", "callback_timeout_seconds",
     "detoxify_batch_size", "retry_backoff_seconds", "recovery_grace_seconds",
+    "review_claim_seconds",
 }
 
 

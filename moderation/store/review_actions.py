@@ -1,0 +1,154 @@
+"""Moderator actions on the review queue: claim, release, approve (keep) and reject (remove).
+
+Each action is one Lua script, so "is it still queued, who holds the claim, which revision was
+held" and the write happen atomically: two moderators racing on a comment get one success and
+one conflict, never two decisions. A decision sets the head's `decision` and `final` (the
+revision a moderator decided: the machine never overrides it), leaves the queue, drops the
+claim, and appends a {who, when, what, why} event to the comment's history and the audit stream.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from moderation.store import keys
+from moderation.store.events import make_event
+from moderation.store.metrics import observe, series
+from moderation.store.models import dumps, loads, text
+from moderation.store.review import WAITS, claim_key
+
+ACTIONS = {"approve": "keep", "reject": "remove"}
+WAITS_KEPT = 10_000  # recent waits kept for the median figure
+# Seconds from hold to a moderator's decision: minutes to days, not the service's millisecond buckets.
+WAIT_BUCKETS = (60.0, 300.0, 900.0, 3600.0, 4 * 3600.0, 12 * 3600.0, 86400.0, 3 * 86400.0)
+
+_GUARD = """
+if redis.call('EXISTS', KEYS[1]) == 0 then return {'unknown'} end
+if not redis.call('ZSCORE', KEYS[2], ARGV[1]) then return {'not_queued'} end
+local current = redis.call('GET', KEYS[3])
+if current and cjson.decode(current)['by'] ~= ARGV[2] then return {'claimed', current} end
+"""
+# KEYS: head, review, claim. ARGV: id, moderator, claim json, ttl ms
+CLAIM = _GUARD + """
+redis.call('SET', KEYS[3], ARGV[3], 'PX', ARGV[4])
+if current then return {'refreshed', ARGV[3]} end
+return {'ok', ARGV[3]}
+"""
+# KEYS: head, review, claim, history, audit, metrics, waits
+# ARGV: id, moderator, outcome, now, expected rev, event json, counter series, wait, waits kept
+DECIDE = _GUARD + """
+local rev = redis.call('HGET', KEYS[1], 'decided_rev')
+if rev ~= ARGV[5] then return {'stale', rev or ''} end
+redis.call('HSET', KEYS[1], 'decision', ARGV[3], 'final', rev, 'updated_at', ARGV[4],
+           'review_by', ARGV[2], 'review_at', ARGV[4])
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('DEL', KEYS[3])
+redis.call('RPUSH', KEYS[4], ARGV[6])
+redis.call('XADD', KEYS[5], '*', 'comment_id', ARGV[1], 'event', ARGV[6])
+redis.call('HINCRBY', KEYS[6], ARGV[7], 1)
+redis.call('LPUSH', KEYS[7], ARGV[8])
+redis.call('LTRIM', KEYS[7], 0, tonumber(ARGV[9]) - 1)
+return {'ok', rev}
+"""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What an action did. status: ok | refreshed | unknown | not_queued | claimed | stale | not_claimed."""
+
+    id: str
+    status: str
+    revision: int | None = None
+    claim: dict[str, Any] | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("ok", "refreshed")
+
+    def to_json(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"id": self.id, "status": self.status}
+        if self.revision is not None:
+            body["revision"] = self.revision
+        if self.claim is not None:
+            body["claim"] = self.claim
+        return body
+
+
+def _outcome(comment_id: str, reply, claim_reply: bool = False) -> Outcome:
+    """Turn a script reply {status, detail?} into an Outcome; detail is a claim or a revision."""
+    status = text(reply[0])
+    detail = text(reply[1]) if len(reply) > 1 else None
+    if status == "claimed" or (claim_reply and detail):
+        return Outcome(comment_id, status, claim=loads(detail))
+    return Outcome(comment_id, status, revision=int(detail) if detail else None)
+
+
+def claim(redis, comment_id: str, moderator: str, ttl_seconds: float, now: float | None = None) -> Outcome:
+    """Claim a queued comment for `moderator` (or refresh their claim) for ttl_seconds."""
+    now = time.time() if now is None else now
+    ttl_ms = max(1, int(ttl_seconds * 1000))
+    value = dumps({"by": moderator, "until": round(now + ttl_seconds, 3)})
+    reply = redis.eval(CLAIM, 3, keys.comment(comment_id), keys.REVIEW_QUEUE, claim_key(comment_id),
+                       comment_id, moderator, value, ttl_ms)
+    return _outcome(comment_id, reply, claim_reply=True)
+
+
+RELEASE = """
+local current = redis.call('GET', KEYS[1])
+if not current then return {'not_claimed'} end
+if cjson.decode(current)['by'] ~= ARGV[1] then return {'claimed', current} end
+redis.call('DEL', KEYS[1])
+return {'ok'}
+"""
+
+
+def release(redis, comment_id: str, moderator: str) -> Outcome:
+    """Drop `moderator`'s claim on a comment; another moderator's claim is left alone."""
+    return _outcome(comment_id, redis.eval(RELEASE, 1, claim_key(comment_id), moderator))
+
+
+def decide(redis, comment_ids: Sequence[str], action: str, moderator: str, reason: str | None = None,
+           revisions: dict[str, int] | None = None, now: float | None = None) -> list[Outcome]:
+    """Approve or reject queued comments as `moderator`; one Outcome per id, in order.
+
+    `revisions` pins the revision the moderator saw: if the comment was re-held on a newer
+    revision meanwhile, the action answers `stale` instead of deciding text nobody read.
+    """
+    if action not in ACTIONS:
+        raise ValueError(f"unknown action {action!r}; expected one of {sorted(ACTIONS)}")
+    now = time.time() if now is None else now
+    held = _held_revisions(redis, comment_ids)
+    pipe = redis.pipeline(transaction=False)
+    waits = []
+    for comment_id in comment_ids:
+        rev, held_at = held[comment_id]
+        expected = (revisions or {}).get(comment_id, rev)
+        wait = max(0.0, now - held_at) if held_at is not None else 0.0
+        waits.append(wait)
+        event = make_event("moderated", f"moderator:{moderator}", expected, ACTIONS[action], why=reason or action,
+                           at=now, action=action, moderator=moderator, waited_seconds=round(wait, 3))
+        counter = series("moderation_review_decisions_total", {"moderator": moderator, "action": action})
+        pipe.eval(DECIDE, 7, keys.comment(comment_id), keys.REVIEW_QUEUE, claim_key(comment_id),
+                  keys.history(comment_id), keys.AUDIT_STREAM, keys.METRICS, WAITS,
+                  comment_id, moderator, ACTIONS[action], now, expected if expected is not None else "",
+                  dumps(event), counter, wait, WAITS_KEPT)
+    outcomes = [_outcome(cid, reply) for cid, reply in zip(comment_ids, pipe.execute())]
+    metrics = redis.pipeline(transaction=False)
+    observe(metrics, "moderation_review_wait_seconds", [w for w, o in zip(waits, outcomes) if o.ok],
+            buckets=WAIT_BUCKETS)
+    metrics.execute()
+    return outcomes
+
+
+def _held_revisions(redis, comment_ids: Sequence[str]) -> dict[str, tuple[int | None, float | None]]:
+    """(held revision, when the machine held it) per id, two round trips for any number of ids."""
+    pipe = redis.pipeline(transaction=False)
+    for comment_id in comment_ids:
+        pipe.hget(keys.comment(comment_id), "decided_rev")
+    revs = {cid: int(rev) if rev else None for cid, rev in zip(comment_ids, pipe.execute())}
+    known = [(cid, rev) for cid, rev in revs.items() if rev is not None]
+    decisions = [loads(raw) for raw in redis.mget([keys.decision(c, r) for c, r in known])] if known else []
+    held_at = {cid: (d or {}).get("decided_at") for (cid, _), d in zip(known, decisions)}
+    return {cid: (revs[cid], held_at.get(cid)) for cid in comment_ids}
