@@ -12,10 +12,13 @@ import re
 from dataclasses import dataclass
 
 # wpDiscuz's thread controls, English and French; the thread starts after the last of them.
-CONTROL_LINES = frozenset(s.casefold() for s in (
+WIDGET_LINES = frozenset(s.casefold() for s in (
     "Notify of", "Notifier de", "Newest Most Voted", "Oldest Newest Most Voted", "Newest Oldest Most Voted",
     "Most Voted Newest Oldest", "Le plus récent Le plus ancien Le plus populaire", "Plus récent Plus ancien",
     "Inline Feedbacks", "Commentaires en ligne", "View all comments", "Voir tous les commentaires",
+))
+# Also skipped right after the controls, where the login and subscribe links sit.
+CONTROL_LINES = WIDGET_LINES | frozenset(s.casefold() for s in (
     "Subscribe", "S'abonner", "Login", "Connexion", "guest", "invité", "Label", "{}", "[+]",
 ))
 START_LINES = frozenset(s.casefold() for s in ("Notify of", "Notifier de"))
@@ -25,9 +28,8 @@ CLOSING_PREFIXES = tuple(s.casefold() for s in (
     "Charger plus de commentaires", "wpDiscuz", "Comments are closed", "Les commentaires sont fermés",
 ))
 # Lines that are never comment text wherever they sit in the thread.
-NOISE_LINES = frozenset(s.casefold() for s in (
-    "Reply", "Répondre", "Share", "Partager", "Comments are closed.", "Les commentaires sont fermés.",
-    "Vote Up", "Vote Down", "Report", "Signaler",
+NOISE_LINES = WIDGET_LINES | frozenset(s.casefold() for s in (
+    "Reply", "Répondre", "Share", "Partager", "Vote Up", "Vote Down", "Report", "Signaler",
 ))
 # "Last edited 2 years ago by NAME" (wpDiscuz's wc_last_edited phrase), English or French,
 # alone on its line or glued to the end of the comment's last line.
