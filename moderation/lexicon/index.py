@@ -8,6 +8,7 @@ start at a given word. Built once at load time; matching never compiles anything
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -55,6 +56,7 @@ class PhraseTable:
         bucket[:] = [s for s in bucket if not (s.ids == ids and s.entry == entry and not s.exception)]
 
 
+@functools.lru_cache(maxsize=65536)
 def words_of(text: str) -> tuple[str, ...]:
     """Split a lexicon term into normalised words, the same way comments are split."""
     return tuple(WORD.findall(normalize_for_matching(text).text))

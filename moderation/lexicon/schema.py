@@ -8,6 +8,8 @@ term, because the people editing these files are moderators, not programmers.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -95,23 +97,21 @@ def _parse_group(where: str, group: Any, language: str, sets: dict[str, list[str
 
 
 def _expand(where: str, fields: dict[str, Any], language: str, sets: dict[str, list[str]]) -> list[Entry]:
-    """Validate one term's fields and expand its `{set}` template into one entry per word."""
+    """Validate one term's fields and expand its `{set}` templates into one entry per combination."""
     entry = _validate(where, fields, language)
-    names = _TEMPLATE.findall(entry.term)
+    names = list(dict.fromkeys(_TEMPLATE.findall(entry.term)))
+    for name in names:
+        if name not in sets:
+            raise LexiconError(f"{where}: unknown set {{{name}}}; define it under [sets]")
     if not names:
         return [entry]
-    if len(set(names)) > 1:
-        raise LexiconError(f"{where}: a term may use only one {{set}} template")
-    name = names[0]
-    if name not in sets:
-        raise LexiconError(f"{where}: unknown set {{{name}}}; define it under [sets]")
     out = []
-    for word in sets[name]:
-        fill = lambda text: text.replace("{" + name + "}", word)  # noqa: E731
-        out.append(Entry(
-            fill(entry.term), entry.category, entry.severity, language, entry.target,
-            tuple(fill(v) for v in entry.variants), tuple(fill(e) for e in entry.exceptions),
-            entry.inflect, entry.ambiguous,
+    for words in itertools.product(*(sets[name] for name in names)):
+        fill = dict(zip(names, words))
+        expand = lambda text: _TEMPLATE.sub(lambda m: fill.get(m.group(1), m.group()), text)  # noqa: E731
+        out.append(dataclasses.replace(
+            entry, term=expand(entry.term), variants=tuple(expand(v) for v in entry.variants),
+            exceptions=tuple(expand(e) for e in entry.exceptions),
         ))
     return out
 

@@ -8,6 +8,7 @@ entry listing its own.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # (pattern, replacement, languages): applied one at a time to a single-word form.
@@ -25,7 +26,8 @@ _RULES: tuple[tuple[re.Pattern, str, tuple[str, ...]], ...] = (
 )
 
 
-def misspellings(form: str, language: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def misspellings(form: str, language: str) -> frozenset[str]:
     """Return the common misspellings of one single-word form for `language` ("any" gets all)."""
     out: set[str] = set()
     for pattern, replacement, languages in _RULES:
@@ -34,4 +36,4 @@ def misspellings(form: str, language: str) -> set[str]:
         respelled = pattern.sub(replacement, form)
         if respelled != form and len(respelled) >= 3:
             out.add(respelled)
-    return out
+    return frozenset(out)
