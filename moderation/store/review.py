@@ -138,6 +138,14 @@ def load_item(redis, comment_id: str) -> dict[str, Any] | None:
     return None if priority is None else load_items(redis, [(comment_id, priority)])[0]
 
 
+def histories(redis, comment_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The audit trail of each comment, oldest event first, in one round trip."""
+    pipe = redis.pipeline(transaction=False)
+    for comment_id in comment_ids:
+        pipe.lrange(keys.history(comment_id), 0, -1)
+    return {cid: [loads(raw) for raw in events] for cid, events in zip(comment_ids, pipe.execute())}
+
+
 def _item(comment_id, priority, head, record, decision, claim) -> dict[str, Any]:
     return {
         "id": comment_id,

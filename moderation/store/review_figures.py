@@ -26,7 +26,6 @@ _LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
 
 describe(DECISIONS_SERIES, "counter", "Moderator decisions on held comments, by moderator and action.")
 describe("moderation_review_wait_seconds", "histogram", "Time from the machine's hold to a moderator's decision.")
-describe("moderation_review_queue_size", "gauge", "Held comments waiting for a moderator.")
 describe("moderation_review_oldest_age_seconds", "gauge", "Age of the oldest held comment (since received).")
 describe("moderation_review_median_wait_seconds", "gauge",
          "Median time from hold to a moderator's decision over the last 10,000 decisions.")
@@ -69,10 +68,9 @@ def figures(redis, now: float | None = None) -> dict[str, Any]:
 
 
 def gauges(redis, now: float | None = None) -> dict[str, float]:
-    """Live gauge values for /metrics (absent figures are reported as 0)."""
+    """Live gauges for /metrics (ops already reports the queue size; absent figures are 0)."""
     now = time.time() if now is None else now
     return {
-        "moderation_review_queue_size": float(redis.zcard(keys.REVIEW_QUEUE)),
         "moderation_review_oldest_age_seconds": oldest_age(redis, now) or 0.0,
         "moderation_review_median_wait_seconds": median_wait(redis) or 0.0,
     }

@@ -6,13 +6,13 @@ POST bodies are signed as "<timestamp>.<raw body>". A GET has no body, so the pl
 
 from __future__ import annotations
 
-import hmac
 
 from flask import request
 
 from moderation.settings import Settings
 from moderation.signing import SIGNATURE_HEADER, TIMESTAMP_HEADER, SignatureError, verify_signature
 from moderation.web.errors import ApiError
+from moderation.web.review_auth import moderator_for_token
 
 
 def require_signed_body(settings: Settings, body: bytes) -> None:
@@ -30,10 +30,8 @@ def bearer_token_ok(settings: Settings) -> bool:
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token:
         return False
-    offered = token.strip().encode("utf-8", "replace")
-    # Compare with every token so timing does not reveal which one (or how many) matched.
-    matches = [hmac.compare_digest(offered, known.encode("utf-8")) for known in settings.review_tokens]
-    return any(matches)
+    # "name:token" entries name their moderator (review_auth); compared in constant time there.
+    return moderator_for_token(settings, token.strip()) is not None
 
 
 def require_reader(settings: Settings) -> None:

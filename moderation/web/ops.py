@@ -7,7 +7,7 @@ from redis.exceptions import RedisError
 from rq.registry import FailedJobRegistry
 
 from moderation.queueing import QUEUES
-from moderation.store import keys, metrics, workers
+from moderation.store import keys, metrics, review_figures, workers
 from moderation.web.context import services
 
 bp = Blueprint("ops", __name__)
@@ -57,4 +57,5 @@ def prometheus():
     gauges["moderation_pending_revisions"] = state["pending"]
     gauges["moderation_review_queue_size"] = state["review"]
     gauges["moderation_workers_alive"] = len(state["workers"])
+    gauges.update(review_figures.gauges(svc.redis))  # review queue: oldest age, median hold->decision
     return Response(metrics.render(svc.redis, gauges), mimetype="text/plain; version=0.0.4")

@@ -1,0 +1,116 @@
+"""Moderators: who bears which token, the page's session sign-in, and CSRF tokens.
+
+Tokens come from settings.review_tokens. An entry "alice:s3cret" names its moderator "alice";
+a bare token gets a stable pseudonym from its hash ("moderator-1a2b3c4d"), so audit events and
+figures say who acted without ever storing or logging the token itself.
+
+The page keeps no token in its cookie either: the session holds an HMAC fingerprint of the token
+and is re-checked against the configured tokens on every request, so removing a token from the
+settings signs its sessions out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+from dataclasses import dataclass
+
+from flask import request, session
+
+from moderation.settings import Settings
+from moderation.web.errors import ApiError
+
+_NAME = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
+CSRF_FIELD = "csrf_token"
+
+
+@dataclass(frozen=True)
+class Moderator:
+    name: str
+    token: str
+
+
+def moderators(settings: Settings) -> list[Moderator]:
+    """The configured moderators, named from "name:token" entries or from the token's hash."""
+    result = []
+    for entry in settings.review_tokens:
+        name, sep, token = entry.partition(":")
+        if not (sep and token and _NAME.match(name)):
+            name, token = "moderator-" + hashlib.sha256(entry.encode("utf-8")).hexdigest()[:8], entry
+        result.append(Moderator(name, token))
+    return result
+
+
+def moderator_for_token(settings: Settings, offered: str) -> str | None:
+    """The moderator bearing `offered`, compared in constant time against every token."""
+    offered_bytes = offered.encode("utf-8", "replace")
+    found = None
+    for moderator in moderators(settings):
+        # No early exit: timing must not reveal which token matched or how many there are.
+        if hmac.compare_digest(offered_bytes, moderator.token.encode("utf-8")):
+            found = moderator.name
+    return found if offered else None
+
+
+def require_bearer(settings: Settings) -> str:
+    """The moderator named by the request's bearer token; 401 otherwise."""
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    moderator = moderator_for_token(settings, token.strip()) if scheme.lower() == "bearer" else None
+    if moderator is None:
+        raise ApiError(401, "unauthorized", "send a moderator token: Authorization: Bearer <token>")
+    return moderator
+
+
+def session_secret(settings: Settings) -> bytes:
+    """The key that signs session cookies: the configured one, else derived from the secrets."""
+    if settings.session_secret:
+        return settings.session_secret.encode("utf-8")
+    if not settings.review_tokens:
+        return secrets.token_bytes(32)  # nobody can sign in anyway; nothing to keep across processes
+    material = "\n".join((settings.webhook_secret, *settings.review_tokens)).encode("utf-8")
+    return hmac.new(material, b"moderation review session v1", hashlib.sha256).digest()
+
+
+def _fingerprint(secret: bytes, token: str) -> str:
+    return hmac.new(secret, token.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
+
+def sign_in(settings: Settings, secret: bytes, token: str) -> str | None:
+    """Start a fresh session for the token's moderator; None (and no session) for a bad token."""
+    name = moderator_for_token(settings, token)
+    if name is None:
+        return None
+    session.clear()  # a new session id and CSRF token: no fixation across sign-ins
+    session.permanent = True
+    session["fp"] = _fingerprint(secret, token)
+    session[CSRF_FIELD] = secrets.token_urlsafe(32)
+    return name
+
+
+def signed_in(settings: Settings, secret: bytes) -> str | None:
+    """The moderator of this session, if their token is still configured."""
+    fingerprint = session.get("fp")
+    if not isinstance(fingerprint, str):
+        return None
+    found = None
+    for moderator in moderators(settings):
+        if hmac.compare_digest(fingerprint, _fingerprint(secret, moderator.token)):
+            found = moderator.name
+    return found
+
+
+def csrf_token() -> str:
+    """This session's CSRF token (created on first use)."""
+    if not isinstance(session.get(CSRF_FIELD), str):
+        session[CSRF_FIELD] = secrets.token_urlsafe(32)
+    return session[CSRF_FIELD]
+
+
+def check_csrf() -> None:
+    """Refuse (403) a form whose CSRF token is missing or not this session's."""
+    expected = session.get(CSRF_FIELD)
+    offered = request.form.get(CSRF_FIELD, "")
+    if not isinstance(expected, str) or not hmac.compare_digest(offered.encode(), expected.encode()):
+        raise ApiError(403, "csrf_failed", "this form is missing its CSRF token or it has expired; reload the page")
