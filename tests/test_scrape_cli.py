@@ -137,3 +137,21 @@ def test_scrape_pipes_into_score():
     decisions = lines(score.stdout.decode())
     assert [d.get("id") for d in decisions] == [c["id"] for c in lines(scrape.stdout.decode())]
     assert all("error" not in d for d in decisions)
+
+
+def test_every_webhook_object_passes_the_intake_validation():
+    from moderation.scrape import scrape_source
+    from moderation.settings import load_settings
+    from moderation.web.validation import parse_comment
+
+    settings = load_settings(environ={})
+    sources = SEEDS + [str(p) for p in sorted(FIXTURES.iterdir())]
+    sent = [c.to_webhook() for source in sources for c in scrape_source(source).comments]
+    assert len(sent) == 18 + 21
+    for item in sent:
+        parsed = parse_comment(item, "comments[0].", settings)  # raises ApiError on anything the intake refuses
+        assert parsed.text == item["text"]
+    # Page ids like "101" are namespaced by page so two sites' comment 101 never collide in the store.
+    ids = [item["id"] for item in sent]
+    assert len(set(ids)) == len(ids)
+    assert any(i.endswith(":101") for i in ids) and "101" not in ids

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+
+HASH_ID = re.compile(r"h[0-9a-f]{24}")  # what stable_id() makes
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ class ScrapedComment:
             article["url"] = self.article.url
         if self.article.title:
             article["title"] = self.article.title
-        item: dict[str, Any] = {"id": self.id, "text": self.text, "author": self.author, "article": article}
+        item: dict[str, Any] = {"id": webhook_id(self.article, self.id), "text": self.text, "author": self.author, "article": article}
         if self.created_at:
             item["created_at"] = self.created_at
         return item
@@ -73,6 +76,20 @@ def stable_id(article: Article, author: str | None, text: str, occurrence: int =
     # NUL separators keep ("ab", "c") and ("a", "bc") apart; occurrence separates exact repeats.
     material = "\0".join([article.key(), author or "", text, str(occurrence)])
     return "h" + hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+def webhook_id(article: Article, comment_id: str) -> str:
+    """Return an id the intake accepts and that no other site's comment shares.
+
+    Our hash ids already include the page; a page's own id ("101") does not, and the service treats a
+    known id with new text as a new revision of that comment, so it gets the page's hash as a prefix.
+    """
+    if HASH_ID.fullmatch(comment_id):
+        return comment_id
+    safe = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "._:@~+=-") else "_" for ch in comment_id)[:150]
+    if safe != comment_id:  # keep ids that differ only in replaced characters apart
+        safe += "~" + hashlib.sha256(comment_id.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return "p" + hashlib.sha256(article.key().encode("utf-8", "surrogatepass")).hexdigest()[:12] + ":" + safe
 
 
 def iso_datetime(value: str | None) -> str | None:
