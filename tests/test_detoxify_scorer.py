@@ -246,3 +246,31 @@ def test_a_download_whose_hash_does_not_match_is_unavailable(tiny, tmp_path, mon
     monkeypatch.setenv("TORCH_HOME", str(tmp_path / "torch-home"))
     with pytest.raises(ScorerUnavailable, match="invalid hash"):
         DetoxifyScorer(model_type="multilingual")
+
+
+def test_provisioning_downloads_hash_checks_and_makes_a_plain_checkpoint(tiny, tmp_path, monkeypatch):
+    import argparse
+    import hashlib
+    import runpy
+    from pathlib import Path
+
+    from detoxify import detoxify as upstream
+
+    provision = runpy.run_path(str(Path(__file__).resolve().parent.parent / "scripts" / "provision_detoxify.py"))
+    # A release file like Lightning leaves them: extra pickled objects that weights_only refuses.
+    loaded = torch.load(tiny.checkpoint, weights_only=True)
+    loaded["config"]["arch"]["args"]["model_type"] = str(tiny.hf_config)  # stands in for "xlm-roberta-base"
+    loaded["hparams"] = argparse.Namespace(lr=3e-5)
+    staging = tmp_path / "staging.ckpt"
+    torch.save(loaded, staging)
+    release = tmp_path / f"release-{hashlib.sha256(staging.read_bytes()).hexdigest()[:8]}.ckpt"
+    staging.rename(release)
+    monkeypatch.setitem(upstream.MODEL_URLS, "multilingual", release.as_uri())
+
+    values = provision["provision"](tmp_path / "out", "multilingual")
+    checkpoint = Path(values["MODERATION_DETOXIFY_CHECKPOINT"])
+    assert checkpoint.name.endswith("-plain.ckpt")
+    assert set(torch.load(checkpoint, weights_only=True)) == {"config", "state_dict"}
+    provisioned = DetoxifyScorer(checkpoint, Path(values["MODERATION_DETOXIFY_HF_CONFIG"]))
+    original = DetoxifyScorer(tiny.checkpoint, tiny.hf_config)
+    assert provisioned.score(["you are an idiot"])[0] == pytest.approx(original.score(["you are an idiot"])[0])

@@ -89,7 +89,7 @@ def build_model(checkpoint: Checkpoint, hf_source: str | Path, local_only: bool)
     """Build the classifier and its tokenizer from the checkpoint and an HF config source."""
     arch = checkpoint.arch
     model_class = getattr(transformers, arch["model_name"], None)
-    tokenizer_class = _fast_tokenizer_class(arch["tokenizer_name"])
+    tokenizer_class = tokenizer_class_for(arch["tokenizer_name"])
     if model_class is None or tokenizer_class is None:
         raise ScorerUnavailable(f"this transformers version has no {arch['model_name']}/{arch['tokenizer_name']}")
     try:
@@ -113,7 +113,8 @@ def _check_loading_info(info: dict[str, Any], source: str | Path) -> None:
         raise ScorerUnavailable(f"detoxify checkpoint does not fit the architecture in {source}: {problems}")
 
 
-def _fast_tokenizer_class(name: str):
+def tokenizer_class_for(name: str):
+    """Return the fast (Rust) variant of a transformers tokenizer class, or None."""
     # Chunking relies on the Rust tokenizers' overflow support; transformers 5 names the fast
     # class plainly, transformers 4 adds "Fast".
     base = name.removesuffix("Fast")
