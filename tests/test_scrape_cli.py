@@ -127,6 +127,16 @@ def test_post_without_a_secret_is_refused(monkeypatch, capsys):
         main(["scrape", SEEDS[0], "--post", "http://127.0.0.1:9/v1/comments"])
 
 
+def test_every_printed_line_is_a_valid_score_input(capsys):
+    from moderation.comment_json import parse_comment_line
+
+    assert main(["scrape", *SEEDS]) == 0
+    raw_lines = capsys.readouterr().out.encode("utf-8").splitlines()
+    parsed = [parse_comment_line(raw, n, 20_000) for n, raw in enumerate(raw_lines, start=1)]
+    assert [c.id for c in parsed] == [json.loads(raw)["id"] for raw in raw_lines]
+    assert any(c.author == "Michel LeBlanc" for c in parsed)
+
+
 def test_scrape_pipes_into_score():
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     scrape = subprocess.run([sys.executable, "-m", "moderation.cli", "scrape", *SEEDS], capture_output=True,
