@@ -37,12 +37,16 @@ if current then return {'refreshed', ARGV[3]} end
 return {'ok', ARGV[3]}
 """
 # KEYS: head, review, claim, history, audit, metrics, waits
-# ARGV: id, moderator, outcome, now, expected rev, event json, counter series, wait, waits kept
+# ARGV: id, moderator, outcome, now, expected rev, event json, counter series, wait, waits kept,
+#       reason, deliver ("1": the platform gets this decision, so its delivery starts over)
 DECIDE = _GUARD + """
 local rev = redis.call('HGET', KEYS[1], 'decided_rev')
 if rev ~= ARGV[5] then return {'stale', rev or ''} end
 redis.call('HSET', KEYS[1], 'decision', ARGV[3], 'final', rev, 'updated_at', ARGV[4],
-           'review_by', ARGV[2], 'review_at', ARGV[4])
+           'review_by', ARGV[2], 'review_at', ARGV[4], 'review_reason', ARGV[10])
+if ARGV[11] == '1' then
+  redis.call('HSET', KEYS[1], 'delivery', 'pending', 'delivery_attempts', 0, 'delivery_rev', rev)
+end
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('DEL', KEYS[3])
 redis.call('RPUSH', KEYS[4], ARGV[6])
@@ -110,8 +114,12 @@ def release(redis, comment_id: str, moderator: str) -> Outcome:
 
 
 def decide(redis, comment_ids: Sequence[str], action: str, moderator: str, reason: str | None = None,
-           revisions: dict[str, int] | None = None, now: float | None = None) -> list[Outcome]:
+           revisions: dict[str, int] | None = None, now: float | None = None,
+           deliver: bool = False) -> list[Outcome]:
     """Approve or reject queued comments as `moderator`; one Outcome per id, in order.
+
+    `deliver`: a callback URL is configured, so the decision's delivery state is reset to
+    pending (the machine's hold may already have been delivered for this revision).
 
     `revisions` pins the revision the moderator saw: if the comment was re-held on a newer
     revision meanwhile, the action answers `stale` instead of deciding text nobody read.
@@ -133,7 +141,7 @@ def decide(redis, comment_ids: Sequence[str], action: str, moderator: str, reaso
         pipe.eval(DECIDE, 7, keys.comment(comment_id), keys.REVIEW_QUEUE, claim_key(comment_id),
                   keys.history(comment_id), keys.AUDIT_STREAM, keys.METRICS, WAITS,
                   comment_id, moderator, ACTIONS[action], now, expected if expected is not None else "",
-                  dumps(event), counter, wait, WAITS_KEPT)
+                  dumps(event), counter, wait, WAITS_KEPT, reason or "", "1" if deliver else "0")
     outcomes = [_outcome(cid, reply) for cid, reply in zip(comment_ids, pipe.execute())]
     metrics = redis.pipeline(transaction=False)
     observe(metrics, "moderation_review_wait_seconds", [w for w, o in zip(waits, outcomes) if o.ok],
@@ -152,3 +160,12 @@ def _held_revisions(redis, comment_ids: Sequence[str]) -> dict[str, tuple[int | 
     decisions = [loads(raw) for raw in redis.mget([keys.decision(c, r) for c, r in known])] if known else []
     held_at = {cid: (d or {}).get("decided_at") for (cid, _), d in zip(known, decisions)}
     return {cid: (revs[cid], held_at.get(cid)) for cid in comment_ids}
+
+
+def as_delivered(decision: dict[str, Any], head: dict[str, str], rev: int) -> dict[str, Any]:
+    """The decision the platform should get for `rev`: the moderator's, if one decided that revision."""
+    if head.get("final") != str(rev) or not head.get("review_by"):
+        return decision
+    return {**decision, "decision": head["decision"], "source": "moderator", "machine_decision": decision["decision"],
+            "moderator": head["review_by"], "moderated_at": float(head.get("review_at") or 0),
+            "moderator_reason": head.get("review_reason") or None}

@@ -6,7 +6,6 @@ POST bodies are signed as "<timestamp>.<raw body>". A GET has no body, so the pl
 
 from __future__ import annotations
 
-
 from flask import request
 
 from moderation.settings import Settings

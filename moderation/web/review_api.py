@@ -87,7 +87,8 @@ def parse_action(body: dict[str, Any]) -> tuple[str, str | None]:
 def act(ids: list[str], action: str, reason: str | None, revisions: dict[str, int] | None = None):
     """Decide as the signed-in moderator and queue delivery of the decided ones to the platform."""
     svc = services()
-    outcomes = review_actions.decide(svc.redis, ids, action, g.moderator, reason, revisions)
+    outcomes = review_actions.decide(svc.redis, ids, action, g.moderator, reason, revisions,
+                                      deliver=bool(svc.settings.callback_url))
     decided = [(o.id, o.revision) for o in outcomes if o.ok]
     svc.enqueue_delivery(decided)
     return outcomes

@@ -124,10 +124,8 @@ def _decide(ids: list[str], revisions: dict[str, int] | None = None):
     action = request.form.get("action")
     if action not in review_actions.ACTIONS:
         raise ApiError(422, "invalid_action", 'action must be "approve" or "reject"', "action")
-    reason = request.form.get("reason", "").strip()[:500] or None
-    svc = services()
-    outcomes = review_actions.decide(svc.redis, ids, action, g.moderator, reason, revisions)
-    svc.enqueue_delivery([(o.id, o.revision) for o in outcomes if o.ok])
+    reason = request.form.get("reason", "").strip()[:review_api.MAX_REASON_CHARS] or None
+    outcomes = review_api.act(ids, action, reason, revisions)
     _report(outcomes, action)
     return _back()
 
