@@ -1,0 +1,41 @@
+"""`moderation train`: train the project's own toxicity model from ../shared/data."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from moderation.settings import PROJECT_ROOT
+
+HELP = "train the project's own toxicity model from ../shared/data"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare train's options."""
+    parser.add_argument("--data-dir", type=Path, default=PROJECT_ROOT.parent / "shared" / "data",
+                        help="folder with the labelled files (default: ../shared/data)")
+    parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "moderation" / "models",
+                        help="where to write linear-v1.json and linear-v1.npz (default: moderation/models)")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Train, measure and write the artifact."""
+    try:
+        from moderation.training.pipeline import train
+    except ImportError as exc:
+        print(f"moderation train: needs the 'train' extra (pip install 'moderation[train]'): {exc}", file=sys.stderr)
+        return 2
+    from moderation.training.datasets import EvalOnlyData
+
+    if not args.data_dir.is_dir():
+        print(f"moderation train: data folder {args.data_dir} does not exist", file=sys.stderr)
+        return 2
+    try:
+        path = train(args.data_dir, args.out, seed=args.seed, log=lambda line: print(line, file=sys.stderr))
+    except (EvalOnlyData, FileNotFoundError, KeyError, ValueError) as exc:
+        print(f"moderation train: {exc}", file=sys.stderr)
+        return 2
+    print(path)
+    return 0

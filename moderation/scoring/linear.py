@@ -1,0 +1,104 @@
+"""The project's own toxicity model: hashed n-grams, one logistic head per label, numpy only.
+
+The artifact is `<id>.json` (featuriser parameters, labels, intercepts, provenance) next to
+`<id>.npz` (a float16 weight matrix, features x labels), written by `moderation train`.
+Loading reads both and checks them against each other; scoring featurises a whole batch at
+once and sums weights with np.bincount, so there is no Python loop per n-gram.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from moderation.scoring.base import ScorerUnavailable
+from moderation.scoring.linear_features import PREPROCESS_VERSION, FeatureSpec, featurize
+from moderation.types import LABELS
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+DEFAULT_MODEL = MODELS_DIR / "linear-v1.json"
+
+
+def _resolve(path: Path | None) -> Path:
+    """Accept None (shipped model), the artifact's .json, or a directory holding one artifact."""
+    path = DEFAULT_MODEL if path is None else Path(path)
+    if path.is_dir():
+        found = sorted(path.glob("linear-*.json"))
+        if len(found) != 1:
+            raise ScorerUnavailable(f"linear model: expected one linear-*.json in {path}, found {len(found)}")
+        return found[0]
+    if not path.is_file():
+        raise ScorerUnavailable(f"linear model: {path} does not exist (run `moderation train`)")
+    return path
+
+
+def _read_description(path: Path) -> dict:
+    try:
+        description = json.loads(path.read_text("utf-8"))
+        spec = FeatureSpec(**description["features"])
+        labels = tuple(description["labels"])
+        intercepts = [float(b) for b in description["intercepts"]]
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise ScorerUnavailable(f"linear model: {path} is not a valid model description ({exc})") from None
+    if spec.preprocess != PREPROCESS_VERSION:
+        raise ScorerUnavailable(f"linear model: {path} was trained with preprocessing {spec.preprocess!r}, "
+                                f"this code does {PREPROCESS_VERSION!r}: retrain it")
+    if "toxicity" not in labels or not set(labels) <= set(LABELS) or len(intercepts) != len(labels):
+        raise ScorerUnavailable(f"linear model: {path} has unusable labels {labels!r}")
+    return {"spec": spec, "labels": labels, "intercepts": intercepts,
+            "model_id": str(description.get("model_id", path.stem)), "weights_file": description.get("weights_file")}
+
+
+def _read_weights(path: Path, n_features: int, n_labels: int) -> np.ndarray:
+    try:
+        with np.load(path, allow_pickle=False) as archive:
+            weights = archive["weights"]
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as exc:
+        raise ScorerUnavailable(f"linear model: cannot read weights {path} ({exc})") from None
+    if weights.shape != (n_features, n_labels) or not np.isfinite(weights).all():
+        raise ScorerUnavailable(f"linear model: weights {path} have shape {weights.shape}, "
+                                f"expected {(n_features, n_labels)} finite values")
+    return weights.astype(np.float32)
+
+
+class LinearScorer:
+    """Scores texts with the shipped (or a given) linear model artifact."""
+
+    def __init__(self, model_id: str, spec: FeatureSpec, labels: tuple[str, ...],
+                 weights: np.ndarray, intercepts: Sequence[float]) -> None:
+        self.model_id = model_id
+        self.labels = labels
+        self.spec = spec
+        self._weights = weights
+        self._intercepts = np.asarray(intercepts, dtype=np.float64)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "LinearScorer":
+        """Load an artifact (None: the one shipped in moderation/models); ScorerUnavailable if unusable."""
+        json_path = _resolve(path)
+        parts = _read_description(json_path)
+        weights_path = json_path.with_name(parts["weights_file"] or f"{json_path.stem}.npz")
+        weights = _read_weights(weights_path, parts["spec"].n_features, len(parts["labels"]))
+        return cls(parts["model_id"], parts["spec"], parts["labels"], weights, parts["intercepts"])
+
+    def logits(self, texts: Sequence[str]) -> np.ndarray:
+        """Return the raw (pre-sigmoid) score matrix, texts x labels."""
+        logits = np.tile(self._intercepts, (len(texts), 1))
+        if not texts:
+            return logits
+        doc, index, value = featurize(texts, self.spec)
+        contributions = self._weights[index] * value[:, None]
+        for column in range(len(self.labels)):
+            logits[:, column] += np.bincount(doc, weights=contributions[:, column], minlength=len(texts))
+        return logits
+
+    def score(self, texts: Sequence[str], languages: Sequence[str]) -> list[dict[str, float]]:
+        """Return one {label: probability} per text; the model is shared by English and French."""
+        if len(languages) != len(texts):
+            raise ValueError(f"score: {len(texts)} texts but {len(languages)} languages")
+        probabilities = 1.0 / (1.0 + np.exp(-self.logits(list(texts))))
+        return [dict(zip(self.labels, row)) for row in probabilities.tolist()]

@@ -1,0 +1,1 @@
+"""Training the project's own toxicity model (scikit-learn at training time only)."""

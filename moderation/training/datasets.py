@@ -1,0 +1,120 @@
+"""Read the labelled files in ../shared/data into examples with the project's label names.
+
+Label mapping (documented in docs/model.md):
+- davidson_en: class 0 (hate) or 1 (offensive) -> toxicity 1, class 2 (neither) -> 0;
+  identity_attack 1 for class 0 only.
+- paradetox_en: each toxic_comment -> toxicity 1, its neutral_comment paraphrase -> 0.
+- mlma_en / mlma_fr: sentiment exactly "normal" -> toxicity 0; any of offensive, abusive,
+  hateful, disrespectful -> 1; anything else ("fearful" alone, or "normal" mixed with another
+  tag) is ambiguous and left out. identity_attack 1 when "hateful" is among the tags.
+- jigsaw_dummy_train: toxic -> toxicity, identity_hate -> identity_attack. Held out whole for
+  evaluation (see splits.py), never trained on.
+- hateday_fr / rtplx_fr: `label` -> toxicity. Development evaluation ONLY: the training loader
+  refuses them by name and by content hash.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Files that must never be trained on, by name and by SHA-256 (so a renamed copy is refused too).
+EVAL_ONLY = {
+    "hateday_fr.csv": "a8d39647a50e8a71a8d7719986aca09fc3ed6dc86f174322b4fee18634180c09",
+    "rtplx_fr.csv": "f980b62dc5df911f26fbcd04957dc9a381321437b5572f5f18ec9ddc2bb8b66a",
+}
+TRAINING_FILES = ("davidson_en.csv", "paradetox_en.tsv", "mlma_en.csv", "mlma_fr.csv", "jigsaw_dummy_train.csv")
+_MLMA_TOXIC = {"offensive", "abusive", "hateful", "disrespectful"}
+
+
+class EvalOnlyData(ValueError):
+    """A development-evaluation file was offered to the training loader."""
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled text. `labels` maps label name -> 0/1; a missing label is unknown."""
+
+    text: str
+    language: str
+    source: str
+    group: str  # split key: rows sharing a group (a ParaDetox pair) land in the same split
+    labels: dict[str, int] = field(default_factory=dict)
+
+
+def file_sha256(path: Path) -> str:
+    """Return the hex SHA-256 of a file's bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def refuse_eval_only(path: Path) -> None:
+    """Raise EvalOnlyData if `path` is (or is a copy of) a development-evaluation file."""
+    digest = file_sha256(path)
+    if path.name in EVAL_ONLY or digest in EVAL_ONLY.values():
+        raise EvalOnlyData(f"{path}: development-evaluation data (see ../shared/data/README.md); never trained on")
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    delimiter = "\t" if path.suffix == ".tsv" else ","
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter=delimiter))
+
+
+def _davidson(rows: list[dict[str, str]]) -> list[Example]:
+    return [Example(r["tweet"], "en", "davidson_en", r[""],
+                    {"toxicity": int(r["class"] in "01"), "identity_attack": int(r["class"] == "0")})
+            for r in rows]
+
+
+def _paradetox(rows: list[dict[str, str]]) -> list[Example]:
+    out = []
+    for r in rows:
+        group = r["idx"]
+        out.append(Example(r["toxic_comment"], "en", "paradetox_en", group, {"toxicity": 1}))
+        out.append(Example(r["neutral_comment"], "en", "paradetox_en", group, {"toxicity": 0}))
+    return out
+
+
+def _mlma(rows: list[dict[str, str]], language: str) -> list[Example]:
+    out = []
+    for r in rows:
+        tags = set(r["sentiment"].split("_"))
+        if tags == {"normal"}:
+            labels = {"toxicity": 0, "identity_attack": 0}
+        elif tags & _MLMA_TOXIC and "normal" not in tags:
+            labels = {"toxicity": 1, "identity_attack": int("hateful" in tags)}
+        else:
+            continue  # "fearful" alone or "normal" mixed with a toxic tag: annotators disagreed
+        out.append(Example(r["tweet"], language, f"mlma_{language}", r["HITId"], labels))
+    return out
+
+
+def _jigsaw(rows: list[dict[str, str]]) -> list[Example]:
+    return [Example(r["comment_text"], "en", "jigsaw_dummy_train", r["id"],
+                    {"toxicity": int(r["toxic"]), "identity_attack": int(r["identity_hate"])})
+            for r in rows]
+
+
+_READERS = {
+    "davidson_en.csv": _davidson,
+    "paradetox_en.tsv": _paradetox,
+    "mlma_en.csv": lambda rows: _mlma(rows, "en"),
+    "mlma_fr.csv": lambda rows: _mlma(rows, "fr"),
+    "jigsaw_dummy_train.csv": _jigsaw,
+}
+
+
+def load_training_file(path: Path) -> list[Example]:
+    """Read one training file into examples; refuse evaluation-only data."""
+    refuse_eval_only(path)
+    if path.name not in _READERS:
+        raise ValueError(f"{path}: not a known training file (expected one of {sorted(_READERS)})")
+    return _READERS[path.name](_rows(path))
+
+
+def load_dev_file(path: Path) -> list[Example]:
+    """Read a development-evaluation file (hateday_fr/rtplx_fr: content,label) for measuring only."""
+    return [Example(r["content"], "fr", path.stem, str(i), {"toxicity": int(r["label"])})
+            for i, r in enumerate(_rows(path))]
