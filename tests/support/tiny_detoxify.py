@@ -2,8 +2,8 @@
 
 detoxify's released checkpoints are `torch.save`d dicts: `{"config": <the training config>,
 "state_dict": <the transformer's weights>}`. We build the same thing around a random BERT with
-hidden size 32 and a 60-word WordPiece vocabulary, plus the Hugging Face config/tokenizer folder
-that offline provisioning supplies. The weights are random: tests check plumbing (loading,
+hidden size 32 and a WordPiece vocabulary of under 60 tokens, plus the Hugging Face
+config/tokenizer folder that offline provisioning supplies. The weights are random: tests check plumbing (loading,
 batching, chunking, label mapping), never what the model thinks of a comment.
 """
 
