@@ -24,7 +24,7 @@ __all__ = ["Entry", "Lexicon", "LexiconError", "load_lexicon"]
 MATCHER_REVISION = "1"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Lexicon:
     """Compiled lexicons with one phrase table per comment language ("en", "fr", "und")."""
 
@@ -32,6 +32,9 @@ class Lexicon:
     entries: tuple[Entry, ...]
     vocabulary: Vocabulary
     tables: dict[str, PhraseTable]
+
+    def __repr__(self) -> str:
+        return f"Lexicon(version={self.version!r}, entries={len(self.entries)})"
 
     def match(self, text: str, language: str, field: str = "text") -> list[LexiconHit]:
         """Find lexicon entries in `text`, sorted by start, spans in the original text."""

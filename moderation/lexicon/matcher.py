@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from moderation.lexicon.index import WORD, PhraseTable
 from moderation.lexicon.vocabulary import Vocabulary
+from moderation.text.fold import fold_leet
 from moderation.text.normalize import NormalizedText
 
 # What may sit between letters spelled out one by one: a little punctuation or space, no newline.
@@ -87,8 +88,8 @@ def _join_run(run: list[Word], vocabulary: Vocabulary) -> list[Word]:
     i = 0
     while i < len(run):
         for j in range(len(run), i + 2, -1):
-            spelled = "".join(w.text for w in run[i:j])
-            if vocabulary.resolve(spelled):
+            spelled = _first_known(_spellings("".join(w.text for w in run[i:j])), vocabulary)
+            if spelled:
                 out.append(Word(run[i].start, run[j - 1].end, spelled, joined=True))
                 i = j
                 break
@@ -96,3 +97,14 @@ def _join_run(run: list[Word], vocabulary: Vocabulary) -> list[Word]:
             out.append(run[i])
             i += 1
     return out
+
+
+def _spellings(joined: str) -> tuple[str, ...]:
+    """Readings of rejoined letters: a lone digit was not leet-folded yet ("s h 1 t", "k i 1 1")."""
+    if not any(c.isdigit() for c in joined):
+        return (joined,)
+    return (fold_leet(joined), fold_leet(joined.replace("1", "l")))
+
+
+def _first_known(spellings: tuple[str, ...], vocabulary: Vocabulary) -> str | None:
+    return next((s for s in spellings if vocabulary.resolve(s)), None)

@@ -31,7 +31,8 @@ HOMOGLYPHS = {
 LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "i"}
 _LEET_TABLE = str.maketrans(LEET)
 _LEET_CHARS = "".join(re.escape(c) for c in LEET)
-_LEET_WORD = re.compile(rf"(?:[^\W_]|[{_LEET_CHARS}])*[{_LEET_CHARS}](?:[^\W_]|[{_LEET_CHARS}])*")
+# Masks ("assho*3") belong to the word too, or the "3" would look like a lone number.
+_LEET_WORD = re.compile(rf"(?:[^\W_]|[{_LEET_CHARS}*#])*[{_LEET_CHARS}](?:[^\W_]|[{_LEET_CHARS}*#])*")
 
 _KEEP_CONTROLS = {"\n": "\n", "\t": " ", "\r": "\n"}
 

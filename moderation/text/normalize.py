@@ -10,6 +10,7 @@ judge word by word than to rewrite character by character.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from moderation.text.fold import FOLD_TABLE, fold_leet
@@ -34,7 +35,10 @@ class NormalizedText:
         if start == end:
             at = self.source[start] if start < len(self.source) else len(self.original)
             return at, at
-        return self.source[start], self.source[end - 1] + 1
+        stop = self.source[end - 1] + 1
+        while stop < len(self.original) and unicodedata.category(self.original[stop])[0] == "M":
+            stop += 1  # a combining accent belongs to the letter before it, though it folds to nothing
+        return self.source[start], stop
 
     def source_char(self, index: int) -> str:
         """Return the original character that produced `text[index]`."""
