@@ -48,7 +48,15 @@ def post_comments(base_url: str, secret: str, comments: list[dict]) -> None:
             raise RuntimeError(f"webhook refused a batch: HTTP {status} {answer}")
 
 
-def wait_for_decisions(base_url: str, ids: list[str], timeout: float) -> dict[str, dict]:
+def fetch_comment(base_url: str, secret: str, comment_id: str) -> tuple[int, dict]:
+    """GET a comment's status URL, signed like the platform signs it (the path, not a body)."""
+    from moderation.signing import signed_headers
+
+    path = f"/v1/comments/{urllib.request.quote(comment_id, safe='')}"
+    return _request("GET", base_url + path, headers=signed_headers(secret, path.encode("utf-8")))
+
+
+def wait_for_decisions(base_url: str, secret: str, ids: list[str], timeout: float) -> dict[str, dict]:
     """Poll each comment's status URL until every one is decided or the timeout passes."""
     decided: dict[str, dict] = {}
     deadline = time.monotonic() + timeout
@@ -56,7 +64,7 @@ def wait_for_decisions(base_url: str, ids: list[str], timeout: float) -> dict[st
         for comment_id in ids:
             if comment_id in decided:
                 continue
-            status, answer = _request("GET", f"{base_url}/v1/comments/{urllib.request.quote(comment_id, safe='')}")
+            status, answer = fetch_comment(base_url, secret, comment_id)
             if status == 200 and answer.get("status") == "decided":
                 decided[comment_id] = answer
         if len(decided) < len(ids):
@@ -64,19 +72,9 @@ def wait_for_decisions(base_url: str, ids: list[str], timeout: float) -> dict[st
     return decided
 
 
-def _webhook_comment(scraped: dict) -> dict:
-    article = scraped.get("article") or {}
-    return {
-        "id": scraped["id"],
-        "text": scraped["text"],
-        "author": scraped.get("author"),
-        "article": {"id": article.get("source"), "url": article.get("url"), "title": article.get("title")},
-    }
-
-
 def run(args) -> int:
     from moderation.localstack import start_stack
-    from moderation.scrape import scrape_file
+    from moderation.scrape import scrape_source
     from moderation.settings import load_settings
     from moderation.tables import decisions_table
 
@@ -84,7 +82,7 @@ def run(args) -> int:
     if not pages:
         print("moderation demo: no pages given and no seeds/*.txt here", file=sys.stderr)
         return 2
-    scraped = [comment for page in pages for comment in scrape_file(Path(page))]
+    scraped = [comment for page in pages for comment in scrape_source(page).comments]
     print(f"demo: scraped {len(scraped)} reader comments from {len(pages)} pages", file=sys.stderr)
 
     secret = secrets.token_hex(16)
@@ -93,10 +91,11 @@ def run(args) -> int:
         with start_stack(settings) as stack:
             print(f"demo: service up at {stack.url} (Redis {stack.redis_url})", file=sys.stderr)
             started = time.monotonic()
-            post_comments(stack.url, secret, [_webhook_comment(c) for c in scraped])
-            decided = wait_for_decisions(stack.url, [c["id"] for c in scraped], args.timeout)
+            webhook = [comment.to_webhook() for comment in scraped]
+            post_comments(stack.url, secret, webhook)
+            decided = wait_for_decisions(stack.url, secret, [c["id"] for c in webhook], args.timeout)
             elapsed = time.monotonic() - started
-    rows = [(comment, decided.get(comment["id"])) for comment in scraped]
+    rows = [(comment.to_json(), decided.get(sent["id"])) for comment, sent in zip(scraped, webhook)]
     if args.json:
         for comment, record in rows:
             print(json.dumps({"comment": comment, "moderation": record}, ensure_ascii=False))
