@@ -1,0 +1,67 @@
+"""`moderation rescore`: re-decide stored comments under a candidate policy or model.
+
+Dry run by default (reports what would change, writes nothing); `--apply` records the changes,
+resumably. Prints ONE JSON summary line on stdout; progress and warnings go to stderr.
+See docs/rescore.md.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+HELP = "re-decide stored comments under a candidate policy or model"
+BATCH_SIZE = 500
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--policy", help="candidate policy file (default: the configured policy)")
+    parser.add_argument("--model", help="linear | detoxify | path to a linear model artifact (default: configured)")
+    parser.add_argument("--since", help="only comments at or after this time (ISO 8601 date/time or epoch s)")
+    parser.add_argument("--until", help="only comments before this time (ISO 8601 date/time or epoch s)")
+    parser.add_argument("--time-field", choices=("received", "created"), default="received",
+                        help="which time --since/--until look at (default: when we received the comment)")
+    parser.add_argument("--article", help="only comments of this article id")
+    parser.add_argument("--language", help="only comments detected in this language (en, fr, und)")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--dry-run", dest="apply", action="store_false", help="report only (default)")
+    mode.add_argument("--apply", dest="apply", action="store_true", help="record the changed decisions")
+    parser.set_defaults(apply=False)
+    parser.add_argument("--report", help="write changed comments to this .jsonl or .csv file")
+    parser.add_argument("--queue", action="store_true", help="spread batches over workers on the `rescore` queue")
+    parser.add_argument("--input", help="rescore this JSON Lines export instead of the store (report only)")
+    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE, help=f"comments per batch ({BATCH_SIZE})")
+    parser.add_argument("--restart", action="store_true",
+                        help="with --apply: forget this run's checkpoint and scan again from the start")
+    parser.add_argument("--no-deliver", dest="deliver", action="store_false",
+                        help="with --apply: do not send the changed decisions to the platform")
+    parser.add_argument("--progress", choices=("auto", "bar", "lines", "none"), default="auto",
+                        help="progress on stderr: a bar on a terminal, lines otherwise (auto)")
+
+
+def _usage_error(args) -> str | None:
+    if args.batch_size <= 0:
+        return "--batch-size must be positive"
+    if args.input and (args.apply or args.queue):
+        return "--input rescores an export: it cannot --apply or use --queue"
+    if args.input and any((args.since, args.until, args.article, args.language)):
+        return "--since/--until/--article/--language select stored comments; they do not apply to --input"
+    if (args.restart or not args.deliver) and not args.apply:
+        return "--restart and --no-deliver only make sense with --apply"
+    return None
+
+
+def run(args) -> int:
+    from moderation.rescore.command import RescoreError, rescore
+
+    problem = _usage_error(args)
+    if problem:
+        print(f"moderation rescore: {problem}", file=sys.stderr)
+        return 2
+    try:
+        summary = rescore(args)
+    except RescoreError as exc:
+        print(f"moderation rescore: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(summary, ensure_ascii=False), flush=True)
+    return 1 if summary.get("errors") else 0

@@ -1,0 +1,7 @@
+"""Offline rescoring: re-decide stored comments when the policy, the lexicon or the model changes.
+
+    scan -> plan (batches, checkpoint) -> batch (engine.decide, diff, apply) -> tally -> report
+
+Entry points: `moderation rescore` (moderation/cli/rescore.py, put together in command.py) and
+the `rescore` queue's job (workers/rescore_jobs.py). See docs/rescore.md.
+"""

@@ -1,0 +1,127 @@
+"""Rescore one batch of stored comments: load, re-decide with the engine, diff, optionally apply.
+
+Shared by the in-process run and the `rescore` queue's job, so both count and apply alike.
+The current decision of a comment's latest revision is its applied rescore if any, else the
+machine decision. A revision still awaiting its decision is left to the live workers; one a
+moderator decided is never re-decided (both counted, never reported as changed).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+from moderation.rescore.apply import Change, apply_changes
+from moderation.rescore.current import current_decisions
+from moderation.rescore.diff import diff_decisions, transition
+from moderation.rescore.tally import Tally
+from moderation.store import keys
+from moderation.store.models import loads, text
+from moderation.types import CommentInput
+
+HEAD = ("rev", "status", "decided_rev", "final", "decision", "rescore_run", "rescore_rev")
+
+Deliver = Callable[[list[tuple[str, int]]], Any]
+
+
+@dataclass(frozen=True)
+class Options:
+    """How a batch is handled: the run it belongs to, and whether it writes."""
+
+    run_id: str
+    apply: bool = False
+
+
+def _heads(redis, ids: Sequence[str]) -> list[dict[str, str] | None]:
+    pipe = redis.pipeline(transaction=False)
+    for comment_id in ids:
+        pipe.hmget(keys.comment(comment_id), *HEAD)
+    heads = [dict(zip(HEAD, map(text, values))) for values in pipe.execute()]
+    return [head if head["rev"] is not None else None for head in heads]
+
+
+def _eligible(ids, heads, tally: Tally) -> list[tuple[str, int, dict[str, str]]]:
+    """Keep comments whose latest revision has a machine-made decision; count the others."""
+    kept = []
+    for comment_id, head in zip(ids, heads):
+        tally.add("scanned")
+        if head is None:
+            tally.add("missing")
+        elif head["status"] != "decided" or head["decided_rev"] != head["rev"]:
+            tally.add("skipped_pending")
+        elif head["final"] == head["rev"]:
+            tally.add("skipped_moderated")
+        else:
+            kept.append((comment_id, int(head["rev"]), head))
+    return kept
+
+
+def _load(redis, items) -> tuple[list, list]:
+    """Each item's revision record and current decision (applied rescore, else machine decision)."""
+    pairs = [(cid, rev) for cid, rev, _ in items]
+    records = redis.mget([keys.revision(cid, rev) for cid, rev in pairs])
+    return [loads(r) for r in records], current_decisions(redis, pairs)
+
+
+def _baseline(head: dict[str, str], current: dict[str, Any], options: Options) -> tuple[dict[str, Any], bool]:
+    """What to diff against; True when this run already applied its decision to this revision.
+
+    Only --apply looks through to the replaced decision, so that a resumed run reports the same
+    changes as an uninterrupted one; a dry run always diffs against what is current now.
+    """
+    if options.apply and head["rescore_run"] == options.run_id and head["rescore_rev"] == head["rev"] and "previous" in current:
+        return current["previous"], True
+    return current, False
+
+
+def rescore_batch(redis, engine, ids: Sequence[str], options: Options, deliver: Deliver | None = None) -> Tally:
+    """Re-decide one batch of comment ids; apply changes when options.apply."""
+    tally = Tally()
+    items = _eligible(ids, _heads(redis, ids), tally)
+    if not items:
+        return tally
+    records, current = _load(redis, items)
+    ready = []
+    for (comment_id, rev, head), record, decision in zip(items, records, current):
+        if record is None or decision is None:
+            tally.error(comment_id, f"revision {rev} or its decision is missing from the store")
+        else:
+            ready.append((comment_id, rev, head, record, decision))
+    decided = engine.decide([CommentInput(id=cid, text=rec["text"], author=rec.get("author"),
+                                          language=rec.get("language")) for cid, _, _, rec, _ in ready])
+    changes, done_before = [], set()
+    for (comment_id, rev, head, record, decision), new in zip(ready, decided):
+        old, already = _baseline(head, decision, options)
+        new_json = new.to_json()
+        if new_json["decision"] == old.get("decision"):
+            continue
+        tally.change(diff_decisions(old, new_json, rev), transition(old.get("decision"), new_json["decision"]))
+        if already:
+            done_before.add(comment_id)
+        changes.append(Change(comment_id, rev, head["decision"], old, new_json, float(record["received_at"])))
+    if options.apply:
+        _apply(redis, changes, done_before, options, tally, deliver)
+    return tally
+
+
+def _apply(redis, changes: list[Change], done_before: set[str], options: Options, tally: Tally,
+           deliver: Deliver | None) -> None:
+    todo = [c for c in changes if c.comment_id not in done_before]
+    tally.add("already_applied", len(changes) - len(todo))
+    statuses = apply_changes(redis, todo, options.run_id, time.time(), deliver=deliver is not None)
+    rows = {row["id"]: row for row in tally.rows}
+    delivered = []
+    for change, status in zip(todo, statuses):
+        rows[change.comment_id]["applied"] = status
+        if status == "applied":
+            delivered.append((change.comment_id, change.rev))
+        tally.add({"applied": "applied", "already": "already_applied", "moderated": "skipped_moderated",
+                   "stale": "stale"}[status])
+    for comment_id in done_before:
+        rows[comment_id]["applied"] = "already"
+    # A batch cut short after applying is done again: its "already" ones are sent again too, so
+    # the platform hears of every change at least once (deliveries carry the revision).
+    again = [(c.comment_id, c.rev) for c in changes if c.comment_id in done_before]
+    if deliver is not None and (delivered or again):
+        deliver(delivered + again)

@@ -1,0 +1,97 @@
+"""`moderation rescore` put together: settings, engine, plan, run (in-process or queue), report.
+
+Kept apart from the argument parsing (moderation/cli/rescore.py) so tests can drive it directly.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from moderation.rescore.filters import FilterError, Filters
+from moderation.rescore.progress import Progress
+from moderation.rescore.report import report_format, write_report
+from moderation.rescore.tally import Tally
+
+
+class RescoreError(RuntimeError):
+    """The run cannot start or cannot go on; the message says why and what to do."""
+
+
+def _policy_text(path: Path) -> str:
+    try:
+        return Path(path).read_bytes().decode("utf-8")
+    except OSError as exc:
+        raise RescoreError(f"cannot read policy {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise RescoreError(f"policy {path} is not UTF-8 text") from None
+
+
+def _engine(model: str | None, policy_text: str, settings):
+    from moderation.lexicon.schema import LexiconError
+    from moderation.policy import PolicyError
+    from moderation.rescore.engines import engine_for
+    from moderation.scoring.base import ScorerUnavailable
+
+    try:
+        return engine_for(model, policy_text, base=settings, cache=False)
+    except (PolicyError, LexiconError, ScorerUnavailable, ValueError) as exc:
+        raise RescoreError(str(exc)) from None
+
+
+def _progress(mode: str, total: int) -> Progress | None:
+    if mode == "none":
+        return None
+    return Progress(total, tty={"auto": None, "bar": True, "lines": False}[mode])
+
+
+def _export(args, engine, settings) -> tuple[Tally, dict[str, Any]]:
+    from moderation.rescore.exports import rescore_export
+
+    try:
+        with open(args.input, "rb") as counting:
+            total = sum(1 for line in counting if line.strip())
+        progress = _progress(args.progress, total)
+        with open(args.input, "rb") as stream:
+            tally = rescore_export(stream, engine, args.batch_size, settings.max_text_chars, progress)
+    except OSError as exc:
+        raise RescoreError(f"cannot read {args.input}: {exc.strerror}") from None
+    if progress is not None:
+        progress.close()
+    return tally, {"mode": "input"}
+
+
+def _filters(args) -> Filters:
+    try:
+        return Filters.from_strings(args.since, args.until, args.time_field, args.article, args.language)
+    except FilterError as exc:
+        raise RescoreError(str(exc)) from None
+
+
+def rescore(args) -> dict[str, Any]:
+    """Run `moderation rescore` as parsed in `args`; return the summary line."""
+    from moderation.settings import load_settings
+
+    started = time.monotonic()
+    settings = load_settings()
+    filters = _filters(args)
+    if args.report:
+        try:
+            report_format(Path(args.report))
+        except ValueError as exc:
+            raise RescoreError(str(exc)) from None
+    policy_text = _policy_text(Path(args.policy or settings.resolved_policy_path))
+    engine = _engine(args.model, policy_text, settings)
+    if args.input:
+        tally, extra = _export(args, engine, settings)
+    else:
+        from moderation.rescore.store_run import store_run
+
+        tally, extra = store_run(args, engine, policy_text, settings, filters, _progress)
+    if args.report:
+        write_report(Path(args.report), tally.rows)
+    for error in tally.error_list[:20]:
+        print(f"rescore: {error['id'] or '-'}: {error['error']}", file=sys.stderr)
+    return tally.summary(time.monotonic() - started, **extra)

@@ -1,0 +1,83 @@
+"""Rescore the store: connect, plan (in memory for a dry run, in Redis for --apply), run, add up."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, Callable
+
+import redis as redis_lib
+
+from moderation.rescore.command import RescoreError
+from moderation.rescore.plan import MemoryPlan, RedisPlan
+from moderation.rescore.queue_run import run_on_queue
+from moderation.rescore.runner import combine, run_in_process
+from moderation.rescore.scan import select_ids
+from moderation.rescore.spec import RunSpec, engine_versions
+from moderation.rescore.tally import Tally
+from moderation.store import keys
+from moderation.store.models import text
+
+
+def _check_schema(redis) -> None:
+    """Refuse a store written by another schema version (read-only: a dry run writes nothing)."""
+    found = text(redis.get(keys.SCHEMA_VERSION_KEY))
+    if found is not None and found != keys.SCHEMA_VERSION:
+        raise RescoreError(f"Redis holds store schema {found}, this code speaks {keys.SCHEMA_VERSION}")
+
+
+def _plan(redis, spec: RunSpec, args):
+    select = lambda: select_ids(redis, spec.filters)  # noqa: E731
+    if not spec.apply:
+        return MemoryPlan(select(), args.batch_size)
+    plan = RedisPlan(redis, spec.run_id, spec.to_json(), select, args.batch_size, restart=args.restart)
+    if plan.resumed and plan.status == "running":
+        print(f"rescore: resuming run {spec.run_id} ({len(plan.done())} of {plan.batches} batches done)",
+              file=sys.stderr)
+    elif plan.status == "complete":
+        print(f"rescore: run {spec.run_id} is already complete; its results follow "
+              "(--restart scans again)", file=sys.stderr)
+    return plan
+
+
+def _run(services, engine, spec: RunSpec, plan, args, progress) -> dict[int, Tally]:
+    if plan.status == "complete":
+        return plan.done()
+    if args.queue:
+        return run_on_queue(services.redis, spec, plan, progress, retry=services.retry)
+    deliver = services.enqueue_delivery if spec.apply and spec.deliver and services.settings.callback_url else None
+    return run_in_process(services.redis, engine, spec, plan, progress, deliver)
+
+
+def store_run(args, engine, policy_text: str, settings, filters,
+              make_progress: Callable) -> tuple[Tally, dict[str, Any]]:
+    """Rescore the stored comments `filters` select; return the tally and summary extras.
+
+    Redis: MODERATION_REDIS_URL, else the embedded server a local serve/worker runs (or a new one
+    on the same data folder), as every other command does.
+    """
+    from moderation.localstack import embedded_redis
+
+    with embedded_redis(settings) as settings:
+        return _store_run(args, engine, policy_text, settings, filters, make_progress)
+
+
+def _store_run(args, engine, policy_text, settings, filters, make_progress) -> tuple[Tally, dict[str, Any]]:
+    from moderation.services import Services
+
+    services = Services(settings)
+    spec = RunSpec(policy_text, args.model, engine_versions(engine), filters, args.apply, args.deliver)
+    try:
+        _check_schema(services.redis)
+        plan = _plan(services.redis, spec, args)
+        progress = make_progress(args.progress, plan.total)
+        tally = combine(_run(services, engine, spec, plan, args, progress))
+        if progress is not None:
+            progress.close()
+        if spec.apply and not tally.counts["errors"] and plan.status != "complete":
+            plan.finish(tally.summary(0.0))
+    except redis_lib.exceptions.ConnectionError as exc:
+        raise RescoreError(f"cannot reach Redis at {settings.redis_url}: {exc}") from None
+    finally:
+        services.close()
+    return tally, {"mode": "apply" if spec.apply else "dry-run", "run_id": spec.run_id,
+                   "resumed": plan.resumed, "queue": bool(args.queue)}
