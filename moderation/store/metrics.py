@@ -76,10 +76,18 @@ def _base_name(field: str) -> str:
     return name
 
 
+def _sort_key(field: str) -> tuple:
+    """Sort series by name and labels, histogram buckets by their numeric bound."""
+    if '_bucket{' in field and 'le="' in field:
+        bound = field.rsplit('le="', 1)[1].split('"', 1)[0]
+        return (field.split('le="', 1)[0], float("inf") if bound == "+Inf" else float(bound))
+    return (field, 0.0)
+
+
 def render(redis, gauges: Mapping[str, float] | None = None) -> str:
     """Render every stored series plus live gauges as Prometheus text exposition."""
     stored = {text(k): text(v) for k, v in redis.hgetall(keys.METRICS).items()}
-    samples = dict(sorted(stored.items()))
+    samples = dict(sorted(stored.items(), key=lambda item: _sort_key(item[0])))
     samples.update({name: repr(float(value)) for name, value in (gauges or {}).items()})
     by_base: dict[str, list[str]] = {}
     for field in samples:

@@ -1,0 +1,49 @@
+"""`moderation serve`: the web process under gunicorn (the app factory, one app per gunicorn worker)."""
+
+from __future__ import annotations
+
+HELP = "run the web service (webhook, decisions, review) under gunicorn"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port to bind (default 8000)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default 2)")
+    parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker (default 1)")
+
+
+def gunicorn_app(settings, options: dict):
+    """A gunicorn application that builds our Flask app in each worker process."""
+    from gunicorn.app.base import BaseApplication
+
+    class ModerationApplication(BaseApplication):
+        def load_config(self):
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            from moderation.web import create_app
+
+            return create_app(settings)
+
+    return ModerationApplication()
+
+
+def run(args) -> int:
+    from moderation.localstack import embedded_redis
+    from moderation.logging import configure
+    from moderation.services import Services
+    from moderation.settings import load_settings
+
+    settings = load_settings()
+    configure(settings.log_level)
+    with embedded_redis(settings) as settings:
+        services = Services(settings)
+        services.store.check_schema()
+        services.close()
+        options = {"bind": f"{args.host}:{args.port}", "workers": args.workers, "threads": args.threads,
+                   "worker_class": "gthread" if args.threads > 1 else "sync", "timeout": 30,
+                   "graceful_timeout": 10, "errorlog": "-", "loglevel": settings.log_level.lower(),
+                   "proc_name": "moderation-web"}
+        gunicorn_app(settings, options).run()
+    return 0

@@ -1,0 +1,201 @@
+"""Run the whole service locally from Python: Redis (embedded unless configured), web, workers.
+
+`start_stack(settings)` is what `moderation run` and `moderation demo` use:
+
+    with start_stack(settings) as stack:
+        post to f"{stack.url}/v1/comments" ...
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Iterator
+
+from moderation.redis_server import RedisServer, free_port
+from moderation.settings import Settings
+
+
+def settings_env(settings: Settings) -> dict[str, str]:
+    """MODERATION_* variables that make a child process load the same settings."""
+    defaults = Settings()
+    env = {}
+    for f in dataclasses.fields(Settings):
+        value = getattr(settings, f.name)
+        if value == getattr(defaults, f.name):
+            continue
+        if isinstance(value, tuple):
+            value = ",".join(value)
+        env[f"MODERATION_{f.name.upper()}"] = "" if value is None else str(value)
+    return env
+
+
+@dataclass
+class Child:
+    """One child process in its own session (so its whole group can be signalled)."""
+
+    name: str
+    process: subprocess.Popen
+    log: IO | None = None
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def stop(self, sig: int = signal.SIGTERM, timeout: float = 15.0) -> None:
+        """Signal the group, wait, then kill -9 what is left."""
+        if self.alive():
+            try:
+                os.killpg(self.process.pid, sig)
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+            except ProcessLookupError:
+                pass
+        if self.log:
+            self.log.close()
+
+    def kill(self) -> None:
+        """kill -9 the child and everything in its group (e.g. RQ's scheduler process)."""
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait()
+
+
+def spawn(name: str, args: list[str], env: dict[str, str], log_dir: Path | None) -> Child:
+    """Start `python -m moderation.cli <args>` with extra env; output to log_dir/<name>.log or inherited."""
+    log = None
+    if log_dir is not None:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        log = open(log_dir / f"{name}.log", "ab")
+    process = subprocess.Popen([sys.executable, "-m", "moderation.cli", *args], env={**os.environ, **env},
+                               stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
+    return Child(name, process, log)
+
+
+def wait_healthy(url: str, workers: int, timeout: float, children: list[Child]) -> dict:
+    """Poll /healthz until Redis is reachable and `workers` workers beat; raise on timeout or a dead child."""
+    deadline = time.monotonic() + timeout
+    last: dict | str = "no answer"
+    while time.monotonic() < deadline:
+        for child in children:
+            if not child.alive():
+                raise RuntimeError(f"{child.name} exited with {child.process.returncode} while starting")
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
+                last = json.loads(response.read())
+                if last.get("workers_alive", 0) >= workers:
+                    return last
+        except OSError as exc:
+            last = str(exc)
+        time.sleep(0.2)
+    raise RuntimeError(f"service not healthy within {timeout}s: {last}")
+
+
+@dataclass
+class Stack:
+    """A running local service."""
+
+    url: str
+    redis_url: str
+    settings: Settings
+    redis: RedisServer | None = None
+    web: Child | None = None
+    workers: list[Child] = field(default_factory=list)
+
+    def children(self) -> list[Child]:
+        return [c for c in [self.web, *self.workers] if c is not None]
+
+    def stop(self) -> None:
+        """Stop workers (finishing their job), then web, then our Redis."""
+        for child in [*self.workers, self.web]:
+            if child is not None:
+                child.stop()
+        if self.redis is not None:
+            self.redis.stop()
+
+    def __enter__(self) -> "Stack":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def start_stack(settings: Settings, workers: int = 1, web_workers: int = 2, port: int | None = None,
+                log_dir: Path | None | str = "auto", timeout: float = 60.0) -> Stack:
+    """Start Redis (unless settings.redis_url), gunicorn and `workers` workers; wait until healthy.
+
+    Child output goes to <data_dir>/logs/*.log by default; log_dir=None inherits the terminal.
+    """
+    logs = Path(settings.data_dir) / "logs" if log_dir == "auto" else (Path(log_dir) if log_dir else None)
+    redis = None
+    redis_url = settings.redis_url
+    if redis_url is None:
+        redis = RedisServer(Path(settings.data_dir) / "redis").start()
+        redis_url = redis.url
+    port = port or free_port()
+    stack = Stack(url=f"http://127.0.0.1:{port}", redis_url=redis_url, settings=settings, redis=redis)
+    env = {**settings_env(settings), "MODERATION_REDIS_URL": redis_url}
+    try:
+        stack.web = spawn("web", ["serve", "--host", "127.0.0.1", "--port", str(port),
+                                  "--workers", str(web_workers)], env, logs)
+        stack.workers = [spawn(f"worker-{i}", ["worker"], env, logs) for i in range(workers)]
+        wait_healthy(stack.url, workers, timeout, stack.children())
+    except BaseException:
+        stack.stop()
+        raise
+    return stack
+
+
+def _shared_url(state_file: Path) -> str | None:
+    """The URL of an embedded server another of our processes started, if it still answers."""
+    import redis
+
+    try:
+        url = json.loads(state_file.read_text())["url"]
+        client = redis.Redis.from_url(url, socket_connect_timeout=0.5, socket_timeout=1)
+        try:
+            return url if client.ping() else None
+        finally:
+            client.close()
+    except (OSError, ValueError, KeyError, redis.RedisError):
+        return None
+
+
+@contextmanager
+def embedded_redis(settings: Settings) -> Iterator[Settings]:
+    """Yield settings with a redis_url: the configured one, the embedded server another local
+    process (serve or worker) already runs, or a new one we start (and stop on exit)."""
+    import fcntl
+
+    if settings.redis_url:
+        yield settings
+        return
+    data_dir = Path(settings.data_dir) / "redis"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    state_file = data_dir / "embedded.json"
+    with open(data_dir / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # two processes starting at once must not start two servers
+        url = _shared_url(state_file)
+        server = None
+        if url is None:
+            server = RedisServer(data_dir).start()
+            url = server.url
+            state_file.write_text(json.dumps({"url": url, "pid": server.process.pid}))
+    try:
+        yield dataclasses.replace(settings, redis_url=url)
+    finally:
+        if server is not None:
+            state_file.unlink(missing_ok=True)
+            server.stop()

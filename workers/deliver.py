@@ -1,0 +1,57 @@
+"""Deliver recorded decisions to the platform's callback URL and record the delivery state."""
+
+from __future__ import annotations
+
+import logging
+from typing import Sequence
+
+from moderation.callbacks import DeliveryError, decision_payload, post_signed
+from moderation.logging import log_event
+from moderation.store.metrics import incr
+from moderation.store.review_actions import as_delivered
+
+log = logging.getLogger("workers.deliver")
+
+
+def _attempts(head: dict[str, str], rev: int) -> int:
+    same = head.get("delivery_rev") == str(rev)
+    return int(head.get("delivery_attempts", 0)) + 1 if same else 1
+
+
+def deliver(store, settings, pairs: Sequence[tuple[str, int]], job_id: str | None) -> int:
+    """POST each undelivered decision; raise DeliveryError (so RQ retries) if any failed."""
+    failures = []
+    delivered = 0
+    for (comment_id, rev), decision in zip(pairs, store.decisions(pairs)):
+        head = store.head(comment_id) or {}
+        if decision is None or (head.get("delivery") == "delivered" and head.get("delivery_rev") == str(rev)):
+            continue
+        decision = as_delivered(decision, head, rev)  # a moderator's decision is final over the machine's
+        attempts = _attempts(head, rev)
+        try:
+            post_signed(settings.callback_url, settings.webhook_secret, decision_payload(comment_id, rev, decision),
+                        settings.callback_timeout_seconds)
+        except DeliveryError as exc:
+            store.record_delivery(comment_id, rev, "retrying", attempts, str(exc))
+            incr(store.redis, "moderation_callbacks_total", {"result": "error"})
+            log_event(log, "callback.failed", logging.WARNING, comment_id=comment_id, revision=rev, job_id=job_id,
+                      attempts=attempts, error=str(exc))
+            failures.append(comment_id)
+            continue
+        store.record_delivery(comment_id, rev, "delivered", attempts, "2xx")
+        incr(store.redis, "moderation_callbacks_total", {"result": "delivered"})
+        log_event(log, "callback.delivered", comment_id=comment_id, revision=rev, job_id=job_id, attempts=attempts)
+        delivered += 1
+    if failures:
+        raise DeliveryError(f"{len(failures)} deliveries failed, first {failures[0]!r}")
+    return delivered
+
+
+def give_up(store, pairs: Sequence[tuple[str, int]], error: str) -> None:
+    """Mark decisions whose delivery exhausted its retries as failed."""
+    for comment_id, rev in pairs:
+        head = store.head(comment_id) or {}
+        if head.get("delivery") == "delivered" and head.get("delivery_rev") == str(rev):
+            continue
+        store.record_delivery(comment_id, rev, "failed", int(head.get("delivery_attempts", 0)), error)
+        log_event(log, "callback.gave_up", logging.ERROR, comment_id=comment_id, revision=rev, error=error)

@@ -1,0 +1,86 @@
+"""Re-enqueue pending revisions whose job can no longer decide them.
+
+Why not rely on RQ alone: a job whose worker was killed with `kill -9` stays in StartedJobRegistry
+until its execution heartbeat expires and some worker's maintenance pass (every 10 minutes)
+cleans it up; a job popped into the intermediate queue by a dead worker waits there a minute or
+more. Intake records every revision in `mod:pending` with its job id; this pass (on worker start
+and every few seconds, one worker at a time) re-enqueues those older than a grace period whose
+job is missing, failed or stopped, queued nowhere, or started by a worker that stopped beating.
+Deciding twice is harmless: decisions are recorded once per revision.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from rq.job import Job, JobStatus
+from rq.registry import ScheduledJobRegistry
+
+from moderation.logging import log_event
+from moderation.queueing import MODERATE
+from moderation.store import keys, workers
+from moderation.store.metrics import incr
+from moderation.store.models import text
+
+log = logging.getLogger("workers.recovery")
+LOCK_KEY = "mod:recovery:lock"
+OVERDUE_SECONDS = 30
+
+
+def _queued_ids(svc) -> set[str]:
+    """Ids of jobs waiting in any of our queues (one LRANGE per queue)."""
+    ids: set[str] = set()
+    for queue in svc.queues.values():
+        ids.update(text(job_id) for job_id in svc.redis.lrange(queue.key, 0, -1))
+    return ids
+
+
+def job_can_finish(svc, job: Job | None, queued: set[str]) -> bool:
+    """Whether this job will still run (queued, scheduled for retry, or running on a live worker)."""
+    if job is None:
+        return False
+    status = job.get_status(refresh=False)
+    if status == JobStatus.QUEUED:
+        return job.id in queued
+    if status == JobStatus.SCHEDULED:
+        # A retry waiting for its time; overdue means no scheduler is running to enqueue it.
+        registry = ScheduledJobRegistry(job.origin, connection=svc.redis, serializer=job.serializer)
+        due = registry.get_scheduled_time(job.id) if job.id in registry else None
+        return due is not None and due.timestamp() > time.time() - OVERDUE_SECONDS
+    if status == JobStatus.DEFERRED:
+        return True
+    if status == JobStatus.STARTED:
+        return workers.is_alive(svc.redis, job.worker_name)
+    return False  # finished, failed, stopped, canceled: the revision is still pending, so redo it
+
+
+def recover_pending(svc, grace_seconds: float, now: float | None = None, limit: int = 5000) -> int:
+    """Re-enqueue orphaned pending revisions; return how many."""
+    now = time.time() if now is None else now
+    pending = svc.store.pending(older_than=now - grace_seconds, limit=limit)
+    if not pending:
+        return 0
+    queued = _queued_ids(svc)
+    job_ids = sorted({job_id for _, _, job_id in pending if job_id})
+    serializer = svc.queues[MODERATE].serializer
+    jobs = dict(zip(job_ids, Job.fetch_many(job_ids, connection=svc.redis, serializer=serializer)))
+    orphans = [(cid, rev) for cid, rev, job_id in pending if not job_can_finish(svc, jobs.get(job_id), queued)]
+    if not orphans:
+        return 0
+    with svc.redis.pipeline() as pipe:
+        pipe.multi()
+        new_ids = svc.enqueue_moderation(pipe, orphans)
+        for (cid, rev), job_id in zip(orphans, new_ids):
+            pipe.hset(keys.PENDING_JOBS, keys.pending_member(cid, rev), job_id)
+        incr(pipe, "moderation_recovered_total", n=len(orphans))
+        pipe.execute()
+    log_event(log, "pending.recovered", logging.WARNING, count=len(orphans), job_ids=",".join(sorted(set(new_ids))))
+    return len(orphans)
+
+
+def recover_if_leader(svc, grace_seconds: float, interval: float) -> int:
+    """Run recover_pending unless another worker ran it within `interval` seconds."""
+    if not svc.redis.set(LOCK_KEY, "1", nx=True, px=int(interval * 1000)):
+        return 0
+    return recover_pending(svc, grace_seconds)
