@@ -1,0 +1,116 @@
+"""The shipped linear model: loads fast without heavy imports, ranks toxic above benign, fails clearly."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from moderation.scoring.base import ScorerUnavailable
+from moderation.scoring.linear import DEFAULT_MODEL, LinearScorer
+
+TOXIC = {
+    "en": ["You are a fucking idiot, shut up", "go kill yourself you worthless piece of shit",
+           "what a stupid moron, nobody wants your garbage opinion"],
+    "fr": ["Ferme ta gueule espèce de connard", "t'es qu'une grosse salope", "bande d'abrutis, allez vous faire foutre"],
+}
+BENIGN = {
+    "en": ["Thanks for the article, very interesting analysis.", "I disagree with the mayor on the budget vote.",
+           "The match starts at eight tonight."],
+    "fr": ["Merci pour cet article très intéressant.", "Je ne suis pas d'accord avec le maire sur le budget.",
+           "Le match commence à vingt heures ce soir."],
+}
+
+
+@pytest.fixture(scope="module")
+def scorer() -> LinearScorer:
+    return LinearScorer.load()
+
+
+def test_shipped_artifact_is_small_and_declares_its_labels(scorer):
+    size = DEFAULT_MODEL.stat().st_size + DEFAULT_MODEL.with_suffix(".npz").stat().st_size
+    assert size <= 25 * 1024 * 1024
+    assert scorer.model_id == "linear-v1"
+    assert "toxicity" in scorer.labels
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_toxic_text_ranks_above_every_benign_one(scorer, language):
+    texts = TOXIC[language] + BENIGN[language]
+    scores = [row["toxicity"] for row in scorer.score(texts, [language] * len(texts))]
+    n = len(TOXIC[language])
+    assert min(scores[:n]) > max(scores[n:])
+    assert all(0.0 <= s <= 1.0 for s in scores)
+
+
+def test_batch_scores_equal_one_by_one_scores(scorer):
+    texts = TOXIC["en"] + BENIGN["fr"] + ["", "   "]
+    batch = scorer.score(texts, ["en"] * len(texts))
+    single = [scorer.score([t], ["en"])[0] for t in texts]
+    for a, b in zip(batch, single):
+        assert a.keys() == b.keys() == set(scorer.labels)
+        assert all(abs(a[k] - b[k]) < 1e-9 for k in a)
+
+
+def test_empty_batch_and_mismatched_languages(scorer):
+    assert scorer.score([], []) == []
+    with pytest.raises(ValueError):
+        scorer.score(["a", "b"], ["en"])
+
+
+def test_loading_imports_no_heavy_library():
+    code = ("import sys; from moderation.scoring.linear import LinearScorer; LinearScorer.load();"
+            "print([m for m in ('sklearn', 'scipy', 'torch') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+@pytest.fixture
+def copied_model(tmp_path):
+    for suffix in (".json", ".npz"):
+        shutil.copy(DEFAULT_MODEL.with_suffix(suffix), tmp_path / f"linear-v1{suffix}")
+    return tmp_path
+
+
+def test_loads_from_a_directory_or_json_path(copied_model):
+    assert LinearScorer.load(copied_model).labels == LinearScorer.load(copied_model / "linear-v1.json").labels
+
+
+def test_missing_artifact_is_unavailable(tmp_path):
+    with pytest.raises(ScorerUnavailable, match="does not exist"):
+        LinearScorer.load(tmp_path / "nothing.json")
+
+
+def test_truncated_weights_are_unavailable(copied_model):
+    npz = copied_model / "linear-v1.npz"
+    npz.write_bytes(npz.read_bytes()[:1000])
+    with pytest.raises(ScorerUnavailable, match="cannot read weights"):
+        LinearScorer.load(copied_model)
+
+
+def test_garbled_description_is_unavailable(copied_model):
+    (copied_model / "linear-v1.json").write_text("{not json", "utf-8")
+    with pytest.raises(ScorerUnavailable, match="not a valid model description"):
+        LinearScorer.load(copied_model)
+
+
+def test_weights_of_the_wrong_shape_are_unavailable(copied_model):
+    description = json.loads((copied_model / "linear-v1.json").read_text("utf-8"))
+    description["features"]["char_bits"] = 12
+    (copied_model / "linear-v1.json").write_text(json.dumps(description), "utf-8")
+    with pytest.raises(ScorerUnavailable, match="shape"):
+        LinearScorer.load(copied_model)
+
+
+def test_non_finite_weights_are_unavailable(copied_model):
+    description = json.loads((copied_model / "linear-v1.json").read_text("utf-8"))
+    shape = tuple(description["weights_shape"])
+    weights = np.zeros(shape, dtype=np.float16)
+    weights[0, 0] = np.nan
+    np.savez(copied_model / "linear-v1.npz", weights=weights)
+    with pytest.raises(ScorerUnavailable, match="finite"):
+        LinearScorer.load(copied_model)

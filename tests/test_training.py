@@ -1,0 +1,102 @@
+"""Training: eval-only files refused, label mapping, train/inference feature parity, deterministic artifact."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("sklearn")
+
+from moderation.scoring.linear import LinearScorer  # noqa: E402
+from moderation.scoring.linear_features import FeatureSpec, featurize, preprocess  # noqa: E402
+from moderation.training.datasets import EvalOnlyData, load_training_file  # noqa: E402
+from moderation.training.fit import feature_matrix  # noqa: E402
+from moderation.training.pipeline import train  # noqa: E402
+from moderation.training.splits import is_heldout, split  # noqa: E402
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+SAMPLES = ["RT @bob: You are a CONNARD!!!! &amp; déguisé http://t.co/x fuuuuck", "", "a", "Ça va? ça VA!",
+           "emoji 🤡🤡 and 日本語", "word " * 50, "Merci pour cet article très intéressant."]
+SMALL = FeatureSpec(char_bits=12, word_bits=10)
+
+
+def _mlma_fixture(folder: Path) -> None:
+    """Write a tiny mlma_fr.csv in the real file's format."""
+    toxic = ["t'es un connard", "sale con va", "bande d'abrutis", "ferme ta gueule", "espèce de débile"]
+    clean = ["bonne journée à tous", "le match était beau", "merci pour l'info", "il pleut à paris", "je suis d'accord"]
+    with (folder / "mlma_fr.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["HITId", "tweet", "sentiment", "directness", "annotator_sentiment", "target", "group"])
+        for i in range(60):
+            text, tag = (toxic[i % 5], "offensive_hateful" if i % 3 else "offensive") if i % 2 else (clean[i % 5], "normal")
+            writer.writerow([i, f"@user {text} {i}", tag, "direct", "anger", "origin", "other"])
+
+
+def test_preprocess_folds_tweet_markup_case_accents_and_stretching():
+    assert preprocess("RT @bob: Tu es DÉGUISÉ!!!! &amp; http://t.co/x fuuuuck") == ": tu es deguise!! & fuuck"
+
+
+def test_training_matrix_equals_inference_featuriser():
+    spec = FeatureSpec()
+    matrix = feature_matrix(SAMPLES, spec).toarray()
+    doc, index, value = featurize(SAMPLES, spec)
+    dense = np.zeros_like(matrix)
+    np.add.at(dense, (doc, index), value)
+    assert np.allclose(matrix, dense)
+    assert (matrix[0] > 0).sum() > 20 and (matrix[1] > 0).sum() > 0  # padding gives "" a feature
+
+
+def test_shipped_scorer_matches_training_matrix_times_weights():
+    scorer = LinearScorer.load()
+    matrix = feature_matrix(SAMPLES, scorer.spec)
+    expected = matrix @ scorer._weights + scorer._intercepts
+    assert np.allclose(scorer.logits(SAMPLES), expected, atol=1e-4)
+
+
+def test_eval_only_files_are_refused_by_name(tmp_path):
+    fake = tmp_path / "hateday_fr.csv"
+    fake.write_text("tweet_id,content,label\n1,x,1\n", "utf-8")
+    with pytest.raises(EvalOnlyData):
+        load_training_file(fake)
+
+
+@pytest.mark.skipif(not (SHARED / "rtplx_fr.csv").is_file(), reason="shared data not present")
+def test_eval_only_files_are_refused_when_renamed(tmp_path):
+    renamed = tmp_path / "mlma_fr.csv"
+    shutil.copy(SHARED / "rtplx_fr.csv", renamed)
+    with pytest.raises(EvalOnlyData):
+        load_training_file(renamed)
+
+
+def test_mlma_mapping_drops_ambiguous_rows(tmp_path):
+    _mlma_fixture(tmp_path)
+    examples = load_training_file(tmp_path / "mlma_fr.csv")
+    assert len(examples) == 60
+    assert {e.labels["toxicity"] for e in examples if "connard" in e.text} == {1}
+    assert {e.labels["toxicity"] for e in examples if "merci" in e.text} == {0}
+
+
+def test_split_keeps_pairs_together_and_drops_dev_duplicates(tmp_path):
+    _mlma_fixture(tmp_path)
+    examples = load_training_file(tmp_path / "mlma_fr.csv")
+    dev_text = examples[0].text.upper()
+    train_set, heldout, leaked = split(examples, [dev_text])
+    assert all(not is_heldout(e) for e in train_set) and all(is_heldout(e) for e in heldout)
+    assert leaked == (0 if is_heldout(examples[0]) else 1)
+    assert dev_text.lower() not in {e.text.lower() for e in train_set}
+
+
+def test_training_twice_gives_identical_bytes(tmp_path):
+    _mlma_fixture(tmp_path)
+    outs = []
+    for name in ("a", "b"):
+        json_path = train(tmp_path, tmp_path / name, seed=0, spec=SMALL, files=("mlma_fr.csv",), log=lambda _: None)
+        outs.append((json_path.read_bytes(), json_path.with_suffix(".npz").read_bytes()))
+    assert outs[0] == outs[1]
+    scorer = LinearScorer.load(tmp_path / "a")
+    toxic, clean = scorer.score(["t'es un connard", "bonne journée à tous"], ["fr", "fr"])
+    assert toxic["toxicity"] > clean["toxicity"]
