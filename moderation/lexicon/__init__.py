@@ -101,6 +101,8 @@ def load_lexicon(directory: Path) -> Lexicon:
             seq = Sequence(tuple(vocabulary.add(w, 1) for w in words), index, exception=True)
             for name in _tables_for(entry):
                 tables[name].add(seq, 1)
+    for table in tables.values():
+        table.compile()
     return Lexicon("lex-" + digest.hexdigest()[:16], tuple(entries), vocabulary, tables)
 
 

@@ -38,6 +38,7 @@ class PhraseTable:
     """The sequences one language may match, keyed by the id of their first word."""
 
     by_first: dict[int, list[Sequence]] = field(default_factory=dict)
+    trie: dict[int, tuple[dict, list[Sequence]]] = field(default_factory=dict)
     _owners: dict[tuple[int, ...], tuple[int, int]] = field(default_factory=dict)
 
     def add(self, seq: Sequence, rank: int) -> None:
@@ -54,6 +55,17 @@ class PhraseTable:
     def _drop(self, ids: tuple[int, ...], entry: int) -> None:
         bucket = self.by_first[ids[0]]
         bucket[:] = [s for s in bucket if not (s.ids == ids and s.entry == entry and not s.exception)]
+
+    def compile(self) -> None:
+        """Build the word trie the matcher walks: (children by word id, sequences ending here)."""
+        self.trie = {}
+        for bucket in self.by_first.values():
+            for seq in bucket:
+                level, node = self.trie, None
+                for word_id in seq.ids:
+                    node = level.setdefault(word_id, ({}, []))
+                    level = node[0]
+                node[1].append(seq)
 
 
 @functools.lru_cache(maxsize=65536)

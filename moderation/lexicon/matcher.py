@@ -19,6 +19,8 @@ from moderation.text.normalize import NormalizedText
 # What may sit between letters spelled out one by one: a little punctuation or space, no newline.
 _SPELLING_GAP = re.compile(r"[ .\-_/+,*~]{1,3}")
 _MAX_SPELLED = 30  # longest run of single letters we try to rejoin
+# Three single letters in a row: the cheap test for whether rejoining is worth trying at all.
+_SPELLED_HINT = re.compile(r"(?<![^\W_])[^\W_](?:[ .\-_/+,*~]{1,3}[^\W_]){2}(?![^\W_])")
 
 
 class Word(NamedTuple):
@@ -37,29 +39,43 @@ class Found(NamedTuple):
 
 def find(normalized: NormalizedText, table: PhraseTable, vocabulary: Vocabulary) -> list[Found]:
     """Return every sequence of `table` present in the text, exceptions included."""
-    words = _rejoin_spelled(normalized.text, [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(normalized.text)], vocabulary)
-    resolved = [_resolve(normalized, word, vocabulary) for word in words]
-    found = []
+    text = normalized.text
+    words = [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    if _SPELLED_HINT.search(text):
+        words = _rejoin_spelled(text, words, vocabulary)
+    cached, resolve = vocabulary.cache.get, vocabulary.resolve
+    # The hot loop: almost every word is answered from the per-word cache.
+    resolved = [ids if (ids := cached(word.text)) is not None else resolve(word.text) for word in words]
+    if "1" in normalized.original or "|" in normalized.original:
+        resolved = [ids or _read_as_l(normalized, word, vocabulary) for ids, word in zip(resolved, words)]
+    found: list[Found] = []
     for i, ids in enumerate(resolved):
-        for form_id in ids:
-            for seq in table.by_first.get(form_id, ()):
-                last = i + len(seq.ids) - 1
-                if last < len(words) and all(seq.ids[k] in resolved[i + k] for k in range(1, len(seq.ids))):
-                    found.append(Found(words[i].start, words[last].end, seq.entry, seq.exception))
+        if ids:
+            _walk(table.trie, resolved, words, i, i, found)
     return found
 
 
-def _resolve(normalized: NormalizedText, word: Word, vocabulary: Vocabulary) -> frozenset[int]:
-    ids = vocabulary.resolve(word.text)
-    if ids or word.joined or "i" not in word.text:
-        return ids
-    start, end = normalized.original_span(word.start, word.end)
-    if "1" not in normalized.original[start:end] and "|" not in normalized.original[start:end]:
-        return ids
+def _walk(level: dict, resolved: list[frozenset[int]], words: list[Word], first: int, at: int, found: list[Found]) -> None:
+    """Follow the trie from word `at` on, recording every sequence that ends along the way."""
+    for word_id in resolved[at]:
+        node = level.get(word_id)
+        if node is None:
+            continue
+        children, ending = node
+        for seq in ending:
+            found.append(Found(words[first].start, words[at].end, seq.entry, seq.exception))
+        if children and at + 1 < len(resolved):
+            _walk(children, resolved, words, first, at + 1, found)
+
+
+def _read_as_l(normalized: NormalizedText, word: Word, vocabulary: Vocabulary) -> frozenset[int]:
+    """Resolve a word again reading each "1" or "|" of the original as "l" instead of "i" ("ki11")."""
+    if word.joined or "i" not in word.text:
+        return frozenset()
     as_l = "".join(
         "l" if c == "i" and normalized.source_char(word.start + k) in "1|" else c for k, c in enumerate(word.text)
     )
-    return vocabulary.resolve(as_l)
+    return vocabulary.resolve(as_l) if as_l != word.text else frozenset()
 
 
 def _rejoin_spelled(text: str, words: list[Word], vocabulary: Vocabulary) -> list[Word]:

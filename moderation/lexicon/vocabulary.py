@@ -36,7 +36,7 @@ class Vocabulary:
         self.ranks: list[int] = []
         self._stretched: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
         self._by_shape: dict[tuple[str, int], list[int]] = {}
-        self._cache: dict[str, frozenset[int]] = {}
+        self.cache: dict[str, frozenset[int]] = {}
 
     def add(self, form: str, rank: int) -> int:
         """Register a word form (already normalised) and return its id."""
@@ -55,12 +55,12 @@ class Vocabulary:
 
     def resolve(self, word: str) -> frozenset[int]:
         """Return the ids of the forms `word` stands for (empty if none)."""
-        found = self._cache.get(word)
+        found = self.cache.get(word)
         if found is None:
             found = self._resolve(word)
-            if len(self._cache) >= _CACHE_LIMIT:
-                self._cache.clear()
-            self._cache[word] = found
+            if len(self.cache) >= _CACHE_LIMIT:
+                self.cache.clear()
+            self.cache[word] = found
         return found
 
     def _resolve(self, word: str) -> frozenset[int]:

@@ -31,8 +31,11 @@ HOMOGLYPHS = {
 LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "i"}
 _LEET_TABLE = str.maketrans(LEET)
 _LEET_CHARS = "".join(re.escape(c) for c in LEET)
-# Masks ("assho*3") belong to the word too, or the "3" would look like a lone number.
-_LEET_WORD = re.compile(rf"(?:[^\W_]|[{_LEET_CHARS}*#])*[{_LEET_CHARS}](?:[^\W_]|[{_LEET_CHARS}*#])*")
+# A word (masks included, so "assho*3" is one word) that holds at least one leet character.
+# The lookbehind anchors matches at word starts, which keeps the scan linear.
+_WORDISH = rf"[^\W_]|[{_LEET_CHARS}*#]"
+_LEET_WORD = re.compile(rf"(?<!{_WORDISH})(?=(?:{_WORDISH})*?[{_LEET_CHARS}])(?:{_WORDISH})+")
+_LEET_SET = frozenset(LEET)
 
 _KEEP_CONTROLS = {"\n": "\n", "\t": " ", "\r": "\n"}
 
@@ -82,6 +85,8 @@ FOLD_TABLE = _FoldTable()
 
 def fold_leet(text: str) -> str:
     """Replace leet digits/symbols with letters inside words that contain a letter (same length)."""
+    if _LEET_SET.isdisjoint(text):
+        return text
     return _LEET_WORD.sub(_leet_word, text)
 
 
