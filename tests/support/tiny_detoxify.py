@@ -3,8 +3,9 @@
 detoxify's released checkpoints are `torch.save`d dicts: `{"config": <the training config>,
 "state_dict": <the transformer's weights>}`. We build the same thing around a random BERT with
 hidden size 32 and a WordPiece vocabulary of under 60 tokens, plus the Hugging Face
-config/tokenizer folder that offline provisioning supplies. The weights are random: tests check plumbing (loading,
-batching, chunking, label mapping), never what the model thinks of a comment.
+config/tokenizer folder that offline provisioning supplies. The weights are random: tests check
+plumbing (loading, batching, chunking, label mapping), never what the model thinks of a comment.
+`bench/bench_detoxify.py` builds a base-sized one (BASE_SIZE) to time the real architecture.
 """
 
 from __future__ import annotations
@@ -38,8 +39,14 @@ class TinyDetoxify:
     classes: tuple[str, ...]
 
 
-def build_tiny_detoxify(out_dir: Path, classes: tuple[str, ...] = JIGSAW_CLASSES, seed: int = 0) -> TinyDetoxify:
-    """Write a random tiny BERT as a detoxify checkpoint plus its HF folder under out_dir."""
+TINY_SIZE = {"hidden_size": 32, "num_hidden_layers": 2, "num_attention_heads": 2, "intermediate_size": 64}
+# The transformer stack of bert-base / xlm-roberta-base (the multilingual model), for timing only.
+BASE_SIZE = {"hidden_size": 768, "num_hidden_layers": 12, "num_attention_heads": 12, "intermediate_size": 3072}
+
+
+def build_tiny_detoxify(out_dir: Path, classes: tuple[str, ...] = JIGSAW_CLASSES, seed: int = 0,
+                        size: dict[str, int] = TINY_SIZE) -> TinyDetoxify:
+    """Write a random BERT (tiny by default) as a detoxify checkpoint plus its HF folder under out_dir."""
     import torch
     from transformers import BertConfig, BertForSequenceClassification, BertTokenizer
 
@@ -52,8 +59,7 @@ def build_tiny_detoxify(out_dir: Path, classes: tuple[str, ...] = JIGSAW_CLASSES
     BertTokenizer(str(vocab), do_lower_case=True, model_max_length=512).save_pretrained(hf_dir)
 
     config = BertConfig(
-        vocab_size=len(vocab.read_text("utf-8").split()), hidden_size=32, num_hidden_layers=2,
-        num_attention_heads=2, intermediate_size=64, max_position_embeddings=512,
+        vocab_size=len(vocab.read_text("utf-8").split()), max_position_embeddings=512, **size,
         initializer_range=0.5,  # wide random weights, so different texts get clearly different scores
     )
     # Saved without num_labels, like xlm-roberta-base's own config: the loader must take the
