@@ -32,6 +32,7 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",
 }
+PAST = {"approve": "approved", "reject": "rejected"}
 _KEPT_QUERY = ("language", "article", "reason", "page", "per_page")
 
 
@@ -115,7 +116,7 @@ def _require_moderator() -> None:
 def _report(outcomes, action: str) -> None:
     for outcome in outcomes:
         if outcome.ok:
-            flash(f"{outcome.id}: {action}d ({review_actions.ACTIONS[action]}).", "ok")
+            flash(f"{outcome.id}: {PAST[action]} ({review_actions.ACTIONS[action]}).", "ok")
         else:
             flash(f"{outcome.id}: {review_api.FAILURES[outcome.status][2]}.", "error")
 
