@@ -2,7 +2,7 @@
 
 A decision is an ordered pipeline of small phases over a batch of comments:
 
-    language -> lexicon -> toxicity -> policy
+    language -> lexicon -> reveal obfuscated terms -> toxicity -> policy
 
 Each evidence phase fills in one kind of evidence on every comment's `Evaluation`; the toxicity
 phase runs once over the whole batch so the model's per-call cost is shared. The policy phase then
@@ -30,6 +30,7 @@ class Evaluation:
     comment: CommentInput
     language: LanguageResult | None = None
     hits: list[LexiconHit] = field(default_factory=list)
+    model_text: str = ""  # what the toxicity model reads (obfuscated terms revealed)
     scores: dict[str, float] = field(default_factory=dict)
 
 
@@ -48,15 +49,35 @@ def match_lexicon(engine: "Engine", batch: list[Evaluation]) -> None:
             item.hits += engine.lexicon.match(item.comment.author, language, field="author")
 
 
+def is_obfuscated(hit: LexiconHit) -> bool:
+    """True when the text spelled a term in disguise ("f*ck", "1d1ot", "f u c k"), not plainly or inflected."""
+    matched, term = hit.matched.casefold(), hit.term.casefold()
+    return not matched.startswith(term)
+
+
+def reveal_obfuscated_terms(engine: "Engine", batch: list[Evaluation]) -> None:
+    """Let the model read "f*cking 1d1ot" as the terms the lexicon saw through.
+
+    The model learned from words as people usually spell them; disguises exist precisely to slip
+    past it. Only spans the lexicon matched are rewritten, so everything else reads as written.
+    """
+    for item in batch:
+        text = item.comment.text
+        for hit in sorted((h for h in item.hits if h.field == "text" and is_obfuscated(h)),
+                          key=lambda h: h.start, reverse=True):
+            text = text[:hit.start] + hit.term + text[hit.end:]
+        item.model_text = text
+
+
 def score_toxicity(engine: "Engine", batch: list[Evaluation]) -> None:
     """Score the whole batch in one model call."""
-    texts = [item.comment.text for item in batch]
+    texts = [item.model_text or item.comment.text for item in batch]
     languages = [item.language.language for item in batch]
     for item, scores in zip(batch, engine.scorer.score(texts, languages)):
         item.scores = {label: float(value) for label, value in scores.items()}
 
 
-EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, score_toxicity)
+EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, reveal_obfuscated_terms, score_toxicity)
 
 
 class Engine:

@@ -80,3 +80,15 @@ def test_a_stricter_candidate_policy_changes_the_decision(engine):
     strict = dataclasses.replace(engine.policy, version="strict", label_thresholds=strict_thresholds)
     held = engine.with_policy(strict).decide([CommentInput(id="c1", text=text)])[0]
     assert held.decision == "hold" and held.policy_version == "strict"
+
+
+def test_the_model_reads_obfuscated_terms_revealed_and_plain_words_untouched(engine):
+    from moderation.engine import Evaluation, match_lexicon, reveal_obfuscated_terms
+
+    item = Evaluation(CommentInput(id="x", text="what a f*cking 1d1ot, fucking hell"))
+    item.language = engine.detector.detect(item.comment.text)
+    match_lexicon(engine, [item])
+    reveal_obfuscated_terms(engine, [item])
+    assert "f*cking" not in item.model_text and "1d1ot" not in item.model_text
+    assert "idiot" in item.model_text
+    assert item.model_text.endswith("fucking hell")  # plain spelling left as written
