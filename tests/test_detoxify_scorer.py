@@ -201,8 +201,8 @@ def test_loads_fully_offline_where_detoxify_itself_asks_the_hub(scorer, tiny, tm
     from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_HOME": str(tmp_path / "empty-hf-home"),
-           "PYTHONPATH": str(root)}
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
+           "HF_HOME": str(tmp_path / "empty-hf-home"), "PYTHONPATH": str(root)}
     done = subprocess.run([sys.executable, "-c", OFFLINE_SCRIPT, str(tiny.checkpoint), str(tiny.hf_config)],
                           env=env, cwd=root, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]

@@ -34,7 +34,8 @@ def settings_with(**overrides):
 
 def heavy_modules_after(script: str) -> list[str]:
     """Run script in a fresh interpreter; return the heavy ML modules it ended up importing."""
-    probe = script + f"\nimport json, sys\nprint(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY_MODULES!r})))"
+    probe = script + ("\nimport json, sys\n"
+                      f"print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY_MODULES!r})))")
     env = {key: value for key, value in os.environ.items() if not key.startswith("MODERATION_")}
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env={**env, "PYTHONPATH": str(ROOT)},
                           capture_output=True, text=True, timeout=120)
