@@ -117,6 +117,12 @@ class Stack:
     def children(self) -> list[Child]:
         return [c for c in [self.web, *self.workers] if c is not None]
 
+    def client(self):
+        """A ServiceClient signing with this stack's webhook secret."""
+        from moderation.client import ServiceClient
+
+        return ServiceClient(self.url, self.settings.webhook_secret)
+
     def stop(self) -> None:
         """Stop workers (finishing their job), then web, then our Redis."""
         for child in [*self.workers, self.web]:
