@@ -312,3 +312,72 @@ def test_bad_options_get_a_clear_error_and_touch_nothing(seeded, redis_server, m
     assert main(["rescore", *argv]) == 2
     assert message in capsys.readouterr().err
     assert dump_all(seeded) == before
+
+
+@pytest.fixture
+def platform():
+    """A local HTTP endpoint standing in for the platform's callback URL; collects POSTed bodies."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    received = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/callback", received
+    server.shutdown()
+    server.server_close()
+
+
+def test_applied_changes_are_delivered_to_the_platform_like_any_decision(seeded, rescore, tmp_path, monkeypatch,
+                                                                         platform):
+    from rq.job import Job
+    from rq.serializers import JSONSerializer
+
+    from moderation.queueing import CALLBACKS, make_queue
+    from moderation.store import Store
+    from workers.deliver import deliver
+
+    url, received = platform
+    monkeypatch.setenv("MODERATION_CALLBACK_URL", url)
+    monkeypatch.setenv("MODERATION_WEBHOOK_SECRET", "s3cret")
+    expected, _ = raised_hold_candidate(seeded, tmp_path)
+    for cid in expected:  # as if the machine's hold had already been delivered
+        seeded.hset(keys.comment(cid), mapping={"delivery": "delivered", "delivery_rev": 1})
+
+    code, summary, _ = rescore("--policy", tmp_path / "candidate.toml", "--apply")
+
+    assert code == 0 and summary["applied"] == len(expected)
+    assert all(seeded.hget(keys.comment(cid), "delivery") == b"pending" for cid in expected)
+    queue = make_queue(seeded, CALLBACKS)
+    jobs = [Job.fetch(job_id, seeded, serializer=JSONSerializer) for job_id in queue.get_job_ids()]
+    pairs = [tuple(pair) for job in jobs for pair in job.args[0]]
+    assert sorted(pairs) == sorted((cid, 1) for cid in expected)
+
+    settings = load_settings(environ={"MODERATION_CALLBACK_URL": url, "MODERATION_WEBHOOK_SECRET": "s3cret"})
+    assert deliver(Store(seeded), settings, pairs, None) == len(expected)
+    assert {body["id"] for body in received} == expected
+    for body in received:
+        assert body["decision"]["decision"] == "keep" and body["decision"]["source"] == "rescore"
+    assert all(seeded.hget(keys.comment(cid), "delivery") == b"delivered" for cid in expected)
+
+
+def test_dry_run_and_no_deliver_enqueue_no_delivery(seeded, rescore, tmp_path, monkeypatch, platform):
+    from moderation.queueing import CALLBACKS, make_queue
+
+    monkeypatch.setenv("MODERATION_CALLBACK_URL", platform[0])
+    raised_hold_candidate(seeded, tmp_path)
+    rescore("--policy", tmp_path / "candidate.toml")
+    code, summary, _ = rescore("--policy", tmp_path / "candidate.toml", "--apply", "--no-deliver")
+    assert code == 0 and summary["applied"] > 0
+    assert make_queue(seeded, CALLBACKS).count == 0

@@ -7,6 +7,7 @@ from typing import Sequence
 
 from moderation.callbacks import DeliveryError, decision_payload, post_signed
 from moderation.logging import log_event
+from moderation.rescore.current import current_decisions
 from moderation.store.metrics import incr
 from moderation.store.review_actions import as_delivered
 
@@ -22,7 +23,8 @@ def deliver(store, settings, pairs: Sequence[tuple[str, int]], job_id: str | Non
     """POST each undelivered decision; raise DeliveryError (so RQ retries) if any failed."""
     failures = []
     delivered = 0
-    for (comment_id, rev), decision in zip(pairs, store.decisions(pairs)):
+    # The decision in force: an applied rescore replaces the machine's (moderation/rescore/current.py).
+    for (comment_id, rev), decision in zip(pairs, current_decisions(store.redis, pairs)):
         head = store.head(comment_id) or {}
         if decision is None or (head.get("delivery") == "delivered" and head.get("delivery_rev") == str(rev)):
             continue
