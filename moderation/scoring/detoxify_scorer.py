@@ -43,10 +43,10 @@ class DetoxifyScorer:
             loaded = download_checkpoint(model_type)
             self.model, self.tokenizer = build_model(loaded, loaded.arch["model_type"], local_only=False)
         else:
+            loaded = read_checkpoint(Path(checkpoint))
             if hf_config is None or not Path(hf_config).is_dir():
                 raise ScorerUnavailable(f"detoxify HF config folder {hf_config} is not a directory "
                                         "(setting detoxify_hf_config, needed with detoxify_checkpoint)")
-            loaded = read_checkpoint(Path(checkpoint))
             self.model, self.tokenizer = build_model(loaded, Path(hf_config), local_only=True)
         columns = {LABEL_MAP[name]: index for index, name in enumerate(loaded.class_names) if name in LABEL_MAP}
         if "toxicity" not in columns:
