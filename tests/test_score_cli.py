@@ -48,3 +48,13 @@ def test_lone_surrogate_is_an_error_not_a_crash():
 def test_missing_file_is_a_clear_error(capsys):
     assert main(["score", "/nonexistent/comments.jsonl"]) == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_broken_model_configuration_is_a_clear_error_without_traceback(tmp_path):
+    env = {"MODERATION_SCORER": "detoxify", "MODERATION_DETOXIFY_CHECKPOINT": str(tmp_path / "missing.ckpt"),
+           "MODERATION_DETOXIFY_HF_CONFIG": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-m", "moderation.cli", "score", "-"], input=b'{"text": "hello"}\n',
+                            capture_output=True, timeout=120, env=env)
+    assert result.returncode == 2
+    assert b"configuration error" in result.stderr and b"missing.ckpt" in result.stderr
+    assert b"Traceback" not in result.stderr

@@ -38,6 +38,15 @@ def build_parser(load: set[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _configuration_errors() -> tuple[type[Exception], ...]:
+    """Errors that mean 'fix your settings, model or config files', shown without a traceback."""
+    from moderation.lexicon import LexiconError
+    from moderation.policy import PolicyError
+    from moderation.scoring.base import ScorerUnavailable
+
+    return (SettingsError, PolicyError, LexiconError, ScorerUnavailable)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     command = next((arg for arg in argv if not arg.startswith("-")), None)
@@ -49,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     module = importlib.import_module(COMMANDS[args.command][0])
     try:
         return int(module.run(args) or 0)
-    except SettingsError as exc:
+    except _configuration_errors() as exc:
         print(f"moderation {args.command}: configuration error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
