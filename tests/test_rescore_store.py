@@ -121,8 +121,8 @@ def candidate_policy(path, language: str, label: str, **limits) -> str:
     return f"{policy.version}-candidate"
 
 
-def stored_decisions(redis) -> dict[str, dict]:
-    ids = [c["id"] for c in COMMENTS]
+def stored_decisions(redis, comments=COMMENTS) -> dict[str, dict]:
+    ids = [c["id"] for c in comments]
     return dict(zip(ids, (loads(raw) for raw in redis.mget([keys.decision(i, 1) for i in ids]))))
 
 

@@ -70,7 +70,14 @@ def _store_run(args, engine, policy_text, settings, filters, make_progress) -> t
         _check_schema(services.redis)
         plan = _plan(services.redis, spec, args)
         progress = make_progress(args.progress, plan.total)
-        tally = combine(_run(services, engine, spec, plan, args, progress))
+        try:
+            tally = combine(_run(services, engine, spec, plan, args, progress))
+        except (RescoreError, redis_lib.exceptions.ConnectionError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the run stops here; say where, and how to go on
+            resume = ("finished batches are checkpointed: run the same command again to resume"
+                      if spec.apply else "nothing was written")
+            raise RescoreError(f"stopped by {type(exc).__name__}: {exc} ({resume})") from exc
         if progress is not None:
             progress.close()
         if spec.apply and not tally.counts["errors"] and plan.status != "complete":
