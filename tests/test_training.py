@@ -52,7 +52,7 @@ def test_training_matrix_equals_inference_featuriser():
 
 def test_shipped_scorer_matches_training_matrix_times_weights():
     scorer = LinearScorer.load()
-    matrix = feature_matrix(SAMPLES, scorer.spec)
+    matrix = feature_matrix(SAMPLES, scorer.spec, scorer.lexicon)
     expected = matrix @ scorer._weights + scorer._intercepts
     assert np.allclose(scorer.logits(SAMPLES), expected, atol=1e-4)
 

@@ -17,6 +17,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="folder with the labelled files (default: ../shared/data)")
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "moderation" / "models",
                         help="where to write linear-v1.json and linear-v1.npz (default: moderation/models)")
+    parser.add_argument("--lexicon-dir", type=Path, default=PROJECT_ROOT / "config" / "lexicons",
+                        help="lexicons whose phrases become model features (snapshotted into the artifact)")
+    parser.add_argument("--no-lexicon", action="store_true", help="train without lexicon features")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
 
 
@@ -33,7 +36,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"moderation train: data folder {args.data_dir} does not exist", file=sys.stderr)
         return 2
     try:
-        path = train(args.data_dir, args.out, seed=args.seed, log=lambda line: print(line, file=sys.stderr))
+        path = train(args.data_dir, args.out, seed=args.seed,
+                     lexicon_dir=None if args.no_lexicon else args.lexicon_dir, log=lambda line: print(line, file=sys.stderr))
     except (EvalOnlyData, FileNotFoundError, KeyError, ValueError) as exc:
         print(f"moderation train: {exc}", file=sys.stderr)
         return 2

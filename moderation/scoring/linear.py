@@ -39,7 +39,9 @@ def _resolve(path: Path | None) -> Path:
 def _read_description(path: Path) -> dict:
     try:
         description = json.loads(path.read_text("utf-8"))
-        spec = FeatureSpec(**description["features"])
+        features = description["features"]
+        spec = FeatureSpec(**{**features, "lexicon_tags": tuple(features.get("lexicon_tags", ()))})
+        lexicon = {tuple(phrase.split(" ")): int(tag) for phrase, tag in description.get("lexicon", {}).items()}
         labels = tuple(description["labels"])
         intercepts = [float(b) for b in description["intercepts"]]
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
@@ -49,7 +51,9 @@ def _read_description(path: Path) -> dict:
                                 f"this code does {PREPROCESS_VERSION!r}: retrain it")
     if "toxicity" not in labels or not set(labels) <= set(LABELS) or len(intercepts) != len(labels):
         raise ScorerUnavailable(f"linear model: {path} has unusable labels {labels!r}")
-    return {"spec": spec, "labels": labels, "intercepts": intercepts,
+    if any(not 0 <= tag < len(spec.lexicon_tags) for tag in lexicon.values()):
+        raise ScorerUnavailable(f"linear model: {path} has lexicon tags outside {spec.lexicon_tags!r}")
+    return {"spec": spec, "labels": labels, "lexicon": lexicon, "intercepts": intercepts,
             "model_id": str(description.get("model_id", path.stem)), "weights_file": description.get("weights_file")}
 
 
@@ -69,12 +73,14 @@ class LinearScorer:
     """Scores texts with the shipped (or a given) linear model artifact."""
 
     def __init__(self, model_id: str, spec: FeatureSpec, labels: tuple[str, ...],
-                 weights: np.ndarray, intercepts: Sequence[float]) -> None:
+                 weights: np.ndarray, intercepts: Sequence[float],
+                 lexicon: dict[tuple[str, ...], int] | None = None) -> None:
         self.model_id = model_id
         self.labels = labels
         self.spec = spec
         self._weights = weights
         self._intercepts = np.asarray(intercepts, dtype=np.float64)
+        self.lexicon = lexicon or {}  # the lexicon snapshot the model was trained with
 
     @classmethod
     def load(cls, path: Path | None = None) -> "LinearScorer":
@@ -83,14 +89,14 @@ class LinearScorer:
         parts = _read_description(json_path)
         weights_path = json_path.with_name(parts["weights_file"] or f"{json_path.stem}.npz")
         weights = _read_weights(weights_path, parts["spec"].n_features, len(parts["labels"]))
-        return cls(parts["model_id"], parts["spec"], parts["labels"], weights, parts["intercepts"])
+        return cls(parts["model_id"], parts["spec"], parts["labels"], weights, parts["intercepts"], parts["lexicon"])
 
     def logits(self, texts: Sequence[str]) -> np.ndarray:
         """Return the raw (pre-sigmoid) score matrix, texts x labels."""
         logits = np.tile(self._intercepts, (len(texts), 1))
         if not texts:
             return logits
-        doc, index, value = featurize(texts, self.spec)
+        doc, index, value = featurize(texts, self.spec, self.lexicon)
         contributions = self._weights[index] * value[:, None]
         for column in range(len(self.labels)):
             logits[:, column] += np.bincount(doc, weights=contributions[:, column], minlength=len(texts))

@@ -40,12 +40,17 @@ class FeatureSpec:
     char_bits: int = 20
     word_max: int = 2  # 0: no word block; 1: unigrams; 2: uni+bigrams
     word_bits: int = 18
+    lexicon_tags: tuple[str, ...] = ()  # one feature per lexicon "category:severity" tag, after the words
     scale: str = "sqrt"  # per-occurrence value: "sqrt" 1/sqrt(n), "mean" 1/n (n: occurrences in the block)
     preprocess: str = PREPROCESS_VERSION
 
     @property
-    def n_features(self) -> int:
+    def lexicon_offset(self) -> int:
         return (1 << self.char_bits) + ((1 << self.word_bits) if self.word_max else 0)
+
+    @property
+    def n_features(self) -> int:
+        return self.lexicon_offset + len(self.lexicon_tags)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -117,8 +122,37 @@ def _unit_scale(doc: np.ndarray, n_docs: int, scale: str) -> np.ndarray:
     return (1.0 / (np.sqrt(counts) if scale == "sqrt" else counts))[doc]
 
 
-def featurize(texts: Sequence[str], spec: FeatureSpec) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Return (doc, feature index, value) triplets for raw texts; repeated pairs add up."""
+def lexicon_key(phrase: str) -> tuple[str, ...]:
+    """Return the word tuple a lexicon phrase is looked up by (same folding as the texts)."""
+    return tuple(_WORD.findall(preprocess(phrase)))
+
+
+def _lexicon_block(folded: Sequence[str], spec: FeatureSpec,
+                   lexicon: dict[tuple[str, ...], int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return (doc, feature, log1p(count)) for lexicon tags found as 1-3 word phrases."""
+    docs, features, values = [], [], []
+    for doc, text in enumerate(folded):
+        words = _WORD.findall(text)
+        found: dict[int, int] = {}
+        for n in (1, 2, 3):
+            for i in range(len(words) - n + 1):
+                tag = lexicon.get(tuple(words[i:i + n]))
+                if tag is not None:
+                    found[tag] = found.get(tag, 0) + 1
+        for tag, count in found.items():
+            docs.append(doc)
+            features.append(spec.lexicon_offset + tag)
+            values.append(np.log1p(count))
+    return (np.array(docs, dtype=np.int64), np.array(features, dtype=np.int64),
+            np.array(values, dtype=np.float32))
+
+
+def featurize(texts: Sequence[str], spec: FeatureSpec, lexicon: dict[tuple[str, ...], int] | None = None,
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return (doc, feature index, value) triplets for raw texts; repeated pairs add up.
+
+    `lexicon` maps a folded word tuple to its tag's position in spec.lexicon_tags.
+    """
     folded = [preprocess(text) for text in texts]
     blocks = [_char_block(folded, spec)]
     if spec.word_max:
@@ -128,4 +162,7 @@ def featurize(texts: Sequence[str], spec: FeatureSpec) -> tuple[np.ndarray, np.n
         docs.append(doc)
         indices.append(index)
         values.append(_unit_scale(doc, len(texts), spec.scale))
+    if spec.lexicon_tags and lexicon:
+        for part, array in zip((docs, indices, values), _lexicon_block(folded, spec, lexicon)):
+            part.append(array)
     return np.concatenate(docs), np.concatenate(indices), np.concatenate(values)

@@ -37,9 +37,9 @@ class Head:
     n_examples: int
 
 
-def feature_matrix(texts: Sequence[str], spec: FeatureSpec) -> sp.csr_matrix:
+def feature_matrix(texts: Sequence[str], spec: FeatureSpec, lexicon: dict | None = None) -> sp.csr_matrix:
     """Build the training featuriser's sparse matrix (duplicates summed) for `texts`."""
-    doc, index, value = featurize(texts, spec)
+    doc, index, value = featurize(texts, spec, lexicon)
     matrix = sp.csr_matrix((value, (doc, index)), shape=(len(texts), spec.n_features), dtype=np.float32)
     matrix.sum_duplicates()
     return matrix
@@ -52,12 +52,11 @@ def cell_weights(examples: Sequence[Example], label: str) -> np.ndarray:
     return np.array([total / cells[(e.source, e.labels[label])] for e in examples], dtype=np.float64)
 
 
-def fit_head(examples: Sequence[Example], label: str, spec: FeatureSpec, options: FitOptions,
-             matrix: sp.csr_matrix | None = None) -> Head:
-    """Fit one label's logistic regression on the examples that carry that label."""
+def fit_head(examples: Sequence[Example], label: str, matrix: sp.csr_matrix, options: FitOptions) -> Head:
+    """Fit one label's logistic regression on the examples (rows of `matrix`) that carry that label."""
     chosen = [i for i, e in enumerate(examples) if label in e.labels]
     subset = [examples[i] for i in chosen]
-    x = matrix[chosen] if matrix is not None else feature_matrix([e.text for e in subset], spec)
+    x = matrix[chosen]
     y = np.array([e.labels[label] for e in subset], dtype=np.int64)
     model = LogisticRegression(C=options.c, solver="liblinear", max_iter=options.max_iter,
                                random_state=options.seed)

@@ -1,0 +1,36 @@
+"""Snapshot the project's lexicons (config/lexicons/*.toml) as model features.
+
+Each lexicon phrase of one to three words becomes a key for its "category:severity" tag. The tag
+features are shared by both languages, so weights learned from plentiful English data apply to
+French insults and slurs the French training data barely covers. The snapshot is stored in the
+artifact, so the model scores the same whatever later edits the lexicon files get.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from moderation.lexicon.schema import parse_file
+from moderation.scoring.linear_features import lexicon_key
+from moderation.training.datasets import file_sha256
+
+
+def lexicon_table(lexicon_dir: Path) -> tuple[tuple[str, ...], dict[str, int], dict[str, str]]:
+    """Return (tags, {"folded phrase": tag index}, {file: sha256}) from every lexicon file."""
+    found: dict[str, str] = {}
+    files = sorted(lexicon_dir.glob("*.toml"))
+    for path in files:
+        for entry in parse_file(path):
+            for form in (entry.term, *entry.variants):
+                words = lexicon_key(form)
+                if 1 <= len(words) <= 3:
+                    found.setdefault(" ".join(words), f"{entry.category}:{entry.severity}")
+    tags = tuple(sorted(set(found.values())))
+    position = {tag: i for i, tag in enumerate(tags)}
+    return tags, {phrase: position[tag] for phrase, tag in sorted(found.items())}, \
+        {path.name: file_sha256(path) for path in files}
+
+
+def as_lookup(table: dict[str, int]) -> dict[tuple[str, ...], int]:
+    """Turn the stored {"phrase": tag} table into the featuriser's {word tuple: tag} lookup."""
+    return {tuple(phrase.split(" ")): tag for phrase, tag in table.items()}
