@@ -35,6 +35,8 @@ class Settings:
 
     # Redis. None means: start our own redis-server (append-only) under data_dir.
     redis_url: str | None = None
+    # fsync policy of the Redis we start ourselves (see docs/service.md, "Durability").
+    redis_appendfsync: str = "everysec"
 
     # Intake.
     webhook_secret: str = ""
@@ -86,6 +88,7 @@ _CHOICES = {
     "scorer": {"auto", "linear", "detoxify"},
     "detoxify_model_type": {"original", "unbiased", "multilingual", "original-small", "unbiased-small"},
     "log_level": {"DEBUG", "INFO", "WARNING", "ERROR"},
+    "redis_appendfsync": {"always", "everysec"},
 }
 _POSITIVE = {
     "signature_tolerance_seconds", "max_text_chars", "max_author_chars", "max_request_bytes",
