@@ -148,7 +148,7 @@ def start_stack(settings: Settings, workers: int = 1, web_workers: int = 2, port
     redis = None
     redis_url = settings.redis_url
     if redis_url is None:
-        redis = RedisServer(Path(settings.data_dir) / "redis").start()
+        redis = RedisServer(Path(settings.data_dir) / "redis", appendfsync=settings.redis_appendfsync).start()
         redis_url = redis.url
     port = port or free_port()
     stack = Stack(url=f"http://127.0.0.1:{port}", redis_url=redis_url, settings=settings, redis=redis)
@@ -196,7 +196,7 @@ def embedded_redis(settings: Settings) -> Iterator[Settings]:
         url = _shared_url(state_file)
         server = None
         if url is None:
-            server = RedisServer(data_dir).start()
+            server = RedisServer(data_dir, appendfsync=settings.redis_appendfsync).start()
             url = server.url
             state_file.write_text(json.dumps({"url": url, "pid": server.process.pid}))
     try:

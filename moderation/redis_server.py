@@ -1,9 +1,11 @@
 """Start and stop our own redis-server: append-only, loopback only, data in a folder we choose.
 
 Used when no MODERATION_REDIS_URL is set (the embedded default), by `moderation run`, and by the
-tests. appendfsync is `always`: Redis fsyncs the AOF before it replies, so once intake has its
-EXEC reply (and answers 202) the comment survives a Redis crash and a power cut. Redis groups the
-writes of one event-loop pass into one fsync, so the cost is one fsync per pass, not per command.
+tests. Append-only is always on. The fsync policy is settings.redis_appendfsync: `everysec`
+(default) writes the AOF to the kernel before Redis replies, so an acknowledged comment survives
+a redis-server crash or restart, and fsyncs once a second (power loss can cost up to ~1 s);
+`always` also fsyncs before replying, which on this machine's disk costs 1-2 ms per write
+round trip, in Redis's single thread. Measurements and reasoning: docs/service.md, "Durability".
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ def free_port() -> int:
 class RedisServer:
     """One redis-server child process."""
 
-    def __init__(self, data_dir: Path, port: int | None = None, appendfsync: str = "always"):
+    def __init__(self, data_dir: Path, port: int | None = None, appendfsync: str = "everysec"):
         self.data_dir = Path(data_dir)
         self.port = port or free_port()
         self.appendfsync = appendfsync

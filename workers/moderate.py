@@ -11,7 +11,7 @@ import time
 from typing import Any, Sequence
 
 from moderation.logging import log_event
-from moderation.store.metrics import incr, observe
+from moderation.store.metrics import incr
 from moderation.types import CommentInput
 
 log = logging.getLogger("workers.moderate")
@@ -65,14 +65,16 @@ def moderate(store, engine, pairs: Sequence[tuple[str, int]], job_id: str | None
     elapsed = time.perf_counter() - started
     scored = [(record, outcome) for record, outcome in results if not isinstance(outcome, Exception)]
     failed = [(record, outcome) for record, outcome in results if isinstance(outcome, Exception)]
-    written = store.record_decisions([(r["rev"], d, r["received_at"]) for r, d in scored], job_id)
-    pipe = store.redis.pipeline(transaction=False)
-    observe(pipe, "moderation_scoring_seconds", [elapsed])
-    pipe.execute()
+    written = store.record_decisions([(r["rev"], d, r["received_at"]) for r, d in scored], job_id,
+                                     scoring_seconds=elapsed)
     new = [(r["id"], r["rev"]) for (r, _), w in zip(scored, written) if w]
-    for (record, decision), was_new in zip(scored, written):
-        log_event(log, "comment.decided", comment_id=record["id"], revision=record["rev"], job_id=job_id,
-                  decision=decision["decision"], language=decision["language"], new=was_new)
+    # One line per batch at INFO (ids included); one per comment at DEBUG.
+    log_event(log, "batch.decided", job_id=job_id, decided=len(new), scored=len(scored),
+              seconds=round(elapsed, 4), comment_ids=",".join(cid for cid, _ in new))
+    if log.isEnabledFor(logging.DEBUG):
+        for (record, decision), was_new in zip(scored, written):
+            log_event(log, "comment.decided", logging.DEBUG, comment_id=record["id"], revision=record["rev"],
+                      job_id=job_id, decision=decision["decision"], language=decision["language"], new=was_new)
     if failed:
         for record, exc in failed:
             log_event(log, "comment.scoring_failed", logging.ERROR, comment_id=record["id"], revision=record["rev"],

@@ -12,33 +12,48 @@ from typing import Any, Sequence
 
 from moderation.store import keys
 from moderation.store.events import make_event
-from moderation.store.metrics import incr, observe
+from moderation.store.metrics import observe, series
 from moderation.store.models import dumps
 from moderation.types import severity_rank
 
-# KEYS: head, decision, history, audit, pending, pending_jobs, review, language index
-# ARGV: id, rev, decision json, outcome, language, now, pending member, priority, event json
-RECORD_DECISION = """
-if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
-redis.call('SET', KEYS[2], ARGV[3])
-redis.call('ZREM', KEYS[5], ARGV[7])
-redis.call('HDEL', KEYS[6], ARGV[7])
-redis.call('RPUSH', KEYS[3], ARGV[9])
-redis.call('XADD', KEYS[4], '*', 'comment_id', ARGV[1], 'event', ARGV[9])
-local head_rev = redis.call('HGET', KEYS[1], 'rev')
-local final = redis.call('HGET', KEYS[1], 'final')
-if head_rev == ARGV[2] and final ~= ARGV[2] then
-  redis.call('HSET', KEYS[1], 'status', 'decided', 'decision', ARGV[4], 'decided_rev', ARGV[2],
-             'language', ARGV[5], 'updated_at', ARGV[6])
-  if ARGV[4] == 'hold' then
-    redis.call('ZADD', KEYS[7], ARGV[8], ARGV[1])
+# One call records a whole batch, so Redis appends it to the AOF (and, with appendfsync always,
+# fsyncs) once per batch rather than once per comment.
+# KEYS: audit, pending, pending_jobs, review, metrics, then per item: head, decision, history, language index
+# ARGV: now, then per item: id, rev, decision json, outcome, language, pending member, priority, event json,
+#       decisions counter field
+RECORD_DECISIONS = """
+local now = ARGV[1]
+local written = {}
+for i = 0, (#KEYS - 5) / 4 - 1 do
+  local k, a = 6 + i * 4, 2 + i * 9
+  local head, dkey, hist, lang_index = KEYS[k], KEYS[k + 1], KEYS[k + 2], KEYS[k + 3]
+  local id, rev, outcome = ARGV[a], ARGV[a + 1], ARGV[a + 3]
+  if redis.call('EXISTS', dkey) == 1 then
+    written[i + 1] = 0
   else
-    redis.call('ZREM', KEYS[7], ARGV[1])
+    written[i + 1] = 1
+    redis.call('SET', dkey, ARGV[a + 2])
+    redis.call('ZREM', KEYS[2], ARGV[a + 5])
+    redis.call('HDEL', KEYS[3], ARGV[a + 5])
+    redis.call('RPUSH', hist, ARGV[a + 7])
+    redis.call('XADD', KEYS[1], '*', 'comment_id', id, 'event', ARGV[a + 7])
+    local head_rev = redis.call('HGET', head, 'rev')
+    local final = redis.call('HGET', head, 'final')
+    if head_rev == rev and final ~= rev then
+      redis.call('HSET', head, 'status', 'decided', 'decision', outcome, 'decided_rev', rev,
+                 'language', ARGV[a + 4], 'updated_at', now)
+      if outcome == 'hold' then
+        redis.call('ZADD', KEYS[4], ARGV[a + 6], id)
+      else
+        redis.call('ZREM', KEYS[4], id)
+      end
+    end
+    local received = redis.call('HGET', head, 'received_at') or now
+    redis.call('ZADD', lang_index, received, id)
+    redis.call('HINCRBY', KEYS[5], ARGV[a + 8], 1)
   end
 end
-local received = redis.call('HGET', KEYS[1], 'received_at') or ARGV[6]
-redis.call('ZADD', KEYS[8], received, ARGV[1])
-return 1
+return written
 """
 
 
@@ -55,34 +70,32 @@ def review_priority(decision: dict[str, Any], received_at: float) -> float:
 
 
 def record_decisions(redis, items: Sequence[tuple[int, dict[str, Any], float]], job_id: str | None,
-                     source: str = "machine", now: float | None = None) -> list[bool]:
+                     source: str = "machine", now: float | None = None,
+                     scoring_seconds: float | None = None) -> list[bool]:
     """Record (revision, decision json, received_at) items; return which were new."""
+    if not items:
+        return []
     now = time.time() if now is None else now
-    script = redis.register_script(RECORD_DECISION)
-    pipe = redis.pipeline(transaction=False)
+    script_keys = [keys.AUDIT_STREAM, keys.PENDING, keys.PENDING_JOBS, keys.REVIEW_QUEUE, keys.METRICS]
+    args: list[Any] = [now]
     for rev, decision, received_at in items:
         comment_id = decision["id"]
         record = {**decision, "revision": rev, "decided_at": now, "job_id": job_id, "source": source}
         event = make_event("decided", source, rev, decision["decision"], why=",".join(decision["reasons"]),
                            at=now, job_id=job_id, policy_version=decision.get("policy_version"),
                            model=decision.get("model"))
-        script(keys=[keys.comment(comment_id), keys.decision(comment_id, rev), keys.history(comment_id),
-                     keys.AUDIT_STREAM, keys.PENDING, keys.PENDING_JOBS, keys.REVIEW_QUEUE,
-                     keys.language_index(decision["language"])],
-               args=[comment_id, rev, dumps(record), decision["decision"], decision["language"], now,
-                     keys.pending_member(comment_id, rev), review_priority(decision, received_at), dumps(event)],
-               client=pipe)
-    written = [bool(flag) for flag in pipe.execute()]
-    _count(redis, items, written, now)
-    return written
-
-
-def _count(redis, items, written, now: float) -> None:
+        script_keys += [keys.comment(comment_id), keys.decision(comment_id, rev), keys.history(comment_id),
+                        keys.language_index(decision["language"])]
+        args += [comment_id, rev, dumps(record), decision["decision"], decision["language"],
+                 keys.pending_member(comment_id, rev), review_priority(decision, received_at), dumps(event),
+                 series("moderation_decisions_total",
+                        {"outcome": decision["decision"], "language": decision["language"]})]
+    written = [bool(flag) for flag in redis.register_script(RECORD_DECISIONS)(keys=script_keys, args=args)]
     pipe = redis.pipeline(transaction=False)
-    latencies = []
-    for (rev, decision, received_at), new in zip(items, written):
-        if new:
-            incr(pipe, "moderation_decisions_total", {"outcome": decision["decision"], "language": decision["language"]})
-            latencies.append(max(0.0, now - received_at))
-    observe(pipe, "moderation_decision_latency_seconds", latencies)
-    pipe.execute()
+    observe(pipe, "moderation_decision_latency_seconds",
+            [max(0.0, now - received) for (_, _, received), new in zip(items, written) if new])
+    if scoring_seconds is not None:
+        observe(pipe, "moderation_scoring_seconds", [scoring_seconds])
+    if len(pipe):
+        pipe.execute()
+    return written

@@ -52,13 +52,21 @@ class Store:
             return []
         return [loads(raw) for raw in self.redis.mget([keys.decision(i, r) for i, r in items])]
 
+    def latest_only(self, pairs: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
+        """Keep the (id, revision) pairs that are their comment's latest revision."""
+        pipe = self.redis.pipeline(transaction=False)
+        for comment_id, _ in pairs:
+            pipe.hget(keys.comment(comment_id), "rev")
+        return [pair for pair, rev in zip(pairs, pipe.execute()) if text(rev) == str(pair[1])]
+
     def history(self, comment_id: str) -> list[dict[str, Any]]:
         """The comment's audit trail, oldest first."""
         return [loads(raw) for raw in self.redis.lrange(keys.history(comment_id), 0, -1)]
 
-    def record_decisions(self, items, job_id: str | None, source: str = "machine") -> list[bool]:
+    def record_decisions(self, items, job_id: str | None, source: str = "machine",
+                         scoring_seconds: float | None = None) -> list[bool]:
         """Record (revision, decision json, received_at) items once each (see store.decisions)."""
-        return record_decisions(self.redis, items, job_id, source)
+        return record_decisions(self.redis, items, job_id, source, scoring_seconds=scoring_seconds)
 
     def comment_view(self, comment_id: str) -> dict[str, Any] | None:
         """Everything known about one comment: head, revisions, decisions, history."""

@@ -48,9 +48,10 @@ def post_comments():
         incr(svc.redis, "moderation_duplicates_total", n=duplicates)
     answers = [{**a.to_json(), "status_url": url_for("comments.get_comment", comment_id=a.id, _external=True)}
                for a in accepted]
-    for a in accepted:
-        log_event(log, "comment.accepted", comment_id=a.id, revision=a.revision, duplicate=a.duplicate,
-                  job_id=a.job_id)
+    # One line per request: every comment id (with its revision) and the job(s) that will decide them.
+    log_event(log, "comments.accepted", count=len(accepted), duplicates=duplicates,
+              comment_ids=",".join(f"{a.id}@{a.revision}" for a in accepted),
+              job_ids=",".join(sorted({a.job_id for a in accepted if a.job_id})))
     response = jsonify({"accepted": len(accepted) - duplicates, "duplicates": duplicates, "comments": answers})
     if len(answers) == 1:
         response.headers["Location"] = answers[0]["status_url"]
