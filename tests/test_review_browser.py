@@ -70,9 +70,14 @@ def page(chromium, live_app, held):
     page.goto(f"{live_app}/review")
     page.fill("#token", TOKEN)
     page.press("#token", "Enter")
-    page.wait_for_selector("article.item")
+    wait_for_keys(page)
     yield page
     context.close()
+
+
+def wait_for_keys(page) -> None:
+    """Wait until review.js has attached its shortcuts (keys pressed before that are lost)."""
+    page.wait_for_selector("html[data-keys=ready]", state="attached")
 
 
 def current_id(page) -> str:
@@ -86,12 +91,14 @@ def test_keyboard_moves_approves_and_rejects(page, held, live_app):
     assert current_id(page) == "first"
     with page.expect_navigation():
         page.keyboard.press("a")
+    wait_for_keys(page)
     assert held.head("first")["decision"] == "keep" and held.head("first")["review_by"] == "alice"
     assert current_id(page) == "second"
     page.keyboard.press("j")
     assert current_id(page) == "third"
     with page.expect_navigation():
         page.keyboard.press("r")
+    wait_for_keys(page)
     assert held.head("third")["decision"] == "remove" and held.review_ids() == ["second"]
     api = page.request.get(f"{live_app}/v1/comments/third", headers={"Authorization": f"Bearer {TOKEN}"}).json()
     assert api["outcome"] == "remove" and api["history"][-1]["actor"] == "moderator:alice"

@@ -52,4 +52,5 @@
     item.addEventListener("click", function () { select(index, false); });
   });
   select(isNaN(stored) ? 0 : stored);
+  document.documentElement.setAttribute("data-keys", "ready");  // lets tests wait for the shortcuts
 })();
