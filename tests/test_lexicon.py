@@ -111,10 +111,21 @@ def test_french_entries(lexicon):
     assert [h.matched for h in lexicon.match("les migrants sont des cafards", "fr")] == ["migrants sont des cafards"]
 
 
-def test_english_entries_are_not_used_for_french(lexicon):
-    assert lexicon.match("a cocksucker", "fr") == []
+def test_unambiguous_entries_are_matched_whatever_the_language(lexicon):
+    # French comments swear in English, and detection can be wrong: only ambiguous words stay home.
+    assert [h.language for h in lexicon.match("espèce de cocksucker", "fr")] == ["en"]
     assert [h.language for h in lexicon.match("a cocksucker", "en")] == ["en"]
     assert [h.language for h in lexicon.match("salope", "und")] == ["fr"]
+    assert [(h.term, h.language) for h in lexicon.match("you stupid salope", "en")] == [("you stupid", "en"), ("salope", "fr")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Le train est en retard ce matin", "fr"), ("À plus tard les amis", "fr"), ("Je prends une douche", "fr"),
+    ("Un fagot de bois pour l'hiver", "fr"), ("Le train est en retard ce matin", "und"),
+    ("pro and con", "en"), ("a con artist", "und"),
+])
+def test_ambiguous_words_only_match_in_their_own_language(lexicon, text, language):
+    assert lexicon.match(text, language) == []
 
 
 def test_author_field(lexicon):

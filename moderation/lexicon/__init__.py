@@ -107,9 +107,15 @@ def load_lexicon(directory: Path) -> Lexicon:
 
 
 def _tables_for(entry: Entry) -> list[str]:
-    if entry.language == "any":
+    """Which comment languages an entry is matched in.
+
+    French comments swear in English ("fuck les flics") and language detection can be wrong, so
+    an entry is matched in every language unless it is `ambiguous`: an ordinary word in the other
+    language ("con", "retard", "douche"), which is matched only in its own.
+    """
+    if entry.language == "any" or not entry.ambiguous:
         return ["en", "fr", UNDETERMINED]
-    return [entry.language] + ([] if entry.ambiguous else [UNDETERMINED])
+    return [entry.language]
 
 
 def _check_duplicates(entries: list[Entry], where: list[str]) -> None:
