@@ -39,6 +39,16 @@ def settings_env(settings: Settings) -> dict[str, str]:
     return env
 
 
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+
+
 @dataclass
 class Child:
     """One child process in its own session (so its whole group can be signalled)."""
@@ -51,16 +61,22 @@ class Child:
         return self.process.poll() is None
 
     def stop(self, sig: int = signal.SIGTERM, timeout: float = 15.0) -> None:
-        """Signal the group, wait, then kill -9 what is left."""
+        """Signal the group, wait for the whole group (e.g. RQ's scheduler), then kill -9 what is left."""
         if self.alive():
             try:
                 os.killpg(self.process.pid, sig)
-                self.process.wait(timeout)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
             except ProcessLookupError:
                 pass
+        deadline = time.monotonic() + timeout
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            pass
+        while _group_alive(self.process.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if _group_alive(self.process.pid):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
         if self.log:
             self.log.close()
 

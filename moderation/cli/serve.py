@@ -44,6 +44,9 @@ def run(args) -> int:
         options = {"bind": f"{args.host}:{args.port}", "workers": args.workers, "threads": args.threads,
                    "worker_class": "gthread" if args.threads > 1 else "sync", "timeout": 30,
                    "graceful_timeout": 10, "errorlog": "-", "loglevel": settings.log_level.lower(),
-                   "proc_name": "moderation-web"}
+                   "proc_name": "moderation-web",
+                   # gunicorn 27's control socket lives at one per-user path: several servers on one
+                   # machine (tests, benchmarks) would fight over it, and we do not use it.
+                   "control_socket_disable": True}
         gunicorn_app(settings, options).run()
     return 0
