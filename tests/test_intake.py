@@ -181,3 +181,14 @@ def test_healthz_and_metrics(post_signed, client):
     text = client.get("/metrics").get_data(as_text=True)
     assert "moderation_comments_received_total 2" in text
     assert 'moderation_queue_depth{queue="moderate"} 1.0' in text
+
+
+@pytest.mark.parametrize("signed_path", ["/v1/comments/p1:a~b", "/v1/comments/p1%3Aa~b"],
+                         ids=["decoded", "as-sent"])
+def test_signed_get_accepts_the_path_decoded_or_as_sent(post_signed, client, signed_path):
+    post_signed({"id": "p1:a~b", "text": "hello"})
+    stamp = str(int(time.time()))
+    headers = {"X-Moderation-Timestamp": stamp,
+               "X-Moderation-Signature": compute_signature(WEBHOOK_SECRET, stamp, signed_path.encode())}
+    response = client.get("/v1/comments/p1%3Aa~b", headers=headers)
+    assert response.status_code == 200 and response.get_json()["id"] == "p1:a~b"

@@ -33,12 +33,29 @@ def bearer_token_ok(settings: Settings) -> bool:
     return moderator_for_token(settings, token.strip()) is not None
 
 
+def _signable_paths() -> list[bytes]:
+    """The path as decoded by the server and, if different, exactly as the client sent it."""
+    raw = (request.environ.get("RAW_URI") or request.environ.get("REQUEST_URI") or "").split("?", 1)[0]
+    paths = [request.path] + ([raw] if raw and raw != request.path else [])
+    return [path.encode("utf-8", "surrogateescape") for path in paths]
+
+
 def require_reader(settings: Settings) -> None:
-    """Refuse (401) unless the caller is a moderator (bearer token) or the platform (signed path)."""
+    """Refuse (401) unless the caller is a moderator (bearer token) or the platform (signed path).
+
+    The platform may sign the path percent-encoded as it sent it (`/v1/comments/p1%3Aa`) or decoded
+    (`/v1/comments/p1:a`); either is accepted.
+    """
     if bearer_token_ok(settings):
         return
-    if request.headers.get(SIGNATURE_HEADER):
-        require_signed_body(settings, request.path.encode("utf-8"))
-        return
-    raise ApiError(401, "unauthorized", "sign the request path with the webhook secret or send a moderator "
-                   "bearer token", )
+    if not request.headers.get(SIGNATURE_HEADER):
+        raise ApiError(401, "unauthorized",
+                       "sign the request path with the webhook secret or send a moderator bearer token")
+    failure = None
+    for path in _signable_paths():
+        try:
+            require_signed_body(settings, path)
+            return
+        except ApiError as exc:
+            failure = failure or exc
+    raise failure
