@@ -21,6 +21,8 @@ from tests.test_rescore_store import COMMENTS, candidate_policy, stored_decision
 
 # Four copies of the hand-built comments under distinct ids: enough batches to stop in between.
 MANY = [{**c, "id": f"{c['id']}-{n}"} for n in range(4) for c in COMMENTS]
+# Written by running workers for their own housekeeping (liveness beats, recovery lock), not by rescoring.
+HOUSEKEEPING = ("mod:worker:", "mod:workers", "mod:recovery:")
 TIMESTAMPS = {"at", "decided_at", "updated_at", "started_at", "finished_at"}
 
 
@@ -41,11 +43,11 @@ def _decode(raw: bytes):
 
 
 def store_state(redis) -> dict:
-    """Everything in the store except run bookkeeping and queues, timestamps removed."""
+    """Everything in the store except run bookkeeping, queues and worker beats; timestamps removed."""
     state = {}
     for key in sorted(redis.scan_iter("*")):
         name = key.decode()
-        if name.startswith((rkeys.RUN_PREFIX, "rq:")):
+        if name.startswith((rkeys.RUN_PREFIX, "rq:", *HOUSEKEEPING)):
             continue
         kind = redis.type(key).decode()
         if kind == "string":
@@ -57,18 +59,27 @@ def store_state(redis) -> dict:
         elif kind == "zset":
             state[name] = redis.zrange(key, 0, -1, withscores=True)
         elif kind == "stream":
-            state[name] = [{k: _decode(v) for k, v in fields.items()} for _, fields in redis.xrange(key)]
+            # The global audit stream is in write order, which parallel workers legitimately interleave.
+            entries = [{k.decode(): _decode(v) for k, v in fields.items()} for _, fields in redis.xrange(key)]
+            state[name] = sorted(entries, key=lambda e: json.dumps(e, sort_keys=True, default=str))
         else:
             raise AssertionError(f"unexpected key type {kind} for {name}")
     return state
 
 
+def _ours(redis) -> list[bytes]:
+    """The store's keys (mod:*), leaving RQ's and the workers' housekeeping alone."""
+    return [k for k in redis.scan_iter("mod:*") if not k.decode().startswith(HOUSEKEEPING)]
+
+
 def snapshot(redis) -> dict:
-    return {key: redis.dump(key) for key in redis.scan_iter("*")}
+    return {key: redis.dump(key) for key in _ours(redis)}
 
 
 def restore(redis, dumped: dict) -> None:
-    redis.flushall()
+    """Put the store back exactly as snapshotted (queues and running workers are left alone)."""
+    for key in _ours(redis):
+        redis.delete(key)
     for key, value in dumped.items():
         redis.restore(key, 0, value)
 
