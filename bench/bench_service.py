@@ -116,14 +116,17 @@ def main() -> None:
     parser.add_argument("--web-workers", type=int, default=2)
     parser.add_argument("--rate", type=float, default=200.0)
     parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--worker-nice", type=int, default=0, help="run the worker(s) at this nice level")
     args = parser.parse_args()
     comments = short_comments(args.count)
-    results: dict = {"count": args.count, "workers": args.workers, "web_workers": args.web_workers}
+    results: dict = {"count": args.count, "workers": args.workers, "web_workers": args.web_workers,
+                     "worker_nice": args.worker_nice}
     with tempfile.TemporaryDirectory(prefix="bench-service-") as tmp:
         results["score_per_s"] = round(score_throughput(comments, Path(tmp)), 1)
         settings = load_settings({"webhook_secret": "bench-secret", "data_dir": Path(tmp) / "var",
                                   "log_level": "WARNING"})
-        with start_stack(settings, workers=args.workers, web_workers=args.web_workers) as stack:
+        with start_stack(settings, workers=args.workers, web_workers=args.web_workers,
+                         worker_nice=args.worker_nice) as stack:
             client = stack.client()
             store = Store(connect(stack.redis_url))
             results["service_per_s"] = round(service_throughput(client, store, comments), 1)

@@ -155,7 +155,7 @@ class Stack:
 
 
 def start_stack(settings: Settings, workers: int = 1, web_workers: int = 2, port: int | None = None,
-                log_dir: Path | None | str = "auto", timeout: float = 60.0) -> Stack:
+                log_dir: Path | None | str = "auto", timeout: float = 60.0, worker_nice: int = 0) -> Stack:
     """Start Redis (unless settings.redis_url), gunicorn and `workers` workers; wait until healthy.
 
     Child output goes to <data_dir>/logs/*.log by default; log_dir=None inherits the terminal.
@@ -172,7 +172,8 @@ def start_stack(settings: Settings, workers: int = 1, web_workers: int = 2, port
     try:
         stack.web = spawn("web", ["serve", "--host", "127.0.0.1", "--port", str(port),
                                   "--workers", str(web_workers)], env, logs)
-        stack.workers = [spawn(f"worker-{i}", ["worker"], env, logs) for i in range(workers)]
+        worker_args = ["worker", "--nice", str(worker_nice)] if worker_nice else ["worker"]
+        stack.workers = [spawn(f"worker-{i}", worker_args, env, logs) for i in range(workers)]
         wait_healthy(stack.url, workers, timeout, stack.children())
     except BaseException:
         stack.stop()

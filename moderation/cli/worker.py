@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 HELP = "run an RQ worker on the moderate/rescore queues"
@@ -11,6 +12,9 @@ def add_arguments(parser) -> None:
     parser.add_argument("--queues", default="moderate,callbacks,rescore",
                         help="comma-separated queues, highest priority first (default moderate,callbacks,rescore)")
     parser.add_argument("--burst", action="store_true", help="stop when the queues are empty")
+    parser.add_argument("--nice", type=int, default=0,
+                        help="lower this worker's CPU priority (on a machine shared with the web process, "
+                             "intake answers first and decisions catch up)")
 
 
 def run(args) -> int:
@@ -27,6 +31,8 @@ def run(args) -> int:
         return 2
     settings = load_settings()
     configure(settings.log_level)
+    if args.nice:
+        os.nice(args.nice)
     with embedded_redis(settings) as settings:
         try:
             return run_worker(settings, queues, burst=args.burst)
