@@ -114,3 +114,11 @@ def test_non_finite_weights_are_unavailable(copied_model):
     np.savez(copied_model / "linear-v1.npz", weights=weights)
     with pytest.raises(ScorerUnavailable, match="finite"):
         LinearScorer.load(copied_model)
+
+
+def test_score_does_not_grow_with_length():
+    """News comments are long; a benign comment repeated must not look more toxic (it did: 0.3 -> 0.9)."""
+    scorer = LinearScorer.load()
+    benign = "Les talibans ont pris la vallée hier soir, et les négociations reprennent à Doha demain."
+    short, long = scorer.score([benign, " ".join([benign] * 8)], ["fr", "fr"])
+    assert abs(long["toxicity"] - short["toxicity"]) < 0.05

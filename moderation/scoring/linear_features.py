@@ -41,7 +41,8 @@ class FeatureSpec:
     word_max: int = 2  # 0: no word block; 1: unigrams; 2: uni+bigrams
     word_bits: int = 18
     lexicon_tags: tuple[str, ...] = ()  # one feature per lexicon "category:severity" tag, after the words
-    scale: str = "sqrt"  # per-occurrence value: "sqrt" 1/sqrt(n), "mean" 1/n (n: occurrences in the block)
+    # per-occurrence value: "sqrt" 1/sqrt(n), "mean" 1/n, "pow:<e>" 1/n**e (n: occurrences in the block)
+    scale: str = "mean"  # length-invariant: see _unit_scale and docs/model.md
     preprocess: str = PREPROCESS_VERSION
 
     @property
@@ -116,10 +117,22 @@ def _word_block(folded: Sequence[str], spec: FeatureSpec) -> tuple[np.ndarray, n
     return np.concatenate(docs), buckets
 
 
+def scale_exponent(scale: str) -> float:
+    """The exponent e of the per-occurrence value 1/n**e for a FeatureSpec.scale name."""
+    if scale.startswith("pow:"):
+        return float(scale[4:])
+    return {"sqrt": 0.5, "mean": 1.0}[scale]
+
+
 def _unit_scale(doc: np.ndarray, n_docs: int, scale: str) -> np.ndarray:
-    """Give each occurrence the value 1/sqrt(n) or 1/n (n: occurrences in its text's block)."""
+    """Give each occurrence the value 1/n**e (n: occurrences in its text's block).
+
+    e = 0.5 makes each block unit-length (L2), so a long text's score grows with sqrt(length)
+    when many of its n-grams lean the same way; e = 1 makes the score a mean over n-grams and
+    independent of length. News comments are much longer than the tweets we train on.
+    """
     counts = np.maximum(np.bincount(doc, minlength=n_docs).astype(np.float32), 1.0)
-    return (1.0 / (np.sqrt(counts) if scale == "sqrt" else counts))[doc]
+    return (1.0 / counts ** np.float32(scale_exponent(scale)))[doc]
 
 
 def lexicon_key(phrase: str) -> tuple[str, ...]:
