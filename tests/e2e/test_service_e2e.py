@@ -33,6 +33,11 @@ def test_signed_comment_is_decided_with_evidence(make_service):
     assert decision["decision"] in ("keep", "hold", "remove")
     assert {"language", "scores", "slurs", "reasons", "policy_version", "model"} <= set(decision)
     assert [event["type"] for event in decided["c0"]["history"]] == ["received", "decided"]
+    for extra in comments(4, prefix="more")[1:]:  # three more jobs, same worker process
+        assert service.client.post_comments([extra])[0] == 202
+    assert len(service.client.wait_decided(["more1", "more2", "more3"], timeout=10)) == 3
+    log = (service.tmp / "logs" / "worker-0.log").read_text()
+    assert log.count("event=engine.loaded") == 1  # the model is loaded once per process, not per job
 
 
 def test_kill9_every_worker_then_restart_redis_loses_nothing(make_service):
