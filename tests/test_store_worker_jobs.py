@@ -10,7 +10,7 @@ from rq.job import Job
 from rq.serializers import JSONSerializer
 
 from moderation.services import Services
-from moderation.store import IncomingComment
+from moderation.store import IncomingComment, metrics
 from moderation.types import Decision
 from workers import context
 from workers.moderate import moderate
@@ -68,6 +68,11 @@ def test_one_bad_comment_does_not_sink_its_batch_and_is_held_after_retries(svc):
     assert svc.store.head("bad")["decision"] == "hold" and svc.store.review_ids() == ["bad"]
     assert svc.store.pending_count() == 0
     assert context.loaded_engine().calls.count(["bad"]) == 2  # first attempt (isolated) + the retry
+    text = metrics.render(svc.redis)
+    assert "moderation_scoring_failed_total 1" in text
+    assert 'moderation_decisions_total{language="en",outcome="keep"} 1' in text
+    assert 'moderation_decisions_total{language="und",outcome="hold"} 1' in text
+    assert 'moderation_decision_latency_seconds_count 2' in text
 
 
 def test_recovery_reenqueues_revisions_whose_job_vanished(svc):
