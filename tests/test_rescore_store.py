@@ -129,8 +129,9 @@ def stored_decisions(redis, comments=COMMENTS) -> dict[str, dict]:
 def gap_between(values: list[float], share: float) -> float:
     """A threshold between two stored scores, near the `share` quantile, clear of 4-decimal rounding."""
     ordered = sorted(set(values))
-    start = int(len(ordered) * share)
-    for low, high in zip(ordered[start - 1:], ordered[start:]):
+    start = min(max(1, int(len(ordered) * share)), len(ordered) - 1)
+    pairs = list(zip(ordered, ordered[1:]))
+    for low, high in sorted(pairs, key=lambda pair: abs(ordered.index(pair[1]) - start)):
         if high - low > 0.002:
             return round((low + high) / 2, 6)
     raise AssertionError("no gap between stored scores to put a threshold in")
@@ -176,18 +177,27 @@ def test_dry_run_reports_exactly_the_comments_crossing_a_lowered_hold_threshold(
 
 
 def raised_hold_candidate(redis, tmp_path) -> tuple[set[str], float]:
-    """A candidate raising the English hold threshold; the held-only-for-toxicity comments under it."""
+    """A candidate raising the English hold threshold above every comment held only for toxicity.
+
+    Returns those comments (each must become keep) and the threshold, which lies in a gap between
+    stored scores, so 4-decimal rounding of the stored scores cannot decide a comment's side.
+    """
     decisions = stored_decisions(redis)
+    english = [d["scores"]["toxicity"] for d in decisions.values() if d["language"] == "en"]
     held = {cid: d["scores"]["toxicity"] for cid, d in decisions.items()
             if d["language"] == "en" and d["decision"] == "hold" and d["reasons"] == ["toxicity_hold"]}
-    threshold = gap_between([d["scores"]["toxicity"] for d in decisions.values() if d["language"] == "en"
-                             and d["scores"]["toxicity"] > min(held.values())], 0.4)
+    top = max(held.values())
+    remove = load_policy(load_settings(environ={}).resolved_policy_path).thresholds("en")["remove"]
+    ceiling = min([t for t in english if t > top] + [remove])
+    assert ceiling - top > 0.002, "no room above the held comments for a new threshold"
+    threshold = round((top + ceiling) / 2, 6)
     candidate_policy(tmp_path / "candidate.toml", "en", "toxicity", hold=threshold)
-    return {cid for cid, toxicity in held.items() if toxicity < threshold}, threshold
+    return set(held), threshold
 
 
 def test_a_comment_a_moderator_decided_is_counted_never_reported_nor_touched(seeded, rescore, tmp_path):
     expected, _ = raised_hold_candidate(seeded, tmp_path)
+    assert len(expected) >= 2, "need one comment to moderate and at least one to change"
     moderated = sorted(expected)[0]
     assert moderator_decides(seeded, [moderated], "approve", "alice")[0].ok
     head_before = seeded.hgetall(keys.comment(moderated))
