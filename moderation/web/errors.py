@@ -35,7 +35,9 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(ApiError)
     def api_error(exc: ApiError):
-        return error_response(exc.status, exc.code, exc.message, exc.field)
+        retry_after = getattr(exc, "retry_after", None)  # 429 (web/ratelimit.py)
+        headers = {"Retry-After": str(retry_after)} if retry_after else None
+        return error_response(exc.status, exc.code, exc.message, exc.field, headers)
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):

@@ -8,6 +8,7 @@ from flask import Blueprint, jsonify, request, url_for
 
 from moderation.logging import log_event
 from moderation.store.metrics import incr
+from moderation.web import ratelimit
 from moderation.web.auth import require_signed_body
 from moderation.web.context import services
 from moderation.web.errors import ApiError
@@ -39,7 +40,13 @@ def post_comments():
     """Accept one comment or a batch; answer each comment's revision and status URL."""
     svc = services()
     body = read_body(svc.settings.max_request_bytes)
-    require_signed_body(svc.settings, body)  # before anything else: strangers learn nothing
+    limit = svc.settings.rate_limit_per_minute
+    try:
+        require_signed_body(svc.settings, body)  # before anything else: strangers learn nothing
+    except ApiError:
+        ratelimit.check_unsigned(svc.redis, request.remote_addr, limit)  # 429 once a stranger floods us
+        raise
+    ratelimit.check(svc.redis, "platform", limit)  # 429 with Retry-After (web/ratelimit.py)
     require_json_content_type()
     comments = parse_comments(body, svc.settings)
     accepted = svc.accept(comments)

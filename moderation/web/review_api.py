@@ -41,7 +41,8 @@ def _int_arg(name: str, default: int, low: int, high: int) -> int:
     raw = request.args.get(name)
     if raw is None:
         return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    # isascii: "²".isdigit() is True but int("²") raises.
+    if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:
         raise ApiError(422, "invalid_parameter", f"{name} must be an integer from {low} to {high}", name)
     return int(raw)
 

@@ -136,7 +136,7 @@ def decide():
     _require_moderator()
     comment_id = request.form.get("id", "")
     revision = request.form.get("revision", "")
-    return _decide([comment_id], {comment_id: int(revision)} if revision.isdigit() else None)
+    return _decide([comment_id], {comment_id: int(revision)} if revision.isascii() and revision.isdigit() else None)
 
 
 @bp.post("/review/bulk")

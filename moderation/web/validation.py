@@ -16,8 +16,8 @@ from moderation.settings import Settings
 from moderation.store.models import IncomingComment
 from moderation.web.errors import ApiError
 
-ID_PATTERN = re.compile(r"^[A-Za-z0-9._:@~+=\-]{1,200}$")
-LANGUAGE_PATTERN = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+ID_PATTERN = re.compile(r"[A-Za-z0-9._:@~+=\-]{1,200}")  # fullmatch: "$" would let "id\n" in
+LANGUAGE_PATTERN = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 ARTICLE_FIELDS = ("id", "url", "title")
 MAX_ARTICLE_FIELD_CHARS = 2000
 
@@ -70,7 +70,7 @@ def parse_comment(item: Any, prefix: str, settings: Settings) -> IncomingComment
     if not isinstance(item, dict):
         raise ApiError(422, "invalid_field", "each comment must be a JSON object", prefix.rstrip(".") or None)
     comment_id = _string(item, "id", prefix, required=True)
-    if not ID_PATTERN.match(comment_id):
+    if not ID_PATTERN.fullmatch(comment_id):
         raise ApiError(422, "invalid_field", "id must be 1-200 characters of A-Z a-z 0-9 . _ : @ ~ + = -",
                        prefix + "id")
     text = _string(item, "text", prefix, required=True)
@@ -135,6 +135,6 @@ def _created_at(item: dict, prefix: str) -> str | None:
 
 def _language(item: dict, prefix: str) -> str | None:
     value = _string(item, "language", prefix)
-    if value is not None and not LANGUAGE_PATTERN.match(value):
+    if value is not None and not LANGUAGE_PATTERN.fullmatch(value):
         raise ApiError(422, "invalid_field", "language must be a language tag such as en or fr", prefix + "language")
     return value.lower() if value else None
