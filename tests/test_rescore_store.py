@@ -391,3 +391,17 @@ def test_dry_run_and_no_deliver_enqueue_no_delivery(seeded, rescore, tmp_path, m
     code, summary, _ = rescore("--policy", tmp_path / "candidate.toml", "--apply", "--no-deliver")
     assert code == 0 and summary["applied"] > 0
     assert make_queue(seeded, CALLBACKS).count == 0
+
+
+def test_the_review_queue_shows_the_evidence_a_comment_was_rescored_to_hold_on(seeded, rescore, tmp_path):
+    from moderation.store.review import list_queue
+
+    decisions = stored_decisions(seeded)
+    english_kept = {cid: d["scores"]["toxicity"] for cid, d in decisions.items()
+                    if d["language"] == "en" and d["decision"] == "keep"}
+    candidate_policy(tmp_path / "candidate.toml", "en", "toxicity", hold=gap_between(list(english_kept.values()), 0.8))
+    assert rescore("--policy", tmp_path / "candidate.toml", "--apply")[1]["applied"] > 0
+    rescored = {item["id"]: item for item in list_queue(seeded, per_page=1000).items if item["id"] in english_kept}
+    assert rescored
+    for item in rescored.values():
+        assert "toxicity_hold" in item["reasons"] and item["policy_version"].endswith("-candidate")

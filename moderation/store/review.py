@@ -113,9 +113,11 @@ def _heads(redis, ids: list[str]) -> list[dict[str, str]]:
 
 
 def _decisions(redis, items: list[tuple[str, int]]) -> list[dict[str, Any] | None]:
-    if not items:
-        return []
-    return [loads(raw) for raw in redis.mget([keys.decision(cid, rev) for cid, rev in items])]
+    # The decision in force: an applied rescore (moderation rescore --apply) replaces the machine's,
+    # so a comment rescored to hold shows the evidence it was held on.
+    from moderation.rescore.current import current_decisions
+
+    return current_decisions(redis, items)
 
 
 def load_items(redis, entries: list[tuple[str, float]]) -> list[dict[str, Any]]:
