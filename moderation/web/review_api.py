@@ -76,7 +76,7 @@ def _body() -> dict[str, Any]:
 def parse_action(body: dict[str, Any]) -> tuple[str, str | None]:
     """The action and optional reason of a decision request; 422 naming the bad field."""
     action = body.get("action")
-    if action not in review_actions.ACTIONS:
+    if not isinstance(action, str) or action not in review_actions.ACTIONS:  # {"action": {}} is unhashable
         raise ApiError(422, "invalid_action", 'action must be "approve" (keep) or "reject" (remove)', "action")
     reason = body.get("reason")
     if reason is not None and (not isinstance(reason, str) or len(reason) > MAX_REASON_CHARS):
