@@ -14,6 +14,18 @@ from pathlib import Path
 from typing import IO
 
 
+def stop_on_sigterm() -> None:
+    """Make SIGTERM stop a foreground command the way Ctrl-C does, so its `finally` stops the children.
+
+    Docker, systemd and `kill` send SIGTERM; its default action would end this process at once and
+    leave Redis, gunicorn and the workers running without a parent.
+    """
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
 def _group_alive(pgid: int) -> bool:
     try:
         os.killpg(pgid, 0)

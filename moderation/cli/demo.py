@@ -74,10 +74,12 @@ def wait_for_decisions(base_url: str, secret: str, ids: list[str], timeout: floa
 
 def run(args) -> int:
     from moderation.localstack import start_stack
+    from moderation.processes import stop_on_sigterm
     from moderation.scrape import scrape_source
     from moderation.settings import load_settings
     from moderation.tables import decisions_table
 
+    stop_on_sigterm()
     pages = args.pages or sorted(glob.glob("seeds/*.txt"))
     if not pages:
         print("moderation demo: no pages given and no seeds/*.txt here", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""`moderation run`: the whole service in the foreground — Redis, web and a worker. Ctrl-C stops all."""
+"""`moderation run`: the whole service in the foreground — Redis, web and a worker. Ctrl-C or SIGTERM stops all."""
 
 from __future__ import annotations
 
@@ -33,8 +33,10 @@ def _ensure_secret(settings):
 
 def run(args) -> int:
     from moderation.localstack import start_stack
+    from moderation.processes import stop_on_sigterm
     from moderation.settings import load_settings
 
+    stop_on_sigterm()
     settings = _ensure_secret(load_settings())
     stack = start_stack(settings, workers=args.workers, web_workers=args.web_workers, port=args.port, log_dir=None)
     print(f"run: service at {stack.url} (Redis {stack.redis_url}); Ctrl-C stops everything", file=sys.stderr)
