@@ -14,7 +14,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    MODERATION_DATA_DIR=/var/lib/moderation
+    MODERATION_DATA_DIR=/var/lib/moderation \
+    MODERATION_CONFIG_DIR=/app/config
 
 WORKDIR /app
 COPY pyproject.toml README.md ./
@@ -23,6 +24,8 @@ COPY workers ./workers
 COPY config ./config
 COPY scripts ./scripts
 
+# `pip install .` puts the package in site-packages, away from config/: MODERATION_CONFIG_DIR
+# (above) points the settings at /app/config, where moderators' lexicons and the policy live.
 # The web role never imports torch, so the default image leaves it out. With detoxify weights,
 # torch comes from the CPU wheel index (the default index would pull several GB of CUDA).
 RUN if [ "$DETOXIFY_WEIGHTS" = "none" ]; then \
