@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,19 +60,49 @@ class Lexicon:
 
 
 def _without_exceptions_and_overlaps(found: list[Found]) -> list[Found]:
-    """Drop hits inside their entry's exception phrase, then hits inside a longer hit."""
-    exceptions = [f for f in found if f.exception]
+    """Drop hits inside their entry's exception phrase, then hits inside a longer hit.
+
+    Both checks are sweeps over sorted spans (n log n): comparing every pair was quadratic, and a
+    20,000-character comment of back-to-back insults (thousands of hits) took a worker seconds.
+    """
+    exceptions: dict[int, list[tuple[int, int]]] = {}
+    for f in found:
+        if f.exception:
+            exceptions.setdefault(f.entry, []).append((f.start, f.end))
+    covers = {entry: _Covering(spans) for entry, spans in exceptions.items()}
     hits = {
         (f.start, f.end, f.entry): f for f in found
-        if not f.exception
-        and not any(e.entry == f.entry and e.start <= f.start and f.end <= e.end for e in exceptions)
+        if not f.exception and not (f.entry in covers and covers[f.entry].covers(f.start, f.end))
     }
-    spans = {(f.start, f.end) for f in hits.values()}
-    kept = [
-        f for f in hits.values()
-        if not any(s <= f.start and f.end <= e and (s, e) != (f.start, f.end) for s, e in spans)
-    ]
+    inside = _spans_inside_another({(f.start, f.end) for f in hits.values()})
+    kept = [f for f in hits.values() if (f.start, f.end) not in inside]
     return sorted(kept, key=lambda f: (f.start, f.end, f.entry))
+
+
+class _Covering:
+    """Answer "does some span start at or before `start` and end at or after `end`?" in log time."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.max_end = list(itertools.accumulate((e for _, e in spans), max))
+
+    def covers(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self.starts, start)
+        return index > 0 and self.max_end[index - 1] >= end
+
+
+def _spans_inside_another(spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The spans that another (distinct) span contains."""
+    inside = set()
+    furthest = -1
+    # Start ascending, end descending: every span seen before this one starts at or before it,
+    # and one of them contains it exactly when the furthest end so far reaches its end.
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if furthest >= end:
+            inside.add((start, end))
+        furthest = max(furthest, end)
+    return inside
 
 
 def load_lexicon(directory: Path) -> Lexicon:
