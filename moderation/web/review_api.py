@@ -18,6 +18,7 @@ from moderation.store import review, review_actions, review_figures
 from moderation.web.context import services
 from moderation.web.errors import ApiError
 from moderation.web.review_auth import require_bearer
+from moderation.web.validation import decode_json
 
 bp = Blueprint("review_api", __name__)
 
@@ -67,7 +68,11 @@ def figures():
 
 
 def _body() -> dict[str, Any]:
-    body = request.get_json(silent=True)
+    # The intake's strict decoder: a nesting bomb is a 400 (Flask's get_json let RecursionError
+    # through as a 500) and {"action": "approve", "action": "reject"} is refused, not guessed.
+    if not request.is_json:
+        raise ApiError(400, "malformed_json", "send a JSON object with Content-Type: application/json")
+    body = decode_json(request.get_data(cache=False))
     if not isinstance(body, dict):
         raise ApiError(400, "malformed_json", "send a JSON object with Content-Type: application/json")
     return body
