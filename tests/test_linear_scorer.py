@@ -117,8 +117,13 @@ def test_non_finite_weights_are_unavailable(copied_model):
 
 
 def test_score_does_not_grow_with_length():
-    """News comments are long; a benign comment repeated must not look more toxic (it did: 0.3 -> 0.9)."""
+    """News comments are long; a benign comment repeated must not look ever more toxic.
+
+    With 1/sqrt(n) scaling it did (0.3 -> 0.9). Short texts are shrunk toward the prior on purpose,
+    so the property is a plateau: past a few sentences, more of the same changes nothing.
+    """
     scorer = LinearScorer.load()
     benign = "Les talibans ont pris la vallée hier soir, et les négociations reprennent à Doha demain."
-    short, long = scorer.score([benign, " ".join([benign] * 8)], ["fr", "fr"])
-    assert abs(long["toxicity"] - short["toxicity"]) < 0.05
+    scores = [s["toxicity"] for s in scorer.score([" ".join([benign] * k) for k in (16, 64)], ["fr"] * 2)]
+    assert max(scores) - min(scores) < 0.03, scores
+    assert max(scores) < 0.5, scores

@@ -41,8 +41,9 @@ class FeatureSpec:
     word_max: int = 2  # 0: no word block; 1: unigrams; 2: uni+bigrams
     word_bits: int = 18
     lexicon_tags: tuple[str, ...] = ()  # one feature per lexicon "category:severity" tag, after the words
-    # per-occurrence value: "sqrt" 1/sqrt(n), "mean" 1/n, "pow:<e>" 1/n**e (n: occurrences in the block)
-    scale: str = "mean"  # length-invariant: see _unit_scale and docs/model.md
+    # per-occurrence value: "sqrt" 1/sqrt(n), "mean" 1/n, "pow:<e>" 1/n**e, "shrink:<k>" 1/(n+k)
+    # (n: occurrences in the block)
+    scale: str = "shrink:60"  # length-invariant, shrunk for short texts: see _occurrence_value, docs/model.md
     preprocess: str = PREPROCESS_VERSION
 
     @property
@@ -124,6 +125,14 @@ def scale_exponent(scale: str) -> float:
     return {"sqrt": 0.5, "mean": 1.0}[scale]
 
 
+def _occurrence_value(counts: np.ndarray, scale: str) -> np.ndarray:
+    """Per-occurrence value for texts with `counts` n-grams in a block."""
+    if scale.startswith("shrink:"):
+        # 1/(n + k): a mean for long texts, pulled toward zero (the prior) for short, noisy ones.
+        return 1.0 / (counts + np.float32(scale[7:]))
+    return 1.0 / counts ** np.float32(scale_exponent(scale))
+
+
 def _unit_scale(doc: np.ndarray, n_docs: int, scale: str) -> np.ndarray:
     """Give each occurrence the value 1/n**e (n: occurrences in its text's block).
 
@@ -132,7 +141,7 @@ def _unit_scale(doc: np.ndarray, n_docs: int, scale: str) -> np.ndarray:
     independent of length. News comments are much longer than the tweets we train on.
     """
     counts = np.maximum(np.bincount(doc, minlength=n_docs).astype(np.float32), 1.0)
-    return (1.0 / counts ** np.float32(scale_exponent(scale)))[doc]
+    return _occurrence_value(counts, scale)[doc]
 
 
 def lexicon_key(phrase: str) -> tuple[str, ...]:
