@@ -4,7 +4,7 @@ Usage: .venv/bin/python bench/bench_rescore.py [--count 20000] [--batch-size 500
 
 Fills a fresh redis-server through the service's intake and the real engine's decisions
 (pipelined, 500 per transaction), then times, with the default model and a candidate policy
-(English hold threshold lowered to 0.50):
+(the current English toxicity hold threshold lowered by 0.05):
   1. an in-process dry run (`moderation rescore`, a subprocess, as an operator runs it);
   2. the same dry run with `--queue` and ONE `moderation worker --queues rescore`;
   3. the same with TWO workers (same run, same store).
@@ -39,8 +39,15 @@ from tests.support.rescore_store import seed  # noqa: E402
 
 
 def candidate(tmp: Path) -> Path:
-    text = (ROOT / "config" / "policy.toml").read_text("utf-8")
-    text = text.replace("toxicity = { hold = 0.60", "toxicity = { hold = 0.50", 1)
+    """The current policy with the English toxicity hold threshold lowered by 0.05."""
+    from moderation.policy import load_policy
+
+    current = (ROOT / "config" / "policy.toml").read_text("utf-8")
+    hold = load_policy(ROOT / "config" / "policy.toml").thresholds("en")["hold"]
+    old = f"toxicity = {{ hold = {hold:.2f}"
+    text = current.replace(old, f"toxicity = {{ hold = {hold - 0.05:.2f}", 1)
+    if text == current:  # the first such line is [thresholds.en]'s; refuse to bench a no-op
+        raise SystemExit(f"bench_rescore: could not find {old!r} in config/policy.toml")
     path = tmp / "candidate.toml"
     path.write_text(text.replace('version = "', 'version = "bench-', 1), "utf-8")
     return path
