@@ -12,6 +12,8 @@ the rescoring job and the command line, so all three decide exactly alike.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
@@ -21,6 +23,20 @@ from moderation.settings import Settings
 from moderation.types import CommentInput, Decision, LexiconHit
 
 Phase = Callable[["Engine", list["Evaluation"]], None]
+
+# Unpaired UTF-16 surrogates can reach a Python str (JSON "\ud800" escapes) but no encoder takes
+# them. Entry points refuse them; the engine still must not raise, so it reads each as U+FFFD,
+# one character for one, which keeps every span valid for the original text.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(comment: CommentInput) -> CommentInput:
+    """The comment with lone surrogates read as U+FFFD (same length, same offsets)."""
+    text = _LONE_SURROGATE.sub("\ufffd", comment.text)
+    author = _LONE_SURROGATE.sub("\ufffd", comment.author) if comment.author else comment.author
+    if text is comment.text and author is comment.author:
+        return comment
+    return dataclasses.replace(comment, text=text, author=author)
 
 
 @dataclass
@@ -113,7 +129,7 @@ class Engine:
 
     def decide(self, comments: Sequence[CommentInput]) -> list[Decision]:
         """Run the pipeline over a batch; decisions come back in input order."""
-        batch = [Evaluation(comment) for comment in comments]
+        batch = [Evaluation(_encodable(comment)) for comment in comments]
         if not batch:
             return []
         for phase in EVIDENCE_PHASES:

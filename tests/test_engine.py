@@ -92,3 +92,11 @@ def test_the_model_reads_obfuscated_terms_revealed_and_plain_words_untouched(eng
     assert "f*cking" not in item.model_text and "1d1ot" not in item.model_text
     assert "idiot" in item.model_text
     assert item.model_text.endswith("fucking hell")  # plain spelling left as written
+
+
+def test_lone_surrogates_never_make_the_engine_raise(engine):
+    text = "what an \ud800 idiot"
+    decision = engine.decide([CommentInput(id="s", text=text, author="name\udfff")])[0]
+    assert decision.language in {"en", "fr", "und"}
+    idiot = [hit for hit in decision.slurs if hit.term == "idiot"]
+    assert idiot and text[idiot[0].start:idiot[0].end] == "idiot"  # spans still index the original
