@@ -16,7 +16,7 @@ import urllib.parse
 import urllib.request
 from typing import Any, Iterable
 
-from moderation.signing import compute_signature, signed_headers
+from moderation.signing import signed_headers
 
 
 class ServiceClient:
@@ -43,10 +43,8 @@ class ServiceClient:
     def get_comment(self, comment_id: str) -> tuple[int, dict[str, Any]]:
         """GET one comment's status, signing the path; return (status, answer)."""
         path = "/v1/comments/" + urllib.parse.quote(comment_id, safe="")
-        stamp = str(int(time.time()))
         # The server checks the signature over the decoded path.
-        signature = compute_signature(self.secret, stamp, urllib.parse.unquote(path).encode("utf-8"))
-        headers = {"X-Moderation-Timestamp": stamp, "X-Moderation-Signature": signature}
+        headers = signed_headers(self.secret, urllib.parse.unquote(path).encode("utf-8"))
         return self._send(urllib.request.Request(f"{self.base_url}{path}", headers=headers))
 
     def wait_decided(self, ids: Iterable[str], timeout: float, poll: float = 0.05) -> dict[str, dict[str, Any]]:
