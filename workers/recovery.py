@@ -19,7 +19,7 @@ from rq.registry import ScheduledJobRegistry
 
 from moderation.logging import log_event
 from moderation.queueing import MODERATE
-from moderation.store import keys, workers
+from moderation.store import workers
 from moderation.store.metrics import incr
 from moderation.store.models import text
 
@@ -71,8 +71,7 @@ def recover_pending(svc, grace_seconds: float, now: float | None = None, limit: 
     with svc.redis.pipeline() as pipe:
         pipe.multi()
         new_ids = svc.enqueue_moderation(pipe, orphans)
-        for (cid, rev), job_id in zip(orphans, new_ids):
-            pipe.hset(keys.PENDING_JOBS, keys.pending_member(cid, rev), job_id)
+        svc.store.reassign(orphans, new_ids, pipe)
         incr(pipe, "moderation_recovered_total", n=len(orphans))
         pipe.execute()
     log_event(log, "pending.recovered", logging.WARNING, count=len(orphans), job_ids=",".join(sorted(set(new_ids))))

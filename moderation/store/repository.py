@@ -99,10 +99,10 @@ class Store:
         """How many revisions await a decision."""
         return int(self.redis.zcard(keys.PENDING))
 
-    def reassign(self, items: Sequence[tuple[str, int]], job_id: str, pipe=None) -> None:
-        """Point pending revisions at a new job (queued on `pipe` when given)."""
+    def reassign(self, items: Sequence[tuple[str, int]], job_ids: Sequence[str], pipe=None) -> None:
+        """Point pending revisions at their new jobs, one id per item (queued on `pipe` when given)."""
         target = pipe if pipe is not None else self.redis
-        for comment_id, rev in items:
+        for (comment_id, rev), job_id in zip(items, job_ids):
             target.hset(keys.PENDING_JOBS, keys.pending_member(comment_id, rev), job_id)
 
     # Listing, for rescoring and the review queue.
