@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from moderation.types import LABELS, OUTCOMES, SEVERITIES, SUPPORTED_LANGUAGES, UNDETERMINED, LexiconHit
+from moderation.types import (
+    LABELS, LEXICON_CATEGORIES, OUTCOMES, SEVERITIES, SUPPORTED_LANGUAGES, UNDETERMINED, LexiconHit,
+)
 
 POLICY_LANGUAGES = (*SUPPORTED_LANGUAGES, UNDETERMINED)
-LEXICON_CATEGORIES = ("slur", "insult", "profanity", "dehumanising", "threat")
 
 
 class PolicyError(ValueError):

@@ -21,6 +21,9 @@ OUTCOMES = ("keep", "hold", "remove")
 # is strong, a slur, a dehumanising term or a threat is severe.
 SEVERITIES = ("mild", "strong", "severe")
 
+# What a lexicon entry is; the lexicon files and the policy's remove_categories use these names.
+LEXICON_CATEGORIES = ("slur", "insult", "profanity", "dehumanising", "threat")
+
 
 def severity_rank(severity: str) -> int:
     """Order severities: mild 1, strong 2, severe 3."""

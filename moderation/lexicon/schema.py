@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from moderation.types import SEVERITIES
+from moderation.types import LEXICON_CATEGORIES as CATEGORIES, SEVERITIES
 
-CATEGORIES = ("slur", "insult", "profanity", "dehumanising", "threat")
 TARGETS = (
     "ethnicity", "origin", "religion", "gender", "sexual_orientation", "gender_identity",
     "disability", "age", "class", "politics", "individual",
