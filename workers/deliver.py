@@ -14,6 +14,10 @@ from moderation.store.review_actions import as_delivered
 log = logging.getLogger("workers.deliver")
 
 
+def _delivered(head: dict[str, str], rev: int) -> bool:
+    return head.get("delivery") == "delivered" and head.get("delivery_rev") == str(rev)
+
+
 def _attempts(head: dict[str, str], rev: int) -> int:
     same = head.get("delivery_rev") == str(rev)
     return int(head.get("delivery_attempts", 0)) + 1 if same else 1
@@ -26,7 +30,7 @@ def deliver(store, settings, pairs: Sequence[tuple[str, int]], job_id: str | Non
     # The decision in force: an applied rescore replaces the machine's (moderation/rescore/current.py).
     for (comment_id, rev), decision in zip(pairs, current_decisions(store.redis, pairs)):
         head = store.head(comment_id) or {}
-        if decision is None or (head.get("delivery") == "delivered" and head.get("delivery_rev") == str(rev)):
+        if decision is None or _delivered(head, rev):
             continue
         decision = as_delivered(decision, head, rev)  # a moderator's decision is final over the machine's
         attempts = _attempts(head, rev)
@@ -53,7 +57,7 @@ def give_up(store, pairs: Sequence[tuple[str, int]], error: str) -> None:
     """Mark decisions whose delivery exhausted its retries as failed."""
     for comment_id, rev in pairs:
         head = store.head(comment_id) or {}
-        if head.get("delivery") == "delivered" and head.get("delivery_rev") == str(rev):
+        if _delivered(head, rev):
             continue
         store.record_delivery(comment_id, rev, "failed", int(head.get("delivery_attempts", 0)), error)
         log_event(log, "callback.gave_up", logging.ERROR, comment_id=comment_id, revision=rev, error=error)

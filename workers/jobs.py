@@ -23,6 +23,10 @@ def _job_id() -> str | None:
     return job.id if job else None
 
 
+def _failure(exc_type, exc_value) -> str:
+    return f"{getattr(exc_type, '__name__', exc_type)}: {exc_value}"
+
+
 def moderate_comments(items: list) -> dict:
     """Decide comment revisions [[id, revision], ...]; queue delivery of the new decisions."""
     svc = context.services()
@@ -39,8 +43,7 @@ def hold_unscorable(job, connection, exc_type, exc_value, tb) -> None:
     svc = context.services()
     engine = context.loaded_engine()
     policy_version = engine.policy.version if engine is not None else "unknown"
-    error = f"{getattr(exc_type, '__name__', exc_type)}: {exc_value}"
-    held = hold_for_a_person(svc.store, _pairs(job.args[0]), job.id, error, policy_version)
+    held = hold_for_a_person(svc.store, _pairs(job.args[0]), job.id, _failure(exc_type, exc_value), policy_version)
     if held:
         svc.enqueue_delivery(_pairs(job.args[0]))
 
@@ -54,4 +57,4 @@ def delivery_gave_up(job, connection, exc_type, exc_value, tb) -> None:
     """Failure callback of deliver_decisions: after the last retry, record the delivery as failed."""
     if job.retries_left:
         return
-    give_up(context.services().store, _pairs(job.args[0]), f"{getattr(exc_type, '__name__', exc_type)}: {exc_value}")
+    give_up(context.services().store, _pairs(job.args[0]), _failure(exc_type, exc_value))
