@@ -4,8 +4,8 @@ The normalised `text` is the original with each code point folded (see `fold.py`
 compatibility folding, case folding, accents, zero-width and control characters, homoglyphs) and
 then leetspeak folded inside words. Masked letters (`f*ck`), stretched letters (`fuuuck`),
 separated letters (`f u c k`) and misspellings (`fuk`) are resolved by the matcher on top of this
-view (see `moderation/lexicon/tokens.py`), because they change word lengths and are easier to
-judge word by word than to rewrite character by character.
+view (see `moderation/lexicon/matcher.py` and `vocabulary.py`), because they change word
+lengths and are easier to judge word by word than to rewrite character by character.
 """
 
 from __future__ import annotations
