@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from moderation.queueing import (CALLBACKS, MODERATE, RESCORE, backoff, enqueue_delivery, enqueue_moderation,
-                                 make_queue)
+from moderation.queueing import CALLBACKS, MODERATE, QUEUES, backoff, enqueue_delivery, enqueue_moderation, make_queue
 from moderation.settings import Settings, SettingsError
 from moderation.store import Accepted, IncomingComment, Store
 from moderation.store.connection import connect
@@ -23,7 +22,7 @@ class Services:
         self.settings = settings
         self.redis = redis if redis is not None else connect(settings.redis_url)
         self.store = Store(self.redis)
-        self.queues = {name: make_queue(self.redis, name) for name in (MODERATE, RESCORE, CALLBACKS)}
+        self.queues = {name: make_queue(self.redis, name) for name in QUEUES}
         self.retry = backoff(settings.job_retries, settings.retry_backoff_seconds)
 
     def accept(self, comments: Sequence[IncomingComment]) -> list[Accepted]:
