@@ -16,7 +16,7 @@ from typing import Sequence
 import numpy as np
 
 from moderation.scoring.base import ScorerUnavailable
-from moderation.scoring.linear_features import PREPROCESS_VERSION, FeatureSpec, featurize
+from moderation.scoring.linear_features import PREPROCESS_VERSION, FeatureSpec, featurize, lexicon_lookup
 from moderation.types import LABELS
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
@@ -41,7 +41,7 @@ def _read_description(path: Path) -> dict:
         description = json.loads(path.read_text("utf-8"))
         features = description["features"]
         spec = FeatureSpec(**{**features, "lexicon_tags": tuple(features.get("lexicon_tags", ()))})
-        lexicon = {tuple(phrase.split(" ")): int(tag) for phrase, tag in description.get("lexicon", {}).items()}
+        lexicon = lexicon_lookup(description.get("lexicon", {}))
         labels = tuple(description["labels"])
         intercepts = [float(b) for b in description["intercepts"]]
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:

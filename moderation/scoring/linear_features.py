@@ -149,6 +149,11 @@ def lexicon_key(phrase: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(preprocess(phrase)))
 
 
+def lexicon_lookup(table: dict[str, int]) -> dict[tuple[str, ...], int]:
+    """Turn the artifact's stored {"phrase": tag} table into featurize's {word tuple: tag} lookup."""
+    return {tuple(phrase.split(" ")): int(tag) for phrase, tag in table.items()}
+
+
 def _lexicon_block(folded: Sequence[str], spec: FeatureSpec,
                    lexicon: dict[tuple[str, ...], int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return (doc, feature, log1p(count)) for lexicon tags found as 1-3 word phrases."""

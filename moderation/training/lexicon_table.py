@@ -29,8 +29,3 @@ def lexicon_table(lexicon_dir: Path) -> tuple[tuple[str, ...], dict[str, int], d
     position = {tag: i for i, tag in enumerate(tags)}
     return tags, {phrase: position[tag] for phrase, tag in sorted(found.items())}, \
         {path.name: file_sha256(path) for path in files}
-
-
-def as_lookup(table: dict[str, int]) -> dict[tuple[str, ...], int]:
-    """Turn the stored {"phrase": tag} table into the featuriser's {word tuple: tag} lookup."""
-    return {tuple(phrase.split(" ")): tag for phrase, tag in table.items()}

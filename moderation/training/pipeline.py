@@ -9,12 +9,12 @@ from typing import Callable
 
 import numpy as np
 
-from moderation.scoring.linear_features import FeatureSpec
+from moderation.scoring.linear_features import FeatureSpec, lexicon_lookup
 from moderation.settings import PROJECT_ROOT
 from moderation.training.artifact import write_artifact
 from moderation.training.datasets import EVAL_ONLY, TRAINING_FILES, Example, file_sha256, load_dev_file, load_training_file
 from moderation.training.fit import FitOptions, Head, feature_matrix, fit_head
-from moderation.training.lexicon_table import as_lookup, lexicon_table
+from moderation.training.lexicon_table import lexicon_table
 from moderation.training.metrics import roc_auc
 from moderation.training.splits import HELDOUT_PERCENT, HELDOUT_WHOLE, split
 
@@ -51,7 +51,7 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0, spec: FeatureSpec = Feat
         tags, table, lexicon_files = lexicon_table(lexicon_dir)
         spec = replace(spec, lexicon_tags=tags)
         log(f"train: {len(table)} lexicon phrases under {len(tags)} tags from {sorted(lexicon_files)}")
-    lexicon = as_lookup(table)
+    lexicon = lexicon_lookup(table)
     examples = [e for name in files for e in load_training_file(data_dir / name)]
     dev_paths = [data_dir / name for name in sorted(EVAL_ONLY) if (data_dir / name).is_file()]
     dev_sets = {path.stem: load_dev_file(path) for path in dev_paths}
