@@ -40,13 +40,10 @@ class Lexicon:
 
     def match(self, text: str, language: str, field: str = "text") -> list[LexiconHit]:
         """Find lexicon entries in `text`, sorted by start, spans in the original text."""
-        return self.match_normalized(normalize_for_matching(text), language, field)
-
-    def match_normalized(self, normalized: NormalizedText, language: str, field: str = "text") -> list[LexiconHit]:
-        """Like `match`, for a text the caller has already normalised."""
         table = self.tables.get(language)
         if table is None:
             raise ValueError(f"language must be one of {sorted(self.tables)}, got {language!r}")
+        normalized = normalize_for_matching(text)
         kept = _without_exceptions_and_overlaps(find(normalized, table, self.vocabulary))
         return [self._hit(normalized, found, field) for found in kept]
 
