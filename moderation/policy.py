@@ -85,8 +85,8 @@ def lexicon_rule(policy: Policy, evidence: Evidence) -> Proposal:
 
 def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
     """A label at or above its remove threshold removes; at or above hold, holds."""
+    per_language = policy.label_thresholds.get(evidence.language, {})
     for label, value in evidence.scores.items():
-        per_language = policy.label_thresholds.get(evidence.language, {})
         limits = per_language.get(label)
         if limits is None:
             continue
