@@ -150,7 +150,8 @@ def load_settings(overrides: Mapping[str, Any] | None = None, environ: Mapping[s
     """Build Settings from defaults, config/moderation.toml, MODERATION_* variables and overrides."""
     environ = os.environ if environ is None else environ
     fields = {f.name: f for f in dataclasses.fields(Settings)}
-    values = {name: getattr(Settings(), name) for name in fields}
+    defaults = Settings()
+    values = {name: getattr(defaults, name) for name in fields}
     if "MODERATION_CONFIG_DIR" in environ:
         values["config_dir"] = Path(environ["MODERATION_CONFIG_DIR"])
 
