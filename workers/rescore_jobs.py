@@ -29,8 +29,7 @@ def rescore_batch(spec: dict[str, Any], index: int, ids: list[str]) -> dict[str,
     engine = _engine(run)
     check_versions(run, engine)
     services = context.services()
-    deliver = services.enqueue_delivery if run.apply and run.deliver and services.settings.callback_url else None
-    tally = rescore_comments(services.redis, engine, ids, Options(run.run_id, run.apply), deliver)
+    tally = rescore_comments(services.redis, engine, ids, Options(run.run_id, run.apply), run.delivery(services))
     if run.apply:
         record_batch(services.redis, run.run_id, index, tally)
     return tally.to_json()

@@ -32,6 +32,12 @@ class RunSpec:
                  self.filters.to_json()]
         return hashlib.sha256(json.dumps(basis, sort_keys=True).encode("utf-8")).hexdigest()[:16]
 
+    def delivery(self, services):
+        """What sends applied changes to the platform: only an --apply run that delivers, with a callback URL."""
+        if self.apply and self.deliver and services.settings.callback_url:
+            return services.enqueue_delivery
+        return None
+
     def to_json(self) -> dict[str, Any]:
         return {"run_id": self.run_id, "policy_text": self.policy_text, "model": self.model,
                 "versions": dict(self.versions), "filters": self.filters.to_json(), "apply": self.apply,

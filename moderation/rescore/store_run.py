@@ -44,8 +44,7 @@ def _run(services, engine, spec: RunSpec, plan, args, progress) -> dict[int, Tal
         return plan.done()
     if args.queue:
         return run_on_queue(services.redis, spec, plan, progress, retry=services.retry)
-    deliver = services.enqueue_delivery if spec.apply and spec.deliver and services.settings.callback_url else None
-    return run_in_process(services.redis, engine, spec, plan, progress, deliver)
+    return run_in_process(services.redis, engine, spec, plan, progress, spec.delivery(services))
 
 
 def store_run(args, engine, policy_text: str, settings, filters,
