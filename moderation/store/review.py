@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from moderation.rescore.current import current_decisions
 from moderation.store import keys
 from moderation.store.models import loads, text
 
@@ -92,7 +93,7 @@ def _matching(redis, filters: Filters) -> Iterator[tuple[str, float]]:
                 and (not filters.article or head.get("article_id") == filters.article)]
         if filters.reason and kept:
             revs = dict((cid, _rev(head)) for (cid, _), head in zip(entries, heads))
-            decisions = _decisions(redis, [(cid, revs[cid]) for cid, _ in kept])
+            decisions = current_decisions(redis, [(cid, revs[cid]) for cid, _ in kept])
             kept = [(cid, s) for (cid, s), d in zip(kept, decisions)
                     if d and filters.reason in d.get("reasons", [])]
         yield from kept
@@ -112,14 +113,6 @@ def _heads(redis, ids: list[str]) -> list[dict[str, str]]:
     return [{f: text(v) for f, v in zip(_HEAD_FIELDS, values) if v is not None} for values in pipe.execute()]
 
 
-def _decisions(redis, items: list[tuple[str, int]]) -> list[dict[str, Any] | None]:
-    # The decision in force: an applied rescore (moderation rescore --apply) replaces the machine's,
-    # so a comment rescored to hold shows the evidence it was held on.
-    from moderation.rescore.current import current_decisions
-
-    return current_decisions(redis, items)
-
-
 def load_items(redis, entries: list[tuple[str, float]]) -> list[dict[str, Any]]:
     """Assemble queue items for (comment id, priority) entries: text, evidence, claim."""
     if not entries:
@@ -128,7 +121,9 @@ def load_items(redis, entries: list[tuple[str, float]]) -> list[dict[str, Any]]:
     heads = _heads(redis, ids)
     revs = [(cid, _rev(head)) for cid, head in zip(ids, heads)]
     records = [loads(raw) for raw in redis.mget([keys.revision(cid, rev) for cid, rev in revs])]
-    decisions = _decisions(redis, revs)
+    # The decision in force: an applied rescore (moderation rescore --apply) replaces the machine's,
+    # so a comment rescored to hold shows the evidence it was held on.
+    decisions = current_decisions(redis, revs)
     claims = [loads(raw) for raw in redis.mget([claim_key(cid) for cid in ids])]
     return [_item(cid, priority, head, record or {}, decision or {}, claim)
             for (cid, priority), head, record, decision, claim in zip(entries, heads, records, decisions, claims)]
