@@ -128,6 +128,8 @@ def decide(redis, comment_ids: Sequence[str], action: str, moderator: str, reaso
         raise ValueError(f"unknown action {action!r}; expected one of {sorted(ACTIONS)}")
     now = time.time() if now is None else now
     held = _held_revisions(redis, comment_ids)
+    decision = ACTIONS[action]
+    counter = series("moderation_review_decisions_total", {"moderator": moderator, "action": action})
     pipe = redis.pipeline(transaction=False)
     waits = []
     for comment_id in comment_ids:
@@ -135,12 +137,11 @@ def decide(redis, comment_ids: Sequence[str], action: str, moderator: str, reaso
         expected = (revisions or {}).get(comment_id, rev)
         wait = max(0.0, now - held_at) if held_at is not None else 0.0
         waits.append(wait)
-        event = make_event("moderated", f"moderator:{moderator}", expected, ACTIONS[action], why=reason or action,
+        event = make_event("moderated", f"moderator:{moderator}", expected, decision, why=reason or action,
                            at=now, action=action, moderator=moderator, waited_seconds=round(wait, 3))
-        counter = series("moderation_review_decisions_total", {"moderator": moderator, "action": action})
         pipe.eval(DECIDE, 7, keys.comment(comment_id), keys.REVIEW_QUEUE, claim_key(comment_id),
                   keys.history(comment_id), keys.AUDIT_STREAM, keys.METRICS, WAITS,
-                  comment_id, moderator, ACTIONS[action], now, expected if expected is not None else "",
+                  comment_id, moderator, decision, now, expected if expected is not None else "",
                   dumps(event), counter, wait, WAITS_KEPT, reason or "", "1" if deliver else "0")
     outcomes = [_outcome(cid, reply) for cid, reply in zip(comment_ids, pipe.execute())]
     metrics = redis.pipeline(transaction=False)

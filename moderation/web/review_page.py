@@ -142,7 +142,7 @@ def decide():
 @bp.post("/review/bulk")
 def bulk():
     _require_moderator()
-    ids = list(dict.fromkeys(i for i in request.form.getlist("ids") if i))[:500]
+    ids = list(dict.fromkeys(i for i in request.form.getlist("ids") if i))[:review_api.MAX_BULK]
     if not ids:
         flash("Select at least one comment first.", "error")
         return _back()
