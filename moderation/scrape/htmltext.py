@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -63,6 +64,16 @@ def classes(node: LexborNode) -> set[str]:
 def has_class(node: LexborNode, names: frozenset[str] | set[str]) -> bool:
     """Tell whether the node carries any of `names` as a class."""
     return not classes(node).isdisjoint(names)
+
+
+def enclosing(node: LexborNode, test: Callable[[LexborNode], bool]) -> LexborNode | None:
+    """Return the nearest ancestor of `node`, below <html>, that passes `test`."""
+    node = node.parent
+    while node is not None and node.tag != "html":
+        if test(node):
+            return node
+        node = node.parent
+    return None
 
 
 def page_title(tree: LexborHTMLParser) -> str | None:

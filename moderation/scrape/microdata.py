@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from moderation.scrape.htmltext import block_text, tidy
+from moderation.scrape.htmltext import block_text, enclosing, tidy
 from moderation.scrape.record import Comment, iso_datetime
 
 TEXT_PROPS = ("text", "commentText", "articleBody")
@@ -87,9 +87,5 @@ def _item_id(item: LexborNode, props: dict[str, list[LexborNode]]) -> str | None
 
 
 def _parent_id(item: LexborNode) -> str | None:
-    node = item.parent
-    while node is not None and node.tag != "html":
-        if is_comment_item(node):
-            return _item_id(node, own_properties(node))
-        node = node.parent
-    return None
+    parent = enclosing(item, is_comment_item)
+    return _item_id(parent, own_properties(parent)) if parent is not None else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from moderation.scrape.htmltext import block_text, classes, has_class
+from moderation.scrape.htmltext import block_text, classes, enclosing, has_class
 from moderation.scrape.record import Comment, iso_datetime
 
 LISTS = "ol.comment-list, ul.comment-list, ol.commentlist, ul.commentlist"
@@ -79,9 +79,4 @@ def _comment_number(item: LexborNode | None) -> str | None:
 
 
 def _parent_number(item: LexborNode) -> str | None:
-    node = item.parent
-    while node is not None and node.tag != "html":
-        if node.tag == "li" and "comment" in classes(node):
-            return _comment_number(node)
-        node = node.parent
-    return None
+    return _comment_number(enclosing(item, lambda node: node.tag == "li" and "comment" in classes(node)))

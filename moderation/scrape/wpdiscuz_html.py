@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from moderation.scrape.htmltext import block_text, classes
+from moderation.scrape.htmltext import block_text, classes, enclosing
 from moderation.scrape.record import Comment, iso_datetime
 
 # Inside .wpd-comment-text: the quoted article passage an inline-feedback comment answers.
@@ -32,12 +32,7 @@ def _own(block: LexborNode, selector: str) -> LexborNode | None:
 
 
 def _enclosing_comment(node: LexborNode) -> LexborNode | None:
-    node = node.parent
-    while node is not None and node.tag != "html":
-        if node.tag == "div" and "wpd-comment" in classes(node):
-            return node
-        node = node.parent
-    return None
+    return enclosing(node, lambda ancestor: ancestor.tag == "div" and "wpd-comment" in classes(ancestor))
 
 
 def _read_block(block: LexborNode) -> Comment | None:
