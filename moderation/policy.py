@@ -50,10 +50,13 @@ class Policy:
     label_thresholds: dict[str, dict[str, dict[str, float]]]  # language -> label -> {hold, remove}
     digest: str  # hash of the file's content, to tell two files with the same version apart
 
+    def limits(self, language: str) -> dict[str, dict[str, float]]:
+        """Label -> {hold, remove} in force for a language: its own table, else und's."""
+        return self.label_thresholds.get(language) or self.label_thresholds[UNDETERMINED]
+
     def thresholds(self, language: str, label: str = "toxicity") -> dict[str, float]:
-        """Return {"hold": x, "remove": y} for a label in a language (und when unknown)."""
-        per_language = self.label_thresholds.get(language) or self.label_thresholds[UNDETERMINED]
-        return dict(per_language.get(label) or self.label_thresholds[UNDETERMINED]["toxicity"])
+        """Return {"hold": x, "remove": y} for a label in a language ({} when the label has none)."""
+        return dict(self.limits(language).get(label, {}))
 
     def decide(self, evidence: Evidence) -> Verdict:
         """Apply every rule; the most severe proposal wins and all reasons are kept."""
@@ -85,7 +88,7 @@ def lexicon_rule(policy: Policy, evidence: Evidence) -> Proposal:
 
 def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
     """A label at or above its remove threshold removes; at or above hold, holds."""
-    per_language = policy.label_thresholds.get(evidence.language, {})
+    per_language = policy.limits(evidence.language)
     for label, value in evidence.scores.items():
         limits = per_language.get(label)
         if limits is None:

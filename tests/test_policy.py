@@ -83,3 +83,13 @@ def test_bad_policy_files_are_refused_clearly(tmp_path, body, fragment):
 def test_missing_policy_file(tmp_path):
     with pytest.raises(PolicyError, match="not found"):
         load_policy(Path(tmp_path / "nope.toml"))
+
+
+def test_a_language_without_its_own_table_is_decided_and_reported_with_unds(tmp_path):
+    path = tmp_path / "policy.toml"
+    path.write_text('version = "1"\n[thresholds.und]\ntoxicity = { hold = 0.5, remove = 0.9 }\n')
+    policy = load_policy(path)
+    assert policy.thresholds("en") == {"hold": 0.5, "remove": 0.9}
+    assert policy.decide(Evidence("en", (), {"toxicity": 0.6})).outcome == "hold"
+    assert policy.decide(Evidence("en", (), {"toxicity": 0.95})).outcome == "remove"
+    assert policy.thresholds("en", "threat") == {}  # no such label in force: no threshold claimed
