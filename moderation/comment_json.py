@@ -39,8 +39,11 @@ def _encodable(value: str) -> bool:
     return True
 
 
-def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """object_pairs_hook: two values for one key is an error, as at the intake (no silent last-wins)."""
+def refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """json object_pairs_hook: two values for one key is an error (no silent last-wins).
+
+    Shared by the intake, the review API and JSON Lines input: a signed body must mean one thing.
+    """
     obj: dict[str, Any] = {}
     for key, value in pairs:
         if key in obj:
@@ -52,7 +55,7 @@ def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def parse_comment_line(raw: bytes, line: int, max_chars: int) -> CommentInput:
     """Decode and validate one line; raise CommentFormatError naming what is wrong."""
     try:
-        obj = json.loads(raw.decode("utf-8"), object_pairs_hook=_refuse_duplicate_keys)
+        obj = json.loads(raw.decode("utf-8"), object_pairs_hook=refuse_duplicate_keys)
     except UnicodeDecodeError:
         raise CommentFormatError(line, "invalid_utf8", "line is not valid UTF-8") from None
     except json.JSONDecodeError as exc:

@@ -1,6 +1,7 @@
 """The `moderation` command line: one subcommand per module in this package.
 
-Each subcommand module exposes `HELP` (one line), `add_arguments(parser)` and `run(args) -> int`.
+Each subcommand module exposes `add_arguments(parser)` and `run(args) -> int`; its one-line help
+lives in COMMANDS below.
 Modules are imported only when their subcommand runs, so `moderation score` never pays for
 Flask and `moderation serve` never imports torch.
 """

@@ -15,7 +15,6 @@ import tempfile
 import time
 from pathlib import Path
 
-HELP = "start the service, feed it seed pages, print the decisions"
 POST_BATCH = 50
 
 

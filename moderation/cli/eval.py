@@ -13,7 +13,6 @@ import json
 import sys
 from pathlib import Path
 
-HELP = "evaluate the scorer and policy on a labelled CSV/JSONL file"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import sys
 
-HELP = "re-decide stored comments under a candidate policy or model"
 BATCH_SIZE = 500
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 import time
 
-HELP = "run the whole service locally: Redis, web and a worker"
 
 
 def add_arguments(parser) -> None:

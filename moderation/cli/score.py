@@ -13,7 +13,6 @@ from typing import IO, Iterator
 
 from moderation.comment_json import CommentFormatError, parse_comment_line
 
-HELP = "moderate JSON Lines comments in-process (no Redis)"
 BATCH_SIZE = 256
 
 

@@ -7,7 +7,6 @@ import json
 import os
 import sys
 
-HELP = "extract reader comments from article pages (files or URLs)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-HELP = "run the web service (webhook, decisions, review) under gunicorn"
 
 
 def add_arguments(parser) -> None:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from moderation.settings import PROJECT_ROOT
 
-HELP = "train the project's own toxicity model from ../shared/data"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 
-HELP = "run an RQ worker on the moderate/rescore queues"
 
 
 def add_arguments(parser) -> None:

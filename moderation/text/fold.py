@@ -1,4 +1,6 @@
-"""Character folding shared by the matcher's normaliser and the model's preprocessing.
+"""Character folding for the lexicon matcher's normaliser (the linear model has its own,
+versioned preprocessing in moderation/scoring/linear_features.py, so matcher changes never
+silently change what the model sees).
 
 Every code point is folded on its own (NFKD, case fold, combining marks dropped, format and
 control characters dropped, look-alike letters mapped to Latin). Folding one code point at a

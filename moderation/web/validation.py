@@ -12,6 +12,7 @@ import re
 from datetime import datetime
 from typing import Any
 
+from moderation.comment_json import refuse_duplicate_keys
 from moderation.settings import Settings
 from moderation.store.models import IncomingComment
 from moderation.web.errors import ApiError
@@ -29,20 +30,11 @@ def decode_json(raw: bytes) -> Any:
     except UnicodeDecodeError as exc:
         raise ApiError(400, "invalid_utf8", f"body is not valid UTF-8 (byte {exc.start})") from None
     try:
-        return json.loads(body, object_pairs_hook=_refuse_duplicate_keys, parse_constant=_refuse_constant)
+        return json.loads(body, object_pairs_hook=refuse_duplicate_keys, parse_constant=_refuse_constant)
     except RecursionError:
         raise ApiError(400, "malformed_json", "JSON nested too deeply") from None
     except ValueError as exc:
         raise ApiError(400, "malformed_json", f"body is not valid JSON: {exc}") from None
-
-
-def _refuse_duplicate_keys(pairs):
-    seen = {}
-    for key, value in pairs:
-        if key in seen:
-            raise ValueError(f"duplicate key {key!r}")
-        seen[key] = value
-    return seen
 
 
 def _refuse_constant(name):
