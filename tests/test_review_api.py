@@ -280,3 +280,20 @@ def test_tokens_never_reach_the_logs(api, held, caplog):
     api.get("/v1/review", headers=bearer("not-a-token-secret"))
     logged = "\n".join(f"{r.getMessage()} {getattr(r, 'fields', '')}" for r in caplog.records)
     assert ALICE not in logged and "not-a-token-secret" not in logged
+
+
+def test_the_wait_of_a_comment_rescored_to_hold_counts_from_the_rescore(api, held, store, redis_client):
+    """Kept by the machine an hour ago, held by a rescore 5 s ago: the moderator's wait is ~5 s."""
+    from moderation.rescore.apply import Change, apply_changes
+
+    machine = json.loads(redis_client.get(keys.decision("ok-1", 1)))
+    assert machine["decision"] == "keep"
+    machine["decided_at"] = time.time() - 3600
+    redis_client.set(keys.decision("ok-1", 1), json.dumps(machine))
+    held_again = {**machine, "decision": "hold", "reasons": ["toxicity_hold"]}
+    received = float(store.head("ok-1")["received_at"])
+    apply_changes(redis_client, [Change("ok-1", 1, "keep", machine, held_again, received)], "run-1", time.time() - 5)
+    assert "ok-1" in store.review_ids()
+    assert api.post("/v1/review/ok-1", json={"action": "approve"}, headers=bearer(ALICE)).status_code == 200
+    event = api.get("/v1/comments/ok-1", headers=bearer(ALICE)).get_json()["history"][-1]
+    assert event["type"] == "moderated" and 4 <= event["waited_seconds"] < 60

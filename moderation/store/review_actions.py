@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from moderation.rescore.current import current_decisions
 from moderation.store import keys
 from moderation.store.events import make_event
 from moderation.store.metrics import observe, series
@@ -152,13 +153,17 @@ def decide(redis, comment_ids: Sequence[str], action: str, moderator: str, reaso
 
 
 def _held_revisions(redis, comment_ids: Sequence[str]) -> dict[str, tuple[int | None, float | None]]:
-    """(held revision, when the machine held it) per id, two round trips for any number of ids."""
+    """(held revision, when it was held) per id, two round trips for any number of ids.
+
+    "When" comes from the decision in force, as in the queue listing: a comment a rescore moved
+    to hold has waited since the rescore, not since the machine's earlier keep.
+    """
     pipe = redis.pipeline(transaction=False)
     for comment_id in comment_ids:
         pipe.hget(keys.comment(comment_id), "decided_rev")
     revs = {cid: int(rev) if rev else None for cid, rev in zip(comment_ids, pipe.execute())}
     known = [(cid, rev) for cid, rev in revs.items() if rev is not None]
-    decisions = [loads(raw) for raw in redis.mget([keys.decision(c, r) for c, r in known])] if known else []
+    decisions = current_decisions(redis, known)
     held_at = {cid: (d or {}).get("decided_at") for (cid, _), d in zip(known, decisions)}
     return {cid: (revs[cid], held_at.get(cid)) for cid in comment_ids}
 
