@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from moderation.text import fold_for_model, normalize_for_matching
+from moderation.text import normalize_for_matching
 
 BOUNDED = settings(max_examples=150, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -57,11 +57,6 @@ def test_expanding_and_vanishing_characters_map_back():
 def test_span_outside_text_is_refused():
     with pytest.raises(ValueError):
         normalize_for_matching("abc").original_span(2, 9)
-
-
-def test_fold_for_model():
-    assert fold_for_model("Tu es un CONNNNARD d'3nculé\u200b!!!") == "tu es un connard d'encule!!"
-    assert fold_for_model("fuuuuuck") == "fuuck"
 
 
 @BOUNDED

@@ -98,12 +98,3 @@ def _leet_word(match: re.Match) -> str:
         return word  # a number or a price, not a disguised word
     body = word.rstrip("!")  # "prick!" ends a sentence; only inner "!" stands for "i" ("sh!t")
     return body.translate(_LEET_TABLE) + word[len(body):]
-
-
-_REPEATS = re.compile(r"(.)\1{2,}")
-
-
-def fold_for_model(text: str) -> str:
-    """Fold text cheaply for a model: NFKC-ish, casefold, accents, controls, leet, repeats capped at 2."""
-    folded = fold_leet(text.translate(FOLD_TABLE))
-    return _REPEATS.sub(r"\1\1", folded)
