@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "score": ("moderation.cli.score", "moderate JSON Lines comments in-process (no Redis)"),
     "train": ("moderation.cli.train", "train the project's own toxicity model from ../shared/data"),
     "eval": ("moderation.cli.eval", "evaluate the scorer and policy on a labelled CSV/JSONL file"),
+    "calibrate": ("moderation.cli.calibrate", "recompute the policy's hold thresholds by its written rule"),
     "scrape": ("moderation.cli.scrape", "extract reader comments from article pages (files or URLs)"),
     "serve": ("moderation.cli.serve", "run the web service (webhook, decisions, review) under gunicorn"),
     "worker": ("moderation.cli.worker", "run an RQ worker on the moderate/rescore queues"),
