@@ -13,6 +13,7 @@ the rescoring job and the command line, so all three decide exactly alike.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
@@ -21,6 +22,8 @@ from moderation.language import LanguageDetector, LanguageResult
 from moderation.policy import Evidence, Policy, load_policy
 from moderation.settings import Settings
 from moderation.types import CommentInput, Decision, LexiconHit
+
+log = logging.getLogger("moderation.engine")
 
 Phase = Callable[["Engine", list["Evaluation"]], None]
 
@@ -104,6 +107,10 @@ class Engine:
         self.lexicon = lexicon
         self.scorer = scorer
         self.policy = policy
+        mismatch = policy.calibration_mismatch(scorer.model_id)
+        if mismatch:
+            # Not fatal: an operator may trial a new scorer on purpose (rescoring --model does).
+            log.warning("event=policy_not_calibrated_for_scorer %s", mismatch)
 
     @classmethod
     def from_settings(cls, settings: Settings, scorer=None, policy: Policy | None = None) -> "Engine":

@@ -49,10 +49,18 @@ class Policy:
     hold_undetermined: bool
     label_thresholds: dict[str, dict[str, dict[str, float]]]  # language -> label -> {hold, remove}
     digest: str  # hash of the file's content, to tell two files with the same version apart
+    calibrated_for: str | None = None  # the scorer model id the thresholds were calibrated for
 
     def limits(self, language: str) -> dict[str, dict[str, float]]:
         """Label -> {hold, remove} in force for a language: its own table, else und's."""
         return self.label_thresholds.get(language) or self.label_thresholds[UNDETERMINED]
+
+    def calibration_mismatch(self, model_id: str) -> str | None:
+        """Say why thresholds calibrated for one scorer should not silently decide with another."""
+        if self.calibrated_for is None or self.calibrated_for == model_id:
+            return None
+        return (f"policy {self.version} thresholds were calibrated for {self.calibrated_for}, but the scorer is "
+                f"{model_id}: run `moderation calibrate` and set calibrated_for after recalibrating")
 
     def thresholds(self, language: str, label: str = "toxicity") -> dict[str, float]:
         """Return {"hold": x, "remove": y} for a label in a language ({} when the label has none)."""
@@ -155,6 +163,9 @@ def load_policy(path: Path) -> Policy:
     remove_categories = lexicon.get("remove_categories", [])
     if not isinstance(remove_categories, list) or any(c not in LEXICON_CATEGORIES for c in remove_categories):
         raise PolicyError(f"{path}: lexicon.remove_categories must be a list of {list(LEXICON_CATEGORIES)}")
+    calibrated_for = raw.get("calibrated_for")
+    if calibrated_for is not None and (not isinstance(calibrated_for, str) or not calibrated_for.strip()):
+        raise PolicyError(f"{path}: `calibrated_for` must be a scorer model id such as \"linear-v1\"")
     hold_undetermined = language.get("hold_undetermined", True)
     if not isinstance(hold_undetermined, bool):
         raise PolicyError(f"{path}: language.hold_undetermined must be true or false")
@@ -169,6 +180,7 @@ def load_policy(path: Path) -> Policy:
             hold_undetermined=hold_undetermined,
             label_thresholds=_thresholds(raw.get("thresholds")),
             digest=hashlib.sha256(content).hexdigest()[:12],
+            calibrated_for=calibrated_for.strip() if calibrated_for else None,
         )
     except PolicyError as exc:
         raise PolicyError(f"{path}: {exc}") from None

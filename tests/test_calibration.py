@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import logging
 import re
 from pathlib import Path
 
@@ -35,7 +37,7 @@ def test_disagreements_name_the_language_label_and_both_values():
     engine = Engine.from_settings(load_settings())
     calibrated = Calibration({"fr": {"toxicity": 0.11}, "en": {"toxicity": engine.policy.thresholds("en")["hold"]}},
                              {"fr": 1, "en": 1})
-    found = disagreements(calibrated, engine.policy)
+    found = disagreements(calibrated, engine.policy, engine.scorer.model_id)
     assert len(found) == 1 and found[0].startswith("fr toxicity: policy hold") and "calibrated 0.11" in found[0]
 
 
@@ -44,7 +46,7 @@ def test_shipped_policy_follows_the_rule_for_the_shipped_model():
     engine = Engine.from_settings(load_settings())
     calibration = calibrate(engine, SHARED)
     assert calibration.benign == {"en": 254, "fr": 836}
-    assert disagreements(calibration, engine.policy) == []
+    assert disagreements(calibration, engine.policy, engine.scorer.model_id) == []
 
 
 @needs_shared
@@ -59,3 +61,21 @@ def test_calibrate_check_fails_on_a_policy_off_the_rule(tmp_path, monkeypatch, c
     report = json.loads(capsys.readouterr().out)
     assert report["policy_version"].startswith("off-rule-")
     assert [d.split(":")[0] for d in report["differences"]] == ["fr toxicity"]
+
+
+def test_a_policy_calibrated_for_another_scorer_is_reported(caplog):
+    engine = Engine.from_settings(load_settings())
+    assert engine.policy.calibrated_for == engine.scorer.model_id == "linear-v1"
+    other = dataclasses.replace(engine.policy, calibrated_for="detoxify-multilingual-0123abcd")
+    with caplog.at_level(logging.WARNING, logger="moderation.engine"):
+        engine.with_policy(other)
+    assert "calibrated for detoxify-multilingual-0123abcd, but the scorer is linear-v1" in caplog.text
+    empty = Calibration({}, {})
+    assert disagreements(empty, other, "linear-v1")[0].startswith("calibrated_for: policy")
+    assert disagreements(empty, engine.policy, "linear-v1") == []
+
+
+def test_the_shipped_scorer_and_policy_agree_without_a_warning(caplog):
+    with caplog.at_level(logging.WARNING, logger="moderation.engine"):
+        Engine.from_settings(load_settings())
+    assert "policy_not_calibrated_for_scorer" not in caplog.text

@@ -72,6 +72,7 @@ def test_undetermined_language_holds(policy):
     ('version = "1"\n[lexicon]\nremove_severities = ["awful"]\n[thresholds.und]\ntoxicity = { hold = 0.5, remove = 0.9 }\n',
      "remove_severities"),
     ('version = "1"\nthis is not toml', "policy"),
+    ('version = "1"\ncalibrated_for = 3\n[thresholds.und]\ntoxicity = { hold = 0.5, remove = 0.9 }\n', "calibrated_for"),
 ])
 def test_bad_policy_files_are_refused_clearly(tmp_path, body, fragment):
     path = tmp_path / "policy.toml"

@@ -37,10 +37,11 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, EvalInputError) as exc:
         print(f"moderation calibrate: cannot read the development data: {exc}", file=sys.stderr)
         return 2
-    differences = disagreements(calibration, engine.policy)
+    differences = disagreements(calibration, engine.policy, engine.scorer.model_id)
     report = {
         "rule": f"hold = lowest two-decimal score at which at most {HOLD_SHARE:.0%} of benign dev comments are held",
         "model": engine.scorer.model_id, "policy_version": engine.policy.version,
+        "policy_calibrated_for": engine.policy.calibrated_for,
         "benign_comments": calibration.benign,
         "languages": {language: {label: {"calibrated": value, "policy": engine.policy.limits(language).get(label, {}).get("hold")}
                                  for label, value in labels.items()}

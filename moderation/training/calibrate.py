@@ -82,9 +82,10 @@ def calibrate(engine, data_dir: Path, share: float = HOLD_SHARE) -> Calibration:
     return Calibration(thresholds, benign)
 
 
-def disagreements(calibration: Calibration, policy) -> list[str]:
-    """Where the policy's hold thresholds differ from the calibrated ones, one line each."""
-    found = []
+def disagreements(calibration: Calibration, policy, model_id: str) -> list[str]:
+    """Where the policy differs from a calibration of scorer `model_id`, one line each."""
+    mismatch = policy.calibration_mismatch(model_id)
+    found = [f"calibrated_for: {mismatch}"] if mismatch else []
     for language, labels in calibration.thresholds.items():
         limits = policy.limits(language)
         for label, calibrated in labels.items():
