@@ -33,6 +33,11 @@ def test_hold_threshold_rounds_up_not_to_nearest():
     assert hold_threshold(scores, 0.05) == 0.48
 
 
+def test_a_scorer_that_saturates_on_benign_comments_gets_no_threshold():
+    with pytest.raises(ValueError, match="score 1.00"):
+        hold_threshold(np.ones(50), 0.05)
+
+
 def test_disagreements_name_the_language_label_and_both_values():
     engine = Engine.from_settings(load_settings())
     calibrated = Calibration({"fr": {"toxicity": 0.11}, "en": {"toxicity": engine.policy.thresholds("en")["hold"]}},
@@ -79,3 +84,8 @@ def test_the_shipped_scorer_and_policy_agree_without_a_warning(caplog):
     with caplog.at_level(logging.WARNING, logger="moderation.engine"):
         Engine.from_settings(load_settings())
     assert "policy_not_calibrated_for_scorer" not in caplog.text
+
+
+def test_calibrate_without_the_data_folder_says_so(tmp_path, capsys):
+    assert main(["calibrate", "--data-dir", str(tmp_path / "missing")]) == 2
+    assert "cannot read the development data" in capsys.readouterr().err

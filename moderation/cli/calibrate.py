@@ -37,6 +37,9 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, EvalInputError) as exc:
         print(f"moderation calibrate: cannot read the development data: {exc}", file=sys.stderr)
         return 2
+    except ValueError as exc:  # the scorer saturates on benign comments
+        print(f"moderation calibrate: {exc}", file=sys.stderr)
+        return 2
     differences = disagreements(calibration, engine.policy, engine.scorer.model_id)
     report = {
         "rule": f"hold = lowest two-decimal score at which at most {HOLD_SHARE:.0%} of benign dev comments are held",

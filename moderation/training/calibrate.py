@@ -42,8 +42,10 @@ class Calibration:
 def hold_threshold(benign_scores: np.ndarray, share: float = HOLD_SHARE) -> float:
     """Return the lowest two-decimal t such that at most `share` of the scores are >= t."""
     scores = np.asarray(benign_scores, dtype=np.float64)
-    held = (scores[None, :] >= _CANDIDATES[:, None]).mean(axis=1)
-    return float(_CANDIDATES[np.argmax(held <= share)])  # held only falls, and t = 1.00 holds ~none
+    within = (scores[None, :] >= _CANDIDATES[:, None]).mean(axis=1) <= share  # False, then True
+    if not within.any():
+        raise ValueError(f"more than {share:.0%} of benign comments score 1.00: no threshold fits the rule")
+    return float(_CANDIDATES[np.argmax(within)])
 
 
 def benign_texts(data_dir: Path, language: str) -> list[str]:
