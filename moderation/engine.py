@@ -2,7 +2,7 @@
 
 A decision is an ordered pipeline of small phases over a batch of comments:
 
-    language -> lexicon -> reveal obfuscated terms -> toxicity -> policy
+    language -> lexicon -> mark quoted terms -> reveal obfuscated terms -> toxicity -> policy
 
 Each evidence phase fills in one kind of evidence on every comment's `Evaluation`; the toxicity
 phase runs once over the whole batch so the model's per-call cost is shared. The policy phase then
@@ -21,6 +21,7 @@ from typing import Callable, Sequence
 from moderation.language import LanguageDetector, LanguageResult
 from moderation.policy import Evidence, Policy, load_policy
 from moderation.settings import Settings
+from moderation.text.quotes import is_inside, quoted_spans
 from moderation.types import CommentInput, Decision, LexiconHit
 
 log = logging.getLogger("moderation.engine")
@@ -68,6 +69,16 @@ def match_lexicon(engine: "Engine", batch: list[Evaluation]) -> None:
             item.hits += engine.lexicon.match(item.comment.author, language, field="author")
 
 
+def mark_quoted_terms(engine: "Engine", batch: list[Evaluation]) -> None:
+    """Flag text hits inside quotation marks: counter-speech and reporting quote what they object to."""
+    for item in batch:
+        spans = quoted_spans(item.comment.text)
+        if spans:
+            item.hits = [dataclasses.replace(hit, quoted=True)
+                         if hit.field == "text" and is_inside(spans, hit.start, hit.end) else hit
+                         for hit in item.hits]
+
+
 def is_obfuscated(hit: LexiconHit) -> bool:
     """True when the text spelled a term in disguise ("f*ck", "1d1ot", "f u c k"), not plainly or inflected."""
     matched, term = hit.matched.casefold(), hit.term.casefold()
@@ -96,7 +107,8 @@ def score_toxicity(engine: "Engine", batch: list[Evaluation]) -> None:
         item.scores = {label: float(value) for label, value in scores.items()}
 
 
-EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, reveal_obfuscated_terms, score_toxicity)
+EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, reveal_obfuscated_terms,
+                                      score_toxicity)
 
 
 class Engine:

@@ -50,6 +50,7 @@ class Policy:
     label_thresholds: dict[str, dict[str, dict[str, float]]]  # language -> label -> {hold, remove}
     digest: str  # hash of the file's content, to tell two files with the same version apart
     calibrated_for: str | None = None  # the scorer model id the thresholds were calibrated for
+    quoted_hold_at_most: bool = True  # a term inside quotation marks holds, never removes by itself
 
     def limits(self, language: str) -> dict[str, dict[str, float]]:
         """Label -> {hold, remove} in force for a language: its own table, else und's."""
@@ -81,11 +82,14 @@ Proposal = Iterable[tuple[str, str]]
 
 
 def lexicon_rule(policy: Policy, evidence: Evidence) -> Proposal:
-    """Severe terms and threats remove, strong terms hold; author-name hits hold at most."""
+    """Severe terms and threats remove, strong terms hold; author-name and quoted hits hold at most."""
     for hit in evidence.hits:
         if hit.field == "author":
             if hit.severity in policy.author_hold_severities:
                 yield "hold", "author_lexicon"
+        elif hit.quoted and policy.quoted_hold_at_most and (
+                hit.category in policy.remove_categories or hit.severity in policy.remove_severities):
+            yield "hold", "lexicon_quoted"  # mentioned, maybe not used: a person decides
         elif hit.category in policy.remove_categories:
             yield "remove", f"lexicon_{hit.category}"
         elif hit.severity in policy.remove_severities:
@@ -166,6 +170,9 @@ def load_policy(path: Path) -> Policy:
     calibrated_for = raw.get("calibrated_for")
     if calibrated_for is not None and (not isinstance(calibrated_for, str) or not calibrated_for.strip()):
         raise PolicyError(f"{path}: `calibrated_for` must be a scorer model id such as \"linear-v1\"")
+    quoted_hold_at_most = lexicon.get("quoted_hold_at_most", True)
+    if not isinstance(quoted_hold_at_most, bool):
+        raise PolicyError(f"{path}: lexicon.quoted_hold_at_most must be true or false")
     hold_undetermined = language.get("hold_undetermined", True)
     if not isinstance(hold_undetermined, bool):
         raise PolicyError(f"{path}: language.hold_undetermined must be true or false")
@@ -181,6 +188,7 @@ def load_policy(path: Path) -> Policy:
             label_thresholds=_thresholds(raw.get("thresholds")),
             digest=hashlib.sha256(content).hexdigest()[:12],
             calibrated_for=calibrated_for.strip() if calibrated_for else None,
+            quoted_hold_at_most=quoted_hold_at_most,
         )
     except PolicyError as exc:
         raise PolicyError(f"{path}: {exc}") from None

@@ -57,12 +57,13 @@ class LexiconHit:
     language: str  # the lexicon it came from: "en", "fr" or "any"
     target: str | None = None  # for slurs/dehumanising: ethnicity, religion, gender, sexual_orientation, disability, ...
     field: str = "text"  # "text" or "author"
+    quoted: bool = False  # inside quotation marks: mentioned, perhaps not used (moderation/text/quotes.py)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "term": self.term, "category": self.category, "severity": self.severity,
             "target": self.target, "start": self.start, "end": self.end,
-            "matched": self.matched, "field": self.field, "language": self.language,
+            "matched": self.matched, "field": self.field, "language": self.language, "quoted": self.quoted,
         }
 
 

@@ -100,3 +100,19 @@ def test_lone_surrogates_never_make_the_engine_raise(engine):
     assert decision.language in {"en", "fr", "und"}
     idiot = [hit for hit in decision.slurs if hit.term == "idiot"]
     assert idiot and text[idiot[0].start:idiot[0].end] == "idiot"  # spans still index the original
+
+
+def test_a_slur_in_quotation_marks_is_held_for_a_person_not_removed(engine):
+    reported = decide_one(engine, 'My neighbour got a letter calling him a "wetback" and he took it to the police.')
+    used = decide_one(engine, "Go home, wetback.")
+    assert [(h.term, h.quoted) for h in reported.slurs] == [("wetback", True)]
+    assert reported.decision == "hold" and "lexicon_quoted" in reported.reasons
+    assert reported.to_json()["slurs"][0]["quoted"] is True
+    assert [(h.term, h.quoted) for h in used.slurs] == [("wetback", False)]
+    assert used.decision == "remove" and "lexicon_severe" in used.reasons
+
+
+def test_guillemets_mark_a_french_quotation(engine):
+    decision = decide_one(engine, "Le journal cite le tract : « les bougnoules dehors ». Honteux.", language="fr")
+    assert [h.quoted for h in decision.slurs] == [True]
+    assert decision.decision == "hold"

@@ -1,3 +1,4 @@
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,9 @@ def policy():
     return load_policy(POLICY_PATH)
 
 
-def hit(severity="strong", category="insult", field="text"):
+def hit(severity="strong", category="insult", field="text", quoted=False):
     return LexiconHit(term="x", category=category, severity=severity, start=0, end=1, matched="x",
-                      language="en", field=field)
+                      language="en", field=field, quoted=quoted)
 
 
 def test_shipped_policy_loads_with_version(policy):
@@ -59,6 +60,24 @@ def test_most_severe_wins_and_all_reasons_are_kept(policy):
     assert set(verdict.reasons) == {"lexicon_strong", "toxicity_remove", "language_undetermined"}
 
 
+def test_quoted_terms_hold_at_most_and_say_so(policy):
+    quiet = {"toxicity": 0.0}
+    for severe in (hit("severe", "slur", quoted=True), hit("mild", "threat", quoted=True)):
+        verdict = policy.decide(Evidence("en", (severe,), quiet))
+        assert (verdict.outcome, verdict.reasons) == ("hold", ("lexicon_quoted",))
+    assert policy.decide(Evidence("en", (hit("strong", quoted=True),), quiet)).reasons == ("lexicon_strong",)
+    assert policy.decide(Evidence("en", (hit("mild", quoted=True),), quiet)).outcome == "keep"
+    # a quoted term does not shield the rest of the comment
+    both = (hit("severe", "slur", quoted=True), hit("severe", "slur"))
+    assert policy.decide(Evidence("en", both, quiet)).outcome == "remove"
+    assert policy.decide(Evidence("en", (hit("severe", quoted=True),), {"toxicity": 0.99})).outcome == "remove"
+
+
+def test_quoted_terms_remove_when_the_policy_says_so(policy):
+    strict = dataclasses.replace(policy, quoted_hold_at_most=False)
+    assert strict.decide(Evidence("en", (hit("severe", "slur", quoted=True),), {"toxicity": 0.0})).outcome == "remove"
+
+
 def test_undetermined_language_holds(policy):
     assert policy.decide(Evidence("und", (), {"toxicity": 0.0})).reasons == ("language_undetermined",)
 
@@ -72,6 +91,8 @@ def test_undetermined_language_holds(policy):
     ('version = "1"\n[lexicon]\nremove_severities = ["awful"]\n[thresholds.und]\ntoxicity = { hold = 0.5, remove = 0.9 }\n',
      "remove_severities"),
     ('version = "1"\nthis is not toml', "policy"),
+    ('version = "1"\n[lexicon]\nquoted_hold_at_most = "yes"\n[thresholds.und]\ntoxicity = { hold = 0.5, remove = 0.9 }\n',
+     "quoted_hold_at_most"),
     ('version = "1"\ncalibrated_for = 3\n[thresholds.und]\ntoxicity = { hold = 0.5, remove = 0.9 }\n', "calibrated_for"),
 ])
 def test_bad_policy_files_are_refused_clearly(tmp_path, body, fragment):
