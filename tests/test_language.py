@@ -1,4 +1,5 @@
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from moderation.language import LanguageDetector
 
@@ -47,3 +48,48 @@ def test_supported_hint_wins_and_unsupported_hint_is_ignored(detector):
     assert detector.detect("Bonjour à tous", hint="EN").language == "en"
     assert detector.detect("Bonjour à tous", hint="en").source == "hint"
     assert detector.detect("Das ist ein sehr schöner Tag heute in Berlin", hint="de").language == "und"
+
+
+def _both_detectors(detector: LanguageDetector, text: str):
+    """Run langdetect's own Detector and ours on the same text with the same prior; return both."""
+    from langdetect.detector import Detector
+    from langdetect.lang_detect_exception import LangDetectException
+
+    from moderation.langdetect_fast import FastDetector
+    from moderation.language import MAX_CHARS, N_TRIALS, function_word_prior
+
+    results = []
+    for cls in (Detector, FastDetector):
+        engine = cls(detector._factory)
+        engine.n_trial = N_TRIALS
+        engine.set_max_text_length(MAX_CHARS)
+        engine.set_prior_map(function_word_prior(text))
+        engine.append(text)
+        try:
+            results.append([(r.lang, r.prob) for r in engine.get_probabilities()])
+        except LangDetectException as exc:
+            results.append(("error", exc.code))
+    return results
+
+
+_REAL_TEXTS = [
+    "Thank you for this article, it explains the situation very clearly.",
+    "Merci pour cet article très clair sur la situation dans la vallée du Panjshir.",
+    "Les Talibans ont été créés par la CIA pour lutter contre les Russes en 1979.",
+    "you are a f*cking idiot and everyone knows it",
+    "Das ist ein sehr guter Artikel, vielen Dank dafür.",
+    "ok", "1234 5678", "🤡🤡🤡", "lol ur so dumb", "C'est n'importe quoi ce gouvernement de guignols",
+]
+
+
+def test_fast_detector_gives_langdetects_exact_probabilities(detector):
+    for text in _REAL_TEXTS:
+        theirs, ours = _both_detectors(detector, text)
+        assert ours == theirs, text
+
+
+@given(st.text(alphabet=st.characters(categories=("L", "Zs", "P")), min_size=1, max_size=200))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_fast_detector_matches_langdetect_on_generated_text(detector, text):
+    theirs, ours = _both_detectors(detector, text)
+    assert ours == theirs
