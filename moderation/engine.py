@@ -72,7 +72,7 @@ def match_lexicon(engine: "Engine", batch: list[Evaluation]) -> None:
 def mark_quoted_terms(engine: "Engine", batch: list[Evaluation]) -> None:
     """Flag text hits inside quotation marks: counter-speech and reporting quote what they object to."""
     for item in batch:
-        spans = quoted_spans(item.comment.text)
+        spans = quoted_spans(item.comment.text) if item.hits else []
         if spans:
             item.hits = [dataclasses.replace(hit, quoted=True)
                          if hit.field == "text" and is_inside(spans, hit.start, hit.end) else hit
