@@ -103,16 +103,21 @@ class LanguageDetector:
             return LanguageResult(UNDETERMINED, best_probability)
         return LanguageResult(best_language, best_probability)
 
+    def prepared(self, detector_class, text: str):
+        """A langdetect detector of `detector_class` set up as we run it (trials, length, prior), fed `text`."""
+        detector = detector_class(self._factory)
+        detector.n_trial = N_TRIALS
+        detector.set_max_text_length(MAX_CHARS)
+        detector.set_prior_map(function_word_prior(text))
+        detector.append(text)
+        return detector
+
     def _best_guess(self, text: str) -> tuple[str, float]:
         from langdetect.lang_detect_exception import LangDetectException
 
         from moderation.langdetect_fast import FastDetector
 
-        detector = FastDetector(self._factory)  # langdetect's own answers, faster
-        detector.n_trial = N_TRIALS
-        detector.set_max_text_length(MAX_CHARS)
-        detector.set_prior_map(function_word_prior(text))
-        detector.append(text)
+        detector = self.prepared(FastDetector, text)  # langdetect's own answers, faster
         try:
             ranked = detector.get_probabilities()
         except LangDetectException:  # no usable n-grams (e.g. only digits and symbols)

@@ -51,22 +51,16 @@ def test_supported_hint_wins_and_unsupported_hint_is_ignored(detector):
 
 
 def _both_detectors(detector: LanguageDetector, text: str):
-    """Run langdetect's own Detector and ours on the same text with the same prior; return both."""
+    """Run langdetect's own Detector and ours, set up as the engine runs them; return both results."""
     from langdetect.detector import Detector
     from langdetect.lang_detect_exception import LangDetectException
 
     from moderation.langdetect_fast import FastDetector
-    from moderation.language import MAX_CHARS, N_TRIALS, function_word_prior
 
     results = []
     for cls in (Detector, FastDetector):
-        engine = cls(detector._factory)
-        engine.n_trial = N_TRIALS
-        engine.set_max_text_length(MAX_CHARS)
-        engine.set_prior_map(function_word_prior(text))
-        engine.append(text)
         try:
-            results.append([(r.lang, r.prob) for r in engine.get_probabilities()])
+            results.append([(r.lang, r.prob) for r in detector.prepared(cls, text).get_probabilities()])
         except LangDetectException as exc:
             results.append(("error", exc.code))
     return results

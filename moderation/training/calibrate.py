@@ -18,8 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from moderation.training.evaluate import BATCH, read_rows
-from moderation.types import CommentInput
+from moderation.training.evaluate import decide_all, read_rows
 
 HOLD_SHARE = 0.05
 CALIBRATED_LABELS = ("toxicity", "identity_attack")
@@ -60,13 +59,10 @@ def benign_texts(data_dir: Path, language: str) -> list[str]:
 def engine_scores(engine, texts: list[str], language: str) -> dict[str, np.ndarray]:
     """Score texts through the whole engine (what the policy sees), per calibrated label."""
     columns: dict[str, list[float]] = {label: [] for label in CALIBRATED_LABELS}
-    for start in range(0, len(texts), BATCH):
-        comments = [CommentInput(id=str(start + i), text=text, language=language)
-                    for i, text in enumerate(texts[start:start + BATCH])]
-        for decision in engine.decide(comments):
-            for label, values in columns.items():
-                if label in decision.scores:
-                    values.append(decision.scores[label])
+    for decision in decide_all(engine, texts, [language] * len(texts)):
+        for label, values in columns.items():
+            if label in decision.scores:
+                values.append(decision.scores[label])
     return {label: np.array(values) for label, values in columns.items() if values}
 
 

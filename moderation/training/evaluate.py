@@ -6,6 +6,7 @@ import csv
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator, Sequence
 
 from moderation.training.metrics import balanced_accuracy, precision_recall, roc_auc
 from moderation.types import CommentInput
@@ -79,19 +80,23 @@ def _summary(labels: list[int], toxicity: list[float], outcomes: list[str], thre
     return summary
 
 
+def decide_all(engine, texts: Sequence[str], languages: Sequence[str | None]) -> Iterator:
+    """Yield the engine's decision for each text (with its language hint), BATCH comments per call."""
+    comments = [CommentInput(id=str(i), text=text, language=hint) for i, (text, hint) in enumerate(zip(texts, languages))]
+    for start in range(0, len(comments), BATCH):
+        yield from engine.decide(comments[start:start + BATCH])
+
+
 def evaluate(engine, rows: list[Row], language: str | None = None) -> dict:
     """Decide every row with the engine; return metrics per language (given, else detected)."""
     groups: dict[str, tuple[list, list, list]] = {}
-    for start in range(0, len(rows), BATCH):
-        chunk = rows[start:start + BATCH]
-        comments = [CommentInput(id=str(start + i), text=r.text, language=language or r.language)
-                    for i, r in enumerate(chunk)]
-        for row, decision in zip(chunk, engine.decide(comments)):
-            key = language or row.language or decision.language
-            labels, scores, outcomes = groups.setdefault(key, ([], [], []))
-            labels.append(row.label)
-            scores.append(decision.scores["toxicity"])
-            outcomes.append(decision.decision)
+    decisions = decide_all(engine, [r.text for r in rows], [language or r.language for r in rows])
+    for row, decision in zip(rows, decisions):
+        key = language or row.language or decision.language
+        labels, scores, outcomes = groups.setdefault(key, ([], [], []))
+        labels.append(row.label)
+        scores.append(decision.scores["toxicity"])
+        outcomes.append(decision.decision)
     report = {"policy_version": engine.policy.version, "model": engine.scorer.model_id, "languages": {}}
     for key in sorted(groups):
         labels, scores, outcomes = groups[key]
