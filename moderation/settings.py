@@ -66,6 +66,7 @@ class Settings:
     linear_model_path: Path | None = None  # None: the model shipped inside the package
     policy_path: Path | None = None  # None: config_dir / "policy.toml"
     lexicon_dir: Path | None = None  # None: config_dir / "lexicons"
+    targets_dir: Path | None = None  # None: config_dir / "targets" (threats and derogation rules)
 
     # Workers.
     worker_batch_size: int = 64
@@ -82,6 +83,10 @@ class Settings:
     @property
     def resolved_lexicon_dir(self) -> Path:
         return self.lexicon_dir or self.config_dir / "lexicons"
+
+    @property
+    def resolved_targets_dir(self) -> Path:
+        return self.targets_dir or self.config_dir / "targets"
 
 
 _CHOICES = {
