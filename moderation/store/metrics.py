@@ -23,6 +23,8 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "moderation_scoring_failed_total": ("counter", "Revisions held for a person because scoring kept failing."),
     "moderation_recovered_total": ("counter", "Pending revisions re-enqueued by the recovery step."),
     "moderation_callbacks_total": ("counter", "Decision deliveries to the platform, by result."),
+    "moderation_deliveries_recovered_total": (
+        "counter", "Decisions whose delivery job died, handed to a new delivery job by the recovery step."),
     "moderation_scoring_seconds": ("histogram", "Engine time per scored batch (seconds)."),
     "moderation_decision_latency_seconds": ("histogram", "Time from intake to recorded decision (seconds)."),
 }
