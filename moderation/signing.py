@@ -13,6 +13,7 @@ import time
 TIMESTAMP_HEADER = "X-Moderation-Timestamp"
 SIGNATURE_HEADER = "X-Moderation-Signature"
 SCHEME = "sha256="
+MAX_TIMESTAMP_DIGITS = 12
 
 
 class SignatureError(ValueError):
@@ -38,7 +39,8 @@ def verify_signature(secret: str, timestamp: str | None, signature: str | None, 
         raise SignatureError("the service has no webhook secret configured")
     if not timestamp or not signature:
         raise SignatureError(f"missing {TIMESTAMP_HEADER} or {SIGNATURE_HEADER} header")
-    if not timestamp.isascii() or not timestamp.isdigit():
+    # At most 12 digits (year 33658): a 310-digit number would overflow the float arithmetic below.
+    if not timestamp.isascii() or not timestamp.isdigit() or len(timestamp) > MAX_TIMESTAMP_DIGITS:
         raise SignatureError(f"{TIMESTAMP_HEADER} must be Unix seconds")
     current = time.time() if now is None else now
     if abs(current - int(timestamp)) > tolerance_seconds:

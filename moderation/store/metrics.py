@@ -19,6 +19,7 @@ LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0,
 DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "moderation_comments_received_total": ("counter", "Comment revisions accepted by intake (duplicates excluded)."),
     "moderation_duplicates_total": ("counter", "Deliveries answered as duplicates of a stored revision."),
+    "moderation_replays_total": ("counter", "Signed requests whose signature was already used (replays)."),
     "moderation_decisions_total": ("counter", "Machine decisions recorded, by outcome and language."),
     "moderation_scoring_failed_total": ("counter", "Revisions held for a person because scoring kept failing."),
     "moderation_recovered_total": ("counter", "Pending revisions re-enqueued by the recovery step."),

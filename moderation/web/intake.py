@@ -8,7 +8,8 @@ from flask import Blueprint, jsonify, request, url_for
 
 from moderation.logging import log_event
 from moderation.store.metrics import incr
-from moderation.web import ratelimit
+from moderation.signing import SIGNATURE_HEADER, TIMESTAMP_HEADER
+from moderation.web import ratelimit, replay
 from moderation.web.auth import require_signed_body
 from moderation.web.context import services
 from moderation.web.errors import ApiError
@@ -46,7 +47,12 @@ def post_comments():
     except ApiError:
         ratelimit.check_unsigned(svc.redis, request.remote_addr, limit)  # 429 once a stranger floods us
         raise
-    ratelimit.check(svc.redis, "platform", limit)  # 429 with Retry-After (web/ratelimit.py)
+    if replay.first_use(svc.redis, request.headers[SIGNATURE_HEADER], request.headers[TIMESTAMP_HEADER],
+                        svc.settings.signature_tolerance_seconds):
+        ratelimit.check(svc.redis, "platform", limit)  # 429 with Retry-After (web/ratelimit.py)
+    else:  # a replay: the sender's budget, never the platform's (web/replay.py)
+        incr(svc.redis, "moderation_replays_total")
+        ratelimit.check(svc.redis, f"addr:{request.remote_addr or 'unknown'}", limit)
     require_json_content_type()
     comments = parse_comments(body, svc.settings)
     accepted = svc.accept(comments)
