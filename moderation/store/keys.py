@@ -28,6 +28,9 @@ platform chose) is always the LAST part of a key, so no id can make two keys col
     mod:outbox:jobs               HASH    "<n>:<id>" -> id of the delivery job that should send it
     mod:workers                   ZSET    live moderation worker names, score = last heartbeat
     mod:worker:<name>             HASH    host, pid, queues, started_at of a moderation worker
+    mod:session:<sha256(sid)>     HASH    a review-page session: moderator, fp, created, last (expires
+                                          when idle; store/sessions.py)
+    mod:sessions:<moderator>      SET     that moderator's session keys (sign out everywhere)
     mod:metrics                   HASH    Prometheus series text -> counter value (HINCRBY), shared
                                           by every web and worker process
 RQ keeps its own keys under `rq:` (queues moderate, rescore, callbacks).

@@ -4,9 +4,12 @@ Tokens come from settings.review_tokens. An entry "alice:s3cret" names its moder
 a bare token gets a stable pseudonym from its hash ("moderator-1a2b3c4d"), so audit events and
 figures say who acted without ever storing or logging the token itself.
 
-The page keeps no token in its cookie either: the session holds an HMAC fingerprint of the token
-and is re-checked against the configured tokens on every request, so removing a token from the
-settings signs its sessions out.
+The page keeps no token in its cookie either: the cookie holds a random session id, and the
+session (moderator, an HMAC fingerprint of the token, created, last use) lives in Redis
+(store/sessions.py). It ends on sign-out, after `review_session_idle_seconds` without a request
+and `review_session_max_seconds` after sign-in, for every copy of the cookie; the fingerprint is
+re-checked against the configured tokens on every request, so removing or rotating a token signs
+its sessions out.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from dataclasses import dataclass
 from flask import request, session
 
 from moderation.settings import Settings
+from moderation.store import sessions
 from moderation.web.errors import ApiError
 
 _NAME = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
@@ -77,28 +81,44 @@ def _fingerprint(secret: bytes, token: str) -> str:
     return hmac.new(secret, token.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
 
 
-def sign_in(settings: Settings, secret: bytes, token: str) -> str | None:
-    """Start a fresh session for the token's moderator; None (and no session) for a bad token."""
+def sign_in(settings: Settings, secret: bytes, token: str, redis) -> str | None:
+    """Start a fresh server-side session for the token's moderator; None (and no session) for a bad token."""
     name = moderator_for_token(settings, token)
     if name is None:
         return None
-    session.clear()  # a new session id and CSRF token: no fixation across sign-ins
+    sign_out(redis)  # a new session id and CSRF token: no fixation across sign-ins
     session.permanent = True
-    session["fp"] = _fingerprint(secret, token)
+    session["sid"] = sessions.create(redis, name, _fingerprint(secret, token), settings.review_session_idle_seconds,
+                                     settings.review_session_max_seconds)
     session[CSRF_FIELD] = secrets.token_urlsafe(32)
     return name
 
 
-def signed_in(settings: Settings, secret: bytes) -> str | None:
-    """The moderator of this session, if their token is still configured."""
-    fingerprint = session.get("fp")
-    if not isinstance(fingerprint, str):
+def signed_in(settings: Settings, secret: bytes, redis) -> str | None:
+    """The moderator of this session, if it has not ended and their token is still configured."""
+    session_id = session.get("sid")
+    if not isinstance(session_id, str):
         return None
+    live = sessions.touch(redis, session_id, settings.review_session_idle_seconds,
+                          settings.review_session_max_seconds)
+    if live is None:
+        return None
+    name, fingerprint = live
     found = None
     for moderator in moderators(settings):
-        if hmac.compare_digest(fingerprint, _fingerprint(secret, moderator.token)):
+        if hmac.compare_digest(fingerprint, _fingerprint(secret, moderator.token)) and moderator.name == name:
             found = moderator.name
     return found
+
+
+def sign_out(redis, everywhere: str | None = None) -> None:
+    """End this browser's session server-side (and, with `everywhere`, every session of that moderator)."""
+    session_id = session.get("sid")
+    if isinstance(session_id, str):
+        sessions.end(redis, session_id)
+    if everywhere:
+        sessions.end_all(redis, everywhere)
+    session.clear()
 
 
 def csrf_token() -> str:

@@ -12,7 +12,7 @@ import time
 from datetime import datetime, timedelta, timezone
 from urllib.parse import parse_qsl
 
-from flask import Blueprint, Flask, current_app, flash, g, redirect, render_template, request, session, url_for
+from flask import Blueprint, Flask, current_app, flash, g, redirect, render_template, request, url_for
 
 from moderation.settings import Settings
 from moderation.store import review, review_actions, review_figures
@@ -41,7 +41,8 @@ def init_app(app: Flask, settings: Settings) -> None:
     app.config.update(
         SECRET_KEY=review_auth.session_secret(settings), SESSION_COOKIE_NAME="moderation_review",
         SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Strict",
-        SESSION_COOKIE_SECURE=settings.session_cookie_secure, PERMANENT_SESSION_LIFETIME=timedelta(hours=12))
+        SESSION_COOKIE_SECURE=settings.session_cookie_secure,
+        PERMANENT_SESSION_LIFETIME=timedelta(seconds=settings.review_session_max_seconds))
     app.jinja_env.globals.update(highlight=highlight, duration=duration, top_scores=top_scores)
     app.jinja_env.filters["isotime"] = isotime
     app.register_blueprint(review_api.bp)
@@ -63,7 +64,7 @@ def security_headers(response):
 
 @bp.before_request
 def identify() -> None:
-    g.moderator = review_auth.signed_in(services().settings, _secret())
+    g.moderator = review_auth.signed_in(services().settings, _secret(), services().redis)
 
 
 def _secret() -> bytes:
@@ -94,7 +95,7 @@ def queue():
 def sign_in():
     review_auth.check_csrf()
     settings = services().settings
-    if review_auth.sign_in(settings, _secret(), request.form.get("token", "").strip()) is None:
+    if review_auth.sign_in(settings, _secret(), request.form.get("token", "").strip(), services().redis) is None:
         return render_template("review_signin.html", csrf=review_auth.csrf_token(),
                                error="That token is not a moderator token."), 401
     return redirect(url_for("review_page.queue"), code=303)
@@ -103,7 +104,8 @@ def sign_in():
 @bp.post("/review/sign-out")
 def sign_out():
     review_auth.check_csrf()
-    session.clear()
+    everywhere = g.moderator if request.form.get("scope") == "everywhere" else None
+    review_auth.sign_out(services().redis, everywhere)
     return redirect(url_for("review_page.queue"), code=303)
 
 
