@@ -16,17 +16,18 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import re
 import secrets
 from dataclasses import dataclass
 
 from flask import request, session
 
 from moderation.settings import Settings
+from moderation.startup import NAME
 from moderation.store import sessions
+from moderation.web import auth_throttle
 from moderation.web.errors import ApiError
 
-_NAME = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
+_NAME = NAME  # one definition of a moderator name (moderation/startup.py refuses entries that break it)
 CSRF_FIELD = "csrf_token"
 
 
@@ -58,10 +59,28 @@ def moderator_for_token(settings: Settings, offered: str) -> str | None:
     return found if offered else None
 
 
-def require_bearer(settings: Settings) -> str:
-    """The moderator named by the request's bearer token; 401 otherwise."""
+def bearer_moderator(settings: Settings, redis) -> str | None:
+    """The moderator bearing the request's token; None without one or for a wrong one (counted).
+
+    Failed guesses are throttled per client (web/auth_throttle.py): once locked, 429 before any
+    token is compared.
+    """
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-    moderator = moderator_for_token(settings, token.strip()) if scheme.lower() == "bearer" else None
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    names = auth_throttle.subjects(request.remote_addr)
+    auth_throttle.check(redis, names)
+    moderator = moderator_for_token(settings, token.strip())
+    if moderator is None:
+        auth_throttle.failed(redis, names)
+    else:
+        auth_throttle.succeeded(redis, request.remote_addr)
+    return moderator
+
+
+def require_bearer(settings: Settings, redis) -> str:
+    """The moderator named by the request's bearer token; 401 otherwise (429 once throttled)."""
+    moderator = bearer_moderator(settings, redis)
     if moderator is None:
         raise ApiError(401, "unauthorized", "send a moderator token: Authorization: Bearer <token>")
     return moderator
@@ -81,11 +100,19 @@ def _fingerprint(secret: bytes, token: str) -> str:
     return hmac.new(secret, token.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
 
 
-def sign_in(settings: Settings, secret: bytes, token: str, redis) -> str | None:
-    """Start a fresh server-side session for the token's moderator; None (and no session) for a bad token."""
+def sign_in(settings: Settings, secret: bytes, token: str, redis, claimed: str | None = None) -> str | None:
+    """Start a fresh server-side session for the token's moderator; None (and no session) for a bad token.
+
+    `claimed`: the moderator name typed in the form, if any; the token must then be theirs, and
+    failures count against that name too (web/auth_throttle.py). Raises Throttled while locked.
+    """
+    names = auth_throttle.subjects(request.remote_addr, claimed)
+    auth_throttle.check(redis, names)
     name = moderator_for_token(settings, token)
-    if name is None:
+    if name is None or (claimed and claimed != name):
+        auth_throttle.failed(redis, names)
         return None
+    auth_throttle.succeeded(redis, request.remote_addr)
     sign_out(redis)  # a new session id and CSRF token: no fixation across sign-ins
     session.permanent = True
     session["sid"] = sessions.create(redis, name, _fingerprint(secret, token), settings.review_session_idle_seconds,

@@ -16,7 +16,7 @@ from flask import Blueprint, Flask, current_app, flash, g, redirect, render_temp
 
 from moderation.settings import Settings
 from moderation.store import review, review_actions, review_figures
-from moderation.web import review_api, review_auth
+from moderation.web import auth_throttle, review_api, review_auth
 from moderation.web.context import services
 from moderation.web.errors import ApiError
 from moderation.web.review_render import duration, highlight, top_scores
@@ -95,7 +95,14 @@ def queue():
 def sign_in():
     review_auth.check_csrf()
     settings = services().settings
-    if review_auth.sign_in(settings, _secret(), request.form.get("token", "").strip(), services().redis) is None:
+    claimed = request.form.get("moderator", "").strip() or None
+    try:
+        name = review_auth.sign_in(settings, _secret(), request.form.get("token", "").strip(), services().redis,
+                                   claimed)
+    except auth_throttle.Throttled as exc:
+        return render_template("review_signin.html", csrf=review_auth.csrf_token(), error=exc.message), 429, {
+            "Retry-After": str(exc.retry_after)}
+    if name is None:
         return render_template("review_signin.html", csrf=review_auth.csrf_token(),
                                error="That token is not a moderator token."), 401
     return redirect(url_for("review_page.queue"), code=303)
