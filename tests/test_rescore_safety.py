@@ -109,3 +109,28 @@ def test_a_claim_taken_between_scan_and_write_is_respected(seeded):
     assert claim(seeded, comment_id, "bob", 300).ok  # bob claims it after the batch read it
     assert apply_changes(seeded, [change], "run-x", time.time()) == ["claimed"]
     assert seeded.hget(keys.comment(comment_id), "decision").decode() == old["decision"]
+
+
+@pytest.mark.parametrize("content,key", [
+    ('version = "x"\nlexicon = "oops"\n[thresholds.und]\ntoxicity = { hold = 0.5, remove = 0.9 }\n', "lexicon"),
+    ('version = "x"\n[thresholds]\nund = 5\n', "thresholds.und"),
+    ('version = "x"\nlanguage = 3\n[thresholds.und]\ntoxicity = { hold = 0.5, remove = 0.9 }\n', "language"),
+    ('version = "x"\n[thresholds.und]\ntoxicity = { hold = 0.5, remove = 0.9 }\n[thresholds.en]\n'
+     'toxicity = "high"\n', "thresholds.en.toxicity"),
+], ids=["lexicon-string", "thresholds-und-number", "language-number", "threshold-string"])
+def test_a_malformed_policy_file_exits_2_naming_the_file_and_the_key(seeded, tmp_path, refused, content, key):
+    """Issue 15, item 7: these were a traceback and exit 1, naming a temporary file."""
+    policy = tmp_path / "my-candidate.toml"
+    policy.write_text(content, "utf-8")
+    code, err = refused("--policy", policy)
+    assert code == 2, err
+    assert f"{policy}: {key} must be" in err
+    assert "Traceback" not in err and "rescore-policy-" not in err
+
+
+def test_a_policy_loader_error_names_the_users_file_not_a_temporary_one(seeded, tmp_path, refused):
+    policy = tmp_path / "my-candidate.toml"
+    policy.write_text('version = "x"\n[thresholds.und]\ntoxicity = { hold = 0.9, remove = 0.5 }\n', "utf-8")
+    code, err = refused("--policy", policy)
+    assert code == 2 and f"{policy}: " in err and "hold (0.9) is above remove (0.5)" in err
+    assert "rescore-policy-" not in err
