@@ -58,6 +58,8 @@ class Settings:
     # moderator tokens (so changing a token signs everyone out); set it to rotate sessions alone.
     session_secret: str = ""
     session_cookie_secure: bool = False  # set true when the review page is served over HTTPS
+    # /metrics needs no credentials: per-moderator decision counts only when set (docs/service.md).
+    metrics_per_moderator: bool = False
     callback_url: str | None = None
     callback_timeout_seconds: float = 5.0
 

@@ -60,4 +60,7 @@ def prometheus():
     gauges["moderation_undelivered_decisions"] = state["undelivered"]
     gauges["moderation_workers_alive"] = len(state["workers"])
     gauges.update(review_figures.gauges(svc.redis))  # review queue: oldest age, median hold->decision
-    return Response(metrics.render(svc.redis, gauges), mimetype="text/plain; version=0.0.4")
+    # Moderators' names are personal data and /metrics needs no credentials: summed unless asked for
+    # (MODERATION_METRICS_PER_MODERATOR); GET /v1/review/figures has them behind a moderator token.
+    aggregate = {} if svc.settings.metrics_per_moderator else {review_figures.DECISIONS_SERIES: "moderator"}
+    return Response(metrics.render(svc.redis, gauges, aggregate), mimetype="text/plain; version=0.0.4")
