@@ -325,6 +325,8 @@ def test_review_page_security_headers_are_on_errors_and_static_files_too(client)
     client.get("/review")
     answers = [client.post("/review/decide", data={"id": "x", "action": "approve"}),  # 403: no CSRF token
                client.get("/review/static/review.js"),
+               client.get("/static/review.js"),  # the app's own static route too (issue 15, item 9)
+               client.get("/static/review.css"),
                client.get("/review?page=0")]
     for answer in answers:
         assert "frame-ancestors 'none'" in answer.headers["Content-Security-Policy"], answer.status_code

@@ -24,8 +24,9 @@ def gunicorn_app(settings, options: dict):
                 self.cfg.set(key, value)
 
         def load(self):
-            from moderation.web import create_app
+            from moderation.web import create_app, gunicorn_errors
 
+            gunicorn_errors.install()  # 414, 431 and other errors gunicorn answers itself: JSON too
             return create_app(settings)
 
     return ModerationApplication()

@@ -23,7 +23,12 @@ def read_body(limit: int) -> bytes:
     """Read the raw body, refusing (413) anything over `limit` bytes before reading it all."""
     if request.content_length is not None and request.content_length > limit:
         raise ApiError(413, "request_too_large", f"request body over {limit} bytes")
-    body = request.stream.read(limit + 1)
+    if request.content_length is None and "wsgi.input_terminated" in request.environ:
+        # Chunked: the server ends the stream, so read it directly. Werkzeug's stream would stop
+        # quietly at the limit, and a body cut short would be answered 401 (its signature fails).
+        body = request.environ["wsgi.input"].read(limit + 1)
+    else:
+        body = request.stream.read(limit + 1)
     if len(body) > limit:
         raise ApiError(413, "request_too_large", f"request body over {limit} bytes")
     return body

@@ -47,6 +47,14 @@ def init_app(app: Flask, settings: Settings) -> None:
     app.jinja_env.filters["isotime"] = isotime
     app.register_blueprint(review_api.bp)
     app.register_blueprint(bp)
+    app.after_request(_static_headers)
+
+
+def _static_headers(response):
+    """The app's own /static/ files (review.js, review.css) get the page's headers too."""
+    if request.endpoint == "static":
+        response.headers.update(SECURITY_HEADERS)
+    return response
 
 
 def isotime(epoch: float | None) -> str:
