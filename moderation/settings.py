@@ -61,6 +61,9 @@ class Settings:
     # /metrics needs no credentials: per-moderator decision counts only when set (docs/service.md).
     metrics_per_moderator: bool = False
     callback_url: str | None = None
+    # Signs callbacks; empty: the webhook secret (then a captured callback passes intake's check,
+    # so serve/worker warn; set it, and verify X-Moderation-Callback-Signature, see docs/service.md).
+    callback_secret: str = ""
     callback_timeout_seconds: float = 5.0
 
     # Engine.

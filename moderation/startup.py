@@ -8,6 +8,8 @@
   contain `:` (name it instead: `alice:to:ken`); an entry whose name part is not a valid name,
   or that names two moderators alike, is refused rather than guessed at.
 * A `MODERATION_*` variable that is no setting is most likely a misspelling: warned about.
+* Callbacks signed with the webhook secret (no MODERATION_CALLBACK_SECRET): warned about, since a
+  captured callback then passes the intake's signature check.
 """
 
 from __future__ import annotations
@@ -77,3 +79,13 @@ def check_serving(settings: Settings, allow_no_webhook_secret: bool = False) -> 
                         "set MODERATION_WEBHOOK_SECRET, or pass --no-webhook-secret for a review-only web process")
     if problems:
         raise SettingsError("; ".join(problems))
+
+
+def warnings(settings: Settings) -> list[str]:
+    """Configurations that work but weaken a boundary (printed by serve, worker and run)."""
+    found = []
+    if settings.callback_url and not settings.callback_secret:
+        found.append("callbacks are signed with the webhook secret, so a captured callback would pass the "
+                     "intake's signature check: set MODERATION_CALLBACK_SECRET (and verify "
+                     "X-Moderation-Callback-Signature on the platform)")
+    return found

@@ -133,3 +133,64 @@ def test_a_superseded_revision_leaves_the_outbox(svc):
     assert svc.redis.zscore(keys.OUTBOX, "1:edited") is None
     assert svc.redis.zscore(keys.OUTBOX, "2:edited") is not None  # the latest still waits for its own job
     assert svc.store.head("edited")["delivery_rev"] == "2"
+
+
+class _Capturing(BaseHTTPRequestHandler):
+    captured: list = []
+
+    def do_POST(self):  # noqa: N802 - http.server API
+        _Capturing.captured.append((dict(self.headers), self.rfile.read(int(self.headers["Content-Length"]))))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def capturing_platform():
+    _Capturing.captured = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Capturing)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/cb"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("callback_secret", ["", "callback-only-secret-0123"], ids=["default", "own-key"])
+def test_a_captured_callback_does_not_pass_the_intakes_signature_check(settings, redis_client, capturing_platform,
+                                                                       callback_secret):
+    """Issue 15, item 10: callbacks were signed with the intake's key and scheme, so a captured
+    callback replayed to the intake passed its signature check."""
+    from moderation.signing import CALLBACK_PREFIX, compute_signature, verify_signature
+    from moderation.web import create_app
+
+    settings = dataclasses.replace(settings, callback_url=capturing_platform, callback_secret=callback_secret)
+    services = Services(settings, redis=redis_client)
+    services.accept([IncomingComment("cb1", "text")])
+    moderate(services.store, Engine(), [("cb1", 1)], "j", deliver=True)
+    deliver(services.store, settings, [("cb1", 1)], "j-deliver")
+    [(headers, body)] = _Capturing.captured
+    key = callback_secret or settings.webhook_secret
+    stamp = headers["X-Moderation-Timestamp"]
+    verify_signature(key, stamp, headers["X-Moderation-Signature"], body)  # what platforms verify today
+    assert headers["X-Moderation-Callback-Signature"] == compute_signature(key, CALLBACK_PREFIX + stamp, body)
+
+    intake = create_app(settings).test_client()
+    replayed = {"Content-Type": "application/json", "X-Moderation-Timestamp": stamp}
+    if callback_secret:  # its own key: neither callback signature passes at the intake
+        for header in ("X-Moderation-Signature", "X-Moderation-Callback-Signature"):
+            answer = intake.post("/v1/comments", data=body, headers={**replayed, "X-Moderation-Signature": headers[header]})
+            assert answer.status_code == 401
+    else:  # shared key (the compatible default, warned about at start-up): the callback-only signature never passes
+        answer = intake.post("/v1/comments", data=body,
+                             headers={**replayed, "X-Moderation-Signature": headers["X-Moderation-Callback-Signature"]})
+        assert answer.status_code == 401
+
+
+def test_callbacks_signed_with_the_webhook_secret_are_warned_about(settings):
+    from moderation.startup import warnings
+
+    with_url = dataclasses.replace(settings, callback_url="http://127.0.0.1:9/cb")
+    assert any("MODERATION_CALLBACK_SECRET" in w for w in warnings(with_url))
+    assert warnings(dataclasses.replace(with_url, callback_secret="callback-only-secret-0123")) == []

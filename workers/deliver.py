@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Sequence
 
-from moderation.callbacks import DeliveryError, decision_payload, post_signed
+from moderation.callbacks import DeliveryError, callback_key, decision_payload, post_signed
 from moderation.logging import log_event
 from moderation.rescore.current import current_decisions
 from moderation.store.metrics import incr
@@ -41,7 +41,7 @@ def deliver(store, settings, pairs: Sequence[tuple[str, int]], job_id: str | Non
         decision = as_delivered(decision, head, rev)  # a moderator's decision is final over the machine's
         attempts = _attempts(head, rev)
         try:
-            post_signed(settings.callback_url, settings.webhook_secret, decision_payload(comment_id, rev, decision),
+            post_signed(settings.callback_url, callback_key(settings), decision_payload(comment_id, rev, decision),
                         settings.callback_timeout_seconds)
         except DeliveryError as exc:
             store.record_delivery(comment_id, rev, "retrying", attempts, str(exc), seq=seq)

@@ -37,14 +37,15 @@ def run(args) -> int:
     from moderation.logging import configure
     from moderation.services import Services
     from moderation.settings import load_settings
-
-    from moderation.startup import check_serving, moderator_names
+    from moderation.startup import check_serving, moderator_names, warnings
 
     settings = load_settings()
     check_serving(settings, allow_no_webhook_secret=args.no_webhook_secret)  # exit 2 with the reason
     if settings.review_tokens:
         print(f"serve: moderators: {', '.join(moderator_names(settings))}", file=sys.stderr)
     configure(settings.log_level)
+    for warning in warnings(settings):
+        print(f"serve: warning: {warning}", file=sys.stderr)
     with embedded_redis(settings) as settings:
         services = Services(settings)
         services.store.check_schema()
