@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import http.cookiejar
 import json
-import os
 import re
 import sys
 import tempfile
@@ -24,6 +23,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
+
+import redis as redis_lib
 
 from moderation.processes import spawn, wait_healthy
 from moderation.redis_server import RedisServer, free_port
@@ -88,9 +89,10 @@ def main() -> int:
                 started = time.perf_counter()
                 statuses = run(url, count)
                 results.append(report(kind, statuses, time.perf_counter() - started))
-                redis_client = __import__("redis").Redis.from_url(redis.url)
-                for key in redis_client.scan_iter("mod:authfail:*"):  # each kind starts unthrottled
-                    redis_client.delete(key)
+                client = redis_lib.Redis.from_url(redis.url)
+                for key in client.scan_iter("mod:authfail:*"):  # each kind starts unthrottled
+                    client.delete(key)
+                client.close()
             for line in results:
                 print(json.dumps(line))
         finally:
