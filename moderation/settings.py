@@ -50,11 +50,20 @@ class Settings:
     # Moderators and the platform.
     review_tokens: tuple[str, ...] = ()  # "name:token" entries name the moderator (see docs/review.md)
     review_claim_seconds: int = 300  # a moderator's claim on a held comment expires after this
+    # Review page sessions (server-side, store/sessions.py): end after this long without a request,
+    # and this long after sign-in whatever happens.
+    review_session_idle_seconds: int = 1800
+    review_session_max_seconds: int = 12 * 3600
     # Signs the review page's session cookie. Empty: derived from the webhook secret and the
     # moderator tokens (so changing a token signs everyone out); set it to rotate sessions alone.
     session_secret: str = ""
     session_cookie_secure: bool = False  # set true when the review page is served over HTTPS
+    # /metrics needs no credentials: per-moderator decision counts only when set (docs/service.md).
+    metrics_per_moderator: bool = False
     callback_url: str | None = None
+    # Signs callbacks; empty: the webhook secret (then a captured callback passes intake's check,
+    # so serve/worker warn; set it, and verify X-Moderation-Callback-Signature, see docs/service.md).
+    callback_secret: str = ""
     callback_timeout_seconds: float = 5.0
 
     # Engine.
@@ -99,7 +108,7 @@ _POSITIVE = {
     "signature_tolerance_seconds", "max_text_chars", "max_author_chars", "max_request_bytes",
     "max_batch_comments", "rate_limit_per_minute", "worker_batch_size", "callback_timeout_seconds",
     "detoxify_batch_size", "retry_backoff_seconds", "recovery_grace_seconds",
-    "review_claim_seconds",
+    "review_claim_seconds", "review_session_idle_seconds", "review_session_max_seconds",
 }
 
 

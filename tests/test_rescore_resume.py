@@ -117,7 +117,7 @@ def run_cli(capsys, *argv) -> tuple[int, dict | None, str]:
 
 def uninterrupted(redis, capsys, candidate, start: dict) -> tuple[dict, dict]:
     restore(redis, start)
-    code, summary, _ = run_cli(capsys, "--policy", candidate, "--apply", "--batch-size", 10)
+    code, summary, _ = run_cli(capsys, "--policy", candidate, "--apply", "--max-change", 100, "--batch-size", 10)
     assert code == 0
     return store_state(redis), summary
 
@@ -145,15 +145,17 @@ def test_apply_stopped_by_a_failure_resumes_to_the_same_state(many, candidate, c
 
     restore(many, start)
     build = command._engine
-    monkeypatch.setattr(command, "_engine", lambda *a: _with_scorer(build(*a), FailingAfter(build(*a).scorer, 5)))
-    code, summary, err = run_cli(capsys, "--policy", candidate, "--apply", "--batch-size", 10)
+    dry_pass = -(-len(MANY) // 10)  # a new --apply first scores everything once for its safety check
+    monkeypatch.setattr(command, "_engine",
+                        lambda *a: _with_scorer(build(*a), FailingAfter(build(*a).scorer, dry_pass + 5)))
+    code, summary, err = run_cli(capsys, "--policy", candidate, "--apply", "--max-change", 100, "--batch-size", 10)
     assert code == 2 and summary is None and "injected scorer failure" in err and "resume" in err
     run_id = expected_summary["run_id"]
     assert many.hlen(rkeys.run_done(run_id)) == 5
     assert store_state(many) != expected_state  # half-way indeed
 
     monkeypatch.setattr(command, "_engine", build)
-    code, resumed, err = run_cli(capsys, "--policy", candidate, "--apply", "--batch-size", 10)
+    code, resumed, err = run_cli(capsys, "--policy", candidate, "--apply", "--max-change", 100, "--batch-size", 10)
     assert code == 0 and resumed["resumed"] and "resuming" in err
     assert store_state(many) == expected_state
     assert {k: v for k, v in resumed.items() if k not in ("elapsed_s", "resumed")} == \
@@ -172,7 +174,7 @@ def test_apply_killed_with_sigkill_resumes_to_the_same_state(many, candidate, cl
     run_id = expected_summary["run_id"]
 
     restore(many, start)
-    command = [sys.executable, "-m", "moderation.cli", "rescore", "--policy", str(candidate), "--apply",
+    command = [sys.executable, "-m", "moderation.cli", "rescore", "--policy", str(candidate), "--apply", "--max-change", "100",
                "--batch-size", "1", "--progress", "none"]
     process = subprocess.Popen(command, env=dict(os.environ), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
@@ -186,7 +188,7 @@ def test_apply_killed_with_sigkill_resumes_to_the_same_state(many, candidate, cl
     done = many.hlen(rkeys.run_done(run_id))
     assert 20 <= done < len(MANY), f"the kill came too late to test anything ({done} batches done)"
 
-    code, resumed, err = run_cli(capsys, "--policy", candidate, "--apply", "--batch-size", 1)
+    code, resumed, err = run_cli(capsys, "--policy", candidate, "--apply", "--max-change", 100, "--batch-size", 1)
     assert code == 0 and "resuming" in err
     assert store_state(many) == expected_state
     assert resumed["changed"] == expected_summary["changed"]
