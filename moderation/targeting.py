@@ -90,6 +90,7 @@ class LanguageRules:
     patterns: dict[str, list[re.Pattern]]  # "threat" | "derogation" | "pronoun_derogation"
     negation: re.Pattern
     reporting: re.Pattern
+    rhetorical: re.Pattern  # questions that only look negative ("isn't it obvious that ...")
     prefilter: re.Pattern  # a cheap test: could any pattern match at all?
 
     def group_at(self, text: str, start: int, end: int) -> str:
@@ -131,16 +132,17 @@ def _load_language(path: Path) -> LanguageRules:
                 raise TargetRulesError(f"{where}: {exc}") from None
     group_patterns = [(name, re.compile(_EDGE_BEFORE + _alternation(plural + singular) + _EDGE_AFTER))
                       for name, (plural, singular) in groups.items() if plural or singular]
-    trigger_words = (raw["sets"].get("violent", []) + raw["sets"].get("wish", []) + raw["sets"].get("death", [])
-                     + raw["sets"].get("subjunctive", []) + raw["sets"].get("violent_done", []))
+    trigger_words = [word for name in ("triggers", "violent", "violent_done", "wish", "death", "subjunctive", "hate")
+                     for word in raw["sets"].get(name, [])]
     # no word edges here: "ihatemuslims" must pass too
-    prefilter = re.compile(_alternation([w.split(" ")[0] for w in trigger_words]
+    prefilter = re.compile(_alternation([max(w.split(" "), key=len) for w in trigger_words]
                                         + [form for plural, singular in groups.values() for form in plural + singular]
                                         + ["kys", "watch your back", "where you live", "ou tu"]))
     return LanguageRules(
         language, group_patterns, compiled,
         negation=re.compile(_EDGE_BEFORE + _alternation(raw["sets"].get("negation", ["\u0000"])) + _EDGE_AFTER),
         reporting=re.compile(_EDGE_BEFORE + _alternation(raw["sets"].get("reporting", ["\u0000"])) + _EDGE_AFTER),
+        rhetorical=re.compile(_EDGE_BEFORE + _alternation(raw["sets"].get("rhetorical", ["\u0000"])) + _EDGE_AFTER),
         prefilter=prefilter,
     )
 
@@ -241,7 +243,7 @@ def _qualifiers(rules: LanguageRules, text: str, start: int, end: int) -> tuple[
     words = list(_WORD.finditer(text, clause_start, start))[-PREFIX_WORDS:]
     prefix_start = words[0].start() if words else start
     prefix = text[prefix_start:start]
-    negated = bool(rules.negation.search(prefix))
+    negated = bool(rules.negation.search(prefix)) and not rules.rhetorical.search(prefix)
     quoted = _inside_quotes(text, start, end)
     reported = quoted or bool(rules.reporting.search(prefix))
     return negated, reported

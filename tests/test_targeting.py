@@ -29,6 +29,12 @@ def kinds(rules, text, language):
     ("qu'ils crèvent, ces gens-là", "fr", "person"),
     ("à mort les homosexuels", "fr", "homosexuels"),
     ("les musulmans méritent de mourir", "fr", "musulmans"),
+    ("the mayor should be dragged out and hanged", "en", "person"),
+    ("Refugees who cross illegally should all be shot", "en", "immigrants"),
+    ("that columnist needs a bullet in the head", "en", "person"),
+    ("keep talking and I'll put you in the hospital", "en", "person"),
+    ("tu vas prendre une balle un de ces jours", "fr", "person"),
+    ("faudrait aller chez lui et le planter", "fr", "person"),
 ])
 def test_threats_are_found_with_their_target(rules, text, language, target):
     assert ("threat", target, False, False) in kinds(rules, text, language)
@@ -70,6 +76,10 @@ def test_idioms_news_and_benign_mentions_are_not_abuse(rules, text, language):
     ("It's not true that women are inferior", "en"),
     ("Nobody should think gay people are disgusting", "en"),
     ("Ce n'est pas vrai que les immigrés sont des criminels", "fr"),
+    ("Immigrants are not a burden, the figures show the opposite", "en"),
+    ("It's a myth that Muslims want to take over", "en"),
+    ("Je ne déteste pas du tout les juifs, au contraire", "fr"),
+    ("Les handicapés ne coûtent pas trop cher à la société", "fr"),
 ])
 def test_negated_abuse_is_marked_negated(rules, text, language):
     found = rules.find(text, language)
@@ -84,6 +94,22 @@ def test_negated_abuse_is_marked_negated(rules, text, language):
 def test_reported_or_quoted_abuse_is_marked_reported(rules, text, language):
     found = rules.find(text, language)
     assert found and all(hit.reported or hit.negated for hit in found)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Isn't it obvious that Muslims are violent?", "en"),
+    ("Vous ne trouvez pas que les juifs sont des parasites ?", "fr"),
+    ("Les immigrés, c'est pas des cafards au fond ?", "fr"),
+])
+def test_rhetorical_questions_are_not_negations(rules, text, language):
+    found = [h for h in rules.find(text, language) if h.kind == "derogation"]
+    assert found and any(h.in_force for h in found)
+
+
+def test_a_denial_never_hides_exclusion_or_dehumanisation(rules):
+    assert [h.in_force for h in rules.find("Muslims don't belong in this country", "en")] == [True]
+    assert [h.in_force for h in rules.find("Gay people aren't human", "en")] == [True]
+    assert [h.in_force for h in rules.find("les Roms ne sont pas des êtres humains", "fr")] == [True]
 
 
 def test_but_ends_a_disclaimer(rules):
