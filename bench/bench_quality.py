@@ -83,8 +83,10 @@ def report_suites(engine: Engine, split: str, show_failures: bool) -> dict:
         ba = balanced_accuracy(functional)
         keep_expected = [(c, d) for c, d in rows if c["language"] == language and c["expected"] == "keep"]
         hateful = [(c, d) for c, d in rows if c["language"] == language and c["category"] in HATEFUL]
+        ordinary = [d for c, d in rows if c["suite"] == "ordinary_comments" and c["language"] == language]
         out[language] = {
             "functional_balanced_accuracy": None if ba is None else round(ba, 3),
+            "ordinary_kept": round(sum(d == "keep" for d in ordinary) / len(ordinary), 3) if ordinary else None,
             "false_holds": f"{sum(d != 'keep' for _, d in keep_expected)}/{len(keep_expected)}",
             "hateful_kept": f"{sum(d == 'keep' for _, d in hateful)}/{len(hateful)}",
         }
@@ -121,6 +123,25 @@ def report_data(engine: Engine) -> dict:
     return out
 
 
+def report_groups(engine: Engine) -> dict:
+    """False holds per identity group on benign sentences that name it (held-out identity sentences)."""
+    from moderation.training.datasets import load_training_file
+    from moderation.training.splits import is_heldout
+
+    data = ROOT.parent / "shared" / "data"
+    examples = [e for e in load_training_file(data / "en_wikipedia_identity_benign_sentences.csv") if is_heldout(e)]
+    decisions = engine.decide([CommentInput(id=str(i), text=e.text) for i, e in enumerate(examples)])
+    per_group: dict = defaultdict(lambda: [0, 0])
+    for example, decision in zip(examples, decisions):
+        for group in engine.targets.groups_named(example.text, "en") or ["(no group named)"]:
+            per_group[group][0] += decision.decision != "keep"
+            per_group[group][1] += 1
+    rates = {g: (held / n, n) for g, (held, n) in per_group.items() if n >= 10}
+    named = [rate for g, (rate, _) in rates.items() if g != "(no group named)"]
+    return {"false_hold_rate": {g: {"held": round(r, 3), "n": n} for g, (r, n) in sorted(rates.items())},
+            "spread_between_groups": round(max(named) - min(named), 3) if named else None}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("report", "tune", "all"), default="report")
@@ -132,6 +153,7 @@ def main() -> None:
               "suites": report_suites(engine, args.split, args.show_failures)}
     if args.data:
         result["data"] = report_data(engine)
+        result["identity_groups"] = report_groups(engine)
     print(json.dumps(result, indent=1, ensure_ascii=False))
 
 

@@ -27,6 +27,9 @@ TARGETED_DEFAULTS = {"threat": "remove", "threat_reported": "hold", "derogation"
 # Labels that score an attack on an identity group: they act only when the comment names a group
 # or has a lexicon term aimed at one (a slur names its group).
 GROUP_LABELS = frozenset({"identity_attack"})
+# Lexicon targets that are identity groups ("individual" and "politics" are not).
+IDENTITY_TARGETS = frozenset({"ethnicity", "origin", "religion", "gender", "sexual_orientation", "gender_identity",
+                              "disability", "age"})
 
 
 class PolicyError(ValueError):
@@ -142,7 +145,8 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
         yield "hold", "profanity_untargeted"
     per_language = policy.limits(evidence.language)
     scores = evidence.scores if evidence.discounted_scores is None else evidence.discounted_scores
-    about_a_group = evidence.names_group or any(hit.target and hit.field == "text" for hit in evidence.hits)
+    about_a_group = evidence.names_group or any(
+        hit.target in IDENTITY_TARGETS and hit.field == "text" for hit in evidence.hits)
     for label, value in scores.items():
         limits = per_language.get(label)
         if limits is None:

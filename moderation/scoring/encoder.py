@@ -12,6 +12,7 @@ worker's parallelism comes from running more workers, not threads.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from typing import Sequence
@@ -83,3 +84,11 @@ class SentenceEncoder:
             chunk = present[start:start + BATCH]
             out[chunk] = self._model.encode([prepared[i] for i in chunk])
         return out
+
+
+@functools.lru_cache(maxsize=1)
+def shared_encoder() -> SentenceEncoder:
+    """The process's one encoder. Its 65 MB of weights are read-only package data, so every scorer
+    of a process (a worker's engine, rescoring's candidate engines, a test module's) can share it;
+    loading takes about a second."""
+    return SentenceEncoder(threads=1)

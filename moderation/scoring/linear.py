@@ -19,7 +19,7 @@ from typing import Sequence
 import numpy as np
 
 from moderation.scoring.base import ScorerUnavailable
-from moderation.scoring.encoder import DIMENSIONS, ENCODER_NAME, SentenceEncoder
+from moderation.scoring.encoder import DIMENSIONS, ENCODER_NAME, SentenceEncoder, shared_encoder
 from moderation.scoring.linear_features import PREPROCESS_VERSION, FeatureSpec, featurize, lexicon_lookup
 from moderation.types import LABELS
 
@@ -100,7 +100,7 @@ class LinearScorer:
         # The sentence-embedding block (None for linear-v1); embeddings are multiplied by the scale
         # they were trained with, which set that block's weight against the n-grams' regularisation.
         self._encoder_weights = None if encoder_weights is None else encoder_weights * np.float32(encoder_scale)
-        self.encoder = encoder if encoder is not None or encoder_weights is None else SentenceEncoder(threads=1)
+        self.encoder = encoder if encoder is not None or encoder_weights is None else shared_encoder()
 
     @classmethod
     def load(cls, path: Path | None = None) -> "LinearScorer":
