@@ -56,7 +56,8 @@ class Evaluation:
     scores: dict[str, float] = field(default_factory=dict)
     targets: list[TargetHit] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)  # identity groups the comment names
-    discounted_scores: dict[str, float] | None = None
+    unvoiced_scores: dict[str, float] | None = None  # scores without the unvoiced spans, when there are any
+    discounted_scores: dict[str, float] | None = None  # the same, when the policy is to read them
     untargeted_profanity: bool = False
 
 
@@ -128,11 +129,21 @@ def reveal_obfuscated_terms(engine: "Engine", batch: list[Evaluation]) -> None:
 
 
 def score_toxicity(engine: "Engine", batch: list[Evaluation]) -> None:
-    """Score the whole batch in one model call."""
+    """Score the whole batch in one model call, with the unvoiced-abuse readings of the few
+    comments that have any (see discount_unvoiced_abuse): one call, so a batch's cost and its
+    failures stay one thing."""
     texts = [item.model_text or item.comment.text for item in batch]
     languages = [item.language.language for item in batch]
-    for item, scores in zip(batch, engine.scorer.score(texts, languages)):
-        item.scores = {label: float(value) for label, value in scores.items()}
+    second_reading = [(item, _without_spans(item.comment.text, spans))
+                      for item in batch for spans in [_unvoiced_spans(item)] if spans]
+    texts += [text for _, text in second_reading]
+    languages += [item.language.language for item, _ in second_reading]
+    scored = [{label: float(value) for label, value in scores.items()}
+              for scores in engine.scorer.score(texts, languages)]
+    for item, scores in zip(batch, scored):
+        item.scores = scores
+    for (item, _), scores in zip(second_reading, scored[len(batch):]):
+        item.unvoiced_scores = scores
 
 
 # Second person, near a swear word, makes the swearing aimed at someone ("fuck you", "va te faire foutre").
@@ -157,35 +168,32 @@ def _over_hold(engine: "Engine", item: Evaluation) -> bool:
     return any(label in limits and value >= limits[label]["hold"] for label, value in item.scores.items())
 
 
+def _unvoiced_spans(item: Evaluation) -> list[tuple[int, int]]:
+    """What the comment does not say in its own voice, when that is all the evidence it has:
+    swearing aimed at nobody, negated or reported abuse, quoted terms. Empty otherwise."""
+    if any(t.in_force for t in item.targets) or any(
+            h.field == "text" and h.category != "profanity" and not (h.quoted or h.negated) for h in item.hits):
+        return []  # the comment says something abusive in its own voice: nothing to discount
+    spans = [(t.start, t.end) for t in item.targets if not t.in_force]
+    if _is_untargeted_swearing(item):
+        spans += [(h.start, h.end) for h in item.hits if h.field == "text"]
+    spans += [(h.start, h.end) for h in item.hits if h.field == "text" and h.quoted]
+    return spans
+
+
 def discount_unvoiced_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
-    """Score again, without them, the parts a comment does not say in its own voice.
+    """Let the policy read, without them, the parts a comment does not say in its own voice.
 
     A model reads "what a fucking great match" and "I would never say gay people are
     disgusting" as toxic: the words are there. When such a comment is over a hold threshold and
     its only evidence is swearing aimed at nobody, or abuse it negates or reports, the policy
-    decides on the scores of the comment with those spans removed. Only the few comments this
-    concerns are scored twice.
+    decides on the scores of the comment with those spans removed (scored in the same model call,
+    score_toxicity).
     """
-    chosen: list[tuple[Evaluation, list[tuple[int, int]], bool]] = []
     for item in batch:
         item.untargeted_profanity = _is_untargeted_swearing(item)
-        if not _over_hold(engine, item):
-            continue
-        unvoiced = [(t.start, t.end) for t in item.targets if not t.in_force]
-        if any(t.in_force for t in item.targets) or any(
-                h.field == "text" and h.category != "profanity" and not (h.quoted or h.negated) for h in item.hits):
-            continue  # the comment says something abusive in its own voice: nothing to discount
-        swearing = _is_untargeted_swearing(item)
-        spans = unvoiced + ([(h.start, h.end) for h in item.hits if h.field == "text"] if swearing else [])
-        spans += [(h.start, h.end) for h in item.hits if h.field == "text" and h.quoted]
-        if spans:
-            chosen.append((item, spans, swearing))
-    if not chosen:
-        return
-    texts = [_without_spans(item.comment.text, spans) for item, spans, _ in chosen]
-    languages = [item.language.language for item, _, _ in chosen]
-    for (item, _, _), scores in zip(chosen, engine.scorer.score(texts, languages)):
-        item.discounted_scores = {label: float(value) for label, value in scores.items()}
+        if item.unvoiced_scores is not None and _over_hold(engine, item):
+            item.discounted_scores = item.unvoiced_scores
 
 
 def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:

@@ -67,6 +67,22 @@ def store_state(redis) -> dict:
     return state
 
 
+def same_state(a, b) -> bool:
+    """Equal, with scores compared to 1e-3: the sentence encoder's float32 sums depend on which
+    texts share its batch (differences of about 1e-7), and a resumed run batches differently, so
+    a stored 4-decimal score can move by one in its last digit. Decisions, reasons, history and
+    queues must be identical."""
+    if isinstance(a, float) and isinstance(b, float):
+        return abs(a - b) <= 1e-3
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same_state(a[k], b[k]) for k in a)
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(same_state(x, y) for x, y in zip(a, b))
+    if isinstance(a, bytes) and isinstance(b, bytes) and a != b:
+        return same_state(_decode(a), _decode(b)) if _decode(a) != a else False
+    return a == b
+
+
 def _ours(redis) -> list[bytes]:
     """The store's keys (mod:*), leaving RQ's and the workers' housekeeping alone."""
     return [k for k in redis.scan_iter("mod:*") if not k.decode().startswith(HOUSEKEEPING)]
@@ -152,12 +168,12 @@ def test_apply_stopped_by_a_failure_resumes_to_the_same_state(many, candidate, c
     assert code == 2 and summary is None and "injected scorer failure" in err and "resume" in err
     run_id = expected_summary["run_id"]
     assert many.hlen(rkeys.run_done(run_id)) == 5
-    assert store_state(many) != expected_state  # half-way indeed
+    assert not same_state(store_state(many), expected_state)  # half-way indeed
 
     monkeypatch.setattr(command, "_engine", build)
     code, resumed, err = run_cli(capsys, "--policy", candidate, "--apply", "--max-change", 100, "--batch-size", 10)
     assert code == 0 and resumed["resumed"] and "resuming" in err
-    assert store_state(many) == expected_state
+    assert same_state(store_state(many), expected_state)
     assert {k: v for k, v in resumed.items() if k not in ("elapsed_s", "resumed")} == \
         {k: v for k, v in expected_summary.items() if k not in ("elapsed_s", "resumed")}
 
@@ -190,7 +206,7 @@ def test_apply_killed_with_sigkill_resumes_to_the_same_state(many, candidate, cl
 
     code, resumed, err = run_cli(capsys, "--policy", candidate, "--apply", "--max-change", 100, "--batch-size", 1)
     assert code == 0 and "resuming" in err
-    assert store_state(many) == expected_state
+    assert same_state(store_state(many), expected_state)
     assert resumed["changed"] == expected_summary["changed"]
     assert resumed["applied"] + resumed["already_applied"] == expected_summary["applied"]
     history = [len(many.lrange(keys.history(c["id"]), 0, -1)) for c in MANY]
