@@ -311,3 +311,23 @@ def test_typos_of_insults_never_turn_an_ordinary_word_into_a_hit(lexicon):
     by_typo = [hit.matched for hit in lexicon.match(text, "en") + lexicon.match(text, "fr")
                if any(vocabulary.ranks[i] == RANK_TYPO for i in vocabulary.resolve(hit.matched.casefold()))]
     assert by_typo == []
+
+
+def test_the_typo_guard_covers_the_shipped_lexicon():
+    """typo_guard.json spares every process reading the dictionaries; it must match the lexicon."""
+    import json
+
+    from moderation.settings import PROJECT_ROOT
+    from moderation.text.typos import GUARD_FILE, build_guard, lexicon_typo_forms
+
+    shipped = json.loads(GUARD_FILE.read_text("utf-8"))
+    fresh = build_guard(lexicon_typo_forms(PROJECT_ROOT / "config" / "lexicons"))
+    assert shipped == fresh, "the lexicon changed: run `python -m moderation.text.typos config/lexicons`"
+
+
+def test_a_form_the_guard_does_not_cover_is_checked_against_the_dictionaries():
+    from moderation.text.typos import _guard, typo_variants
+
+    covered, _ = _guard()
+    assert "sottises" not in covered  # not a lexicon form: the dictionaries are read for it
+    assert "sottise" not in typo_variants("sottises") and "stotises" in typo_variants("sottises")

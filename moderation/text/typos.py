@@ -7,16 +7,26 @@ swaps (doubled letters are already read as stretching) — except those that are
 of English or French, so that a typo of an insult can never turn a real word into a hit
 ("retard" -> "retrad" is in the dictionary, and is left alone).
 
-The ordinary words come from pyspellchecker's English and French frequency lists (MIT), read
-once per process.
+The ordinary words come from pyspellchecker's English and French frequency lists (MIT). Reading
+them costs half a second, so the answer for the shipped lexicon is kept in `typo_guard.json`
+beside this module: the forms it covers and which of their typos are real words. A form it does
+not cover (a lexicon edited since, an operator's own lexicon) makes the loader read the
+dictionaries after all, so the guard is never skipped, only cached.
+`python -m moderation.text.typos config/lexicons` rewrites the file;
+`tests/test_lexicon.py::test_the_typo_guard_covers_the_shipped_lexicon` says when to.
 """
 
 from __future__ import annotations
 
 import functools
+import json
+import sys
+from pathlib import Path
+from typing import Iterable
 
 MIN_LENGTH = 5  # shorter words have too many real neighbours ("cunt" -> "cut")
 TYPO_CATEGORIES = frozenset({"slur", "insult", "dehumanising"})
+GUARD_FILE = Path(__file__).with_name("typo_guard.json")
 
 
 class OrdinaryWords:
@@ -39,17 +49,67 @@ class OrdinaryWords:
 
 @functools.lru_cache(maxsize=1)
 def ordinary_words() -> OrdinaryWords:
-    """The dictionaries, read once per process."""
+    """The dictionaries, read once per process (only when the guard file does not cover a form)."""
     return OrdinaryWords()
+
+
+@functools.lru_cache(maxsize=1)
+def _guard() -> tuple[frozenset[str], frozenset[str]]:
+    """(forms covered, their typos that are ordinary words) from typo_guard.json."""
+    try:
+        data = json.loads(GUARD_FILE.read_text("utf-8"))
+        return frozenset(data["forms"]), frozenset(data["ordinary"])
+    except (OSError, ValueError, KeyError):
+        return frozenset(), frozenset()
+
+
+def candidates(word: str) -> frozenset[str]:
+    """Every one-letter deletion and adjacent swap of `word` (empty for short or non-alphabetic words)."""
+    if len(word) < MIN_LENGTH or not word.isalpha():
+        return frozenset()
+    out = {word[:i] + word[i + 1:] for i in range(len(word))}
+    out |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1) if word[i] != word[i + 1]}
+    out.discard(word)
+    return frozenset(out)
 
 
 def typo_variants(word: str) -> frozenset[str]:
     """The one-letter deletions and adjacent swaps of `word` that are not ordinary words."""
-    if len(word) < MIN_LENGTH or not word.isalpha():
-        return frozenset()
-    candidates = {word[:i] + word[i + 1:] for i in range(len(word))}
-    candidates |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)
-                   if word[i] != word[i + 1]}
-    candidates.discard(word)
-    ordinary = ordinary_words()
-    return frozenset(c for c in candidates if c not in ordinary)
+    found = candidates(word)
+    if not found:
+        return found
+    covered, ordinary = _guard()
+    if word in covered:
+        return frozenset(c for c in found if c not in ordinary)
+    dictionary = ordinary_words()
+    return frozenset(c for c in found if c not in dictionary)
+
+
+def build_guard(forms: Iterable[str]) -> dict:
+    """The guard file's content for these forms, read from the dictionaries."""
+    from importlib.metadata import version
+
+    dictionary = ordinary_words()
+    forms = sorted({form for form in forms if candidates(form)})
+    ordinary = sorted({c for form in forms for c in candidates(form) if c in dictionary})
+    return {"pyspellchecker": version("pyspellchecker"), "forms": forms, "ordinary": ordinary}
+
+
+def lexicon_typo_forms(lexicon_dir: Path) -> list[str]:
+    """The single-word forms of a lexicon folder whose typos are matched."""
+    from moderation.lexicon.index import words_of
+    from moderation.lexicon.schema import parse_file
+
+    forms = []
+    for path in sorted(Path(lexicon_dir).glob("*.toml")):
+        for entry in parse_file(path):
+            if entry.category in TYPO_CATEGORIES:
+                forms += [w[0] for w in map(words_of, (entry.term, *entry.variants)) if len(w) == 1]
+    return forms
+
+
+if __name__ == "__main__":
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "config/lexicons")
+    GUARD_FILE.write_text(json.dumps(build_guard(lexicon_typo_forms(folder)), indent=0, ensure_ascii=False) + "\n",
+                          "utf-8")
+    print(f"wrote {GUARD_FILE}")
