@@ -1,0 +1,158 @@
+"""Redis memory and commands per decided comment, with the real service (own Redis, gunicorn, a worker).
+
+Usage: .venv/bin/python bench/bench_memory.py [--count 4000] [--chars 250] [--callback]
+
+Posts `count` comments of exactly `chars` characters (real comment texts, padded or cut), signed, in
+batches of 50, waits until every one is decided (and, with --callback, delivered to a local platform),
+waits for RQ's bookkeeping to settle, then reports at rest:
+  * used_memory growth / count (bytes per decided comment), from INFO memory before and after;
+  * keys per comment, and MEMORY USAGE per key family (a sample of each);
+  * Redis commands per comment on the live path (INFO commandstats, reset before posting), and
+    round trips per comment as seen by the server (total_commands_processed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter, defaultdict
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import short_comments  # noqa: E402
+
+from moderation.localstack import start_stack  # noqa: E402
+from moderation.redis_server import free_port  # noqa: E402
+from moderation.settings import load_settings  # noqa: E402
+from moderation.store import Store  # noqa: E402
+from moderation.store.connection import connect  # noqa: E402
+
+BATCH = 50
+
+
+def texts_of_length(count: int, chars: int) -> list[dict]:
+    """Unique comments of exactly `chars` characters built from real texts."""
+    base = short_comments(count)
+    out = []
+    for i, comment in enumerate(base):
+        text = f"{comment['text']} " * (chars // max(1, len(comment["text"])) + 1)
+        text = (f"[{i}] " + text)[:chars].rstrip()
+        out.append({"id": f"mem-{i}", "text": text.ljust(chars, "."), "author": f"reader{i % 997}",
+                    "article": {"id": f"article-{i % 40}"}})
+    return out
+
+
+def family(key: bytes) -> str:
+    parts = key.decode().split(":")
+    if parts[0] == "rq":
+        return ":".join(parts[:2])
+    return ":".join(parts[:2]) if len(parts) > 2 or parts[0] == "mod" else key.decode()
+
+
+def memory_by_family(redis, sample: int = 50) -> dict[str, dict]:
+    counts: Counter = Counter()
+    sampled: dict[str, list[int]] = defaultdict(list)
+    for key in redis.scan_iter(count=1000):
+        fam = family(key)
+        counts[fam] += 1
+        if len(sampled[fam]) < sample:
+            sampled[fam].append(redis.memory_usage(key, samples=0) or 0)
+    return {fam: {"keys": n, "avg_bytes": round(sum(sampled[fam]) / len(sampled[fam]))}
+            for fam, n in counts.most_common()}
+
+
+class Platform(BaseHTTPRequestHandler):
+    def do_POST(self):  # noqa: N802
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def settle(store: Store, count: int, callback: bool, timeout: float = 600) -> Counter:
+    """Wait until all decided (and delivered) and no RQ job is queued or running; return our own calls."""
+    redis = store.redis
+    own: Counter = Counter()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        pipe = redis.pipeline(transaction=False)
+        pipe.hget("mod:metrics", "moderation_comments_received_total")
+        pipe.hget("mod:metrics", 'moderation_callbacks_total{result="delivered"}')
+        pipe.zcard("mod:pending")
+        for queue in ("moderate", "callbacks"):
+            pipe.llen(f"rq:queue:{queue}")
+            pipe.zcard(f"rq:wip:{queue}")
+        received, delivered, pending, *busy = pipe.execute()
+        own.update({"hget": 2, "zcard": 3, "llen": 2})
+        if (int(received or 0) >= count and pending == 0 and sum(busy) == 0
+                and (not callback or int(delivered or 0) >= count)):
+            return own
+    raise TimeoutError("service did not settle")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=4000)
+    parser.add_argument("--chars", type=int, default=250)
+    parser.add_argument("--callback", action="store_true", help="deliver decisions to a local platform")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+
+    comments = texts_of_length(args.count, args.chars)
+    overrides = {"webhook_secret": "bench-secret"}
+    server = None
+    if args.callback:
+        server = ThreadingHTTPServer(("127.0.0.1", free_port()), Platform)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        overrides["callback_url"] = f"http://127.0.0.1:{server.server_port}/decisions"
+    with tempfile.TemporaryDirectory(prefix="bench-memory-") as tmp:
+        settings = load_settings({**overrides, "data_dir": Path(tmp)})
+        with start_stack(settings, workers=1) as stack:
+            redis = connect(stack.redis_url)
+            store = Store(redis)
+            client = stack.client()
+            time.sleep(1)
+            before = int(redis.info("memory")["used_memory"])
+            redis.config_resetstat()
+            for start in range(0, len(comments), BATCH):
+                status, answer = client.post_comments(comments[start:start + BATCH])
+                if status != 202:
+                    raise RuntimeError(f"HTTP {status}: {answer}")
+            own = settle(store, args.count, args.callback)
+            stats = redis.info("commandstats")
+            processed = int(redis.info("stats")["total_commands_processed"])
+            time.sleep(1)
+            after = int(redis.info("memory")["used_memory"])
+            families = memory_by_family(redis)
+            keys_total = redis.dbsize()
+    if server is not None:
+        server.shutdown()
+    calls = {name.removeprefix("cmdstat_"): int(v["calls"]) - own.get(name.removeprefix("cmdstat_"), 0)
+             for name, v in stats.items()}
+    calls = {name: n for name, n in calls.items() if n > 0 and name not in ("info", "config|resetstat")}
+    processed -= sum(own.values())
+    report = {
+        "count": args.count, "chars": args.chars, "callback": args.callback,
+        "bytes_per_comment": round((after - before) / args.count),
+        "keys": keys_total, "keys_per_comment": round(keys_total / args.count, 2),
+        "families": families,
+        "commands_per_comment": round(sum(calls.values()) / args.count, 1),
+        "commands": {k: round(v / args.count, 2) for k, v in sorted(calls.items(), key=lambda kv: -kv[1])},
+        "processed_per_comment": round(processed / args.count, 1),
+        "machine": f"{platform.machine()}, {platform.python_version()}",
+    }
+    print(json.dumps(report, indent=None if args.json else 1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
