@@ -20,7 +20,7 @@ from moderation.store import keys
 from moderation.store.models import loads, text
 from moderation.types import CommentInput
 
-HEAD = ("rev", "status", "decided_rev", "final", "decision", "rescore_run", "rescore_rev")
+HEAD = ("rev", "status", "decided_rev", "final", "decision", "rescore_run", "rescore_rev", "text_expired_at")
 
 Deliver = Callable[[list[tuple[str, int]]], Any]
 
@@ -52,6 +52,8 @@ def _eligible(ids, heads, tally: Tally) -> list[tuple[str, int, dict[str, str]]]
             tally.add("skipped_pending")
         elif head["final"] == head["rev"]:
             tally.add("skipped_moderated")
+        elif head["text_expired_at"]:
+            tally.add("skipped_expired")  # retention deleted its text: nothing to re-decide on
         else:
             kept.append((comment_id, int(head["rev"]), head))
     return kept

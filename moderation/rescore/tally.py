@@ -12,7 +12,8 @@ from typing import Any
 
 # Counters, in the order the summary line prints them.
 # undiffed: --input lines that carried no old decision to compare with.
-COUNTS = ("scanned", "changed", "skipped_moderated", "skipped_pending", "missing", "applied",
+# skipped_expired: retention deleted the text (moderation/store/retention.py).
+COUNTS = ("scanned", "changed", "skipped_moderated", "skipped_pending", "skipped_expired", "missing", "applied",
           "already_applied", "stale", "undiffed", "errors")
 
 

@@ -115,6 +115,9 @@ def _write_revisions(pipe, new, job_ids, now: float) -> None:
         pipe.zadd(keys.INDEX_CREATED, {comment.id: created_timestamp(comment.created_at, now)}, nx=True)
         if comment.article_id:
             pipe.zadd(keys.article_index(comment.article_id), {comment.id: now}, nx=True)
+        if rev > 1:  # an edit after its texts expired: the new text has a retention of its own
+            pipe.hdel(keys.comment(comment.id), "text_expired_at")
+            pipe.zadd(keys.RETENTION_TEXT_WAITING, {comment.id: now})
         what = "received" if rev == 1 else "edited text received"
         append_event(pipe, comment.id, make_event("received", "platform", rev, what, at=now, hash=digest))
     incr(pipe, "moderation_comments_received_total", n=len(new))

@@ -26,6 +26,10 @@ platform chose) is always the LAST part of a key, so no id can make two keys col
     mod:worker:<name>             HASH    host, pid, queues, started_at of a moderation worker
     mod:metrics                   HASH    Prometheus series text -> counter value (HINCRBY), shared
                                           by every web and worker process
+    mod:retention:<stage>:cursor  STRING  "<received score> <id>": the last comment the retention
+                                          sweep's stage (text | record) looked at (store/retention.py)
+    mod:retention:<stage>:waiting ZSET    ids not yet eligible, score = epoch s to look again
+    mod:retention:lock            STRING  short lock: one worker sweeps at a time
 RQ keeps its own keys under `rq:` (queues moderate, rescore, callbacks).
 """
 
@@ -43,6 +47,7 @@ INDEX_CREATED = "mod:index:created"
 REVIEW_QUEUE = "mod:review"
 WORKERS = "mod:workers"
 METRICS = "mod:metrics"
+RETENTION_TEXT_WAITING = "mod:retention:text:waiting"
 
 # Fields of the head hash mod:comment:<id>. Other areas may add fields (prefix them with their
 # area, e.g. review_claimed_by); never change the meaning of these.
@@ -62,6 +67,7 @@ HEAD_FIELDS = (
     "delivery",        # callback delivery: pending | delivered | failed (absent: not configured)
     "delivery_attempts",
     "delivery_rev",    # revision the delivery state is for
+    "text_expired_at", # epoch s the retention sweep deleted the texts and evidence (absent: kept)
 )
 
 

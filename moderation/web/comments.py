@@ -39,6 +39,8 @@ def render_comment(view: dict[str, Any]) -> dict[str, Any]:
         "revisions": revisions,
         "history": view["history"],
     }
+    if head.get("text_expired_at"):  # retention: texts and evidence deleted, the record kept
+        answer["text_expired_at"] = float(head["text_expired_at"])
     if head.get("final"):
         answer["final_revision"] = int(head["final"])
     if head.get("delivery"):

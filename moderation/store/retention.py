@@ -1,0 +1,199 @@
+"""Retention: decided comments give up their text and evidence, later their whole record.
+
+Two stages, each a sweep over comments in order of first receipt (`mod:index:received`):
+
+* text   (settings.text_retention_days, default 30): once a comment's latest revision is decided,
+         it is not waiting for a moderator, its decision is delivered (when a callback is set), and
+         it has not changed for that long, its revision texts and decision evidence are deleted
+         (`mod:rev:*`, `mod:decision:*`, `mod:rescored:*`). The head hash (outcome, language,
+         article, times, delivery) and the audit trail stay; the head gets `text_expired_at`.
+* record (settings.record_retention_days, default 365): after that long without a change, the
+         head, the audit trail and every index entry go too; the audit stream is trimmed to the
+         same window.
+
+A held comment never expires before a moderator decides. Every check and delete runs inside one
+Lua call per page of ids, so an edit, a moderator or a delivery arriving meanwhile cannot be lost.
+A comment not yet eligible goes to the stage's waiting set with the time to look again; the
+sweep's cursor (score and id of the last comment looked at) makes each sweep start where the last
+one stopped, so a sweep's work is proportional to what is new, not to the store's size.
+Comments are exported for archiving before they go: `moderation export` (moderation/export.py).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from moderation.store import keys
+from moderation.store.models import text
+from moderation.types import SUPPORTED_LANGUAGES, UNDETERMINED
+
+DAY = 86400.0
+PAGE = 500
+RECHECK_SECONDS = 3600.0  # held or undelivered comments are looked at again this often (at most)
+LOCK = "mod:retention:lock"
+
+# Per id: 'gone' (no such comment), 'done' (nothing left to do in this stage) or the epoch second to
+# look again. Key names follow moderation/store/keys.py (and moderation/rescore/keys.py).
+# KEYS: review queue. ARGV: now, keep seconds, recheck seconds, callback configured ("1"/"0"), ids...
+_COMMON = """
+local now, keep, recheck, callback = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4]
+local out = {}
+local function waiting(id, h)
+  -- h: rev, status, decision, final, decided_rev, delivery, delivery_rev, updated_at, received_at
+  if h[2] ~= 'decided' then return now + recheck end
+  if redis.call('ZSCORE', KEYS[1], id) or (h[3] == 'hold' and h[4] ~= h[5]) then return now + recheck end
+  if callback == '1' and (h[6] == false or h[6] == 'pending' or h[6] == 'retrying' or h[7] ~= h[5]) then
+    return now + recheck
+  end
+  local last = math.max(tonumber(h[8] or 0), tonumber(h[9] or 0))
+  if now - last < keep then return last + keep end
+  return nil
+end
+local function drop_texts(id, rev)
+  for n = 1, tonumber(rev) do
+    redis.call('DEL', 'mod:rev:' .. n .. ':' .. id, 'mod:decision:' .. n .. ':' .. id,
+               'mod:rescored:' .. n .. ':' .. id)
+  end
+end
+local FIELDS = {'rev', 'status', 'decision', 'final', 'decided_rev', 'delivery', 'delivery_rev', 'updated_at',
+                'received_at', 'text_expired_at', 'article_id', 'language'}
+"""
+EXPIRE_TEXTS = _COMMON + """
+for i = 5, #ARGV do
+  local id = ARGV[i]
+  local h = redis.call('HMGET', 'mod:comment:' .. id, unpack(FIELDS))
+  if not h[1] then out[#out + 1] = 'gone'
+  elseif h[10] then out[#out + 1] = 'done'
+  else
+    local later = waiting(id, h)
+    if later then out[#out + 1] = tostring(later)
+    else
+      drop_texts(id, h[1])
+      redis.call('HSET', 'mod:comment:' .. id, 'text_expired_at', now)
+      out[#out + 1] = 'done'
+    end
+  end
+end
+return out
+"""
+# Extra ARGV after the ids' marker: none; the language indexes come from ARGV[5] (comma-separated).
+DELETE_RECORDS = _COMMON + """
+local languages = ARGV[5]
+for i = 6, #ARGV do
+  local id = ARGV[i]
+  local head = 'mod:comment:' .. id
+  local h = redis.call('HMGET', head, unpack(FIELDS))
+  if not h[1] then out[#out + 1] = 'gone'
+  elseif not h[10] then out[#out + 1] = tostring(now + recheck)  -- the text stage goes first
+  else
+    local later = waiting(id, h)
+    if later then out[#out + 1] = tostring(later)
+    else
+      drop_texts(id, h[1])
+      redis.call('DEL', head, 'mod:history:' .. id)
+      redis.call('ZREM', 'mod:index:received', id)
+      redis.call('ZREM', 'mod:index:created', id)
+      if h[11] then redis.call('ZREM', 'mod:index:article:' .. h[11], id) end
+      for language in string.gmatch(languages, '[^,]+') do
+        redis.call('ZREM', 'mod:index:language:' .. language, id)
+      end
+      out[#out + 1] = 'gone'
+    end
+  end
+end
+return out
+"""
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    script: str
+    keep_seconds: float
+
+    @property
+    def cursor_key(self) -> str:
+        return f"mod:retention:{self.name}:cursor"  # STRING "<score> <id>" of the last comment looked at
+
+    @property
+    def waiting_key(self) -> str:
+        return f"mod:retention:{self.name}:waiting"  # ZSET id -> epoch second to look again (keys.py)
+
+
+def stages(settings) -> tuple[Stage, Stage]:
+    """The text stage, then the record stage, with the configured retention."""
+    return (Stage("text", EXPIRE_TEXTS, settings.text_retention_days * DAY),
+            Stage("record", DELETE_RECORDS, settings.record_retention_days * DAY))
+
+
+def _run(redis, stage: Stage, ids: list[str], now: float, callback: bool) -> list[str]:
+    args = [now, stage.keep_seconds, min(RECHECK_SECONDS, max(stage.keep_seconds, 1.0)), "1" if callback else "0"]
+    if stage.name == "record":
+        args.append(",".join((*SUPPORTED_LANGUAGES, UNDETERMINED)))
+    return [text(r) for r in redis.register_script(stage.script)(keys=[keys.REVIEW_QUEUE], args=args + ids)]
+
+
+def _settle(redis, stage: Stage, ids: list[str], results: list[str]) -> int:
+    """Queue not-yet-eligible ids in the waiting set, drop finished ones from it; count finished."""
+    pipe = redis.pipeline(transaction=False)
+    finished = 0
+    for comment_id, result in zip(ids, results):
+        if result in ("done", "gone"):
+            pipe.zrem(stage.waiting_key, comment_id)
+            finished += 1
+        else:
+            pipe.zadd(stage.waiting_key, {comment_id: float(result)})
+    pipe.execute()
+    return finished
+
+
+def _new_candidates(redis, stage: Stage, cutoff: float, limit: int) -> tuple[list[str], tuple[float, str] | None]:
+    """Ids received after the cursor and before the cutoff, and the cursor after them."""
+    raw = text(redis.get(stage.cursor_key))
+    score, last = (float(raw.split(" ", 1)[0]), raw.split(" ", 1)[1]) if raw else (float("-inf"), "")
+    page = limit
+    while True:
+        rows = redis.zrangebyscore(keys.INDEX_RECEIVED, score, cutoff, start=0, num=page, withscores=True)
+        fresh = [(text(m), s) for m, s in rows if not (s == score and text(m) <= last)]
+        if fresh or len(rows) < page:
+            break
+        page *= 2  # a whole page of ties already looked at (one big batch): look further
+    fresh = fresh[:limit]
+    return [m for m, _ in fresh], ((fresh[-1][1], fresh[-1][0]) if fresh else None)
+
+
+def sweep_stage(redis, stage: Stage, now: float, callback: bool, limit: int = 10_000) -> dict[str, int]:
+    """One pass of a stage: due waiting ids, then new candidates; return counts."""
+    finished = looked = 0
+    due = [text(m) for m in redis.zrangebyscore(stage.waiting_key, "-inf", now, start=0, num=limit)]
+    for start in range(0, len(due), PAGE):
+        chunk = due[start:start + PAGE]
+        finished += _settle(redis, stage, chunk, _run(redis, stage, chunk, now, callback))
+        looked += len(chunk)
+    while looked < limit:
+        ids, cursor = _new_candidates(redis, stage, now - stage.keep_seconds, min(PAGE, limit - looked))
+        if not ids:
+            break
+        finished += _settle(redis, stage, ids, _run(redis, stage, ids, now, callback))
+        redis.set(stage.cursor_key, f"{cursor[0]!r} {cursor[1]}")
+        looked += len(ids)
+    return {"looked": looked, "finished": finished}
+
+
+def sweep(redis, settings, now: float | None = None, limit: int = 10_000) -> dict[str, dict[str, int]]:
+    """Run both stages once and trim the audit stream; return what each stage did."""
+    now = time.time() if now is None else now
+    callback = bool(settings.callback_url)
+    done = {stage.name: sweep_stage(redis, stage, now, callback, limit) for stage in stages(settings)}
+    min_id = int((now - settings.record_retention_days * DAY) * 1000)
+    if min_id > 0:
+        redis.xtrim(keys.AUDIT_STREAM, minid=str(min_id), approximate=False)
+    return done
+
+
+def sweep_if_leader(redis, settings, interval: float) -> dict[str, dict[str, int]] | None:
+    """Sweep unless another worker did within `interval` seconds (a short lock, never waited on)."""
+    if not redis.set(LOCK, "1", nx=True, px=int(interval * 1000)):
+        return None
+    return sweep(redis, settings)
