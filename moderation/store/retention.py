@@ -25,6 +25,7 @@ import time
 from dataclasses import dataclass
 
 from moderation.store import keys
+from moderation.store.cursor import Cursor, decode, encode, page_after
 from moderation.store.models import text
 from moderation.types import SUPPORTED_LANGUAGES, UNDETERMINED
 
@@ -148,19 +149,10 @@ def _settle(redis, stage: Stage, ids: list[str], results: list[str]) -> int:
     return finished
 
 
-def _new_candidates(redis, stage: Stage, cutoff: float, limit: int) -> tuple[list[str], tuple[float, str] | None]:
-    """Ids received after the cursor and before the cutoff, and the cursor after them."""
-    raw = text(redis.get(stage.cursor_key))
-    score, last = (float(raw.split(" ", 1)[0]), raw.split(" ", 1)[1]) if raw else (float("-inf"), "")
-    page = limit
-    while True:
-        rows = redis.zrangebyscore(keys.INDEX_RECEIVED, score, cutoff, start=0, num=page, withscores=True)
-        fresh = [(text(m), s) for m, s in rows if not (s == score and text(m) <= last)]
-        if fresh or len(rows) < page:
-            break
-        page *= 2  # a whole page of ties already looked at (one big batch): look further
-    fresh = fresh[:limit]
-    return [m for m, _ in fresh], ((fresh[-1][1], fresh[-1][0]) if fresh else None)
+def _new_candidates(redis, stage: Stage, cutoff: float, limit: int) -> tuple[list[str], Cursor | None]:
+    """Ids received after the stage's cursor and up to the cutoff, and the cursor after them."""
+    rows = page_after(redis, keys.INDEX_RECEIVED, decode(redis.get(stage.cursor_key)), cutoff, limit)
+    return [m for m, _ in rows], ((rows[-1][1], rows[-1][0]) if rows else None)
 
 
 def sweep_stage(redis, stage: Stage, now: float, callback: bool, limit: int = 10_000) -> dict[str, int]:
@@ -176,7 +168,7 @@ def sweep_stage(redis, stage: Stage, now: float, callback: bool, limit: int = 10
         if not ids:
             break
         finished += _settle(redis, stage, ids, _run(redis, stage, ids, now, callback))
-        redis.set(stage.cursor_key, f"{cursor[0]!r} {cursor[1]}")
+        redis.set(stage.cursor_key, encode(cursor))
         looked += len(ids)
     return {"looked": looked, "finished": finished}
 
