@@ -37,13 +37,19 @@ BATCH = 50
 
 
 def texts_of_length(count: int, chars: int) -> list[dict]:
-    """Unique comments of exactly `chars` characters built from real texts."""
-    base = short_comments(count)
+    """Unique comments of exactly `chars` characters: consecutive real comments joined, then cut.
+
+    Real texts, not one text repeated: repetition would flatter any compression of the stored text.
+    """
+    pool = [c["text"].strip() for c in short_comments(max(count * 4, 1000))]
     out = []
-    for i, comment in enumerate(base):
-        text = f"{comment['text']} " * (chars // max(1, len(comment["text"])) + 1)
-        text = (f"[{i}] " + text)[:chars].rstrip()
-        out.append({"id": f"mem-{i}", "text": text.ljust(chars, "."), "author": f"reader{i % 997}",
+    for i in range(count):
+        parts, j = [], i * 3
+        while sum(len(p) + 1 for p in parts) < chars:
+            parts.append(pool[j % len(pool)])
+            j += 1
+        text = " ".join(parts)[:chars].rstrip().ljust(chars, ".")
+        out.append({"id": f"mem-{i}", "text": text, "author": f"reader{i % 997}",
                     "article": {"id": f"article-{i % 40}"}})
     return out
 
@@ -122,6 +128,7 @@ def main() -> int:
             client = stack.client()
             time.sleep(1)
             before = int(redis.info("memory")["used_memory"])
+            stats_before = redis.memory_stats()
             redis.config_resetstat()
             for start in range(0, len(comments), BATCH):
                 status, answer = client.post_comments(comments[start:start + BATCH])
@@ -132,6 +139,7 @@ def main() -> int:
             processed = int(redis.info("stats")["total_commands_processed"])
             time.sleep(1)
             after = int(redis.info("memory")["used_memory"])
+            stats_after = redis.memory_stats()
             families = memory_by_family(redis)
             keys_total = redis.dbsize()
     if server is not None:
@@ -145,6 +153,10 @@ def main() -> int:
         "bytes_per_comment": round((after - before) / args.count),
         "keys": keys_total, "keys_per_comment": round(keys_total / args.count, 2),
         "families": families,
+        "memory_stats_delta_per_comment": {
+            k: round((stats_after[k] - stats_before[k]) / args.count, 1) for k in stats_after
+            if isinstance(stats_after.get(k), (int, float)) and isinstance(stats_before.get(k), (int, float))
+            and k.split(".")[0] in ("overhead", "clients", "aof", "dataset", "keys", "lua", "functions", "db")},
         "commands_per_comment": round(sum(calls.values()) / args.count, 1),
         "commands": {k: round(v / args.count, 2) for k, v in sorted(calls.items(), key=lambda kv: -kv[1])},
         "processed_per_comment": round(processed / args.count, 1),

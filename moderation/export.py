@@ -30,6 +30,7 @@ from typing import IO, Any, Iterator
 from moderation.rescore import keys as rkeys
 from moderation.store import keys
 from moderation.store.cursor import Cursor, page_after
+from moderation.store.history import merge
 from moderation.store.models import dumps, loads, text
 
 PAGE = 200
@@ -73,8 +74,9 @@ def _records(redis, ids: list[str]) -> list[dict[str, Any] | None]:
             continue
         n = int(head["rev"])
         revisions, decisions, rescored = ([loads(v) for v in stored[3 * i + j][:n]] for j in range(3))
+        trail = merge([loads(e) for e in history], head, revisions, decisions)
         out.append({"id": comment_id, "head": head, "revisions": revisions, "decisions": decisions,
-                    "rescored": rescored, "history": [loads(e) for e in history]})
+                    "rescored": rescored, "history": trail})
     return out
 
 

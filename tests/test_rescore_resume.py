@@ -15,14 +15,14 @@ import pytest
 
 from moderation.cli import main
 from moderation.rescore import keys as rkeys
-from moderation.store import keys
+from moderation.store import Store, keys
 from tests.support.rescore_store import seed
 from tests.test_rescore_store import COMMENTS, candidate_policy, stored_decisions
 
 # Four copies of the hand-built comments under distinct ids: enough batches to stop in between.
 MANY = [{**c, "id": f"{c['id']}-{n}"} for n in range(4) for c in COMMENTS]
 # Written by running workers for their own housekeeping (liveness beats, recovery lock), not by rescoring.
-HOUSEKEEPING = ("mod:worker:", "mod:workers", "mod:recovery:")
+HOUSEKEEPING = ("mod:worker:", "mod:workers", "mod:recovery:", "mod:retention:")
 TIMESTAMPS = {"at", "decided_at", "updated_at", "started_at", "finished_at"}
 
 
@@ -191,5 +191,5 @@ def test_apply_killed_with_sigkill_resumes_to_the_same_state(many, candidate, cl
     assert store_state(many) == expected_state
     assert resumed["changed"] == expected_summary["changed"]
     assert resumed["applied"] + resumed["already_applied"] == expected_summary["applied"]
-    history = [len(many.lrange(keys.history(c["id"]), 0, -1)) for c in MANY]
+    history = [len(Store(many).history(c["id"])) for c in MANY]
     assert max(history) == 3  # received, decided, at most one rescored: nothing applied twice

@@ -14,9 +14,9 @@ from typing import Callable, Sequence
 from redis.exceptions import WatchError
 
 from moderation.store import keys
-from moderation.store.events import append_event, make_event
 from moderation.store.metrics import incr
-from moderation.store.models import Accepted, IncomingComment, dumps, text
+from moderation.store.codec import pack
+from moderation.store.models import Accepted, IncomingComment, text
 
 # enqueue(pipe, [(comment_id, revision), ...]) -> one job id per item, queued on `pipe`.
 EnqueueFn = Callable[[object, list[tuple[str, int]]], list[str]]
@@ -99,8 +99,11 @@ def created_timestamp(created_at: str | None, default: float) -> float:
 def _write_revisions(pipe, new, job_ids, now: float) -> None:
     for (comment, rev), job_id in zip(new, job_ids):
         digest = comment.content_hash()
-        record = {**comment.to_json(), "rev": rev, "received_at": now, "hash": digest, "job_id": job_id}
-        pipe.set(keys.revision(comment.id, rev), dumps(record))
+        # The job id is in mod:pending:jobs until decided; the "received" event is rebuilt from this
+        # record when the history is read (store/history.py).
+        record = {**{k: v for k, v in comment.to_json().items() if v is not None}, "rev": rev, "received_at": now,
+                  "hash": digest}
+        pipe.set(keys.revision(comment.id, rev), pack(record))
         head = {"id": comment.id, "rev": rev, "hash": digest, "status": "queued", "updated_at": now}
         if comment.article_id:
             head["article_id"] = comment.article_id
@@ -118,6 +121,4 @@ def _write_revisions(pipe, new, job_ids, now: float) -> None:
         if rev > 1:  # an edit after its texts expired: the new text has a retention of its own
             pipe.hdel(keys.comment(comment.id), "text_expired_at")
             pipe.zadd(keys.RETENTION_TEXT_WAITING, {comment.id: now})
-        what = "received" if rev == 1 else "edited text received"
-        append_event(pipe, comment.id, make_event("received", "platform", rev, what, at=now, hash=digest))
     incr(pipe, "moderation_comments_received_total", n=len(new))

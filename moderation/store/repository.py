@@ -7,9 +7,13 @@ from __future__ import annotations
 import time
 from typing import Any, Iterator, Sequence
 
+from redis.exceptions import WatchError
+
 from moderation.store import keys
 from moderation.store.decisions import record_decisions
+from moderation.store.codec import pack
 from moderation.store.events import append_event, make_event
+from moderation.store.history import DELIVERED, delivered_event, histories, merge
 from moderation.store.intake import EnqueueFn, accept_comments
 from moderation.store.models import Accepted, IncomingComment, loads, text
 
@@ -60,8 +64,8 @@ class Store:
         return [pair for pair, rev in zip(pairs, pipe.execute()) if text(rev) == str(pair[1])]
 
     def history(self, comment_id: str) -> list[dict[str, Any]]:
-        """The comment's audit trail, oldest first."""
-        return [loads(raw) for raw in self.redis.lrange(keys.history(comment_id), 0, -1)]
+        """The comment's audit trail, oldest first (stored and rebuilt events, see store.history)."""
+        return histories(self.redis, [comment_id])[comment_id]
 
     def record_decisions(self, items, job_id: str | None, source: str = "machine",
                          scoring_seconds: float | None = None) -> list[bool]:
@@ -74,17 +78,40 @@ class Store:
         if head is None:
             return None
         revs = [(comment_id, n) for n in range(1, int(head["rev"]) + 1)]
-        return {"head": head, "revisions": self.revisions(revs), "decisions": self.decisions(revs),
-                "history": self.history(comment_id)}
+        revisions, decisions = self.revisions(revs), self.decisions(revs)
+        stored = [loads(raw) for raw in self.redis.lrange(keys.history(comment_id), 0, -1)]
+        return {"head": head, "revisions": revisions, "decisions": decisions,
+                "history": merge(stored, head, revisions, decisions)}
 
     def record_delivery(self, comment_id: str, rev: int, state: str, attempts: int, detail: str) -> None:
-        """Record the callback delivery state of a revision's decision on the head and in history."""
-        pipe = self.redis.pipeline()
-        pipe.hset(keys.comment(comment_id), mapping={
-            "delivery": state, "delivery_attempts": attempts, "delivery_rev": rev, "updated_at": time.time()})
-        event_type = {"delivered": "delivered", "failed": "delivery_failed"}.get(state, "delivery_" + state)
-        append_event(pipe, comment_id, make_event(event_type, "service", rev, state, why=detail, attempts=attempts))
-        pipe.execute()
+        """Record the callback delivery state of a revision's decision on the head and in history.
+
+        A successful delivery is kept on the head (field `delivered`) and read back as the trail's
+        "delivered" event (store.history); the one it replaces moves into the history list.
+        """
+        head_key = keys.comment(comment_id)
+        now = time.time()
+        fields = {"delivery": state, "delivery_attempts": attempts, "delivery_rev": rev, "updated_at": now}
+        with self.redis.pipeline() as pipe:
+            while True:
+                try:
+                    pipe.watch(head_key)
+                    previous = text(pipe.hget(head_key, DELIVERED))
+                    pipe.multi()
+                    if state == "delivered" and detail == "2xx":
+                        if previous:
+                            pipe.rpush(keys.history(comment_id), pack(delivered_event(previous)))
+                        fields[DELIVERED] = f"{round(now, 3)!r} {int(rev)} {int(attempts)}"
+                    else:
+                        event_type = {"delivered": "delivered", "failed": "delivery_failed"}.get(
+                            state, "delivery_" + state)
+                        append_event(pipe, comment_id, make_event(event_type, "service", rev, state, why=detail,
+                                                                  attempts=attempts, at=now))
+                    pipe.hset(head_key, mapping=fields)
+                    pipe.execute()
+                    return
+                except WatchError:
+                    continue
 
     # Pending revisions (awaiting a decision) for the recovery step.
     def pending(self, older_than: float, limit: int = 1000) -> list[tuple[str, int, str | None]]:
@@ -108,13 +135,22 @@ class Store:
     # Listing, for rescoring and the review queue.
     def comment_ids(self, since: float = float("-inf"), until: float = float("inf"), article: str | None = None,
                     language: str | None = None, page: int = 500) -> Iterator[str]:
-        """Stored comment ids by received time, optionally one article's or one language's."""
-        index = (keys.article_index(article) if article else
-                 keys.language_index(language) if language else keys.INDEX_RECEIVED)
+        """Stored comment ids by received time, optionally one article's or one language's.
+
+        Language is read from each head (the decided revision's language): no per-language index.
+        """
+        index = keys.article_index(article) if article else keys.INDEX_RECEIVED
         offset = 0
         while True:
-            batch = self.redis.zrangebyscore(index, since, until, start=offset, num=page)
-            yield from (text(member) for member in batch)
+            batch = [text(member) for member in
+                     self.redis.zrangebyscore(index, since, until, start=offset, num=page)]
+            if language:
+                pipe = self.redis.pipeline(transaction=False)
+                for comment_id in batch:
+                    pipe.hget(keys.comment(comment_id), "language")
+                yield from (c for c, lang in zip(batch, pipe.execute()) if text(lang) == language)
+            else:
+                yield from batch
             if len(batch) < page:
                 return
             offset += page

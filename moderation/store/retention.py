@@ -26,7 +26,9 @@ from dataclasses import dataclass
 
 from moderation.store import keys
 from moderation.store.cursor import Cursor, decode, encode, page_after
-from moderation.store.models import text
+from moderation.store.codec import pack
+from moderation.store.history import routine_events
+from moderation.store.models import loads, text
 from moderation.types import SUPPORTED_LANGUAGES, UNDETERMINED
 
 DAY = 86400.0
@@ -60,21 +62,28 @@ end
 local FIELDS = {'rev', 'status', 'decision', 'final', 'decided_rev', 'delivery', 'delivery_rev', 'updated_at',
                 'received_at', 'text_expired_at', 'article_id', 'language'}
 """
+# Text stage ARGV after the common four: per id, the id, the revision the caller read, the number
+# of routine events to keep, then those events (packed): they are rebuilt from the records about to
+# go (store/history.py), so they move into the history list first.
 EXPIRE_TEXTS = _COMMON + """
-for i = 5, #ARGV do
-  local id = ARGV[i]
+local i = 5
+while i <= #ARGV do
+  local id, seen, n = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2])
   local h = redis.call('HMGET', 'mod:comment:' .. id, unpack(FIELDS))
   if not h[1] then out[#out + 1] = 'gone'
   elseif h[10] then out[#out + 1] = 'done'
   else
     local later = waiting(id, h)
     if later then out[#out + 1] = tostring(later)
+    elseif h[1] ~= seen then out[#out + 1] = tostring(now)  -- edited since we read it: next sweep
     else
+      for e = 1, n do redis.call('RPUSH', 'mod:history:' .. id, ARGV[i + 2 + e]) end
       drop_texts(id, h[1])
       redis.call('HSET', 'mod:comment:' .. id, 'text_expired_at', now)
       out[#out + 1] = 'done'
     end
   end
+  i = i + 3 + n
 end
 return out
 """
@@ -128,11 +137,36 @@ def stages(settings) -> tuple[Stage, Stage]:
             Stage("record", DELETE_RECORDS, settings.record_retention_days * DAY))
 
 
+def _routine(redis, ids: list[str]) -> list[list]:
+    """Per id: [id, latest revision, n, n packed routine events not already in its history list]."""
+    pipe = redis.pipeline(transaction=False)
+    for comment_id in ids:
+        pipe.hget(keys.comment(comment_id), "rev")
+        pipe.lrange(keys.history(comment_id), 0, -1)
+    replies = pipe.execute()
+    revs = [int(text(rev) or 0) for rev in replies[0::2]]
+    pipe = redis.pipeline(transaction=False)
+    for comment_id, rev in zip(ids, revs):
+        pipe.mget([keys.revision(comment_id, n) for n in range(1, rev + 1)] or [keys.revision(comment_id, 0)])
+        pipe.mget([keys.decision(comment_id, n) for n in range(1, rev + 1)] or [keys.decision(comment_id, 0)])
+    records = pipe.execute()
+    groups = []
+    for i, (comment_id, rev, stored) in enumerate(zip(ids, revs, replies[1::2])):
+        kept = {(e["type"], e["revision"]) for e in map(loads, stored)}
+        events = [pack(e) for e in routine_events([loads(r) for r in records[2 * i][:rev]],
+                                                  [loads(d) for d in records[2 * i + 1][:rev]])
+                  if (e["type"], e["revision"]) not in kept]
+        groups.append([comment_id, rev, len(events), *events])
+    return groups
+
+
 def _run(redis, stage: Stage, ids: list[str], now: float, callback: bool) -> list[str]:
     args = [now, stage.keep_seconds, min(RECHECK_SECONDS, max(stage.keep_seconds, 1.0)), "1" if callback else "0"]
     if stage.name == "record":
-        args.append(",".join((*SUPPORTED_LANGUAGES, UNDETERMINED)))
-    return [text(r) for r in redis.register_script(stage.script)(keys=[keys.REVIEW_QUEUE], args=args + ids)]
+        args += [",".join((*SUPPORTED_LANGUAGES, UNDETERMINED)), *ids]
+    else:
+        args += [value for group in _routine(redis, ids) for value in group]
+    return [text(r) for r in redis.register_script(stage.script)(keys=[keys.REVIEW_QUEUE], args=args)]
 
 
 def _settle(redis, stage: Stage, ids: list[str], results: list[str]) -> int:
