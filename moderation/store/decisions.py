@@ -73,7 +73,7 @@ def record_decisions(redis, items: Sequence[tuple[int, dict[str, Any], float]], 
     """Record (revision, decision json, received_at) items; return which were new."""
     if not items:
         return []
-    now = time.time() if now is None else now
+    now = round(time.time(), 3) if now is None else now
     script_keys = [keys.PENDING, keys.PENDING_JOBS, keys.REVIEW_QUEUE, keys.METRICS]
     args: list[Any] = [now]
     for rev, decision, received_at in items:

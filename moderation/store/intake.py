@@ -44,7 +44,8 @@ def accept_comments(redis, comments: Sequence[IncomingComment], enqueue: Enqueue
                     return answers
                 pipe.multi()
                 job_ids = enqueue(pipe, [(c.id, rev) for c, rev in new])
-                _write_revisions(pipe, new, job_ids, time.time() if now is None else now)
+                # Milliseconds are enough for every time we keep, and shorter to store.
+                _write_revisions(pipe, new, job_ids, round(time.time(), 3) if now is None else now)
                 pipe.execute()
                 return _with_jobs(answers, new, job_ids)
             except WatchError:
@@ -101,8 +102,9 @@ def _write_revisions(pipe, new, job_ids, now: float) -> None:
         digest = comment.content_hash()
         # The job id is in mod:pending:jobs until decided; the "received" event is rebuilt from this
         # record when the history is read (store/history.py).
-        record = {**{k: v for k, v in comment.to_json().items() if v is not None}, "rev": rev, "received_at": now,
-                  "hash": digest}
+        # The id is the key's last part (Store.revisions adds it back); absent fields are left out.
+        record = {**{k: v for k, v in comment.to_json().items() if v is not None and k != "id"}, "rev": rev,
+                  "received_at": now, "hash": digest}
         pipe.set(keys.revision(comment.id, rev), pack(record))
         head = {"id": comment.id, "rev": rev, "hash": digest, "status": "queued", "updated_at": now}
         if comment.article_id:

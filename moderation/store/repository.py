@@ -48,7 +48,8 @@ class Store:
         """Load revision records for (comment id, revision) pairs, None where missing."""
         if not items:
             return []
-        return [loads(raw) for raw in self.redis.mget([keys.revision(i, r) for i, r in items])]
+        records = [loads(raw) for raw in self.redis.mget([keys.revision(i, r) for i, r in items])]
+        return [None if record is None else {"id": cid, **record} for (cid, _), record in zip(items, records)]
 
     def decisions(self, items: Sequence[tuple[str, int]]) -> list[dict[str, Any] | None]:
         """Load recorded machine decisions for (comment id, revision) pairs, None where undecided."""
