@@ -14,8 +14,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare train's options."""
     parser.add_argument("--data-dir", type=Path, default=PROJECT_ROOT.parent / "shared" / "data",
                         help="folder with the labelled files (default: ../shared/data)")
-    parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "moderation" / "models",
-                        help="where to write linear-v1.json and linear-v1.npz (default: moderation/models)")
+    # Not the shipped model's folder by default: a retrain must not overwrite a tracked file by accident.
+    parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "var" / "models",
+                        help="where to write linear-v1.json and linear-v1.npz (default: var/models; "
+                             "--out moderation/models replaces the shipped model)")
     parser.add_argument("--lexicon-dir", type=Path, default=PROJECT_ROOT / "config" / "lexicons",
                         help="lexicons whose phrases become model features (snapshotted into the artifact)")
     parser.add_argument("--no-lexicon", action="store_true", help="train without lexicon features")
@@ -41,4 +43,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"moderation train: {exc}", file=sys.stderr)
         return 2
     print(path)
+    if Path(args.out).resolve() != (PROJECT_ROOT / "moderation" / "models").resolve():
+        print(f"moderation train: the shipped model is unchanged; use this one with "
+              f"MODERATION_LINEAR_MODEL_PATH={path}, or train with --out moderation/models to replace it",
+              file=sys.stderr)
     return 0

@@ -68,7 +68,8 @@ def _store_run(args, engine, policy_text, settings, filters, make_progress) -> t
     try:
         _check_schema(services.redis)
         plan = _plan(services.redis, spec, args)
-        progress = make_progress(args.progress, plan.total)
+        # A finished run only repeats its summary: no "0/N comments (0%)" progress line for it.
+        progress = None if plan.status == "complete" else make_progress(args.progress, plan.total)
         try:
             tally = combine(_run(services, engine, spec, plan, args, progress))
         except (RescoreError, redis_lib.exceptions.ConnectionError):

@@ -6,20 +6,27 @@ platform chose) is always the LAST part of a key, so no id can make two keys col
 
     mod:schema_version            STRING  "1" — bump when a key's shape changes; see check_schema()
     mod:comment:<id>              HASH    the comment's head (fields: HEAD_FIELDS below)
-    mod:rev:<n>:<id>              STRING  revision n's JSON: text, author, article, created_at,
-                                          language_hint, received_at, hash, job_id
-    mod:decision:<n>:<id>         STRING  the machine decision for revision n (Decision.to_json()
+    mod:rev:<n>:<id>              STRING  revision n (store.codec): text, author?, article?, created_at?,
+                                          language?, rev, received_at, hash (absent fields left out;
+                                          the id is the key's; Store.revisions adds it back)
+    mod:decision:<n>:<id>         STRING  the machine decision for revision n (store.codec; Decision.to_json()
                                           + revision, decided_at, job_id, source); written once
-    mod:history:<id>              LIST    the comment's audit trail, oldest first: JSON events
-                                          {at, type, actor, revision, what, why, ...}
-    mod:audit                     STREAM  every audit event of every comment (fields: comment_id, event)
+    mod:history:<id>              LIST    the comment's stored audit events (store.codec), JSON
+                                          {at, type, actor, revision, what, why, ...}; the routine
+                                          received/decided/delivered events are rebuilt from the
+                                          records when read (store/history.py), so a comment nobody
+                                          touched has no list
+    mod:audit                     STREAM  non-routine audit events (moderator actions, rescores,
+                                          delivery retries and failures; fields: comment_id, event)
     mod:pending                   ZSET    "<n>:<id>" revisions awaiting a decision, score = received
                                           (epoch s); added at intake, removed when decided
     mod:pending:jobs              HASH    "<n>:<id>" -> id of the RQ job that should decide it
     mod:index:received            ZSET    comment ids by first-received time (epoch s)
     mod:index:created             ZSET    comment ids by the platform's created_at (else received)
     mod:index:article:<article>   ZSET    comment ids of one article, by received time
-    mod:index:language:<lang>     ZSET    comment ids by detected language (set when decided)
+    mod:index:language:<lang>     ZSET    retired: stores written before 2026-12 have it; nothing
+                                          writes it now (language filters read the head's
+                                          `language`), retention removes its entries
     mod:review                    ZSET    held comment ids, score = priority (lowest first, see
                                           store.review_priority)
     mod:workers                   ZSET    live moderation worker names, score = last heartbeat
