@@ -1,6 +1,6 @@
 """Redis memory and commands per decided comment, with the real service (own Redis, gunicorn, a worker).
 
-Usage: .venv/bin/python bench/bench_memory.py [--count 4000] [--chars 250] [--callback]
+Usage: .venv/bin/python bench/bench_memory.py [--count 4000] [--chars 250] [--callback] [--batch 50]
 
 Posts `count` comments of exactly `chars` characters (real comment texts, padded or cut), signed, in
 batches of 50, waits until every one is decided (and, with --callback, delivered to a local platform),
@@ -8,7 +8,9 @@ waits for RQ's bookkeeping to settle, then reports at rest:
   * used_memory growth / count (bytes per decided comment), from INFO memory before and after;
   * keys per comment, and MEMORY USAGE per key family (a sample of each);
   * Redis commands per comment on the live path (INFO commandstats, reset before posting), and
-    round trips per comment as seen by the server (total_commands_processed).
+    round trips per comment as seen by the server (total_reads_processed: a pipeline is one).
+Worker heartbeats and the recovery pass run meanwhile and are counted: they are part of the
+live path's cost, and they are per second, not per comment (a larger --count dilutes them).
 """
 
 from __future__ import annotations
@@ -98,7 +100,7 @@ def settle(store: Store, count: int, callback: bool, timeout: float = 600) -> Co
             pipe.llen(f"rq:queue:{queue}")
             pipe.zcard(f"rq:wip:{queue}")
         received, delivered, pending, *busy = pipe.execute()
-        own.update({"hget": 2, "zcard": 3, "llen": 2})
+        own.update({"hget": 2, "zcard": 3, "llen": 2, "reads": 1})
         if (int(received or 0) >= count and pending == 0 and sum(busy) == 0
                 and (not callback or int(delivered or 0) >= count)):
             return own
@@ -110,6 +112,7 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=4000)
     parser.add_argument("--chars", type=int, default=250)
     parser.add_argument("--callback", action="store_true", help="deliver decisions to a local platform")
+    parser.add_argument("--batch", type=int, default=BATCH, help=f"comments per signed POST (default {BATCH})")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
@@ -130,13 +133,16 @@ def main() -> int:
             before = int(redis.info("memory")["used_memory"])
             stats_before = redis.memory_stats()
             redis.config_resetstat()
-            for start in range(0, len(comments), BATCH):
-                status, answer = client.post_comments(comments[start:start + BATCH])
+            reads_before = int(redis.info("stats")["total_reads_processed"])
+            for start in range(0, len(comments), args.batch):
+                status, answer = client.post_comments(comments[start:start + args.batch])
                 if status != 202:
                     raise RuntimeError(f"HTTP {status}: {answer}")
             own = settle(store, args.count, args.callback)
             stats = redis.info("commandstats")
-            processed = int(redis.info("stats")["total_commands_processed"])
+            server_stats = redis.info("stats")
+            processed = int(server_stats["total_commands_processed"])
+            reads = int(server_stats["total_reads_processed"]) - reads_before
             time.sleep(1)
             after = int(redis.info("memory")["used_memory"])
             stats_after = redis.memory_stats()
@@ -147,9 +153,10 @@ def main() -> int:
     calls = {name.removeprefix("cmdstat_"): int(v["calls"]) - own.get(name.removeprefix("cmdstat_"), 0)
              for name, v in stats.items()}
     calls = {name: n for name, n in calls.items() if n > 0 and name not in ("info", "config|resetstat")}
+    reads -= own.pop("reads") + 2  # our polls, and the INFO calls around them
     processed -= sum(own.values())
     report = {
-        "count": args.count, "chars": args.chars, "callback": args.callback,
+        "count": args.count, "chars": args.chars, "callback": args.callback, "batch": args.batch,
         "bytes_per_comment": round((after - before) / args.count),
         "keys": keys_total, "keys_per_comment": round(keys_total / args.count, 2),
         "families": families,
@@ -160,6 +167,8 @@ def main() -> int:
         "commands_per_comment": round(sum(calls.values()) / args.count, 1),
         "commands": {k: round(v / args.count, 2) for k, v in sorted(calls.items(), key=lambda kv: -kv[1])},
         "processed_per_comment": round(processed / args.count, 1),
+        # socket reads Redis served: one per request a client sent (a pipeline or MULTI is one)
+        "round_trips_per_comment": round(reads / args.count, 2),
         "machine": f"{platform.machine()}, {platform.python_version()}",
     }
     print(json.dumps(report, indent=None if args.json else 1))
