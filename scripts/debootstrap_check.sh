@@ -13,6 +13,8 @@
 #   WHEELS   a folder of wheels to offer pip inside (PIP_FIND_LINKS), e.g. a local torch CPU wheel;
 #            without it `make test` downloads torch==2.13.0 from PyPI (the multi-GB CUDA build)
 #   TEST_ENV extra environment for `make test`, e.g. "MODERATION_SKIP_TORCH=1"
+#   HOST_CA  a CA bundle pip inside should trust (default: this machine's, when it has one): a
+#            network whose proxy re-signs TLS needs its CA, as the host's own pip does
 # Needs root (debootstrap, chroot, mounts). Network: only the Debian archive and PyPI; the service
 # and its tests run on loopback inside the chroot.
 set -euo pipefail
@@ -65,15 +67,20 @@ mount_in /sys /sys --bind
 mount_in /dev /dev --bind
 mount_in devpts /dev/pts -t devpts
 mount_in tmpfs /dev/shm -t tmpfs
-pip_env=""
+pip_env=()
 if [ -n "${WHEELS:-}" ]; then
     mount_in "$WHEELS" /opt/host-wheels --bind -o ro
-    pip_env="PIP_FIND_LINKS=/opt/host-wheels"
+    pip_env+=("PIP_FIND_LINKS=/opt/host-wheels")
+fi
+HOST_CA=${HOST_CA:-/etc/ssl/certs/ca-certificates.crt}
+if [ -f "$HOST_CA" ]; then
+    cp "$HOST_CA" "$ROOTFS/opt/host-ca.crt"
+    pip_env+=("PIP_CERT=/opt/host-ca.crt")
 fi
 
 inside() {
     chroot "$ROOTFS" /usr/bin/env -i HOME=/root TERM=dumb LANG=C.UTF-8 \
-        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin $pip_env "$@"
+        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "${pip_env[@]}" "$@"
 }
 log "inside: $(inside sh -c '. /etc/os-release; echo "$PRETTY_NAME"'); python3: $(inside sh -c 'command -v python3 || echo none')"
 status=0
