@@ -115,7 +115,9 @@ class RedisServer:
         return self
 
     def _wait_ready(self, timeout: float) -> None:
-        client = redis.Redis(port=self.port, socket_connect_timeout=0.2, socket_timeout=1)
+        # The address it binds, not "localhost": that name may be missing (a minimal root file system
+        # has no /etc/hosts) or resolve to ::1 first.
+        client = redis.Redis(host="127.0.0.1", port=self.port, socket_connect_timeout=0.2, socket_timeout=1)
         deadline = time.monotonic() + timeout
         try:
             while time.monotonic() < deadline:

@@ -52,6 +52,8 @@ fi
 printf '#!/bin/sh\nexit 101\n' > "$ROOTFS/usr/sbin/policy-rc.d"
 chmod 755 "$ROOTFS/usr/sbin/policy-rc.d"
 cp /etc/resolv.conf "$ROOTFS/etc/resolv.conf"
+# debootstrap writes no /etc/hosts; an installed system has one (the service itself does not need it).
+[ -f "$ROOTFS/etc/hosts" ] || printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' > "$ROOTFS/etc/hosts"
 
 rm -rf "$ROOTFS/root/work"
 mkdir -p "$ROOTFS/root/work/moderation"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import textwrap
@@ -23,6 +24,18 @@ def test_a_second_server_on_one_folder_is_refused(tmp_path):
             RedisServer(tmp_path).start()
         assert refused.value.pid == first.process.pid
     assert not folder_locked(tmp_path)
+
+
+def test_start_needs_no_name_for_localhost(tmp_path, monkeypatch):
+    real = socket.getaddrinfo
+
+    def no_localhost(host, *args, **kwargs):  # as in a root file system without /etc/hosts
+        if host == "localhost":
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real(host, *args, **kwargs)
+    monkeypatch.setattr(socket, "getaddrinfo", no_localhost)
+    with RedisServer(tmp_path) as server:
+        assert redis.Redis.from_url(server.url).ping()
 
 
 def test_the_lock_is_the_servers_own_so_kill_9_frees_it(tmp_path):
