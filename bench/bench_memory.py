@@ -34,6 +34,7 @@ from moderation.redis_server import free_port  # noqa: E402
 from moderation.settings import load_settings  # noqa: E402
 from moderation.store import Store  # noqa: E402
 from moderation.store.connection import connect  # noqa: E402
+from moderation.store.retention import sweep  # noqa: E402
 
 BATCH = 50
 
@@ -148,6 +149,15 @@ def main() -> int:
             stats_after = redis.memory_stats()
             families = memory_by_family(redis)
             keys_total = redis.dbsize()
+            # What retention frees (moderation/store/retention.py): texts and evidence after 30 days,
+            # everything after a year (days simulated with `now`). Held comments stay whole.
+            held = redis.zcard("mod:review")
+            used = {"rest": after}
+            finished = {}
+            for stage, days in (("text", 31), ("record", 366)):
+                swept = sweep(redis, settings, now=time.time() + days * 86400, limit=10 * args.count)
+                finished[stage] = swept[stage]["finished"]
+                used[stage] = int(redis.info("memory")["used_memory"])
     if server is not None:
         server.shutdown()
     calls = {name.removeprefix("cmdstat_"): int(v["calls"]) - own.get(name.removeprefix("cmdstat_"), 0)
@@ -159,6 +169,13 @@ def main() -> int:
         "count": args.count, "chars": args.chars, "callback": args.callback, "batch": args.batch,
         "bytes_per_comment": round((after - before) / args.count),
         "keys": keys_total, "keys_per_comment": round(keys_total / args.count, 2),
+        "held": held,
+        "retention": {
+            "text_expired": finished["text"],
+            "freed_per_expired_text": round((used["rest"] - used["text"]) / max(1, finished["text"])),
+            "records_deleted": finished["record"],
+            "freed_per_deleted_record": round((used["text"] - used["record"]) / max(1, finished["record"])),
+        },
         "families": families,
         "memory_stats_delta_per_comment": {
             k: round((stats_after[k] - stats_before[k]) / args.count, 1) for k in stats_after

@@ -83,13 +83,18 @@ def test_time_window_and_article(stored, redis_server, monkeypatch, tmp_path, ca
     assert run_export(redis_server, monkeypatch, "--since", "yesterday") == 2
 
 
-def test_expired_texts_export_as_null_with_their_record(stored, redis_server, monkeypatch, capsys):
+def test_expired_comments_export_their_compact_records_and_whole_trail(stored, redis_server, monkeypatch, capsys):
     sweep(stored, load_settings(environ={}), now=time.time() + 31 * 86400)
     assert run_export(redis_server, monkeypatch, "--until", "1500000") == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     expired = [line for line in lines if "text_expired_at" in line["head"]]
-    assert expired and all(set(line["revisions"]) == set(line["decisions"]) == {None} for line in expired)
-    assert all(line["history"] for line in expired)
+    assert expired
+    for line in expired:  # compact records: no text, no evidence; the trail is whole
+        # a comment's only revision record goes entirely (its head has time and hash)
+        assert all(r is None if len(line["revisions"]) == 1 else set(r) == {"rev", "received_at", "hash"}
+                   for r in line["revisions"])
+        assert all("scores" not in d and "slurs" not in d and d["decision"] for d in line["decisions"])
+        assert {"received", "decided"} <= {e["type"] for e in line["history"]}
 
 
 @pytest.mark.parametrize("name", ["resume.jsonl", "resume.jsonl.gz"])

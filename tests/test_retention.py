@@ -12,8 +12,10 @@ import pytest
 from moderation.settings import SettingsError, load_settings
 from moderation.store import Store, keys
 from moderation.store.intake import accept_comments
+from moderation.store.models import loads
 from moderation.store.retention import sweep
 from moderation.store.review_actions import decide as moderator_decides
+from moderation.types import CommentInput
 from tests.support.rescore_store import incoming, seed
 from tests.test_rescore_store import engine, rescore  # noqa: F401 - fixtures
 
@@ -39,7 +41,9 @@ def retention(**overrides):
 
 
 def texts_left(redis) -> set[str]:
-    return {k.decode() for k in redis.scan_iter("mod:rev:*")} | {k.decode() for k in redis.scan_iter("mod:decision:*")}
+    """Keys still holding a text (revisions) or evidence (decisions)."""
+    revs = {k.decode() for k in redis.scan_iter("mod:rev:*") if "text" in loads(redis.get(k))}
+    return revs | {k.decode() for k in redis.scan_iter("mod:decision:*") if "scores" in loads(redis.get(k))}
 
 
 def test_settings_default_to_30_days_and_a_year_and_are_checked():
@@ -151,3 +155,19 @@ def test_the_sweep_resumes_after_its_cursor(redis_client, engine):  # noqa: F811
     assert first["text"]["looked"] == 700
     second = sweep(redis_client, settings, now=time.time() + 31 * DAY, limit=700)
     assert second["text"]["looked"] == 500 and texts_left(redis_client) == set()
+
+
+def test_the_audit_trail_is_the_same_before_and_after_expiry(stored, engine):  # noqa: F811
+    accept_comments(stored, [incoming({"id": "k1", "text": "Edited: a second revision."})],
+                    lambda pipe, items: ["job"] * len(items))
+    store = Store(stored)
+    revision = store.revisions([("k1", 2)])[0]
+    decision = engine.decide([CommentInput("k1", revision["text"])])[0].to_json()
+    store.record_decisions([(2, decision, revision["received_at"])], job_id="j2")
+    store.record_delivery("k0", 1, "delivered", 1, "2xx")
+    before = {cid: store.history(cid) for cid in ("k0", "k1", "k2")}
+    sweep(stored, retention(), now=time.time() + 31 * DAY)
+    assert all("text_expired_at" in store.head(cid) for cid in before)
+    assert {cid: store.history(cid) for cid in before} == before
+    assert [e["type"] for e in before["k0"]] == ["received", "decided", "delivered"]
+    assert [e["type"] for e in before["k1"]] == ["received", "decided", "received", "decided"]

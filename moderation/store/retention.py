@@ -4,9 +4,12 @@ Two stages, each a sweep over comments in order of first receipt (`mod:index:rec
 
 * text   (settings.text_retention_days, default 30): once a comment's latest revision is decided,
          it is not waiting for a moderator, its decision is delivered (when a callback is set), and
-         it has not changed for that long, its revision texts and decision evidence are deleted
-         (`mod:rev:*`, `mod:decision:*`, `mod:rescored:*`). The head hash (outcome, language,
-         article, times, delivery) and the audit trail stay; the head gets `text_expired_at`.
+         it has not changed for that long, its revision texts and decision evidence are deleted:
+         `mod:rev:*` keep only revision, received time and content hash (and go entirely for a
+         comment's only revision, whose head has both), `mod:decision:*` only the compact decision
+         (outcome, reasons, language, policy, model, time, job, source), `mod:rescored:*` and the
+         `mod:index:created` entry go. The head hash (outcome, language, article, times, delivery) and the
+         audit trail stay (rebuilt from those compact records); the head gets `text_expired_at`.
 * record (settings.record_retention_days, default 365): after that long without a change, the
          head, the audit trail and every index entry go too; the audit stream is trimmed to the
          same window.
@@ -27,12 +30,17 @@ from dataclasses import dataclass
 from moderation.store import keys
 from moderation.store.cursor import Cursor, decode, encode, page_after
 from moderation.store.codec import pack
-from moderation.store.history import routine_events
 from moderation.store.models import loads, text
 from moderation.types import SUPPORTED_LANGUAGES, UNDETERMINED
 
 DAY = 86400.0
 PAGE = 500
+# What the text stage keeps of each revision record and decision: what the audit trail's received
+# and decided events are rebuilt from (store/history.py); text, author, article, scores, lexicon
+# hits and details go.
+COMPACT_REVISION = ("rev", "received_at", "hash")
+COMPACT_DECISION = ("id", "revision", "decision", "reasons", "language", "policy_version", "model",
+                    "decided_at", "job_id", "source")
 RECHECK_SECONDS = 3600.0  # held or undelivered comments are looked at again this often (at most)
 LOCK = "mod:retention:lock"
 
@@ -62,13 +70,13 @@ end
 local FIELDS = {'rev', 'status', 'decision', 'final', 'decided_rev', 'delivery', 'delivery_rev', 'updated_at',
                 'received_at', 'text_expired_at', 'article_id', 'language'}
 """
-# Text stage ARGV after the common four: per id, the id, the revision the caller read, the number
-# of routine events to keep, then those events (packed): they are rebuilt from the records about to
-# go (store/history.py), so they move into the history list first.
+# Text stage ARGV after the common four: per id, the id, the latest revision the caller read, then
+# per revision its compact revision record and compact decision (packed; "" where it has none).
 EXPIRE_TEXTS = _COMMON + """
 local i = 5
 while i <= #ARGV do
-  local id, seen, n = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2])
+  local id, seen = ARGV[i], ARGV[i + 1]
+  local n = 2 * tonumber(seen)
   local h = redis.call('HMGET', 'mod:comment:' .. id, unpack(FIELDS))
   if not h[1] then out[#out + 1] = 'gone'
   elseif h[10] then out[#out + 1] = 'done'
@@ -77,13 +85,21 @@ while i <= #ARGV do
     if later then out[#out + 1] = tostring(later)
     elseif h[1] ~= seen then out[#out + 1] = tostring(now)  -- edited since we read it: next sweep
     else
-      for e = 1, n do redis.call('RPUSH', 'mod:history:' .. id, ARGV[i + 2 + e]) end
-      drop_texts(id, h[1])
+      for r = 1, tonumber(seen) do
+        local compact = {ARGV[i + 2 * r], ARGV[i + 2 * r + 1]}
+        local names = {'mod:rev:' .. r .. ':' .. id, 'mod:decision:' .. r .. ':' .. id}
+        for k = 1, 2 do
+          if compact[k] == '' then redis.call('DEL', names[k]) else redis.call('SET', names[k], compact[k]) end
+        end
+        redis.call('DEL', 'mod:rescored:' .. r .. ':' .. id)
+      end
       redis.call('HSET', 'mod:comment:' .. id, 'text_expired_at', now)
+      -- only rescoring selects by created time, and it skips expired comments
+      redis.call('ZREM', 'mod:index:created', id)
       out[#out + 1] = 'done'
     end
   end
-  i = i + 3 + n
+  i = i + 2 + n
 end
 return out
 """
@@ -137,26 +153,30 @@ def stages(settings) -> tuple[Stage, Stage]:
             Stage("record", DELETE_RECORDS, settings.record_retention_days * DAY))
 
 
-def _routine(redis, ids: list[str]) -> list[list]:
-    """Per id: [id, latest revision, n, n packed routine events not already in its history list]."""
+def compact(record: dict | None, keep: tuple[str, ...]) -> bytes:
+    """What stays of a record once its text or evidence goes ("" when there is no record)."""
+    return b"" if record is None else pack({k: record[k] for k in keep if k in record})
+
+
+def _compact_records(redis, ids: list[str]) -> list[list]:
+    """Per id: [id, latest revision, then per revision its compact revision and decision]."""
     pipe = redis.pipeline(transaction=False)
     for comment_id in ids:
         pipe.hget(keys.comment(comment_id), "rev")
-        pipe.lrange(keys.history(comment_id), 0, -1)
-    replies = pipe.execute()
-    revs = [int(text(rev) or 0) for rev in replies[0::2]]
+    revs = [int(text(rev) or 0) for rev in pipe.execute()]
     pipe = redis.pipeline(transaction=False)
     for comment_id, rev in zip(ids, revs):
         pipe.mget([keys.revision(comment_id, n) for n in range(1, rev + 1)] or [keys.revision(comment_id, 0)])
         pipe.mget([keys.decision(comment_id, n) for n in range(1, rev + 1)] or [keys.decision(comment_id, 0)])
     records = pipe.execute()
     groups = []
-    for i, (comment_id, rev, stored) in enumerate(zip(ids, revs, replies[1::2])):
-        kept = {(e["type"], e["revision"]) for e in map(loads, stored)}
-        events = [pack(e) for e in routine_events([loads(r) for r in records[2 * i][:rev]],
-                                                  [loads(d) for d in records[2 * i + 1][:rev]])
-                  if (e["type"], e["revision"]) not in kept]
-        groups.append([comment_id, rev, len(events), *events])
+    for i, (comment_id, rev) in enumerate(zip(ids, revs)):
+        group: list = [comment_id, rev]
+        for raw_rev, raw_decision in zip(records[2 * i][:rev], records[2 * i + 1][:rev]):
+            # A comment's only revision: the head has its received time and hash (store/history.py)
+            kept_rev = b"" if rev == 1 else compact(loads(raw_rev), COMPACT_REVISION)
+            group += [kept_rev, compact(loads(raw_decision), COMPACT_DECISION)]
+        groups.append(group)
     return groups
 
 
@@ -165,7 +185,7 @@ def _run(redis, stage: Stage, ids: list[str], now: float, callback: bool) -> lis
     if stage.name == "record":
         args += [",".join((*SUPPORTED_LANGUAGES, UNDETERMINED)), *ids]
     else:
-        args += [value for group in _routine(redis, ids) for value in group]
+        args += [value for group in _compact_records(redis, ids) for value in group]
     return [text(r) for r in redis.register_script(stage.script)(keys=[keys.REVIEW_QUEUE], args=args)]
 
 
