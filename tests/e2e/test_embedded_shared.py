@@ -75,8 +75,9 @@ def test_run_serve_and_worker_share_one_server(tmp_path, engine_available):
     finally:
         for child in (worker, serve):
             child.stop()
-        if run.poll() is None:
-            run.kill()
+        if run.poll() is None:  # stopped cleanly, so its Redis does not outlive a failed test
+            run.send_signal(signal.SIGTERM)
+            run.wait(timeout=60)
     deadline = time.monotonic() + 15
     while redis_servers_on(tmp_path / "redis") and time.monotonic() < deadline:
         time.sleep(0.1)
