@@ -15,7 +15,7 @@ import pytest
 
 from moderation.cli import main
 from moderation.rescore import keys as rkeys
-from moderation.store import Store, keys
+from moderation.store import Store
 from tests.support.rescore_store import seed
 from tests.test_rescore_store import COMMENTS, candidate_policy, stored_decisions
 
