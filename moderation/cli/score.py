@@ -3,7 +3,8 @@
 Each input line is an object with `text` and optionally `id`, `author`, `language`. Output keeps
 input order, one line per input line; a bad line (a blank one too) gets `{"line": N, "id": ...,
 "error": {...}}` on its line and the rest are still scored. A `language` hint the engine does not
-use (not one of the supported languages) adds `"warnings": [...]` to that comment's line. Lines are decided in batches so the model's per-call cost is shared.
+use (not one of the supported languages) adds `"warnings": [...]` to that comment's line. Lines
+are decided in batches so the model's per-call cost is shared.
 """
 
 from __future__ import annotations
