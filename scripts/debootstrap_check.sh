@@ -13,6 +13,7 @@
 #   WHEELS   a folder of wheels to offer pip inside (PIP_FIND_LINKS), e.g. a local torch CPU wheel;
 #            without it `make test` downloads torch==2.13.0 from PyPI (the multi-GB CUDA build)
 #   TEST_ENV extra environment for `make test`, e.g. "MODERATION_SKIP_TORCH=1"
+#   COMMANDS which of the two to run (default "demo test")
 #   HOST_CA  a CA bundle pip inside should trust (default: this machine's, when it has one): a
 #            network whose proxy re-signs TLS needs its CA, as the host's own pip does
 # Needs root (debootstrap, chroot, mounts). Network: only the Debian archive and PyPI; the service
@@ -86,7 +87,11 @@ inside() {
 }
 log "inside: $(inside sh -c '. /etc/os-release; echo "$PRETTY_NAME"'); python3: $(inside sh -c 'command -v python3 || echo none')"
 status=0
-timed "make demo" inside sh -c 'cd /root/work/moderation && make demo' || status=1
-timed "make test" inside sh -c "cd /root/work/moderation && ${TEST_ENV:-} make test" || status=1
-log "result: $([ $status = 0 ] && echo 'both commands passed' || echo 'FAILED')"
+for command in ${COMMANDS:-demo test}; do
+    case $command in
+        demo) timed "make demo" inside sh -c 'cd /root/work/moderation && make demo' || status=1 ;;
+        test) timed "make test" inside sh -c "cd /root/work/moderation && ${TEST_ENV:-} make test" || status=1 ;;
+    esac
+done
+log "result: $([ $status = 0 ] && echo "passed: make ${COMMANDS:-demo test}" || echo 'FAILED')"
 exit $status
