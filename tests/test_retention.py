@@ -117,6 +117,9 @@ def test_an_edit_after_expiry_keeps_the_new_text_for_its_own_retention(stored, e
     assert "text_expired_at" not in Store(stored).head("k0")
     sweep(stored, settings, now=time.time() + 1 * DAY)
     assert keys.revision("k0", 2) in texts_left(stored)
+    trail = [(e["type"], e["revision"]) for e in Store(stored).history("k0")]
+    assert trail == [("received", 1), ("decided", 1), ("received", 2)]  # the first revision's still there
+    assert Store(stored).history("k0")[0]["hash"]
 
 
 def test_rescoring_skips_expired_texts_and_says_how_many(stored, rescore):  # noqa: F811

@@ -38,11 +38,13 @@ def accept_comments(redis, comments: Sequence[IncomingComment], enqueue: Enqueue
                 pipe.watch(*[keys.comment(i) for i in ids])
                 # Read after WATCH (on another connection, one round trip): any change between
                 # this read and EXEC aborts the transaction.
-                answers, new = _plan(comments, _read_heads(redis, ids))
+                heads = _read_heads(redis, ids)
+                answers, new = _plan(comments, heads)
                 if not new:
                     pipe.unwatch()
                     return answers
                 pipe.multi()
+                _restore_only_revisions(pipe, new, heads)
                 job_ids = enqueue(pipe, [(c.id, rev) for c, rev in new])
                 # Milliseconds are enough for every time we keep, and shorter to store.
                 _write_revisions(pipe, new, job_ids, round(time.time(), 3) if now is None else now)
@@ -53,15 +55,28 @@ def accept_comments(redis, comments: Sequence[IncomingComment], enqueue: Enqueue
     raise IntakeContention("comments changed concurrently too many times")
 
 
-def _read_heads(redis, ids: list[str]) -> dict[str, tuple[int, str, str]]:
+def _read_heads(redis, ids: list[str]) -> dict[str, tuple[int, str, str, str | None, str | None]]:
+    """(rev, hash, status, received_at, text_expired_at) of each known comment."""
     reader = redis.pipeline(transaction=False)
     for comment_id in ids:
-        reader.hmget(keys.comment(comment_id), "rev", "hash", "status")
+        reader.hmget(keys.comment(comment_id), "rev", "hash", "status", "received_at", "text_expired_at")
     heads = {}
-    for comment_id, (rev, hash_, status) in zip(ids, reader.execute()):
+    for comment_id, (rev, hash_, status, received, expired) in zip(ids, reader.execute()):
         if rev is not None:
-            heads[comment_id] = (int(rev), text(hash_), text(status))
+            heads[comment_id] = (int(rev), text(hash_), text(status), text(received), text(expired))
     return heads
+
+
+def _restore_only_revisions(pipe, new, heads) -> None:
+    """Before a comment's only revision stops being its only one, write back its compact record.
+
+    Retention drops an only revision's record once its text expired, because the head holds its
+    received time and hash (store/retention.py, store/history.py); the head is about to change.
+    """
+    for comment, rev in new:
+        old = heads.get(comment.id)
+        if rev == 2 and old is not None and old[0] == 1 and old[4]:
+            pipe.set(keys.revision(comment.id, 1), pack({"rev": 1, "received_at": float(old[3]), "hash": old[1]}))
 
 
 def _plan(comments, heads):
@@ -71,7 +86,7 @@ def _plan(comments, heads):
     new: list[tuple[IncomingComment, int]] = []
     for comment in comments:
         digest = comment.content_hash()
-        rev, hash_, status = state.get(comment.id, (0, None, None))
+        rev, hash_, status = state.get(comment.id, (0, None, None))[:3]
         if hash_ == digest:
             answers.append(Accepted(comment.id, rev, status, duplicate=True))
             continue
