@@ -5,10 +5,11 @@ facts already stored: a revision record has its received time and content hash, 
 record its time, outcome, reasons, job, policy and model, and the head the latest delivery. So
 they are not stored a second time (in Redis 7.0 a list costs ~300 bytes before its first event):
 they are rebuilt from the records when the trail is read, exactly as make_event built them.
-The list holds the rest (moderator actions, applied rescores, delivery retries and failures)
-and, once retention deletes a revision's records, that revision's routine events, moved there
-first (store/retention.py). Events written before this (routine ones in the list) are read as
-they are and not rebuilt a second time.
+The list holds the rest (moderator actions, applied rescores, delivery retries and failures).
+Retention keeps compact records for exactly this (store/retention.py): a revision's time and
+hash (for an only revision, the head's), a decision's outcome, reasons, policy, model, time, job.
+Events written before this (routine ones in the list) are read as they are and not rebuilt a
+second time.
 """
 
 from __future__ import annotations
