@@ -49,7 +49,16 @@ def tls_redis(tmp_path):
                                "--save", "", "--appendonly", "no"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               text=True, start_new_session=True)
     url = f"rediss://:{PASSWORD}@127.0.0.1:{port}/0?ssl_ca_certs={ca}&ssl_cert_reqs=required"
-    deadline = time.monotonic() + 10
+    try:
+        _wait_for(server, url)
+        yield url, port
+    finally:  # also when it never answered: no redis-server outlives the test
+        server.terminate()
+        server.wait(10)
+
+
+def _wait_for(server, url: str, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
     while True:
         if server.poll() is not None:
             output = server.stdout.read()
@@ -58,14 +67,11 @@ def tls_redis(tmp_path):
             raise RuntimeError(f"redis-server with TLS exited: {output[-500:]}")
         try:
             connect(url).ping()
-            break
+            return
         except redis.RedisError:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.1)
-    yield url, port
-    server.terminate()
-    server.wait(10)
 
 
 def test_plain_or_passwordless_connections_are_refused(tls_redis):
