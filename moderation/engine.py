@@ -2,7 +2,8 @@
 
 A decision is an ordered pipeline of small phases over a batch of comments:
 
-    language -> lexicon -> mark quoted terms -> reveal obfuscated terms -> toxicity -> policy
+    language -> lexicon -> mark quoted terms -> targeted abuse -> reveal obfuscated terms
+    -> toxicity -> discount what the comment does not say in its own voice -> policy
 
 Each evidence phase fills in one kind of evidence on every comment's `Evaluation`; the toxicity
 phase runs once over the whole batch so the model's per-call cost is shared. The policy phase then
@@ -21,6 +22,7 @@ from typing import Callable, Sequence
 from moderation.language import LanguageDetector, LanguageResult
 from moderation.policy import Evidence, Policy, load_policy
 from moderation.settings import Settings
+from moderation.targeting import TargetHit, TargetRules
 from moderation.text.quotes import is_inside, quoted_spans
 from moderation.types import CommentInput, Decision, LexiconHit
 
@@ -52,6 +54,11 @@ class Evaluation:
     hits: list[LexiconHit] = field(default_factory=list)
     model_text: str = ""  # what the toxicity model reads (obfuscated terms revealed)
     scores: dict[str, float] = field(default_factory=dict)
+    targets: list[TargetHit] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)  # identity groups the comment names
+    unvoiced_scores: dict[str, float] | None = None  # scores without the unvoiced spans, when there are any
+    discounted_scores: dict[str, float] | None = None  # the same, when the policy is to read them
+    untargeted_profanity: bool = False
 
 
 def detect_language(engine: "Engine", batch: list[Evaluation]) -> None:
@@ -79,6 +86,28 @@ def mark_quoted_terms(engine: "Engine", batch: list[Evaluation]) -> None:
                          for hit in item.hits]
 
 
+def find_targeted_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
+    """Find threats and slur-free derogation of groups, negated and reported ones marked as such."""
+    for item in batch:
+        item.targets = engine.targets.find(item.comment.text, item.language.language)
+        item.groups = engine.targets.groups_named(item.comment.text, item.language.language)
+        unvoiced = [t for t in item.targets if not t.in_force]
+        if unvoiced:
+            item.hits = [_qualified(hit, unvoiced) for hit in item.hits]
+
+
+def _qualified(hit: LexiconHit, unvoiced: list[TargetHit]) -> LexiconHit:
+    """A lexicon term inside negated abuse is negated; inside reported abuse, it is quoted."""
+    if hit.field != "text":
+        return hit
+    around = [t for t in unvoiced if t.start <= hit.start and hit.end <= t.end]
+    if any(t.negated for t in around):
+        return dataclasses.replace(hit, negated=True)
+    if around:
+        return dataclasses.replace(hit, quoted=True)
+    return hit
+
+
 def is_obfuscated(hit: LexiconHit) -> bool:
     """True when the text spelled a term in disguise ("f*ck", "1d1ot", "f u c k"), not plainly or inflected."""
     matched, term = hit.matched.casefold(), hit.term.casefold()
@@ -100,25 +129,92 @@ def reveal_obfuscated_terms(engine: "Engine", batch: list[Evaluation]) -> None:
 
 
 def score_toxicity(engine: "Engine", batch: list[Evaluation]) -> None:
-    """Score the whole batch in one model call."""
+    """Score the whole batch in one model call, with the unvoiced-abuse readings of the few
+    comments that have any (see discount_unvoiced_abuse): one call, so a batch's cost and its
+    failures stay one thing."""
     texts = [item.model_text or item.comment.text for item in batch]
     languages = [item.language.language for item in batch]
-    for item, scores in zip(batch, engine.scorer.score(texts, languages)):
-        item.scores = {label: float(value) for label, value in scores.items()}
+    second_reading = [(item, _without_spans(item.comment.text, spans))
+                      for item in batch for spans in [_unvoiced_spans(item)] if spans]
+    texts += [text for _, text in second_reading]
+    languages += [item.language.language for item, _ in second_reading]
+    scored = [{label: float(value) for label, value in scores.items()}
+              for scores in engine.scorer.score(texts, languages)]
+    for item, scores in zip(batch, scored):
+        item.scores = scores
+    for (item, _), scores in zip(second_reading, scored[len(batch):]):
+        item.unvoiced_scores = scores
 
 
-EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, reveal_obfuscated_terms,
-                                      score_toxicity)
+# Second person, near a swear word, makes the swearing aimed at someone ("fuck you", "va te faire foutre").
+_ADDRESSED = re.compile(r"(?<![^\W_])(?:you|your|yours|yourself|u|ur|ya|toi|te|tu|t|vous|ta|ton|tes|ntm)(?![^\W_])",
+                        re.IGNORECASE)
+_NEAR = 24  # characters either side of a swear word where "you" makes it aimed at someone
+
+
+def _is_untargeted_swearing(item: Evaluation) -> bool:
+    """Swearing is the only lexicon evidence, no target in force, and no one is addressed near it."""
+    text_hits = [h for h in item.hits if h.field == "text"]
+    if not text_hits or any(h.category != "profanity" for h in text_hits):
+        return False
+    if any(t.in_force for t in item.targets):
+        return False
+    text = item.comment.text
+    return not any(_ADDRESSED.search(text, max(0, h.start - _NEAR), min(len(text), h.end + _NEAR)) for h in text_hits)
+
+
+def _over_hold(engine: "Engine", item: Evaluation) -> bool:
+    limits = engine.policy.limits(item.language.language)
+    return any(label in limits and value >= limits[label]["hold"] for label, value in item.scores.items())
+
+
+def _unvoiced_spans(item: Evaluation) -> list[tuple[int, int]]:
+    """What the comment does not say in its own voice, when that is all the evidence it has:
+    swearing aimed at nobody, negated or reported abuse, quoted terms. Empty otherwise."""
+    if any(t.in_force for t in item.targets) or any(
+            h.field == "text" and h.category != "profanity" and not (h.quoted or h.negated) for h in item.hits):
+        return []  # the comment says something abusive in its own voice: nothing to discount
+    spans = [(t.start, t.end) for t in item.targets if not t.in_force]
+    if _is_untargeted_swearing(item):
+        spans += [(h.start, h.end) for h in item.hits if h.field == "text"]
+    spans += [(h.start, h.end) for h in item.hits if h.field == "text" and h.quoted]
+    return spans
+
+
+def discount_unvoiced_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
+    """Let the policy read, without them, the parts a comment does not say in its own voice.
+
+    A model reads "what a fucking great match" and "I would never say gay people are
+    disgusting" as toxic: the words are there. When such a comment is over a hold threshold and
+    its only evidence is swearing aimed at nobody, or abuse it negates or reports, the policy
+    decides on the scores of the comment with those spans removed (scored in the same model call,
+    score_toxicity).
+    """
+    for item in batch:
+        item.untargeted_profanity = _is_untargeted_swearing(item)
+        if item.unvoiced_scores is not None and _over_hold(engine, item):
+            item.discounted_scores = item.unvoiced_scores
+
+
+def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return " ".join(text.split())
+
+
+EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, find_targeted_abuse,
+                                      reveal_obfuscated_terms, score_toxicity, discount_unvoiced_abuse)
 
 
 class Engine:
     """Decide comments. Build once per process (loads the model and lexicons), then call `decide`."""
 
-    def __init__(self, detector: LanguageDetector, lexicon, scorer, policy: Policy):
+    def __init__(self, detector: LanguageDetector, lexicon, scorer, policy: Policy, targets: TargetRules):
         self.detector = detector
         self.lexicon = lexicon
         self.scorer = scorer
         self.policy = policy
+        self.targets = targets
         mismatch = policy.calibration_mismatch(scorer.model_id)
         if mismatch:
             # Not fatal: an operator may trial a new scorer on purpose (rescoring --model does).
@@ -135,6 +231,7 @@ class Engine:
             lexicon=load_lexicon(settings.resolved_lexicon_dir),
             scorer=scorer if scorer is not None else build_scorer(settings),
             policy=policy if policy is not None else load_policy(settings.resolved_policy_path),
+            targets=TargetRules.load(settings.resolved_targets_dir),
         )
 
     @property
@@ -144,7 +241,7 @@ class Engine:
 
     def with_policy(self, policy: Policy) -> "Engine":
         """The same engine under another policy (candidate policies in rescoring)."""
-        return Engine(self.detector, self.lexicon, self.scorer, policy)
+        return Engine(self.detector, self.lexicon, self.scorer, policy, self.targets)
 
     def decide(self, comments: Sequence[CommentInput]) -> list[Decision]:
         """Run the pipeline over a batch; decisions come back in input order."""
@@ -157,7 +254,16 @@ class Engine:
 
     def _decision(self, item: Evaluation) -> Decision:
         language = item.language.language
-        verdict = self.policy.decide(Evidence(language, tuple(item.hits), item.scores))
+        verdict = self.policy.decide(Evidence(language, tuple(item.hits), item.scores, tuple(item.targets),
+                                              item.discounted_scores, item.untargeted_profanity,
+                                              names_group=bool(item.groups)))
+        details = {
+            "language_source": item.language.source,
+            "lexicon_version": self.lexicon.version,
+            "thresholds": self.policy.thresholds(language),
+        }
+        if item.discounted_scores is not None:
+            details["discounted_scores"] = {k: round(v, 4) for k, v in item.discounted_scores.items()}
         return Decision(
             id=item.comment.id,
             language=language,
@@ -168,9 +274,6 @@ class Engine:
             reasons=list(verdict.reasons),
             policy_version=self.policy.version,
             model=self.scorer.model_id,
-            details={
-                "language_source": item.language.source,
-                "lexicon_version": self.lexicon.version,
-                "thresholds": self.policy.thresholds(language),
-            },
+            details=details,
+            targeted=[hit.to_json() for hit in item.targets],
         )

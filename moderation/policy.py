@@ -7,17 +7,29 @@ and every rule that fired is kept as a reason so a moderator sees all of why, no
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from moderation.types import (
     LABELS, LEXICON_CATEGORIES, OUTCOMES, SEVERITIES, SUPPORTED_LANGUAGES, UNDETERMINED, LexiconHit,
 )
 
+if TYPE_CHECKING:
+    from moderation.targeting import TargetHit
+
 POLICY_LANGUAGES = (*SUPPORTED_LANGUAGES, UNDETERMINED)
+# What targeted abuse leads to by default (config/policy.toml [targeted] overrides each).
+TARGETED_DEFAULTS = {"threat": "remove", "threat_reported": "hold", "derogation": "hold"}
+# Labels that score an attack on an identity group: they act only when the comment names a group
+# or has a lexicon term aimed at one (a slur names its group).
+GROUP_LABELS = frozenset({"identity_attack"})
+# Lexicon targets that are identity groups ("individual" and "politics" are not).
+IDENTITY_TARGETS = frozenset({"ethnicity", "origin", "religion", "gender", "sexual_orientation", "gender_identity",
+                              "disability", "age"})
 
 
 class PolicyError(ValueError):
@@ -31,6 +43,12 @@ class Evidence:
     language: str
     hits: tuple[LexiconHit, ...]
     scores: dict[str, float]
+    targets: tuple["TargetHit", ...] = ()
+    # The scores again with what the comment does not say in its own voice taken out: swearing
+    # aimed at nobody, negated or reported abuse. None when nothing was taken out.
+    discounted_scores: dict[str, float] | None = None
+    untargeted_profanity: bool = False  # the comment swears, at nobody (no insult, no target, no "you" near it)
+    names_group: bool = True  # the comment names an identity group (config/targets [groups])
 
 
 @dataclass(frozen=True)
@@ -51,6 +69,8 @@ class Policy:
     digest: str  # hash of the file's content, to tell two files with the same version apart
     calibrated_for: str | None = None  # the scorer model id the thresholds were calibrated for
     quoted_hold_at_most: bool = True  # a term inside quotation marks holds, never removes by itself
+    targeted: dict[str, str] = dataclasses.field(default_factory=lambda: dict(TARGETED_DEFAULTS))
+    untargeted_profanity: str = "keep"  # keep | hold: a site's choice about swearing aimed at nobody
 
     def limits(self, language: str) -> dict[str, dict[str, float]]:
         """Label -> {hold, remove} in force for a language: its own table, else und's."""
@@ -84,6 +104,8 @@ Proposal = Iterable[tuple[str, str]]
 def lexicon_rule(policy: Policy, evidence: Evidence) -> Proposal:
     """Severe terms and threats remove, strong terms hold; author-name and quoted hits hold at most."""
     for hit in evidence.hits:
+        if hit.negated:
+            continue  # inside abuse the comment rejects ("I would never say ...")
         if hit.field == "author":
             if hit.severity in policy.author_hold_severities:
                 yield "hold", "author_lexicon"
@@ -98,13 +120,39 @@ def lexicon_rule(policy: Policy, evidence: Evidence) -> Proposal:
             yield "hold", f"lexicon_{hit.severity}"
 
 
+def targeted_rule(policy: Policy, evidence: Evidence) -> Proposal:
+    """A threat removes, a reported threat holds, slur-free derogation of a group holds (by default)."""
+    for hit in evidence.targets:
+        if hit.negated:
+            continue  # "I would never say ...": the comment rejects what it mentions
+        if hit.kind == "threat":
+            key, reason = ("threat", "threat") if not hit.reported else ("threat_reported", "threat_reported")
+        elif not hit.reported:
+            key, reason = "derogation", "identity_derogation"
+        else:
+            continue  # reported derogation is counter-speech or news; the scores still apply
+        if policy.targeted[key] != "keep":
+            yield policy.targeted[key], reason
+
+
 def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
-    """A label at or above its remove threshold removes; at or above hold, holds."""
+    """A label at or above its remove threshold removes; at or above hold, holds.
+
+    When the engine discounted swearing aimed at nobody or negated/reported abuse, the discounted
+    scores decide; swearing aimed at nobody then holds only where the site asks for it.
+    """
+    if evidence.untargeted_profanity and policy.untargeted_profanity == "hold":
+        yield "hold", "profanity_untargeted"
     per_language = policy.limits(evidence.language)
-    for label, value in evidence.scores.items():
+    scores = evidence.scores if evidence.discounted_scores is None else evidence.discounted_scores
+    about_a_group = evidence.names_group or any(
+        hit.target in IDENTITY_TARGETS and hit.field == "text" for hit in evidence.hits)
+    for label, value in scores.items():
         limits = per_language.get(label)
         if limits is None:
             continue
+        if label in GROUP_LABELS and not about_a_group:
+            continue  # an attack on an identity group needs a group: "this law will kill small shops" names none
         if value >= limits["remove"]:
             yield "remove", f"{label}_remove"
         elif value >= limits["hold"]:
@@ -117,7 +165,7 @@ def language_rule(policy: Policy, evidence: Evidence) -> Proposal:
         yield "hold", "language_undetermined"
 
 
-RULES: tuple[Callable[[Policy, Evidence], Proposal], ...] = (lexicon_rule, score_rule, language_rule)
+RULES: tuple[Callable[[Policy, Evidence], Proposal], ...] = (lexicon_rule, targeted_rule, score_rule, language_rule)
 
 
 def _severities(raw: Any, where: str) -> frozenset[str]:
@@ -176,6 +224,14 @@ def load_policy(path: Path) -> Policy:
     hold_undetermined = language.get("hold_undetermined", True)
     if not isinstance(hold_undetermined, bool):
         raise PolicyError(f"{path}: language.hold_undetermined must be true or false")
+    targeted = raw.get("targeted", {})
+    if not isinstance(targeted, dict) or set(targeted) - set(TARGETED_DEFAULTS) or any(
+            value not in OUTCOMES for value in targeted.values()):
+        raise PolicyError(f"{path}: [targeted] takes {sorted(TARGETED_DEFAULTS)}, each one of {list(OUTCOMES)}")
+    profanity = raw.get("profanity", {})
+    untargeted = profanity.get("untargeted", "keep") if isinstance(profanity, dict) else None
+    if untargeted not in ("keep", "hold"):
+        raise PolicyError(f"{path}: profanity.untargeted must be \"keep\" or \"hold\"")
     try:
         return Policy(
             version=version.strip(),
@@ -189,6 +245,8 @@ def load_policy(path: Path) -> Policy:
             digest=hashlib.sha256(content).hexdigest()[:12],
             calibrated_for=calibrated_for.strip() if calibrated_for else None,
             quoted_hold_at_most=quoted_hold_at_most,
+            targeted={**TARGETED_DEFAULTS, **targeted},
+            untargeted_profanity=untargeted,
         )
     except PolicyError as exc:
         raise PolicyError(f"{path}: {exc}") from None

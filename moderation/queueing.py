@@ -68,8 +68,10 @@ def enqueue_moderation(queue: Queue, items: Sequence[tuple[str, int]], batch_siz
 
 def enqueue_delivery(queue: Queue, items: Sequence[tuple[str, int]], retry: Retry | None, pipeline=None) -> str:
     """Enqueue one deliver_decisions job for (id, revision) items; return its id."""
-    job = queue.enqueue_call(
-        DELIVER_JOB, args=([[comment_id, rev] for comment_id, rev in items],), timeout=JOB_TIMEOUT,
+    job_id = uuid.uuid4().hex
+    data = Queue.prepare_data(
+        DELIVER_JOB, args=([[comment_id, rev] for comment_id, rev in items],), job_id=job_id, timeout=JOB_TIMEOUT,
         result_ttl=RESULT_TTL, failure_ttl=FAILURE_TTL, retry=retry, on_failure=Callback(DELIVER_GAVE_UP),
-        description=f"deliver {len(items)} decisions", pipeline=pipeline)
-    return job.id
+        description=f"deliver {len(items)} decisions")
+    queue.enqueue_many([data], pipeline=pipeline)
+    return job_id

@@ -50,11 +50,20 @@ class Settings:
     # Moderators and the platform.
     review_tokens: tuple[str, ...] = ()  # "name:token" entries name the moderator (see docs/review.md)
     review_claim_seconds: int = 300  # a moderator's claim on a held comment expires after this
+    # Review page sessions (server-side, store/sessions.py): end after this long without a request,
+    # and this long after sign-in whatever happens.
+    review_session_idle_seconds: int = 1800
+    review_session_max_seconds: int = 12 * 3600
     # Signs the review page's session cookie. Empty: derived from the webhook secret and the
     # moderator tokens (so changing a token signs everyone out); set it to rotate sessions alone.
     session_secret: str = ""
     session_cookie_secure: bool = False  # set true when the review page is served over HTTPS
+    # /metrics needs no credentials: per-moderator decision counts only when set (docs/service.md).
+    metrics_per_moderator: bool = False
     callback_url: str | None = None
+    # Signs callbacks; empty: the webhook secret (then a captured callback passes intake's check,
+    # so serve/worker warn; set it, and verify X-Moderation-Callback-Signature, see docs/service.md).
+    callback_secret: str = ""
     callback_timeout_seconds: float = 5.0
 
     # Engine.
@@ -66,6 +75,7 @@ class Settings:
     linear_model_path: Path | None = None  # None: the model shipped inside the package
     policy_path: Path | None = None  # None: config_dir / "policy.toml"
     lexicon_dir: Path | None = None  # None: config_dir / "lexicons"
+    targets_dir: Path | None = None  # None: config_dir / "targets" (threats and derogation rules)
 
     # Workers.
     worker_batch_size: int = 64
@@ -90,6 +100,10 @@ class Settings:
     def resolved_lexicon_dir(self) -> Path:
         return self.lexicon_dir or self.config_dir / "lexicons"
 
+    @property
+    def resolved_targets_dir(self) -> Path:
+        return self.targets_dir or self.config_dir / "targets"
+
 
 _CHOICES = {
     "scorer": {"auto", "linear", "detoxify"},
@@ -101,7 +115,8 @@ _POSITIVE = {
     "signature_tolerance_seconds", "max_text_chars", "max_author_chars", "max_request_bytes",
     "max_batch_comments", "rate_limit_per_minute", "worker_batch_size", "callback_timeout_seconds",
     "detoxify_batch_size", "retry_backoff_seconds", "recovery_grace_seconds",
-    "review_claim_seconds", "retention_sweep_seconds",
+    "review_claim_seconds", "review_session_idle_seconds", "review_session_max_seconds",
+    "retention_sweep_seconds",
 }
 
 

@@ -58,12 +58,14 @@ class LexiconHit:
     target: str | None = None  # for slurs/dehumanising: ethnicity, religion, gender, sexual_orientation, disability, ...
     field: str = "text"  # "text" or "author"
     quoted: bool = False  # inside quotation marks: mentioned, perhaps not used (moderation/text/quotes.py)
+    negated: bool = False  # inside abuse the comment negates ("I would never say ...", moderation/targeting.py)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "term": self.term, "category": self.category, "severity": self.severity,
             "target": self.target, "start": self.start, "end": self.end,
             "matched": self.matched, "field": self.field, "language": self.language, "quoted": self.quoted,
+            "negated": self.negated,
         }
 
 
@@ -81,6 +83,8 @@ class Decision:
     policy_version: str
     model: str
     details: dict[str, Any] = field(default_factory=dict)  # extra evidence (thresholds used, ...)
+    # threats and slur-free derogation found by moderation/targeting.py (TargetHit.to_json())
+    targeted: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -89,6 +93,7 @@ class Decision:
             "language_confidence": round(self.language_confidence, 4),
             "scores": {name: round(value, 4) for name, value in self.scores.items()},
             "slurs": [hit.to_json() for hit in self.slurs],
+            "targeted": list(self.targeted),
             "decision": self.decision,
             "reasons": list(self.reasons),
             "policy_version": self.policy_version,

@@ -50,7 +50,7 @@ def test_disagreements_name_the_language_label_and_both_values():
 def test_shipped_policy_follows_the_rule_for_the_shipped_model():
     engine = Engine.from_settings(load_settings())
     calibration = calibrate(engine, SHARED)
-    assert calibration.benign == {"en": 254, "fr": 836}
+    assert calibration.benign == {"en": 2862, "fr": 116}
     assert disagreements(calibration, engine.policy, engine.scorer.model_id) == []
 
 
@@ -70,14 +70,14 @@ def test_calibrate_check_fails_on_a_policy_off_the_rule(tmp_path, monkeypatch, c
 
 def test_a_policy_calibrated_for_another_scorer_is_reported(caplog):
     engine = Engine.from_settings(load_settings())
-    assert engine.policy.calibrated_for == engine.scorer.model_id == "linear-v1"
+    assert engine.policy.calibrated_for == engine.scorer.model_id == "stack-v2"
     other = dataclasses.replace(engine.policy, calibrated_for="detoxify-multilingual-0123abcd")
     with caplog.at_level(logging.WARNING, logger="moderation.engine"):
         engine.with_policy(other)
-    assert "calibrated for detoxify-multilingual-0123abcd, but the scorer is linear-v1" in caplog.text
+    assert "calibrated for detoxify-multilingual-0123abcd, but the scorer is stack-v2" in caplog.text
     empty = Calibration({}, {})
-    assert disagreements(empty, other, "linear-v1")[0].startswith("calibrated_for: policy")
-    assert disagreements(empty, engine.policy, "linear-v1") == []
+    assert disagreements(empty, other, "stack-v2")[0].startswith("calibrated_for: policy")
+    assert disagreements(empty, engine.policy, "stack-v2") == []
 
 
 def test_the_shipped_scorer_and_policy_agree_without_a_warning(caplog):

@@ -65,10 +65,67 @@ def test_abusive_author_name_holds_an_otherwise_ordinary_comment(engine):
     assert all(hit.field == "author" for hit in decision.slurs)
 
 
-def test_undetermined_language_is_held(engine):
-    decision = decide_one(engine, "👍👍👍 !!!")
+@pytest.mark.parametrize("text", ["👍👍👍 !!!", "ok", "+1", "Merci !", "lol", "Bravo !"])
+def test_undetermined_language_without_evidence_is_kept(engine, text):
+    decision = decide_one(engine, text)
+    assert decision.decision == "keep", decision.to_json()
+
+
+def test_undetermined_language_is_read_with_both_languages_lexicons_and_rules(engine):
+    assert decide_one(engine, "connard").decision != "keep"
+    assert decide_one(engine, "crevez tous").decision == "remove"
+
+
+def test_a_site_may_still_hold_undetermined_text(engine):
+    strict = engine.with_policy(dataclasses.replace(engine.policy, hold_undetermined=True))
+    decision = decide_one(strict, "👍👍👍 !!!")
     assert decision.language == "und"
     assert decision.decision == "hold" and "language_undetermined" in decision.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "Dick Cheney disagreed with the decision at the time.",
+    "Hitchcock films still hold up remarkably well.",
+    "Scunthorpe United won again on Saturday.",
+    "Pros and cons of the new tax policy, laid out clearly.",
+    "Le marché de Mâcon rouvre samedi.",
+    "A good cocktail bar opened near the station.",
+])
+def test_names_and_words_with_rude_substrings_are_kept(engine, text):
+    assert decide_one(engine, text).decision == "keep"
+
+
+def test_swearing_aimed_at_nobody_is_a_site_choice(engine):
+    text = "what a fucking great match that was"
+    kept = decide_one(engine, text)
+    assert kept.decision == "keep", kept.to_json()
+    strict = engine.with_policy(dataclasses.replace(engine.policy, untargeted_profanity="hold"))
+    held = decide_one(strict, text)
+    assert held.decision == "hold" and "profanity_untargeted" in held.reasons
+    assert decide_one(engine, "fuck you, you moron").decision != "keep"  # aimed at someone
+
+
+def test_threats_remove_with_the_threat_as_evidence(engine):
+    decision = decide_one(engine, "I'm going to find you and kill you")
+    assert decision.decision == "remove" and "threat" in decision.reasons
+    [threat] = [t for t in decision.targeted if t["kind"] == "threat"]
+    assert threat["matched"] in "I'm going to find you and kill you"
+
+
+def test_negated_hate_is_kept_and_derogation_is_held(engine):
+    assert decide_one(engine, "I would never say that immigrants are vermin.").decision == "keep"
+    held = decide_one(engine, "Immigrants are vermin.")
+    assert held.decision != "keep" and "identity_derogation" in held.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "This bill will kill small businesses in rural towns.",
+    "The traffic this morning is killing me.",
+    "Cette loi va tuer les petits commerces.",
+    "Police said the suspect was stabbed twice and later died in hospital.",
+])
+def test_idioms_and_news_of_violence_are_kept(engine, text):
+    assert decide_one(engine, text).decision == "keep"
 
 
 def test_a_stricter_candidate_policy_changes_the_decision(engine):

@@ -52,9 +52,12 @@ def test_the_readme_says_where_a_candidate_policy_comes_from():
 def test_reapplying_a_finished_run_prints_no_empty_progress(seeded, rescore, tmp_path, monkeypatch, capsys):  # noqa: F811
     english = sorted(d["scores"]["toxicity"] for d in stored_decisions(seeded).values() if d["language"] == "en")
     candidate_policy(tmp_path / "candidate.toml", "en", "toxicity", hold=round(english[len(english) // 2] - 0.0005, 6))
-    first = main(["rescore", "--policy", str(tmp_path / "candidate.toml"), "--apply", "--progress", "lines"])
+    # --max-change 100: the candidate changes more than the safety catch allows by default
+    apply = ["rescore", "--policy", str(tmp_path / "candidate.toml"), "--apply", "--max-change", "100",
+             "--progress", "lines"]
+    first = main(apply)
     capsys.readouterr()
-    again = main(["rescore", "--policy", str(tmp_path / "candidate.toml"), "--apply", "--progress", "lines"])
+    again = main(apply)
     err = capsys.readouterr().err
     assert first == again == 0
     assert "already complete" in err and "(0%)" not in err and "0/" not in err

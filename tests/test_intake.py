@@ -197,3 +197,13 @@ def test_signed_get_accepts_the_path_decoded_or_as_sent(post_signed, client, sig
                "X-Moderation-Signature": compute_signature(WEBHOOK_SECRET, stamp, signed_path.encode())}
     response = client.get("/v1/comments/p1%3Aa~b", headers=headers)
     assert response.status_code == 200 and response.get_json()["id"] == "p1:a~b"
+
+
+@pytest.mark.parametrize("comment_id", [".", ".."])
+def test_dot_segment_ids_are_refused_with_400(post_signed, redis_client, comment_id):
+    """Issue 15, item 9: '.' and '..' were accepted (202) but their status URL is unreachable."""
+    assert_error(post_signed({"id": comment_id, "text": "hello"}), 400, "invalid_id", "id")
+    assert_error(post_signed({"comments": [{"id": "ok", "text": "a"}, {"id": comment_id, "text": "b"}]}),
+                 400, "invalid_id", "comments[1].id")
+    assert stored(redis_client) == []
+    assert post_signed({"id": "...", "text": "three dots are an ordinary id"}).status_code == 202

@@ -276,3 +276,38 @@ def test_obfuscated_term_is_found_with_its_span(case):
     text = prefix + disguised + suffix
     hits = shared_lexicon().match(text, language)
     assert [(h.term, h.start, h.end) for h in hits] == [(term, len(prefix), len(prefix) + len(disguised))], text
+
+
+@pytest.mark.parametrize("text, term", [
+    ("you are an idoit", "idiot"), ("what an idot", "idiot"), ("espèce de conard", "connard"),
+    ("sale salpoe", "salope"), ("fvck this", "fuck"), ("shut up faggt", "faggot"),
+])
+def test_one_dropped_or_swapped_letter_is_seen_through(lexicon, text, term):
+    assert term in [hit.term for hit in lexicon.match(text, "fr" if "con" in text or "sal" in text else "en")]
+
+
+def test_typos_of_insults_never_turn_an_ordinary_word_into_a_hit(lexicon):
+    """Every dictionary word one letter away from a slur or insult stays a plain word."""
+    from moderation.lexicon.index import words_of
+    from moderation.lexicon.vocabulary import RANK_TYPO
+    from moderation.text.typos import TYPO_CATEGORIES, ordinary_words
+
+    words = ordinary_words()
+    written = {words_of(form) for entry in lexicon.entries for form in (entry.term, *entry.variants)}
+    neighbours = set()
+    for entry in lexicon.entries:
+        if entry.category not in TYPO_CATEGORIES:
+            continue
+        for form in (entry.term, *entry.variants):
+            [word] = words_of(form) if len(words_of(form)) == 1 else [""]
+            if len(word) < 5:
+                continue
+            candidates = {word[:i] + word[i + 1:] for i in range(len(word))}
+            candidates |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+            neighbours |= {c for c in candidates if c in words and (c,) not in written}
+    assert len(neighbours) > 20  # the check below must have something to check
+    text = " . ".join(sorted(neighbours))
+    vocabulary = lexicon.vocabulary
+    by_typo = [hit.matched for hit in lexicon.match(text, "en") + lexicon.match(text, "fr")
+               if any(vocabulary.ranks[i] == RANK_TYPO for i in vocabulary.resolve(hit.matched.casefold()))]
+    assert by_typo == []

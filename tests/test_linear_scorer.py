@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from moderation.scoring.base import ScorerUnavailable
-from moderation.scoring.linear import DEFAULT_MODEL, LinearScorer
+from moderation.scoring.linear import DEFAULT_MODEL, PREVIOUS_MODEL, LinearScorer
 
 TOXIC = {
     "en": ["You are a fucking idiot, shut up", "go kill yourself you worthless piece of shit",
@@ -34,8 +34,24 @@ def scorer() -> LinearScorer:
 def test_shipped_artifact_is_small_and_declares_its_labels(scorer):
     size = DEFAULT_MODEL.stat().st_size + DEFAULT_MODEL.with_suffix(".npz").stat().st_size
     assert size <= 25 * 1024 * 1024
-    assert scorer.model_id == "linear-v1"
-    assert "toxicity" in scorer.labels
+    assert scorer.model_id == "stack-v2" and scorer.encoder is not None
+    assert {"toxicity", "identity_attack", "threat"} <= set(scorer.labels)
+
+
+def test_the_previous_model_stays_loadable_without_an_encoder():
+    previous = LinearScorer.load(PREVIOUS_MODEL)
+    assert previous.model_id == "linear-v1" and previous.encoder is None
+    toxic, benign = previous.score([TOXIC["en"][0], BENIGN["en"][0]], ["en", "en"])
+    assert toxic["toxicity"] > benign["toxicity"]
+
+
+def test_french_and_english_of_the_same_insult_score_alike(scorer):
+    """The sentence encoder puts translations close: an English-trained head carries over to French."""
+    pairs = [("I'm going to slit your throat", "Je vais te trancher la gorge"),
+             ("Thanks, that was a useful summary of the debate", "Merci, c'était un résumé utile du débat")]
+    texts = [t for pair in pairs for t in pair]
+    scores = [row["threat"] for row in scorer.score(texts, ["en", "fr"] * 2)]
+    assert min(scores[:2]) > 5 * max(scores[2:])
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -53,7 +69,8 @@ def test_batch_scores_equal_one_by_one_scores(scorer):
     single = [scorer.score([t], ["en"])[0] for t in texts]
     for a, b in zip(batch, single):
         assert a.keys() == b.keys() == set(scorer.labels)
-        assert all(abs(a[k] - b[k]) < 1e-9 for k in a)
+        # the encoder sums in float32 over a batch's flattened tokens: the order differs, the value by ~1e-7
+        assert all(abs(a[k] - b[k]) < 1e-5 for k in a)
 
 
 def test_empty_batch_and_mismatched_languages(scorer):
@@ -64,7 +81,7 @@ def test_empty_batch_and_mismatched_languages(scorer):
 
 def test_loading_imports_no_heavy_library():
     code = ("import sys; from moderation.scoring.linear import LinearScorer; LinearScorer.load();"
-            "print([m for m in ('sklearn', 'scipy', 'torch') if m in sys.modules])")
+            "print([m for m in ('sklearn', 'scipy', 'torch', 'onnxruntime') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -72,12 +89,12 @@ def test_loading_imports_no_heavy_library():
 @pytest.fixture
 def copied_model(tmp_path):
     for suffix in (".json", ".npz"):
-        shutil.copy(DEFAULT_MODEL.with_suffix(suffix), tmp_path / f"linear-v1{suffix}")
+        shutil.copy(DEFAULT_MODEL.with_suffix(suffix), tmp_path / f"stack-v2{suffix}")
     return tmp_path
 
 
 def test_loads_from_a_directory_or_json_path(copied_model):
-    assert LinearScorer.load(copied_model).labels == LinearScorer.load(copied_model / "linear-v1.json").labels
+    assert LinearScorer.load(copied_model).labels == LinearScorer.load(copied_model / "stack-v2.json").labels
 
 
 def test_missing_artifact_is_unavailable(tmp_path):
@@ -86,32 +103,33 @@ def test_missing_artifact_is_unavailable(tmp_path):
 
 
 def test_truncated_weights_are_unavailable(copied_model):
-    npz = copied_model / "linear-v1.npz"
+    npz = copied_model / "stack-v2.npz"
     npz.write_bytes(npz.read_bytes()[:1000])
     with pytest.raises(ScorerUnavailable, match="cannot read weights"):
         LinearScorer.load(copied_model)
 
 
 def test_garbled_description_is_unavailable(copied_model):
-    (copied_model / "linear-v1.json").write_text("{not json", "utf-8")
+    (copied_model / "stack-v2.json").write_text("{not json", "utf-8")
     with pytest.raises(ScorerUnavailable, match="not a valid model description"):
         LinearScorer.load(copied_model)
 
 
 def test_weights_of_the_wrong_shape_are_unavailable(copied_model):
-    description = json.loads((copied_model / "linear-v1.json").read_text("utf-8"))
+    description = json.loads((copied_model / "stack-v2.json").read_text("utf-8"))
     description["features"]["char_bits"] = 12
-    (copied_model / "linear-v1.json").write_text(json.dumps(description), "utf-8")
+    (copied_model / "stack-v2.json").write_text(json.dumps(description), "utf-8")
     with pytest.raises(ScorerUnavailable, match="shape"):
         LinearScorer.load(copied_model)
 
 
 def test_non_finite_weights_are_unavailable(copied_model):
-    description = json.loads((copied_model / "linear-v1.json").read_text("utf-8"))
+    description = json.loads((copied_model / "stack-v2.json").read_text("utf-8"))
     shape = tuple(description["weights_shape"])
     weights = np.zeros(shape, dtype=np.float16)
     weights[0, 0] = np.nan
-    np.savez(copied_model / "linear-v1.npz", weights=weights)
+    np.savez(copied_model / "stack-v2.npz", weights=weights,
+             encoder_weights=np.zeros((512, len(description["labels"])), dtype=np.float16))
     with pytest.raises(ScorerUnavailable, match="finite"):
         LinearScorer.load(copied_model)
 
@@ -122,8 +140,24 @@ def test_score_does_not_grow_with_length():
     With 1/sqrt(n) scaling it did (0.3 -> 0.9). Short texts are shrunk toward the prior on purpose,
     so the property is a plateau: past a few sentences, more of the same changes nothing.
     """
-    scorer = LinearScorer.load()
+    scorer = LinearScorer.load()  # n-grams and sentence encoder both
     benign = "Les talibans ont pris la vallée hier soir, et les négociations reprennent à Doha demain."
     scores = [s["toxicity"] for s in scorer.score([" ".join([benign] * k) for k in (16, 64)], ["fr"] * 2)]
     assert max(scores) - min(scores) < 0.03, scores
     assert max(scores) < 0.5, scores
+
+
+def test_encoder_weights_of_the_wrong_shape_are_unavailable(copied_model):
+    with np.load(copied_model / "stack-v2.npz") as archive:
+        weights = archive["weights"]
+    np.savez(copied_model / "stack-v2.npz", weights=weights, encoder_weights=np.zeros((100, 5), dtype=np.float16))
+    with pytest.raises(ScorerUnavailable, match="encoder weights"):
+        LinearScorer.load(copied_model)
+
+
+def test_an_unknown_encoder_is_unavailable(copied_model):
+    description = json.loads((copied_model / "stack-v2.json").read_text("utf-8"))
+    description["encoder"]["name"] = "some-other-encoder"
+    (copied_model / "stack-v2.json").write_text(json.dumps(description), "utf-8")
+    with pytest.raises(ScorerUnavailable, match="encoder"):
+        LinearScorer.load(copied_model)

@@ -5,6 +5,7 @@ import pytest
 
 from moderation.policy import Evidence, PolicyError, load_policy
 from moderation.settings import PROJECT_ROOT
+from moderation.targeting import TargetHit
 from moderation.types import LexiconHit
 
 POLICY_PATH = PROJECT_ROOT / "config" / "policy.toml"
@@ -55,6 +56,7 @@ def test_scores_against_language_thresholds(policy):
 
 
 def test_most_severe_wins_and_all_reasons_are_kept(policy):
+    policy = dataclasses.replace(policy, hold_undetermined=True)
     verdict = policy.decide(Evidence("und", (hit("strong"),), {"toxicity": 0.999}))
     assert verdict.outcome == "remove"
     assert set(verdict.reasons) == {"lexicon_strong", "toxicity_remove", "language_undetermined"}
@@ -78,8 +80,54 @@ def test_quoted_terms_remove_when_the_policy_says_so(policy):
     assert strict.decide(Evidence("en", (hit("severe", "slur", quoted=True),), {"toxicity": 0.0})).outcome == "remove"
 
 
-def test_undetermined_language_holds(policy):
-    assert policy.decide(Evidence("und", (), {"toxicity": 0.0})).reasons == ("language_undetermined",)
+def test_undetermined_language_holds_only_where_the_policy_says_so(policy):
+    assert policy.hold_undetermined is False  # shipped: "ok", "+1" and emoji hold only on evidence
+    assert policy.decide(Evidence("und", (), {"toxicity": 0.0})).outcome == "keep"
+    assert policy.decide(Evidence("und", (hit("strong"),), {"toxicity": 0.0})).outcome == "hold"
+    strict = dataclasses.replace(policy, hold_undetermined=True)
+    assert strict.decide(Evidence("und", (), {"toxicity": 0.0})).reasons == ("language_undetermined",)
+
+
+def target(kind="threat", negated=False, reported=False):
+    return TargetHit(kind=kind, target="muslims", start=0, end=5, matched="x", language="en",
+                     negated=negated, reported=reported)
+
+
+def test_targeted_abuse_threat_removes_derogation_holds_negation_keeps(policy):
+    quiet = {"toxicity": 0.0}
+    assert policy.decide(Evidence("en", (), quiet, (target("threat"),))).reasons == ("threat",)
+    assert policy.decide(Evidence("en", (), quiet, (target("threat"),))).outcome == "remove"
+    reported = policy.decide(Evidence("en", (), quiet, (target("threat", reported=True),)))
+    assert (reported.outcome, reported.reasons) == ("hold", ("threat_reported",))
+    derogation = policy.decide(Evidence("en", (), quiet, (target("derogation"),)))
+    assert (derogation.outcome, derogation.reasons) == ("hold", ("identity_derogation",))
+    for negated in (target("threat", negated=True), target("derogation", negated=True),
+                    target("derogation", reported=True)):
+        assert policy.decide(Evidence("en", (), quiet, (negated,))).outcome == "keep"
+
+
+def test_targeted_outcomes_are_configurable(tmp_path):
+    body = POLICY_PATH.read_text("utf-8").replace('derogation = "hold"', 'derogation = "remove"')
+    (tmp_path / "p.toml").write_text(body, "utf-8")
+    strict = load_policy(tmp_path / "p.toml")
+    assert strict.decide(Evidence("en", (), {"toxicity": 0.0}, (target("derogation"),))).outcome == "remove"
+
+
+def test_negated_lexicon_terms_propose_nothing(policy):
+    negated = dataclasses.replace(hit("severe", "slur"), negated=True)
+    assert policy.decide(Evidence("en", (negated,), {"toxicity": 0.0})).outcome == "keep"
+
+
+def test_discounted_scores_decide_and_untargeted_swearing_is_a_site_choice(policy):
+    limits = policy.thresholds("en")
+    high, low = {"toxicity": limits["hold"] + 0.01}, {"toxicity": limits["hold"] - 0.01}
+    swearing = (hit("mild", "profanity"),)
+    assert policy.decide(Evidence("en", swearing, high)).outcome == "hold"
+    kept = policy.decide(Evidence("en", swearing, high, (), low, untargeted_profanity=True))
+    assert kept.outcome == "keep" and policy.untargeted_profanity == "keep"
+    strict = dataclasses.replace(policy, untargeted_profanity="hold")
+    held = strict.decide(Evidence("en", swearing, high, (), low, untargeted_profanity=True))
+    assert (held.outcome, held.reasons) == ("hold", ("profanity_untargeted",))
 
 
 @pytest.mark.parametrize("body, fragment", [
@@ -94,6 +142,10 @@ def test_undetermined_language_holds(policy):
     ('version = "1"\n[lexicon]\nquoted_hold_at_most = "yes"\n[thresholds.und]\ntoxicity = { hold = 0.5, remove = 0.9 }\n',
      "quoted_hold_at_most"),
     ('version = "1"\ncalibrated_for = 3\n[thresholds.und]\ntoxicity = { hold = 0.5, remove = 0.9 }\n', "calibrated_for"),
+    ('version = "1"\n[targeted]\nthreat = "ban"\n[thresholds.und]\ntoxicity = { hold = 0.5, remove = 0.9 }\n', "[targeted]"),
+    ('version = "1"\n[targeted]\nthreats = "remove"\n[thresholds.und]\ntoxicity = { hold = 0.5, remove = 0.9 }\n', "[targeted]"),
+    ('version = "1"\n[profanity]\nuntargeted = "remove"\n[thresholds.und]\ntoxicity = { hold = 0.5, remove = 0.9 }\n',
+     "profanity.untargeted"),
 ])
 def test_bad_policy_files_are_refused_clearly(tmp_path, body, fragment):
     path = tmp_path / "policy.toml"

@@ -85,12 +85,12 @@ def test_queue_dry_run_matches_in_process_shares_batches_and_writes_nothing(many
 
 def test_queue_apply_reaches_the_same_store_as_in_process(many, candidate, workers, capsys):  # noqa: F811
     start = snapshot(many)
-    code, local, _ = run_cli(capsys, "--policy", candidate, "--apply", "--batch-size", 8)
+    code, local, _ = run_cli(capsys, "--policy", candidate, "--apply", "--max-change", 100, "--batch-size", 8)
     assert code == 0
     expected = store_state(many)
 
     restore(many, start)
     wait_for_workers(many, 2, workers)
-    code, queued, _ = run_cli(capsys, "--policy", candidate, "--apply", "--batch-size", 8, "--queue")
+    code, queued, _ = run_cli(capsys, "--policy", candidate, "--apply", "--max-change", 100, "--batch-size", 8, "--queue")
     assert code == 0 and queued["applied"] == local["applied"] > 0
     assert store_state(many) == expected

@@ -10,12 +10,14 @@ import signal
 import subprocess
 import sys
 import time
+import zlib
 
 import pytest
 
 from moderation.cli import main
 from moderation.rescore import keys as rkeys
 from moderation.store import Store
+from moderation.store.codec import unpack
 from tests.support.rescore_store import seed
 from tests.test_rescore_store import COMMENTS, candidate_policy, stored_decisions
 
@@ -36,9 +38,10 @@ def _clean(value):
 
 
 def _decode(raw: bytes):
+    """A stored value as JSON without timestamps: plain or packed by store.codec (else the raw bytes)."""
     try:
-        return _clean(json.loads(raw))
-    except ValueError:
+        return _clean(unpack(raw))
+    except (ValueError, zlib.error):
         return raw
 
 
@@ -65,6 +68,22 @@ def store_state(redis) -> dict:
         else:
             raise AssertionError(f"unexpected key type {kind} for {name}")
     return state
+
+
+def same_state(a, b) -> bool:
+    """Equal, with scores compared to 1e-3: the sentence encoder's float32 sums depend on which
+    texts share its batch (differences of about 1e-7), and a resumed run batches differently, so
+    a stored 4-decimal score can move by one in its last digit. Decisions, reasons, history and
+    queues must be identical. Values packed by store.codec are compared unpacked (_decode)."""
+    if isinstance(a, float) and isinstance(b, float):
+        return abs(a - b) <= 1e-3
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same_state(a[k], b[k]) for k in a)
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(same_state(x, y) for x, y in zip(a, b))
+    if isinstance(a, bytes) and isinstance(b, bytes) and a != b:
+        return same_state(_decode(a), _decode(b)) if _decode(a) != a else False
+    return a == b
 
 
 def _ours(redis) -> list[bytes]:
@@ -117,7 +136,7 @@ def run_cli(capsys, *argv) -> tuple[int, dict | None, str]:
 
 def uninterrupted(redis, capsys, candidate, start: dict) -> tuple[dict, dict]:
     restore(redis, start)
-    code, summary, _ = run_cli(capsys, "--policy", candidate, "--apply", "--batch-size", 10)
+    code, summary, _ = run_cli(capsys, "--policy", candidate, "--apply", "--max-change", 100, "--batch-size", 10)
     assert code == 0
     return store_state(redis), summary
 
@@ -145,17 +164,19 @@ def test_apply_stopped_by_a_failure_resumes_to_the_same_state(many, candidate, c
 
     restore(many, start)
     build = command._engine
-    monkeypatch.setattr(command, "_engine", lambda *a: _with_scorer(build(*a), FailingAfter(build(*a).scorer, 5)))
-    code, summary, err = run_cli(capsys, "--policy", candidate, "--apply", "--batch-size", 10)
+    dry_pass = -(-len(MANY) // 10)  # a new --apply first scores everything once for its safety check
+    monkeypatch.setattr(command, "_engine",
+                        lambda *a: _with_scorer(build(*a), FailingAfter(build(*a).scorer, dry_pass + 5)))
+    code, summary, err = run_cli(capsys, "--policy", candidate, "--apply", "--max-change", 100, "--batch-size", 10)
     assert code == 2 and summary is None and "injected scorer failure" in err and "resume" in err
     run_id = expected_summary["run_id"]
     assert many.hlen(rkeys.run_done(run_id)) == 5
-    assert store_state(many) != expected_state  # half-way indeed
+    assert not same_state(store_state(many), expected_state)  # half-way indeed
 
     monkeypatch.setattr(command, "_engine", build)
-    code, resumed, err = run_cli(capsys, "--policy", candidate, "--apply", "--batch-size", 10)
+    code, resumed, err = run_cli(capsys, "--policy", candidate, "--apply", "--max-change", 100, "--batch-size", 10)
     assert code == 0 and resumed["resumed"] and "resuming" in err
-    assert store_state(many) == expected_state
+    assert same_state(store_state(many), expected_state)
     assert {k: v for k, v in resumed.items() if k not in ("elapsed_s", "resumed")} == \
         {k: v for k, v in expected_summary.items() if k not in ("elapsed_s", "resumed")}
 
@@ -163,7 +184,7 @@ def test_apply_stopped_by_a_failure_resumes_to_the_same_state(many, candidate, c
 def _with_scorer(engine, scorer):
     from moderation.engine import Engine
 
-    return Engine(engine.detector, engine.lexicon, scorer, engine.policy)
+    return Engine(engine.detector, engine.lexicon, scorer, engine.policy, engine.targets)
 
 
 def test_apply_killed_with_sigkill_resumes_to_the_same_state(many, candidate, cli_env, capsys, redis_server):
@@ -172,7 +193,7 @@ def test_apply_killed_with_sigkill_resumes_to_the_same_state(many, candidate, cl
     run_id = expected_summary["run_id"]
 
     restore(many, start)
-    command = [sys.executable, "-m", "moderation.cli", "rescore", "--policy", str(candidate), "--apply",
+    command = [sys.executable, "-m", "moderation.cli", "rescore", "--policy", str(candidate), "--apply", "--max-change", "100",
                "--batch-size", "1", "--progress", "none"]
     process = subprocess.Popen(command, env=dict(os.environ), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
@@ -186,9 +207,9 @@ def test_apply_killed_with_sigkill_resumes_to_the_same_state(many, candidate, cl
     done = many.hlen(rkeys.run_done(run_id))
     assert 20 <= done < len(MANY), f"the kill came too late to test anything ({done} batches done)"
 
-    code, resumed, err = run_cli(capsys, "--policy", candidate, "--apply", "--batch-size", 1)
+    code, resumed, err = run_cli(capsys, "--policy", candidate, "--apply", "--max-change", 100, "--batch-size", 1)
     assert code == 0 and "resuming" in err
-    assert store_state(many) == expected_state
+    assert same_state(store_state(many), expected_state)
     assert resumed["changed"] == expected_summary["changed"]
     assert resumed["applied"] + resumed["already_applied"] == expected_summary["applied"]
     history = [len(Store(many).history(c["id"])) for c in MANY]

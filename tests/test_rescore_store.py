@@ -202,7 +202,7 @@ def test_a_comment_a_moderator_decided_is_counted_never_reported_nor_touched(see
     assert moderator_decides(seeded, [moderated], "approve", "alice")[0].ok
     head_before = seeded.hgetall(keys.comment(moderated))
 
-    code, summary, _ = rescore("--policy", tmp_path / "candidate.toml", "--apply", "--report", tmp_path / "r.jsonl")
+    code, summary, _ = rescore("--policy", tmp_path / "candidate.toml", "--apply", "--max-change", 100, "--report", tmp_path / "r.jsonl")
 
     assert code == 0 and summary["skipped_moderated"] == 1
     assert report_ids(tmp_path / "r.jsonl") == expected - {moderated}
@@ -216,7 +216,7 @@ def test_apply_records_history_moves_the_review_queue_and_keeps_old_decisions(se
     machine = {cid: seeded.get(keys.decision(cid, 1)) for cid in expected}
     untouched = {c["id"]: seeded.dump(keys.history(c["id"])) for c in COMMENTS if c["id"] not in expected}
 
-    code, summary, _ = rescore("--policy", tmp_path / "candidate.toml", "--apply")
+    code, summary, _ = rescore("--policy", tmp_path / "candidate.toml", "--apply", "--max-change", 100)
 
     assert code == 0 and summary["applied"] == len(expected) and summary["mode"] == "apply"
     policy = load_policy(tmp_path / "candidate.toml")
@@ -229,7 +229,7 @@ def test_apply_records_history_moves_the_review_queue_and_keeps_old_decisions(se
         assert [e["type"] for e in history] == ["received", "decided", "rescored"]
         event = history[-1]
         assert (event["actor"], event["what"], event["previous"]) == ("rescore", "keep", "hold")
-        assert event["policy_version"] == policy.version and event["model"] == "linear-v1"
+        assert event["policy_version"] == policy.version and event["model"] == "stack-v2"
         assert event["decision"]["decision"] == "keep" and event["run_id"] == summary["run_id"]
     assert {c: seeded.dump(keys.history(c)) for c in untouched} == untouched
 
@@ -242,7 +242,7 @@ def test_a_comment_rescored_to_hold_enters_the_review_queue(seeded, rescore, tmp
     candidate_policy(tmp_path / "candidate.toml", "en", "toxicity", hold=threshold)
     expected = {cid for cid, toxicity in english_kept.items() if toxicity >= threshold}
 
-    code, summary, _ = rescore("--policy", tmp_path / "candidate.toml", "--apply")
+    code, summary, _ = rescore("--policy", tmp_path / "candidate.toml", "--apply", "--max-change", 100)
 
     assert code == 0 and summary["applied"] == len(expected) > 0
     queued = {m.decode() for m in seeded.zrange(keys.REVIEW_QUEUE, 0, -1)}
@@ -252,21 +252,21 @@ def test_a_comment_rescored_to_hold_enters_the_review_queue(seeded, rescore, tmp
 
 def test_a_second_apply_of_the_same_run_writes_nothing(seeded, rescore, tmp_path):
     expected, _ = raised_hold_candidate(seeded, tmp_path)
-    first = rescore("--policy", tmp_path / "candidate.toml", "--apply")[1]
+    first = rescore("--policy", tmp_path / "candidate.toml", "--apply", "--max-change", 100)[1]
     before = dump_all(seeded)
-    code, again, err = rescore("--policy", tmp_path / "candidate.toml", "--apply")
+    code, again, err = rescore("--policy", tmp_path / "candidate.toml", "--apply", "--max-change", 100)
     assert code == 0 and "already complete" in err
     assert dump_all(seeded) == before
     assert (again["changed"], again["hold->keep"], again["run_id"]) == (first["changed"], len(expected), first["run_id"])
 
-    code, restarted, _ = rescore("--policy", tmp_path / "candidate.toml", "--apply", "--restart")
+    code, restarted, _ = rescore("--policy", tmp_path / "candidate.toml", "--apply", "--max-change", 100, "--restart")
     assert code == 0 and restarted["applied"] == 0 and restarted["already_applied"] == len(expected)
     assert all(len(Store(seeded).history(cid)) == 3 for cid in expected)
 
 
 def test_a_dry_run_after_apply_finds_nothing_left_to_change(seeded, rescore, tmp_path):
     raised_hold_candidate(seeded, tmp_path)
-    rescore("--policy", tmp_path / "candidate.toml", "--apply")
+    rescore("--policy", tmp_path / "candidate.toml", "--apply", "--max-change", 100)
     code, summary, _ = rescore("--policy", tmp_path / "candidate.toml")
     assert code == 0 and summary["changed"] == 0
 
@@ -365,7 +365,7 @@ def test_applied_changes_are_delivered_to_the_platform_like_any_decision(seeded,
     for cid in expected:  # as if the machine's hold had already been delivered
         seeded.hset(keys.comment(cid), mapping={"delivery": "delivered", "delivery_rev": 1})
 
-    code, summary, _ = rescore("--policy", tmp_path / "candidate.toml", "--apply")
+    code, summary, _ = rescore("--policy", tmp_path / "candidate.toml", "--apply", "--max-change", 100)
 
     assert code == 0 and summary["applied"] == len(expected)
     assert all(seeded.hget(keys.comment(cid), "delivery") == b"pending" for cid in expected)
@@ -388,7 +388,7 @@ def test_dry_run_and_no_deliver_enqueue_no_delivery(seeded, rescore, tmp_path, m
     monkeypatch.setenv("MODERATION_CALLBACK_URL", platform[0])
     raised_hold_candidate(seeded, tmp_path)
     rescore("--policy", tmp_path / "candidate.toml")
-    code, summary, _ = rescore("--policy", tmp_path / "candidate.toml", "--apply", "--no-deliver")
+    code, summary, _ = rescore("--policy", tmp_path / "candidate.toml", "--apply", "--max-change", 100, "--no-deliver")
     assert code == 0 and summary["applied"] > 0
     assert make_queue(seeded, CALLBACKS).count == 0
 
@@ -400,7 +400,7 @@ def test_the_review_queue_shows_the_evidence_a_comment_was_rescored_to_hold_on(s
     english_kept = {cid: d["scores"]["toxicity"] for cid, d in decisions.items()
                     if d["language"] == "en" and d["decision"] == "keep"}
     candidate_policy(tmp_path / "candidate.toml", "en", "toxicity", hold=gap_between(list(english_kept.values()), 0.8))
-    assert rescore("--policy", tmp_path / "candidate.toml", "--apply")[1]["applied"] > 0
+    assert rescore("--policy", tmp_path / "candidate.toml", "--apply", "--max-change", 100)[1]["applied"] > 0
     rescored = {item["id"]: item for item in list_queue(seeded, per_page=1000).items if item["id"] in english_kept}
     assert rescored
     for item in rescored.values():

@@ -23,7 +23,7 @@ DAY = 86400.0
 KEEP = ["Thank you for this article, it explains the situation clearly.",
         "Great piece, I learned a lot about the new tram line.",
         "Please fix the typo in the second paragraph."]
-HOLD = "You are an idiot if you believe this nonsense."
+HOLD = "You sound like a complete fool."  # held by the shipped policy (toxicity_hold)
 
 
 @pytest.fixture

@@ -223,9 +223,20 @@ def test_figures_and_metrics(api, held, client):
     assert figures["decisions_by_moderator"] == {"alice": {"approve": 0, "reject": 2}, "bob": {"approve": 1, "reject": 0}}
     assert 0 <= figures["median_wait_seconds"] < 60
     text = api.get("/metrics").get_data(as_text=True)
-    assert 'moderation_review_decisions_total{action="reject",moderator="alice"} 2' in text
+    assert 'moderation_review_decisions_total{action="reject"} 2' in text
+    assert 'moderation_review_decisions_total{action="approve"} 1' in text
+    assert "alice" not in text and "bob" not in text  # no moderator's name on an open endpoint (issue 15, item 8)
     assert "moderation_review_wait_seconds_count 3" in text
     assert "moderation_review_median_wait_seconds " in text and "moderation_review_oldest_age_seconds 0.0" in text
+
+
+def test_per_moderator_series_only_when_the_setting_asks_for_them(review_settings, api, held):
+    from moderation.web import create_app
+
+    api.post("/v1/review/en-1", json={"action": "reject"}, headers=bearer(ALICE))
+    opted_in = create_app(dataclasses.replace(review_settings, metrics_per_moderator=True)).test_client()
+    text = opted_in.get("/metrics").get_data(as_text=True)
+    assert 'moderation_review_decisions_total{action="reject",moderator="alice"} 1' in text
 
 
 def test_oldest_age_is_the_earliest_received_not_the_first_in_priority(api, store, engine, redis_client):

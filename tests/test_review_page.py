@@ -184,3 +184,63 @@ def test_five_hundred_held_comments_render_on_one_page(browser, store, engine):
 ])
 def test_highlight_escapes_every_segment_and_trusts_only_fitting_spans(text, hits, expected):
     assert str(highlight(text, hits)) == expected
+
+
+# --- server-side sessions (issue 15, item 3) ---------------------------------------------------
+
+def copy_of_cookie(browser, page_settings):
+    """A second client bearing a copy of `browser`'s session cookie (a stolen or copied cookie)."""
+    from moderation.web import create_app
+
+    thief = create_app(page_settings).test_client()
+    thief.set_cookie("moderation_review", browser.get_cookie("moderation_review").value)
+    return thief
+
+
+def sign_out(browser, scope=None):
+    csrf = csrf_of(browser.get("/review").get_data(as_text=True))
+    return browser.post("/review/sign-out", data={"csrf_token": csrf, **({"scope": scope} if scope else {})})
+
+
+def test_after_sign_out_a_copy_of_the_old_cookie_is_refused(browser, held, page_settings):
+    sign_in(browser)
+    thief = copy_of_cookie(browser, page_settings)
+    assert "connard" in thief.get("/review").get_data(as_text=True)  # the copy works while signed in
+    assert sign_out(browser).status_code == 303
+    assert "connard" not in thief.get("/review").get_data(as_text=True)
+    assert 'name="token"' in thief.get("/review").get_data(as_text=True)  # back to the sign-in form
+
+
+def test_a_session_ends_after_the_idle_timeout(held, page_settings, redis_client):
+    from moderation.store import sessions
+    from moderation.web import create_app
+
+    browser = create_app(dataclasses.replace(page_settings, review_session_idle_seconds=1)).test_client()
+    sign_in(browser)
+    assert "connard" in browser.get("/review").get_data(as_text=True)
+    [key] = [k for k in redis_client.scan_iter(sessions.PREFIX + "*")]
+    redis_client.hset(key, "last", float(redis_client.hget(key, "last")) - 2)  # idle for 2 s (PEXPIRE would too)
+    assert "connard" not in browser.get("/review").get_data(as_text=True)
+    assert not redis_client.exists(key)
+
+
+def test_each_request_renews_the_idle_timer_but_not_the_absolute_lifetime(redis_client):
+    from moderation.store import sessions
+
+    sid = sessions.create(redis_client, "alice", "fp", idle_seconds=60, max_seconds=100, now=1000.0)
+    assert sessions.touch(redis_client, sid, 60, 100, now=1050.0) == ("alice", "fp")
+    assert sessions.touch(redis_client, sid, 60, 100, now=1090.0) == ("alice", "fp")  # 40 s idle: renewed
+    assert sessions.touch(redis_client, sid, 60, 100, now=1101.0) is None  # past the absolute lifetime
+    other = sessions.create(redis_client, "alice", "fp", idle_seconds=60, max_seconds=100, now=1000.0)
+    assert sessions.touch(redis_client, other, 60, 100, now=1061.0) is None  # idle too long
+
+
+def test_sign_out_everywhere_ends_every_session_of_the_moderator(browser, held, page_settings):
+    from moderation.web import create_app
+
+    sign_in(browser)
+    laptop = create_app(page_settings).test_client()
+    sign_in(laptop)
+    assert sign_out(browser, scope="everywhere").status_code == 303
+    assert "connard" not in laptop.get("/review").get_data(as_text=True)
+

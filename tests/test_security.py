@@ -175,6 +175,51 @@ def test_the_window_resets_the_next_minute(redis_client):
     assert 0 < redis_client.ttl(ratelimit.window_key("platform", start + 61)) <= ratelimit.WINDOW_SECONDS + 5
 
 
+def test_replays_of_one_signed_request_do_not_use_up_the_platforms_limit(settings):
+    """Issue 15, item 2: 60 replays of one captured request, then the platform's fresh comment: 202."""
+    import dataclasses
+
+    from moderation.web import create_app
+
+    client = create_app(dataclasses.replace(settings, rate_limit_per_minute=50)).test_client()
+    body = body_of(COMMENT)
+    captured = sign(body)
+    replays = [client.post("/v1/comments", data=body, headers=captured,
+                           environ_base={"REMOTE_ADDR": "198.51.100.7"}).status_code for _ in range(60)]
+    # The first is the platform's own request; the 59 replays count against the replayer's address.
+    assert replays.count(202) == 51 and replays.count(429) == 9
+    fresh = body_of({"id": "s-2", "text": "The platform's next comment."})
+    answer = client.post("/v1/comments", data=fresh, headers=sign(fresh))
+    assert answer.status_code == 202, answer.get_json()
+    figures = client.get("/metrics").get_data(as_text=True)
+    assert "moderation_replays_total 59" in figures
+    assert 'moderation_rate_limited_total{client="platform"}' not in figures
+
+
+def test_a_replay_is_recognised_by_its_signature_alone(redis_client):
+    from moderation.web import replay
+
+    stamp = str(int(time.time()))
+    signature = compute_signature(WEBHOOK_SECRET, stamp, b"{}")
+    assert replay.first_use(redis_client, signature, stamp, 300) is True
+    assert replay.first_use(redis_client, signature, stamp, 300) is False
+    ttl = redis_client.ttl(replay.KEY_PREFIX + signature.removeprefix("sha256="))
+    assert 295 <= ttl <= 302  # remembered exactly as long as the timestamp stays inside the window
+
+
+@pytest.mark.parametrize("stamp", ["9" * 310, "1" * 13, "٣" * 10], ids=["310-digits", "13-digits", "arabic-digits"])
+def test_a_malformed_timestamp_is_a_401_not_a_500(client, redis_client, stamp):
+    """Issue 15, item 6: a 310-digit timestamp raised OverflowError (500 and a traceback)."""
+    body = body_of(COMMENT)
+    for path, data in (("/v1/comments", body), ("/v1/comments/s-1", None)):
+        headers = {"Content-Type": "application/json", "X-Moderation-Timestamp": stamp,
+                   "X-Moderation-Signature": compute_signature(WEBHOOK_SECRET, "1", body)}
+        response = client.post(path, data=data, headers=headers) if data else client.get(path, headers=headers)
+        assert response.status_code == 401, response.get_data(as_text=True)
+        assert response.get_json()["error"]["code"] in ("bad_signature", "unauthorized")
+    assert not redis_client.exists("mod:comment:s-1")
+
+
 # --- no pickle on the queues ------------------------------------------------------------------
 
 def job_payloads(redis_client) -> list[bytes]:
@@ -278,6 +323,8 @@ def test_review_page_security_headers_are_on_errors_and_static_files_too(client)
     client.get("/review")
     answers = [client.post("/review/decide", data={"id": "x", "action": "approve"}),  # 403: no CSRF token
                client.get("/review/static/review.js"),
+               client.get("/static/review.js"),  # the app's own static route too (issue 15, item 9)
+               client.get("/static/review.css"),
                client.get("/review?page=0")]
     for answer in answers:
         assert "frame-ancestors 'none'" in answer.headers["Content-Security-Policy"], answer.status_code

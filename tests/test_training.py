@@ -15,7 +15,7 @@ from moderation.scoring.linear import LinearScorer  # noqa: E402
 from moderation.scoring.linear_features import FeatureSpec, featurize, preprocess  # noqa: E402
 from moderation.training.datasets import EvalOnlyData, load_training_file  # noqa: E402
 from moderation.training.fit import feature_matrix  # noqa: E402
-from moderation.training.pipeline import train  # noqa: E402
+from moderation.training.pipeline import ModelRecipe, train  # noqa: E402
 from moderation.training.splits import is_heldout, split  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -53,7 +53,7 @@ def test_training_matrix_equals_inference_featuriser():
 def test_shipped_scorer_matches_training_matrix_times_weights():
     scorer = LinearScorer.load()
     matrix = feature_matrix(SAMPLES, scorer.spec, scorer.lexicon)
-    expected = matrix @ scorer._weights + scorer._intercepts
+    expected = matrix @ scorer._weights + scorer._intercepts + scorer.encoder.encode(SAMPLES) @ scorer._encoder_weights
     assert np.allclose(scorer.logits(SAMPLES), expected, atol=1e-4)
 
 
@@ -90,13 +90,17 @@ def test_split_keeps_pairs_together_and_drops_dev_duplicates(tmp_path):
     assert dev_text.lower() not in {e.text.lower() for e in train_set}
 
 
-def test_training_twice_gives_identical_bytes(tmp_path):
+@pytest.mark.parametrize("encoder_scale", [None, 3.0], ids=["ngrams", "with-encoder"])
+def test_training_twice_gives_identical_bytes(tmp_path, encoder_scale):
     _mlma_fixture(tmp_path)
+    recipe = ModelRecipe("tiny-test", ("mlma_fr.csv",), ("toxicity", "identity_attack"), encoder_scale)
     outs = []
     for name in ("a", "b"):
-        json_path = train(tmp_path, tmp_path / name, seed=0, spec=SMALL, files=("mlma_fr.csv",), log=lambda _: None)
+        json_path = train(tmp_path, tmp_path / name, seed=0, spec=SMALL, recipe=recipe, log=lambda _: None,
+                          cache_dir=tmp_path / f"cache-{name}")
         outs.append((json_path.read_bytes(), json_path.with_suffix(".npz").read_bytes()))
     assert outs[0] == outs[1]
     scorer = LinearScorer.load(tmp_path / "a")
+    assert (scorer.encoder is not None) == (encoder_scale is not None)
     toxic, clean = scorer.score(["t'es un connard", "bonne journée à tous"], ["fr", "fr"])
     assert toxic["toxicity"] > clean["toxicity"]

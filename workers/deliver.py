@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Sequence
 
-from moderation.callbacks import DeliveryError, decision_payload, post_signed
+from moderation.callbacks import DeliveryError, callback_key, decision_payload, post_signed
 from moderation.logging import log_event
 from moderation.rescore.current import current_decisions
 from moderation.store.metrics import incr
@@ -24,27 +24,33 @@ def _attempts(head: dict[str, str], rev: int) -> int:
 
 
 def deliver(store, settings, pairs: Sequence[tuple[str, int]], job_id: str | None) -> int:
-    """POST each undelivered decision; raise DeliveryError (so RQ retries) if any failed."""
+    """POST each undelivered decision; raise DeliveryError (so RQ retries) if any failed.
+
+    Each result is settled against the head's `delivery_seq` read before sending (store.delivery):
+    a decision opened again meanwhile (a moderator's, a rescore's) stays pending for its own job.
+    """
     failures = []
     delivered = 0
     # The decision in force: an applied rescore replaces the machine's (moderation/rescore/current.py).
     for (comment_id, rev), decision in zip(pairs, current_decisions(store.redis, pairs)):
         head = store.head(comment_id) or {}
+        seq = head.get("delivery_seq", "")
         if decision is None or _delivered(head, rev):
+            store.record_delivery(comment_id, rev, "", 0, "", seq=seq)  # nothing to send: leave the outbox
             continue
         decision = as_delivered(decision, head, rev)  # a moderator's decision is final over the machine's
         attempts = _attempts(head, rev)
         try:
-            post_signed(settings.callback_url, settings.webhook_secret, decision_payload(comment_id, rev, decision),
+            post_signed(settings.callback_url, callback_key(settings), decision_payload(comment_id, rev, decision),
                         settings.callback_timeout_seconds)
         except DeliveryError as exc:
-            store.record_delivery(comment_id, rev, "retrying", attempts, str(exc))
+            store.record_delivery(comment_id, rev, "retrying", attempts, str(exc), seq=seq)
             incr(store.redis, "moderation_callbacks_total", {"result": "error"})
             log_event(log, "callback.failed", logging.WARNING, comment_id=comment_id, revision=rev, job_id=job_id,
                       attempts=attempts, error=str(exc))
             failures.append(comment_id)
             continue
-        store.record_delivery(comment_id, rev, "delivered", attempts, "2xx")
+        store.record_delivery(comment_id, rev, "delivered", attempts, "2xx", seq=seq)
         incr(store.redis, "moderation_callbacks_total", {"result": "delivered"})
         log_event(log, "callback.delivered", comment_id=comment_id, revision=rev, job_id=job_id, attempts=attempts)
         delivered += 1
@@ -54,10 +60,11 @@ def deliver(store, settings, pairs: Sequence[tuple[str, int]], job_id: str | Non
 
 
 def give_up(store, pairs: Sequence[tuple[str, int]], error: str) -> None:
-    """Mark decisions whose delivery exhausted its retries as failed."""
+    """Mark decisions whose delivery exhausted its retries as failed (they leave the outbox)."""
     for comment_id, rev in pairs:
         head = store.head(comment_id) or {}
         if _delivered(head, rev):
             continue
-        store.record_delivery(comment_id, rev, "failed", int(head.get("delivery_attempts", 0)), error)
+        store.record_delivery(comment_id, rev, "failed", int(head.get("delivery_attempts", 0)), error,
+                              seq=head.get("delivery_seq", ""))
         log_event(log, "callback.gave_up", logging.ERROR, comment_id=comment_id, revision=rev, error=error)

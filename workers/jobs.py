@@ -30,7 +30,8 @@ def _failure(exc_type, exc_value) -> str:
 def moderate_comments(items: list) -> dict:
     """Decide comment revisions [[id, revision], ...]; queue delivery of the new decisions."""
     svc = context.services()
-    result = moderate(svc.store, context.engine(), _pairs(items), _job_id())
+    deliver = bool(svc.settings.callback_url)
+    result = moderate(svc.store, context.engine(), _pairs(items), _job_id(), deliver=deliver)
     if svc.settings.callback_url and result["new"]:
         svc.enqueue_delivery(svc.store.latest_only(result["new"]))  # an edit superseded the others
     return {"decided": result["decided"], "skipped": result["skipped"]}
@@ -43,7 +44,8 @@ def hold_unscorable(job, connection, exc_type, exc_value, tb) -> None:
     svc = context.services()
     engine = context.loaded_engine()
     policy_version = engine.policy.version if engine is not None else "unknown"
-    held = hold_for_a_person(svc.store, _pairs(job.args[0]), job.id, _failure(exc_type, exc_value), policy_version)
+    held = hold_for_a_person(svc.store, _pairs(job.args[0]), job.id, _failure(exc_type, exc_value), policy_version,
+                             deliver=bool(svc.settings.callback_url))
     if held:
         svc.enqueue_delivery(_pairs(job.args[0]))
 

@@ -55,8 +55,12 @@ def score_batch(engine, records: list[dict[str, Any]]) -> list[tuple[dict[str, A
     return results
 
 
-def moderate(store, engine, pairs: Sequence[tuple[str, int]], job_id: str | None) -> dict[str, Any]:
-    """Decide and record the pairs; raise ScoringFailed after recording what could be scored."""
+def moderate(store, engine, pairs: Sequence[tuple[str, int]], job_id: str | None,
+             deliver: bool = False) -> dict[str, Any]:
+    """Decide and record the pairs; raise ScoringFailed after recording what could be scored.
+
+    `deliver`: a callback URL is set; each new latest decision opens its delivery as it is written.
+    """
     todo = undecided(store, pairs)
     if not todo:
         return {"decided": 0, "skipped": len(pairs), "new": []}
@@ -66,7 +70,7 @@ def moderate(store, engine, pairs: Sequence[tuple[str, int]], job_id: str | None
     scored = [(record, outcome) for record, outcome in results if not isinstance(outcome, Exception)]
     failed = [(record, outcome) for record, outcome in results if isinstance(outcome, Exception)]
     written = store.record_decisions([(r["rev"], d, r["received_at"]) for r, d in scored], job_id,
-                                     scoring_seconds=elapsed)
+                                     scoring_seconds=elapsed, deliver=deliver)
     new = [(r["id"], r["rev"]) for (r, _), w in zip(scored, written) if w]
     # One line per batch at INFO (ids included); one per comment at DEBUG.
     log_event(log, "batch.decided", job_id=job_id, decided=len(new), scored=len(scored),
@@ -84,7 +88,7 @@ def moderate(store, engine, pairs: Sequence[tuple[str, int]], job_id: str | None
 
 
 def hold_for_a_person(store, pairs: Sequence[tuple[str, int]], job_id: str | None, error: str,
-                      policy_version: str) -> int:
+                      policy_version: str, deliver: bool = False) -> int:
     """Record `hold` with reason scoring_failed for pairs still undecided; return how many."""
     todo = undecided(store, pairs)
     items = []
@@ -93,7 +97,7 @@ def hold_for_a_person(store, pairs: Sequence[tuple[str, int]], job_id: str | Non
                     "decision": "hold", "reasons": ["scoring_failed"], "policy_version": policy_version,
                     "model": "none", "details": {"error": error}}
         items.append((rev, decision, record["received_at"]))
-    written = store.record_decisions(items, job_id)
+    written = store.record_decisions(items, job_id, deliver=deliver)
     incr(store.redis, "moderation_scoring_failed_total", n=sum(written))
     for (comment_id, rev), _ in todo:
         log_event(log, "comment.held_scoring_failed", logging.WARNING, comment_id=comment_id, revision=rev,

@@ -7,6 +7,8 @@ more. Intake records every revision in `mod:pending` with its job id; this pass 
 and every few seconds, one worker at a time) re-enqueues those older than a grace period whose
 job is missing, failed or stopped, queued nowhere, or started by a worker that stopped beating.
 Deciding twice is harmless: decisions are recorded once per revision.
+
+Deliveries to the platform are recovered the same way from the outbox (store.delivery).
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from rq.job import Job, JobStatus
 from rq.registry import ScheduledJobRegistry
 
 from moderation.logging import log_event
-from moderation.queueing import MODERATE
-from moderation.store import workers
+from moderation.queueing import CALLBACKS, MODERATE, chunks
+from moderation.store import delivery, workers
 from moderation.store.metrics import incr
 from moderation.store.models import text
 
@@ -78,8 +80,34 @@ def recover_pending(svc, grace_seconds: float, now: float | None = None, limit: 
     return len(orphans)
 
 
+def recover_deliveries(svc, grace_seconds: float, now: float | None = None, limit: int = 5000) -> int:
+    """Re-enqueue delivery of decisions whose delivery job can no longer send them; return how many.
+
+    The outbox (store.delivery) holds every decision the platform has yet to get, with the job
+    meant to send it; entries older than the grace period whose job is gone, finished, failed, or
+    started by a dead worker get a new job. Sending twice is allowed (at least once; the platform
+    deduplicates by id and revision); the state on the head is settled once per opened delivery.
+    """
+    if not svc.settings.callback_url:
+        return 0
+    now = time.time() if now is None else now
+    entries = delivery.due(svc.redis, older_than=now - grace_seconds, limit=limit)
+    if not entries:
+        return 0
+    queued = _queued_ids(svc)
+    job_ids = sorted({job_id for _, _, job_id in entries if job_id})
+    serializer = svc.queues[CALLBACKS].serializer
+    jobs = dict(zip(job_ids, Job.fetch_many(job_ids, connection=svc.redis, serializer=serializer)))
+    orphans = [(cid, rev) for cid, rev, job_id in entries if not job_can_finish(svc, jobs.get(job_id), queued)]
+    new_ids = [svc.enqueue_delivery(batch) for batch in chunks(orphans, svc.settings.worker_batch_size)]
+    if orphans:
+        incr(svc.redis, "moderation_deliveries_recovered_total", n=len(orphans))
+        log_event(log, "deliveries.recovered", logging.WARNING, count=len(orphans), job_ids=",".join(new_ids))
+    return len(orphans)
+
+
 def recover_if_leader(svc, grace_seconds: float, interval: float) -> int:
-    """Run recover_pending unless another worker ran it within `interval` seconds."""
+    """Run both recovery passes unless another worker ran them within `interval` seconds."""
     if not svc.redis.set(LOCK_KEY, "1", nx=True, px=int(interval * 1000)):
         return 0
-    return recover_pending(svc, grace_seconds)
+    return recover_pending(svc, grace_seconds) + recover_deliveries(svc, grace_seconds)

@@ -24,7 +24,7 @@ from moderation.settings import Settings
 from moderation.store import workers as liveness
 from moderation.store.retention import sweep_if_leader
 from workers import context
-from workers.recovery import recover_if_leader, recover_pending
+from workers.recovery import recover_deliveries, recover_if_leader, recover_pending
 
 log = logging.getLogger("workers.runner")
 RECOVERY_INTERVAL = 5.0
@@ -93,7 +93,9 @@ def run_worker(settings: Settings, queues: list[str], burst: bool = False) -> in
     svc.store.check_schema()
     preload(settings, svc)
     recovered = recover_pending(svc, settings.recovery_grace_seconds)
-    log_event(log, "worker.starting", queues=",".join(queues), recovered=recovered, burst=burst)
+    redelivered = recover_deliveries(svc, settings.recovery_grace_seconds)
+    log_event(log, "worker.starting", queues=",".join(queues), recovered=recovered, redelivered=redelivered,
+              burst=burst)
     while True:
         worker = ModerationWorker([svc.queues[q] for q in queues], connection=svc.redis, serializer=JSONSerializer,
                               maintenance_interval=MAINTENANCE_INTERVAL)

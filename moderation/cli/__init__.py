@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from moderation.settings import SettingsError
@@ -59,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     module = importlib.import_module(COMMANDS[args.command][0])
+    from moderation.startup import unknown_variables
+
+    for warning in unknown_variables(os.environ):  # a misspelt setting would otherwise be ignored silently
+        print(f"moderation {args.command}: warning: {warning}", file=sys.stderr)
     try:
         return int(module.run(args) or 0)
     except _configuration_errors() as exc:

@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     """Calibrate, print the JSON report, and compare with the policy in force."""
     from moderation.engine import Engine
     from moderation.settings import load_settings
-    from moderation.training.calibrate import HOLD_SHARE, calibrate, disagreements
+    from moderation.training.calibrate import HOLD_SHARES, calibrate, disagreements
     from moderation.training.evaluate import EvalInputError
 
     engine = Engine.from_settings(load_settings())
@@ -42,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     differences = disagreements(calibration, engine.policy, engine.scorer.model_id)
     report = {
-        "rule": f"hold = lowest two-decimal score at which at most {HOLD_SHARE:.0%} of benign dev comments are held",
+        "rule": "hold = lowest two-decimal score at which at most this share of benign dev comments (choice split) "
+                "are held: " + ", ".join(f"{label} {share:.0%}" for label, share in HOLD_SHARES.items()),
         "model": engine.scorer.model_id, "policy_version": engine.policy.version,
         "policy_calibrated_for": engine.policy.calibrated_for,
         "benign_comments": calibration.benign,

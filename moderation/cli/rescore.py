@@ -11,6 +11,7 @@ import json
 import sys
 
 BATCH_SIZE = 500
+MAX_CHANGE = 10.0  # percent; a policy that removes everything must not reach the platform unnoticed
 
 
 def add_arguments(parser) -> None:
@@ -32,6 +33,9 @@ def add_arguments(parser) -> None:
     parser.add_argument("--batch-size", type=int, default=BATCH_SIZE, help=f"comments per batch ({BATCH_SIZE})")
     parser.add_argument("--restart", action="store_true",
                         help="with --apply: forget this run's checkpoint and scan again from the start")
+    parser.add_argument("--max-change", type=float, default=MAX_CHANGE, metavar="PERCENT",
+                        help=f"with --apply: stop before writing anything if more than PERCENT of the decisions "
+                             f"the run may change would change (default {MAX_CHANGE:g})")
     parser.add_argument("--no-deliver", dest="deliver", action="store_false",
                         help="with --apply: do not send the changed decisions to the platform")
     parser.add_argument("--progress", choices=("auto", "bar", "lines", "none"), default="auto",
@@ -47,6 +51,8 @@ def _usage_error(args) -> str | None:
         return "--since/--until/--article/--language select stored comments; they do not apply to --input"
     if (args.restart or not args.deliver) and not args.apply:
         return "--restart and --no-deliver only make sense with --apply"
+    if not 0 <= args.max_change <= 100:
+        return "--max-change is a percentage between 0 and 100"
     return None
 
 

@@ -36,7 +36,10 @@ def run(args) -> int:
     from moderation.settings import load_settings
 
     stop_on_sigterm()
+    from moderation.startup import check_serving
+
     settings = _ensure_secret(load_settings())
+    check_serving(settings)  # weak or ambiguous moderator tokens: exit 2 before starting anything
     stack = start_stack(settings, workers=args.workers, web_workers=args.web_workers, port=args.port, log_dir=None)
     print(f"run: service at {stack.url} (Redis {stack.redis_url}); Ctrl-C stops everything", file=sys.stderr)
     try:

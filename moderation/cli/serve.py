@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 
 
 def add_arguments(parser) -> None:
@@ -9,6 +10,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--port", type=int, default=8000, help="port to bind (default 8000)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default 2)")
     parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker (default 1)")
+    parser.add_argument("--no-webhook-secret", action="store_true",
+                        help="start without MODERATION_WEBHOOK_SECRET (review-only: every webhook call gets 401)")
 
 
 def gunicorn_app(settings, options: dict):
@@ -21,8 +24,9 @@ def gunicorn_app(settings, options: dict):
                 self.cfg.set(key, value)
 
         def load(self):
-            from moderation.web import create_app
+            from moderation.web import create_app, gunicorn_errors
 
+            gunicorn_errors.install()  # 414, 431 and other errors gunicorn answers itself: JSON too
             return create_app(settings)
 
     return ModerationApplication()
@@ -33,9 +37,15 @@ def run(args) -> int:
     from moderation.logging import configure
     from moderation.services import Services
     from moderation.settings import load_settings
+    from moderation.startup import check_serving, moderator_names, warnings
 
     settings = load_settings()
+    check_serving(settings, allow_no_webhook_secret=args.no_webhook_secret)  # exit 2 with the reason
+    if settings.review_tokens:
+        print(f"serve: moderators: {', '.join(moderator_names(settings))}", file=sys.stderr)
     configure(settings.log_level)
+    for warning in warnings(settings):
+        print(f"serve: warning: {warning}", file=sys.stderr)
     with embedded_redis(settings) as settings:
         services = Services(settings)
         services.store.check_schema()

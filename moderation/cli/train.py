@@ -16,8 +16,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="folder with the labelled files (default: ../shared/data)")
     # Not the shipped model's folder by default: a retrain must not overwrite a tracked file by accident.
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "var" / "models",
-                        help="where to write linear-v1.json and linear-v1.npz (default: var/models; "
-                             "--out moderation/models replaces the shipped model)")
+                        help="where to write <model>.json and <model>.npz (default: var/models; the shipped "
+                             "model in moderation/models is replaced only by naming that folder)")
+    parser.add_argument("--model", choices=("stack-v2", "linear-v1"), default="stack-v2",
+                        help="stack-v2 (default): n-grams, lexicon and sentence encoder; linear-v1: the "
+                             "earlier n-gram model, on the files it was trained on")
     parser.add_argument("--lexicon-dir", type=Path, default=PROJECT_ROOT / "config" / "lexicons",
                         help="lexicons whose phrases become model features (snapshotted into the artifact)")
     parser.add_argument("--no-lexicon", action="store_true", help="train without lexicon features")
@@ -36,8 +39,11 @@ def run(args: argparse.Namespace) -> int:
     if not args.data_dir.is_dir():
         print(f"moderation train: data folder {args.data_dir} does not exist", file=sys.stderr)
         return 2
+    from moderation.training.pipeline import LINEAR_V1, ModelRecipe
+
+    recipe = LINEAR_V1 if args.model == "linear-v1" else ModelRecipe()
     try:
-        path = train(args.data_dir, args.out, seed=args.seed,
+        path = train(args.data_dir, args.out, seed=args.seed, recipe=recipe,
                      lexicon_dir=None if args.no_lexicon else args.lexicon_dir, log=lambda line: print(line, file=sys.stderr))
     except (EvalOnlyData, FileNotFoundError, KeyError, ValueError) as exc:
         print(f"moderation train: {exc}", file=sys.stderr)

@@ -21,6 +21,7 @@ def run(args) -> int:
     from moderation.logging import configure
     from moderation.queueing import QUEUES
     from moderation.settings import load_settings
+    from moderation.startup import warnings
     from workers.runner import EngineUnavailable, run_worker
 
     queues = [q.strip() for q in args.queues.split(",") if q.strip()]
@@ -30,6 +31,8 @@ def run(args) -> int:
         return 2
     settings = load_settings()
     configure(settings.log_level)
+    for warning in warnings(settings):
+        print(f"worker: warning: {warning}", file=sys.stderr)
     if args.nice:
         os.nice(args.nice)
     with embedded_redis(settings) as settings:

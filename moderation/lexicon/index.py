@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from moderation.lexicon.schema import Entry, LexiconError
-from moderation.lexicon.vocabulary import RANK_GENERATED, RANK_TERM, RANK_VARIANT, Vocabulary
+from moderation.lexicon.vocabulary import RANK_GENERATED, RANK_TERM, RANK_TYPO, RANK_VARIANT, Vocabulary
 from moderation.text.normalize import normalize_for_matching
 from moderation.text.spelling import misspellings
+from moderation.text.typos import TYPO_CATEGORIES, typo_variants
 
 # A word of normalised text: letters/digits, with `*`/`#` masks allowed after the first character.
 WORD = re.compile(r"[^\W_](?:[^\W_]|[*#])*")
@@ -45,7 +46,7 @@ class PhraseTable:
         """Add a sequence; a form written by one entry is not also generated for another."""
         owner = self._owners.get(seq.ids)
         if not seq.exception and owner is not None:
-            if owner[0] == seq.entry or rank == RANK_GENERATED or owner[1] < RANK_GENERATED:
+            if owner[0] == seq.entry or rank >= RANK_GENERATED or owner[1] < RANK_GENERATED:
                 return
             self._drop(seq.ids, owner[0])  # a generated form yields to an entry that wrote it down
         if not seq.exception:
@@ -89,6 +90,12 @@ def entry_forms(entry: Entry, where: str) -> list[tuple[tuple[str, ...], int]]:
         for position, word in enumerate(words):
             for respelled in misspellings(word, entry.language):
                 forms.setdefault(words[:position] + (respelled,) + words[position + 1:], RANK_GENERATED)
+    if entry.category in TYPO_CATEGORIES:
+        for text, _ in written:
+            words = words_of(text)
+            if len(words) == 1:
+                for typo in typo_variants(words[0]):
+                    forms.setdefault((typo,), RANK_TYPO)
     return list(forms.items())
 
 

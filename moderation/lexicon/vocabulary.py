@@ -19,8 +19,9 @@ _RUN = re.compile(r"(.)\1*")
 _CACHE_LIMIT = 200_000
 _EMPTY: frozenset[int] = frozenset()
 
-# How a form came to be; masked words prefer forms someone wrote down.
-RANK_TERM, RANK_VARIANT, RANK_GENERATED = 0, 1, 2
+# How a form came to be; masked words prefer forms someone wrote down. A typo form ("idoit") is
+# matched only as written: stretched or masked, it would reach real words ("gogle" -> "google").
+RANK_TERM, RANK_VARIANT, RANK_GENERATED, RANK_TYPO = 0, 1, 2, 3
 
 
 def _run_lengths(word: str) -> tuple[int, ...]:
@@ -42,16 +43,23 @@ class Vocabulary:
         """Register a word form (already normalised) and return its id."""
         if form in self.ids:
             known = self.ids[form]
+            if self.ranks[known] == RANK_TYPO and rank < RANK_TYPO:
+                self._index_fuzzy(form, known)  # now also a written or generated form
             self.ranks[known] = min(self.ranks[known], rank)
             return known
         form_id = len(self.forms)
         self.ids[form] = form_id
         self.forms.append(form)
         self.ranks.append(rank)
+        if rank != RANK_TYPO:
+            self._index_fuzzy(form, form_id)
+        return form_id
+
+    def _index_fuzzy(self, form: str, form_id: int) -> None:
+        """Make a form findable stretched ("fuuuck") and masked ("f*ck")."""
         key = _COLLAPSE.sub(r"\1", form)
         self._stretched.setdefault(key, []).append((form_id, _run_lengths(form)))
         self._by_shape.setdefault((form[0], len(form)), []).append(form_id)
-        return form_id
 
     def resolve(self, word: str) -> frozenset[int]:
         """Return the ids of the forms `word` stands for (empty if none)."""

@@ -5,6 +5,7 @@ arriving or another run applying between our read and our write is noticed, not 
 
 - the latest revision must still be the decided one we rescored (else "stale"),
 - a moderator's decision on it (`final`) is never replaced (else "moderated"),
+- a comment a moderator has claimed is left alone while the claim lasts (else "claimed"),
 - the head's outcome must still be the one we diffed against (else "stale"),
 - if the head already carries this run's id for this revision, nothing is written ("already"):
   this is what makes a resumed or re-run --apply idempotent.
@@ -23,25 +24,28 @@ from typing import Any, Sequence
 from moderation.rescore import keys as rkeys
 from moderation.store import keys
 from moderation.store.decisions import review_priority
+from moderation.store.delivery import OPEN_DELIVERY
 from moderation.store.events import make_event
 from moderation.store.metrics import describe, incr
 from moderation.store.models import dumps, text
+from moderation.store.review import claim_key
 
-# KEYS: head, rescored, history, audit, review
+# KEYS: head, rescored, history, audit, review, outbox, claim
 # ARGV: id, rev, run id, record json, new outcome, now, priority, event json, expected old outcome,
 #       deliver ("1": the platform gets the new decision, so the revision's delivery starts over)
-APPLY = """
+APPLY = OPEN_DELIVERY + """
 local head = KEYS[1]
 local state = redis.call('HMGET', head, 'rev', 'decided_rev', 'final', 'decision', 'rescore_run', 'rescore_rev')
 if state[1] ~= ARGV[2] or state[2] ~= ARGV[2] then return 'stale' end
 if state[3] == ARGV[2] then return 'moderated' end
+if redis.call('EXISTS', KEYS[7]) == 1 then return 'claimed' end
 if state[5] == ARGV[3] and state[6] == ARGV[2] then return 'already' end
 if state[4] ~= ARGV[9] then return 'stale' end
 redis.call('SET', KEYS[2], ARGV[4])
 redis.call('HSET', head, 'decision', ARGV[5], 'updated_at', ARGV[6], 'rescore_run', ARGV[3],
            'rescore_rev', ARGV[2], 'rescore_previous', ARGV[9])
 if ARGV[10] == '1' then
-  redis.call('HSET', head, 'delivery', 'pending', 'delivery_attempts', 0, 'delivery_rev', ARGV[2])
+  open_delivery(head, KEYS[6], ARGV[1], ARGV[2], ARGV[6])
 end
 redis.call('RPUSH', KEYS[3], ARGV[8])
 redis.call('XADD', KEYS[4], '*', 'comment_id', ARGV[1], 'event', ARGV[8])
@@ -84,7 +88,7 @@ def _event(change: Change, run_id: str, now: float) -> dict[str, Any]:
 
 
 def apply_changes(redis, changes: Sequence[Change], run_id: str, now: float, deliver: bool = False) -> list[str]:
-    """Apply each change once; return its status: applied | already | moderated | stale.
+    """Apply each change once; return its status: applied | already | moderated | claimed | stale.
 
     `deliver`: a callback URL is configured, so each applied revision's delivery state is reset
     to pending (its old decision may already have been delivered), as a moderator's decision does.
@@ -95,7 +99,8 @@ def apply_changes(redis, changes: Sequence[Change], run_id: str, now: float, del
     pipe = redis.pipeline(transaction=False)
     for change in changes:
         script(keys=[keys.comment(change.comment_id), rkeys.rescored(change.comment_id, change.rev),
-                     keys.history(change.comment_id), keys.AUDIT_STREAM, keys.REVIEW_QUEUE],
+                     keys.history(change.comment_id), keys.AUDIT_STREAM, keys.REVIEW_QUEUE, keys.OUTBOX,
+                     claim_key(change.comment_id)],
                args=[change.comment_id, change.rev, run_id, dumps(rescore_record(change, run_id, now)),
                      change.new["decision"], now, review_priority(change.new, change.received_at),
                      dumps(_event(change, run_id, now)), change.old_outcome, "1" if deliver else "0"],

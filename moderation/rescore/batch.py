@@ -3,7 +3,8 @@
 Shared by the in-process run and the `rescore` queue's job, so both count and apply alike.
 The current decision of a comment's latest revision is its applied rescore if any, else the
 machine decision. A revision still awaiting its decision is left to the live workers; one a
-moderator decided is never re-decided (both counted, never reported as changed).
+moderator decided is never re-decided, nor one a moderator has claimed while the claim lasts (all
+counted, never reported as changed).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from moderation.rescore.diff import diff_decisions, transition
 from moderation.rescore.tally import Tally
 from moderation.store import keys
 from moderation.store.models import loads, text
+from moderation.store.review import claim_key
 from moderation.types import CommentInput
 
 HEAD = ("rev", "status", "decided_rev", "final", "decision", "rescore_run", "rescore_rev", "text_expired_at")
@@ -34,10 +36,14 @@ class Options:
 
 
 def _heads(redis, ids: Sequence[str]) -> list[dict[str, str] | None]:
+    """Each comment's head fields (plus "claimed": a moderator's claim on it), None if unknown."""
     pipe = redis.pipeline(transaction=False)
     for comment_id in ids:
         pipe.hmget(keys.comment(comment_id), *HEAD)
-    heads = [dict(zip(HEAD, map(text, values))) for values in pipe.execute()]
+        pipe.exists(claim_key(comment_id))
+    replies = pipe.execute()
+    heads = [{**dict(zip(HEAD, map(text, values))), "claimed": bool(claimed)}
+             for values, claimed in zip(replies[::2], replies[1::2])]
     return [head if head["rev"] is not None else None for head in heads]
 
 
@@ -54,6 +60,8 @@ def _eligible(ids, heads, tally: Tally) -> list[tuple[str, int, dict[str, str]]]
             tally.add("skipped_moderated")
         elif head["text_expired_at"]:
             tally.add("skipped_expired")  # retention deleted its text: nothing to re-decide on
+        elif head["claimed"]:
+            tally.add("skipped_claimed")  # a moderator is looking at it: not re-decided under them
         else:
             kept.append((comment_id, int(head["rev"]), head))
     return kept
@@ -119,7 +127,7 @@ def _apply(redis, changes: list[Change], done_before: set[str], options: Options
         if status == "applied":
             delivered.append((change.comment_id, change.rev))
         tally.add({"applied": "applied", "already": "already_applied", "moderated": "skipped_moderated",
-                   "stale": "stale"}[status])
+                   "claimed": "skipped_claimed", "stale": "stale"}[status])
     for comment_id in done_before:
         rows[comment_id]["applied"] = "already"
     # A batch cut short after applying is done again: its "already" ones are sent again too, so

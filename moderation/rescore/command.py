@@ -29,16 +29,20 @@ def _policy_text(path: Path) -> str:
         raise RescoreError(f"policy {path} is not UTF-8 text") from None
 
 
-def _engine(model: str | None, policy_text: str, settings):
+def _engine(model: str | None, policy_text: str, settings, source: str = "the candidate policy"):
     from moderation.lexicon.schema import LexiconError
     from moderation.policy import PolicyError
     from moderation.rescore.engines import engine_for
+    from moderation.rescore.policy_file import PolicyShapeError, check_shape
     from moderation.scoring.base import ScorerUnavailable
 
     try:
-        return engine_for(model, policy_text, base=settings, cache=False)
-    except (PolicyError, LexiconError, ScorerUnavailable, ValueError) as exc:
+        check_shape(policy_text, source, settings.resolved_policy_path)  # names the file and the key
+        return engine_for(model, policy_text, base=settings, cache=False, source=source)
+    except (PolicyShapeError, PolicyError, LexiconError, ScorerUnavailable, ValueError) as exc:
         raise RescoreError(str(exc)) from None
+    except (TypeError, AttributeError, KeyError) as exc:  # a malformation the shape check could not see
+        raise RescoreError(f"{source}: malformed policy ({type(exc).__name__}: {exc})") from None
 
 
 def _progress(mode: str, total: int) -> Progress | None:
@@ -82,8 +86,9 @@ def rescore(args) -> dict[str, Any]:
             report_format(Path(args.report))
         except ValueError as exc:
             raise RescoreError(str(exc)) from None
-    policy_text = _policy_text(Path(args.policy or settings.resolved_policy_path))
-    engine = _engine(args.model, policy_text, settings)
+    policy_path = Path(args.policy or settings.resolved_policy_path)
+    policy_text = _policy_text(policy_path)
+    engine = _engine(args.model, policy_text, settings, str(policy_path))
     if args.input:
         tally, extra = _export(args, engine, settings)
     else:

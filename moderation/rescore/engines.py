@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from moderation.engine import Engine
-from moderation.policy import Policy, load_policy
+from moderation.policy import Policy, PolicyError, load_policy
 from moderation.settings import Settings, load_settings
 
 _ENGINES: dict[tuple[str | None, Path], Engine] = {}
@@ -40,8 +40,11 @@ def settings_for(model: str | None, base: Settings | None = None) -> Settings:
     return dataclasses.replace(base, **model_overrides(model))
 
 
-def policy_from_text(content: str) -> Policy:
-    """Parse a policy from its file content (jobs carry content, not a path on the CLI's machine)."""
+def policy_from_text(content: str, source: str = "the candidate policy") -> Policy:
+    """Parse a policy from its file content (jobs carry content, not a path on the CLI's machine).
+
+    Errors name `source` (the user's file), never the temporary file the loader reads.
+    """
     digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
     if digest not in _POLICIES:
         handle, name = tempfile.mkstemp(suffix=".toml", prefix="rescore-policy-")
@@ -49,18 +52,21 @@ def policy_from_text(content: str) -> Policy:
             with os.fdopen(handle, "wb") as out:
                 out.write(content.encode("utf-8"))
             _POLICIES[digest] = load_policy(Path(name))
+        except PolicyError as exc:
+            raise PolicyError(str(exc).replace(name, source)) from None
         finally:
             os.unlink(name)
     return _POLICIES[digest]
 
 
-def engine_for(model: str | None, policy_text: str, base: Settings | None = None, cache: bool = True) -> Engine:
+def engine_for(model: str | None, policy_text: str, base: Settings | None = None, cache: bool = True,
+               source: str = "the candidate policy") -> Engine:
     """The engine for a model under a candidate policy; built once per (model, lexicon dir) when cached."""
     settings = settings_for(model, base)
     key = (model, settings.resolved_lexicon_dir)
     engine = _ENGINES.get(key) if cache else None
     if engine is None:
-        engine = Engine.from_settings(settings, policy=policy_from_text(policy_text))
+        engine = Engine.from_settings(settings, policy=policy_from_text(policy_text, source))
         if cache:
             _ENGINES[key] = engine
-    return engine.with_policy(policy_from_text(policy_text))
+    return engine.with_policy(policy_from_text(policy_text, source))

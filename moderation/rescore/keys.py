@@ -9,6 +9,8 @@
                                            (running | complete), started_at, finished_at
     mod:rescore:run:<run>:ids      LIST    the run's comment ids, fixed when it started
     mod:rescore:run:<run>:done     HASH    batch index -> that batch's result JSON (the checkpoint)
+    mod:rescore:apply-lock         STRING  held by the one running --apply: JSON {run_id, host, pid,
+                                           started_at, nonce}, PX 30 s, extended while it runs (lock.py)
 
 Head fields added to mod:comment:<id> (prefixed, as keys.py asks): rescore_run (run id of the
 applied rescore the current decision comes from), rescore_rev (its revision), rescore_previous

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+import math
 import sys
+from contextlib import nullcontext
 from typing import Any, Callable
 
 import redis as redis_lib
 
+from moderation.rescore import keys as rkeys
 from moderation.rescore.command import RescoreError
+from moderation.rescore.lock import ApplyRunning, apply_lock
 from moderation.rescore.plan import MemoryPlan, RedisPlan
 from moderation.rescore.queue_run import run_on_queue
 from moderation.rescore.runner import combine, run_in_process
@@ -25,8 +30,8 @@ def _check_schema(redis) -> None:
         raise RescoreError(f"Redis holds store schema {found}, this code speaks {keys.SCHEMA_VERSION}")
 
 
-def _plan(redis, spec: RunSpec, args):
-    select = lambda: select_ids(redis, spec.filters)  # noqa: E731
+def _plan(redis, spec: RunSpec, args, ids: list[str] | None = None):
+    select = (lambda: ids) if ids is not None else (lambda: select_ids(redis, spec.filters))  # noqa: E731
     if not spec.apply:
         return MemoryPlan(select(), args.batch_size)
     plan = RedisPlan(redis, spec.run_id, spec.to_json(), select, args.batch_size, restart=args.restart)
@@ -37,6 +42,31 @@ def _plan(redis, spec: RunSpec, args):
         print(f"rescore: run {spec.run_id} is already complete; its results follow "
               "(--restart scans again)", file=sys.stderr)
     return plan
+
+
+def _safety_check(services, engine, spec: RunSpec, args, make_progress) -> list[str] | None:
+    """Before a NEW --apply writes anything: refuse if it would change more than --max-change percent.
+
+    Runs the same selection as a dry run first (so an apply scores twice; resumed runs passed this
+    check when they started and skip it). Returns the selected ids, for the apply to use as its plan.
+    """
+    stored = services.redis.exists(rkeys.run(spec.run_id)) and not args.restart
+    if stored:
+        return None
+    dry = dataclasses.replace(spec, apply=False)
+    plan = MemoryPlan(select_ids(services.redis, spec.filters), args.batch_size)
+    progress = make_progress(args.progress, plan.total)
+    tally = combine(_run(services, engine, dry, plan, args, progress))
+    if progress is not None:
+        progress.close()
+    share = tally.changed_share()
+    if share * 100 > args.max_change:
+        raise RescoreError(
+            f"this run would change {tally.counts['changed']} decisions, {share:.1%} of those it may change, over "
+            f"the limit of {args.max_change:g}%; nothing was written. Look at what would change first "
+            f"(moderation rescore ... --report changes.jsonl), then apply with --max-change {math.ceil(share * 100)} "
+            f"(or --max-change 100) if that is intended")
+    return plan.ids
 
 
 def _run(services, engine, spec: RunSpec, plan, args, progress) -> dict[int, Tally]:
@@ -67,24 +97,34 @@ def _store_run(args, engine, policy_text, settings, filters, make_progress) -> t
     spec = RunSpec(policy_text, args.model, engine_versions(engine), filters, args.apply, args.deliver)
     try:
         _check_schema(services.redis)
-        plan = _plan(services.redis, spec, args)
-        # A finished run only repeats its summary: no "0/N comments (0%)" progress line for it.
-        progress = None if plan.status == "complete" else make_progress(args.progress, plan.total)
-        try:
-            tally = combine(_run(services, engine, spec, plan, args, progress))
-        except (RescoreError, redis_lib.exceptions.ConnectionError):
-            raise
-        except Exception as exc:  # noqa: BLE001 - the run stops here; say where, and how to go on
-            resume = ("finished batches are checkpointed: run the same command again to resume"
-                      if spec.apply else "nothing was written")
-            raise RescoreError(f"stopped by {type(exc).__name__}: {exc} ({resume})") from exc
-        if progress is not None:
-            progress.close()
-        if spec.apply and not tally.counts["errors"] and plan.status != "complete":
-            plan.finish(tally.summary(0.0))
+        with apply_lock(services.redis, spec.run_id) if spec.apply else nullcontext():
+            tally, plan = _checked_run(services, engine, spec, args, make_progress)
+    except ApplyRunning as exc:
+        raise RescoreError(str(exc)) from None
     except redis_lib.exceptions.ConnectionError as exc:
         raise RescoreError(f"cannot reach Redis at {settings.redis_url}: {exc}") from None
     finally:
         services.close()
     return tally, {"mode": "apply" if spec.apply else "dry-run", "run_id": spec.run_id,
                    "resumed": plan.resumed, "queue": bool(args.queue)}
+
+
+def _checked_run(services, engine, spec: RunSpec, args, make_progress):
+    """The run itself (an --apply holds the lock and passed the safety check); return (tally, plan)."""
+    ids = _safety_check(services, engine, spec, args, make_progress) if spec.apply else None
+    plan = _plan(services.redis, spec, args, ids)
+    # A finished run only repeats its summary: no "0/N comments (0%)" progress line for it.
+    progress = None if plan.status == "complete" else make_progress(args.progress, plan.total)
+    try:
+        tally = combine(_run(services, engine, spec, plan, args, progress))
+    except (RescoreError, redis_lib.exceptions.ConnectionError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - the run stops here; say where, and how to go on
+        resume = ("finished batches are checkpointed: run the same command again to resume"
+                  if spec.apply else "nothing was written")
+        raise RescoreError(f"stopped by {type(exc).__name__}: {exc} ({resume})") from exc
+    if progress is not None:
+        progress.close()
+    if spec.apply and not tally.counts["errors"] and plan.status != "complete":
+        plan.finish(tally.summary(0.0))
+    return tally, plan

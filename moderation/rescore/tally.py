@@ -13,8 +13,9 @@ from typing import Any
 # Counters, in the order the summary line prints them.
 # undiffed: --input lines that carried no old decision to compare with.
 # skipped_expired: retention deleted the text (moderation/store/retention.py).
-COUNTS = ("scanned", "changed", "skipped_moderated", "skipped_pending", "skipped_expired", "missing", "applied",
-          "already_applied", "stale", "undiffed", "errors")
+# skipped_claimed: a moderator holds a claim on the comment (docs/review.md): left alone until it ends.
+COUNTS = ("scanned", "changed", "skipped_moderated", "skipped_pending", "skipped_expired", "skipped_claimed",
+          "missing", "applied", "already_applied", "stale", "undiffed", "errors")
 
 
 @dataclass
@@ -58,6 +59,13 @@ class Tally:
         line["elapsed_s"] = round(elapsed_s, 3)
         line.update(extra)
         return line
+
+    def changed_share(self) -> float:
+        """Changed comments over those the run could change (not missing, pending, moderated, expired, claimed)."""
+        skipped = sum(self.counts[name] for name in ("missing", "skipped_pending", "skipped_moderated",
+                                                     "skipped_expired", "skipped_claimed"))
+        eligible = self.counts["scanned"] - skipped
+        return self.counts["changed"] / eligible if eligible > 0 else 0.0
 
     def to_json(self) -> dict[str, Any]:
         return {"counts": dict(self.counts), "transitions": dict(self.transitions), "rows": self.rows,

@@ -1,9 +1,12 @@
-"""The project's own toxicity model: hashed n-grams, one logistic head per label, numpy only.
+"""The project's own toxicity model: one logistic head per label, numpy only.
 
+A head reads two blocks of features: hashed n-grams and lexicon tags (linear-v1 has only
+these), and, from stack-v2 on, the text's sentence embedding (moderation/scoring/encoder.py).
 The artifact is `<id>.json` (featuriser parameters, labels, intercepts, provenance) next to
-`<id>.npz` (a float16 weight matrix, features x labels), written by `moderation train`.
-Loading reads both and checks them against each other; scoring featurises a whole batch at
-once and sums weights with np.bincount, so there is no Python loop per n-gram.
+`<id>.npz` (float16 weight matrices: `weights`, features x labels, and `encoder_weights`,
+512 x labels), written by `moderation train`. Loading reads both and checks them against each
+other; scoring featurises a whole batch at once and sums weights with np.bincount, so there is
+no Python loop per n-gram, and embeds the batch in one call.
 """
 
 from __future__ import annotations
@@ -16,20 +19,22 @@ from typing import Sequence
 import numpy as np
 
 from moderation.scoring.base import ScorerUnavailable
+from moderation.scoring.encoder import DIMENSIONS, ENCODER_NAME, SentenceEncoder, shared_encoder
 from moderation.scoring.linear_features import PREPROCESS_VERSION, FeatureSpec, featurize, lexicon_lookup
 from moderation.types import LABELS
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
-DEFAULT_MODEL = MODELS_DIR / "linear-v1.json"
+DEFAULT_MODEL = MODELS_DIR / "stack-v2.json"
+PREVIOUS_MODEL = MODELS_DIR / "linear-v1.json"  # n-grams and lexicon only; still loadable
 
 
 def _resolve(path: Path | None) -> Path:
     """Accept None (shipped model), the artifact's .json, or a directory holding one artifact."""
     path = DEFAULT_MODEL if path is None else Path(path)
     if path.is_dir():
-        found = sorted(path.glob("linear-*.json"))
+        found = sorted(path.glob("*.json"))
         if len(found) != 1:
-            raise ScorerUnavailable(f"linear model: expected one linear-*.json in {path}, found {len(found)}")
+            raise ScorerUnavailable(f"linear model: expected one model .json in {path}, found {len(found)}")
         return found[0]
     if not path.is_file():
         raise ScorerUnavailable(f"linear model: {path} does not exist (run `moderation train`)")
@@ -53,20 +58,29 @@ def _read_description(path: Path) -> dict:
         raise ScorerUnavailable(f"linear model: {path} has unusable labels {labels!r}")
     if any(not 0 <= tag < len(spec.lexicon_tags) for tag in lexicon.values()):
         raise ScorerUnavailable(f"linear model: {path} has lexicon tags outside {spec.lexicon_tags!r}")
-    return {"spec": spec, "labels": labels, "lexicon": lexicon, "intercepts": intercepts,
+    encoder = description.get("encoder")
+    if encoder is not None and (not isinstance(encoder, dict) or encoder.get("name") != ENCODER_NAME
+                                or not isinstance(encoder.get("scale"), (int, float))):
+        raise ScorerUnavailable(f"linear model: {path} asks for an encoder this code does not have: {encoder!r}")
+    return {"spec": spec, "labels": labels, "lexicon": lexicon, "intercepts": intercepts, "encoder": encoder,
             "model_id": str(description.get("model_id", path.stem)), "weights_file": description.get("weights_file")}
 
 
-def _read_weights(path: Path, n_features: int, n_labels: int) -> np.ndarray:
+def _read_weights(path: Path, n_features: int, n_labels: int, with_encoder: bool) -> tuple[np.ndarray, np.ndarray | None]:
     try:
         with np.load(path, allow_pickle=False) as archive:
             weights = archive["weights"]
+            encoder_weights = archive["encoder_weights"] if with_encoder else None
     except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as exc:
         raise ScorerUnavailable(f"linear model: cannot read weights {path} ({exc})") from None
     if weights.shape != (n_features, n_labels) or not np.isfinite(weights).all():
         raise ScorerUnavailable(f"linear model: weights {path} have shape {weights.shape}, "
                                 f"expected {(n_features, n_labels)} finite values")
-    return weights.astype(np.float32)
+    if encoder_weights is not None and (encoder_weights.shape != (DIMENSIONS, n_labels)
+                                        or not np.isfinite(encoder_weights).all()):
+        raise ScorerUnavailable(f"linear model: encoder weights in {path} have shape {encoder_weights.shape}, "
+                                f"expected {(DIMENSIONS, n_labels)} finite values")
+    return weights.astype(np.float32), None if encoder_weights is None else encoder_weights.astype(np.float32)
 
 
 class LinearScorer:
@@ -74,13 +88,19 @@ class LinearScorer:
 
     def __init__(self, model_id: str, spec: FeatureSpec, labels: tuple[str, ...],
                  weights: np.ndarray, intercepts: Sequence[float],
-                 lexicon: dict[tuple[str, ...], int] | None = None) -> None:
+                 lexicon: dict[tuple[str, ...], int] | None = None,
+                 encoder_weights: np.ndarray | None = None, encoder_scale: float = 1.0,
+                 encoder: SentenceEncoder | None = None) -> None:
         self.model_id = model_id
         self.labels = labels
         self.spec = spec
         self._weights = weights
         self._intercepts = np.asarray(intercepts, dtype=np.float64)
         self.lexicon = lexicon or {}  # the lexicon snapshot the model was trained with
+        # The sentence-embedding block (None for linear-v1); embeddings are multiplied by the scale
+        # they were trained with, which set that block's weight against the n-grams' regularisation.
+        self._encoder_weights = None if encoder_weights is None else encoder_weights * np.float32(encoder_scale)
+        self.encoder = encoder if encoder is not None or encoder_weights is None else shared_encoder()
 
     @classmethod
     def load(cls, path: Path | None = None) -> "LinearScorer":
@@ -88,8 +108,11 @@ class LinearScorer:
         json_path = _resolve(path)
         parts = _read_description(json_path)
         weights_path = json_path.with_name(parts["weights_file"] or f"{json_path.stem}.npz")
-        weights = _read_weights(weights_path, parts["spec"].n_features, len(parts["labels"]))
-        return cls(parts["model_id"], parts["spec"], parts["labels"], weights, parts["intercepts"], parts["lexicon"])
+        encoder = parts["encoder"]
+        weights, encoder_weights = _read_weights(weights_path, parts["spec"].n_features, len(parts["labels"]),
+                                                 with_encoder=encoder is not None)
+        return cls(parts["model_id"], parts["spec"], parts["labels"], weights, parts["intercepts"], parts["lexicon"],
+                   encoder_weights, float(encoder["scale"]) if encoder else 1.0)
 
     def logits(self, texts: Sequence[str]) -> np.ndarray:
         """Return the raw (pre-sigmoid) score matrix, texts x labels."""
@@ -100,6 +123,8 @@ class LinearScorer:
         contributions = self._weights[index] * value[:, None]
         for column in range(len(self.labels)):
             logits[:, column] += np.bincount(doc, weights=contributions[:, column], minlength=len(texts))
+        if self._encoder_weights is not None:
+            logits += self.encoder.encode(texts) @ self._encoder_weights
         return logits
 
     def score(self, texts: Sequence[str], languages: Sequence[str]) -> list[dict[str, float]]:

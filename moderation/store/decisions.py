@@ -14,20 +14,22 @@ import time
 from typing import Any, Sequence
 
 from moderation.store import keys
+from moderation.store.delivery import OPEN_DELIVERY
 from moderation.store.metrics import observe, series
 from moderation.store.codec import pack
 from moderation.types import severity_rank
 
 # One call records a whole batch, so Redis appends it to the AOF (and, with appendfsync always,
 # fsyncs) once per batch rather than once per comment.
-# KEYS: pending, pending_jobs, review, metrics, then per item: head, decision
-# ARGV: now, then per item: id, rev, decision (store.codec), outcome, language, pending member, priority,
-#       decisions counter field
-RECORD_DECISIONS = """
+# KEYS: pending, pending_jobs, review, metrics, outbox, then per item: head, decision
+# ARGV: now, deliver ("1": a callback URL is set, open the delivery of each new latest decision), then per
+#       item: id, rev, decision (store.codec), outcome, language, pending member, priority, decisions
+#       counter field
+RECORD_DECISIONS = OPEN_DELIVERY + """
 local now = ARGV[1]
 local written = {}
-for i = 0, (#KEYS - 4) / 2 - 1 do
-  local k, a = 5 + i * 2, 2 + i * 8
+for i = 0, (#KEYS - 5) / 2 - 1 do
+  local k, a = 6 + i * 2, 3 + i * 8
   local head, dkey = KEYS[k], KEYS[k + 1]
   local id, rev, outcome = ARGV[a], ARGV[a + 1], ARGV[a + 3]
   if redis.call('EXISTS', dkey) == 1 then
@@ -46,6 +48,9 @@ for i = 0, (#KEYS - 4) / 2 - 1 do
         redis.call('ZADD', KEYS[3], ARGV[a + 6], id)
       else
         redis.call('ZREM', KEYS[3], id)
+      end
+      if ARGV[2] == '1' then
+        open_delivery(head, KEYS[5], id, rev, now)
       end
     end
     redis.call('HINCRBY', KEYS[4], ARGV[a + 7], 1)
@@ -69,13 +74,18 @@ def review_priority(decision: dict[str, Any], received_at: float) -> float:
 
 def record_decisions(redis, items: Sequence[tuple[int, dict[str, Any], float]], job_id: str | None,
                      source: str = "machine", now: float | None = None,
-                     scoring_seconds: float | None = None) -> list[bool]:
-    """Record (revision, decision json, received_at) items; return which were new."""
+                     scoring_seconds: float | None = None, deliver: bool = False) -> list[bool]:
+    """Record (revision, decision json, received_at) items; return which were new.
+
+    `deliver`: a callback URL is configured, so each new decision of a comment's latest revision
+    opens its delivery (store.delivery) in the same atomic write: a crash right after cannot
+    leave a decision the platform never gets.
+    """
     if not items:
         return []
     now = round(time.time(), 3) if now is None else now
-    script_keys = [keys.PENDING, keys.PENDING_JOBS, keys.REVIEW_QUEUE, keys.METRICS]
-    args: list[Any] = [now]
+    script_keys = [keys.PENDING, keys.PENDING_JOBS, keys.REVIEW_QUEUE, keys.METRICS, keys.OUTBOX]
+    args: list[Any] = [now, "1" if deliver else "0"]
     for rev, decision, received_at in items:
         comment_id = decision["id"]
         record = {**decision, "revision": rev, "decided_at": now, "job_id": job_id, "source": source}

@@ -29,8 +29,15 @@ platform chose) is always the LAST part of a key, so no id can make two keys col
                                           `language`), retention removes its entries
     mod:review                    ZSET    held comment ids, score = priority (lowest first, see
                                           store.review_priority)
+    mod:outbox                    ZSET    "<n>:<id>" decisions the platform has yet to get (callback URL
+                                          set), score = when last handed to a delivery job; see
+                                          store.delivery (opened with the decision, closed when settled)
+    mod:outbox:jobs               HASH    "<n>:<id>" -> id of the delivery job that should send it
     mod:workers                   ZSET    live moderation worker names, score = last heartbeat
     mod:worker:<name>             HASH    host, pid, queues, started_at of a moderation worker
+    mod:session:<sha256(sid)>     HASH    a review-page session: moderator, fp, created, last (expires
+                                          when idle; store/sessions.py)
+    mod:sessions:<moderator>      SET     that moderator's session keys (sign out everywhere)
     mod:metrics                   HASH    Prometheus series text -> counter value (HINCRBY), shared
                                           by every web and worker process
     mod:retention:<stage>:cursor  STRING  "<received score> <id>": the last comment the retention
@@ -49,6 +56,8 @@ SCHEMA_VERSION_KEY = "mod:schema_version"
 AUDIT_STREAM = "mod:audit"
 PENDING = "mod:pending"
 PENDING_JOBS = "mod:pending:jobs"
+OUTBOX = "mod:outbox"
+OUTBOX_JOBS = "mod:outbox:jobs"
 INDEX_RECEIVED = "mod:index:received"
 INDEX_CREATED = "mod:index:created"
 REVIEW_QUEUE = "mod:review"
@@ -71,9 +80,11 @@ HEAD_FIELDS = (
     "updated_at",      # last change, epoch seconds
     "created_at",      # the platform's created_at (ISO 8601), if given
     "final",           # revision number a moderator decided; the machine never overrides that revision
-    "delivery",        # callback delivery: pending | delivered | failed (absent: not configured)
+    "delivery",        # callback delivery: pending | retrying | delivered | failed (absent: not configured)
     "delivery_attempts",
     "delivery_rev",    # revision the delivery state is for
+    "delivery_seq",    # bumped each time a delivery is opened (store.delivery): settles only the latest
+    "delivered",       # "<at> <rev> <attempts>" of the latest successful delivery (store/history.py)
     "text_expired_at", # epoch s the retention sweep deleted the texts and evidence (absent: kept)
 )
 

@@ -6,6 +6,7 @@ A series is stored as one field of the hash `mod:metrics`, named by its Promethe
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Iterable, Mapping
 
@@ -19,10 +20,13 @@ LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0,
 DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "moderation_comments_received_total": ("counter", "Comment revisions accepted by intake (duplicates excluded)."),
     "moderation_duplicates_total": ("counter", "Deliveries answered as duplicates of a stored revision."),
+    "moderation_replays_total": ("counter", "Signed requests whose signature was already used (replays)."),
     "moderation_decisions_total": ("counter", "Machine decisions recorded, by outcome and language."),
     "moderation_scoring_failed_total": ("counter", "Revisions held for a person because scoring kept failing."),
     "moderation_recovered_total": ("counter", "Pending revisions re-enqueued by the recovery step."),
     "moderation_callbacks_total": ("counter", "Decision deliveries to the platform, by result."),
+    "moderation_deliveries_recovered_total": (
+        "counter", "Decisions whose delivery job died, handed to a new delivery job by the recovery step."),
     "moderation_scoring_seconds": ("histogram", "Engine time per scored batch (seconds)."),
     "moderation_decision_latency_seconds": ("histogram", "Time from intake to recorded decision (seconds)."),
 }
@@ -84,9 +88,35 @@ def _sort_key(field: str) -> tuple:
     return (field, 0.0)
 
 
-def render(redis, gauges: Mapping[str, float] | None = None) -> str:
-    """Render every stored series plus live gauges as Prometheus text exposition."""
+_LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
+
+
+def _without_label(stored: dict[str, str], name: str, label: str) -> dict[str, str]:
+    """Sum the series of counter `name` over `label` (e.g. moderator), leaving its other labels."""
+    merged: dict[str, float] = {}
+    kept = {}
+    for field, value in stored.items():
+        if field.split("{", 1)[0] != name:
+            kept[field] = value
+            continue
+        labels = {k: v for k, v in _LABEL.findall(field) if k != label}
+        # The values were escaped when stored; series() escapes again, so join them back as stored.
+        key = name + ("{" + ",".join(f'{k}="{v}"' for k, v in sorted(labels.items())) + "}" if labels else "")
+        merged[key] = merged.get(key, 0.0) + float(value)
+    kept.update({field: str(int(total)) if total.is_integer() else repr(total) for field, total in merged.items()})
+    return kept
+
+
+def render(redis, gauges: Mapping[str, float] | None = None,
+           aggregate: Mapping[str, str] | None = None) -> str:
+    """Render every stored series plus live gauges as Prometheus text exposition.
+
+    `aggregate`: series name -> a label to sum over and leave out (personal data such as the
+    moderator's name stays out of an endpoint that needs no credentials).
+    """
     stored = {text(k): text(v) for k, v in redis.hgetall(keys.METRICS).items()}
+    for name, label in (aggregate or {}).items():
+        stored = _without_label(stored, name, label)
     samples = dict(sorted(stored.items(), key=lambda item: _sort_key(item[0])))
     samples.update({name: repr(float(value)) for name, value in (gauges or {}).items()})
     by_base: dict[str, list[str]] = {}

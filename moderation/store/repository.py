@@ -4,16 +4,11 @@ the recovery step and the rescoring job need. One Store per process, built on an
 
 from __future__ import annotations
 
-import time
 from typing import Any, Iterator, Sequence
 
-from redis.exceptions import WatchError
-
-from moderation.store import keys
+from moderation.store import delivery, keys
 from moderation.store.decisions import record_decisions
-from moderation.store.codec import pack
-from moderation.store.events import append_event, make_event
-from moderation.store.history import DELIVERED, delivered_event, histories, merge
+from moderation.store.history import histories, merge
 from moderation.store.intake import EnqueueFn, accept_comments
 from moderation.store.models import Accepted, IncomingComment, loads, text
 
@@ -69,9 +64,9 @@ class Store:
         return histories(self.redis, [comment_id])[comment_id]
 
     def record_decisions(self, items, job_id: str | None, source: str = "machine",
-                         scoring_seconds: float | None = None) -> list[bool]:
+                         scoring_seconds: float | None = None, deliver: bool = False) -> list[bool]:
         """Record (revision, decision json, received_at) items once each (see store.decisions)."""
-        return record_decisions(self.redis, items, job_id, source, scoring_seconds=scoring_seconds)
+        return record_decisions(self.redis, items, job_id, source, scoring_seconds=scoring_seconds, deliver=deliver)
 
     def comment_view(self, comment_id: str) -> dict[str, Any] | None:
         """Everything known about one comment: head, revisions, decisions, history."""
@@ -84,35 +79,18 @@ class Store:
         return {"head": head, "revisions": revisions, "decisions": decisions,
                 "history": merge(stored, head, revisions, decisions)}
 
-    def record_delivery(self, comment_id: str, rev: int, state: str, attempts: int, detail: str) -> None:
+    def record_delivery(self, comment_id: str, rev: int, state: str, attempts: int, detail: str,
+                        seq: str | None = None) -> bool:
         """Record the callback delivery state of a revision's decision on the head and in history.
 
+        `seq`: the head's delivery_seq read before sending (None: the current one); False if the
+        delivery was opened again meanwhile, so the state was left for the newer send (store.delivery).
         A successful delivery is kept on the head (field `delivered`) and read back as the trail's
         "delivered" event (store.history); the one it replaces moves into the history list.
         """
-        head_key = keys.comment(comment_id)
-        now = time.time()
-        fields = {"delivery": state, "delivery_attempts": attempts, "delivery_rev": rev, "updated_at": now}
-        with self.redis.pipeline() as pipe:
-            while True:
-                try:
-                    pipe.watch(head_key)
-                    previous = text(pipe.hget(head_key, DELIVERED))
-                    pipe.multi()
-                    if state == "delivered" and detail == "2xx":
-                        if previous:
-                            pipe.rpush(keys.history(comment_id), pack(delivered_event(previous)))
-                        fields[DELIVERED] = f"{round(now, 3)!r} {int(rev)} {int(attempts)}"
-                    else:
-                        event_type = {"delivered": "delivered", "failed": "delivery_failed"}.get(
-                            state, "delivery_" + state)
-                        append_event(pipe, comment_id, make_event(event_type, "service", rev, state, why=detail,
-                                                                  attempts=attempts, at=now))
-                    pipe.hset(head_key, mapping=fields)
-                    pipe.execute()
-                    return
-                except WatchError:
-                    continue
+        if seq is None:
+            seq = text(self.redis.hget(keys.comment(comment_id), "delivery_seq"))
+        return delivery.settle(self.redis, comment_id, rev, seq, state, attempts, detail)
 
     # Pending revisions (awaiting a decision) for the recovery step.
     def pending(self, older_than: float, limit: int = 1000) -> list[tuple[str, int, str | None]]:

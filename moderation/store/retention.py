@@ -11,8 +11,8 @@ Two stages, each a sweep over comments in order of first receipt (`mod:index:rec
          `mod:index:created` entry go. The head hash (outcome, language, article, times, delivery) and the
          audit trail stay (rebuilt from those compact records); the head gets `text_expired_at`.
 * record (settings.record_retention_days, default 365): after that long without a change, the
-         head, the audit trail and every index entry go too; the audit stream is trimmed to the
-         same window.
+         head, the audit trail, every index entry and any outbox entry left go too; the audit
+         stream is trimmed to the same window.
 
 A held comment never expires before a moderator decides. Every check and delete runs inside one
 Lua call per page of ids, so an edit, a moderator or a delivery arriving meanwhile cannot be lost.
@@ -67,6 +67,14 @@ local function drop_texts(id, rev)
                'mod:rescored:' .. n .. ':' .. id)
   end
 end
+local function drop_outbox(id, rev)
+  -- a settled delivery has left mod:outbox already; an entry left by a callback URL since removed
+  -- must not outlive its comment
+  for n = 1, tonumber(rev) do
+    redis.call('ZREM', 'mod:outbox', n .. ':' .. id)
+    redis.call('HDEL', 'mod:outbox:jobs', n .. ':' .. id)
+  end
+end
 local FIELDS = {'rev', 'status', 'decision', 'final', 'decided_rev', 'delivery', 'delivery_rev', 'updated_at',
                 'received_at', 'text_expired_at', 'article_id', 'language'}
 """
@@ -117,6 +125,7 @@ for i = 6, #ARGV do
     if later then out[#out + 1] = tostring(later)
     else
       drop_texts(id, h[1])
+      drop_outbox(id, h[1])
       redis.call('DEL', head, 'mod:history:' .. id)
       redis.call('ZREM', 'mod:index:received', id)
       redis.call('ZREM', 'mod:index:created', id)

@@ -15,6 +15,7 @@ from typing import Any, Sequence
 
 from moderation.rescore.current import current_decisions
 from moderation.store import keys
+from moderation.store.delivery import OPEN_DELIVERY
 from moderation.store.events import make_event
 from moderation.store.metrics import observe, series
 from moderation.store.models import dumps, loads, text
@@ -37,16 +38,16 @@ redis.call('SET', KEYS[3], ARGV[3], 'PX', ARGV[4])
 if current then return {'refreshed', ARGV[3]} end
 return {'ok', ARGV[3]}
 """
-# KEYS: head, review, claim, history, audit, metrics, waits
+# KEYS: head, review, claim, history, audit, metrics, waits, outbox
 # ARGV: id, moderator, outcome, now, expected rev, event json, counter series, wait, waits kept,
 #       reason, deliver ("1": the platform gets this decision, so its delivery starts over)
-DECIDE = _GUARD + """
+DECIDE = OPEN_DELIVERY + _GUARD + """
 local rev = redis.call('HGET', KEYS[1], 'decided_rev')
 if rev ~= ARGV[5] then return {'stale', rev or ''} end
 redis.call('HSET', KEYS[1], 'decision', ARGV[3], 'final', rev, 'updated_at', ARGV[4],
            'review_by', ARGV[2], 'review_at', ARGV[4], 'review_reason', ARGV[10])
 if ARGV[11] == '1' then
-  redis.call('HSET', KEYS[1], 'delivery', 'pending', 'delivery_attempts', 0, 'delivery_rev', rev)
+  open_delivery(KEYS[1], KEYS[8], ARGV[1], rev, ARGV[4])
 end
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('DEL', KEYS[3])
@@ -140,8 +141,8 @@ def decide(redis, comment_ids: Sequence[str], action: str, moderator: str, reaso
         waits.append(wait)
         event = make_event("moderated", f"moderator:{moderator}", expected, decision, why=reason or action,
                            at=now, action=action, moderator=moderator, waited_seconds=round(wait, 3))
-        pipe.eval(DECIDE, 7, keys.comment(comment_id), keys.REVIEW_QUEUE, claim_key(comment_id),
-                  keys.history(comment_id), keys.AUDIT_STREAM, keys.METRICS, WAITS,
+        pipe.eval(DECIDE, 8, keys.comment(comment_id), keys.REVIEW_QUEUE, claim_key(comment_id),
+                  keys.history(comment_id), keys.AUDIT_STREAM, keys.METRICS, WAITS, keys.OUTBOX,
                   comment_id, moderator, decision, now, expected if expected is not None else "",
                   dumps(event), counter, wait, WAITS_KEPT, reason or "", "1" if deliver else "0")
     outcomes = [_outcome(cid, reply) for cid, reply in zip(comment_ids, pipe.execute())]

@@ -24,7 +24,8 @@ from moderation.store.review import WAITS, received_from_priority
 DECISIONS_SERIES = "moderation_review_decisions_total"
 _LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
 
-describe(DECISIONS_SERIES, "counter", "Moderator decisions on held comments, by moderator and action.")
+describe(DECISIONS_SERIES, "counter", "Moderator decisions on held comments, by action (and by moderator with "
+                                      "MODERATION_METRICS_PER_MODERATOR=true).")
 describe("moderation_review_wait_seconds", "histogram", "Time from the machine's hold to a moderator's decision.")
 describe("moderation_review_oldest_age_seconds", "gauge", "Age of the oldest held comment (since received).")
 describe("moderation_review_median_wait_seconds", "gauge",

@@ -17,6 +17,7 @@ _RULES: tuple[tuple[re.Pattern, str, tuple[str, ...]], ...] = (
     (re.compile(r"ck"), "kk", ("en",)),  # fuck -> fukk
     (re.compile(r"ck"), "q", ("en",)),  # fuck -> fuq
     (re.compile(r"^f"), "ph", ("en",)),  # fuck -> phuck
+    (re.compile(r"^fu"), "fv", ("en",)),  # fuck -> fvck
     (re.compile(r"er(s?)$"), r"a\1", ("en",)),  # fucker -> fucka, suckers -> suckas
     (re.compile(r"ing$"), "in", ("en",)),  # fucking -> fuckin
     (re.compile(r"^c"), "k", ("en",)),  # cunt -> kunt

@@ -32,13 +32,22 @@ def _write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
 
 
 def write_artifact(out_dir: Path, model_id: str, spec: FeatureSpec, heads: list[Head],
-                   metadata: dict[str, Any]) -> tuple[Path, Path]:
-    """Write `<model_id>.npz` and `<model_id>.json` under out_dir; return their paths."""
+                   metadata: dict[str, Any], encoder_dimensions: int = 0) -> tuple[Path, Path]:
+    """Write `<model_id>.npz` and `<model_id>.json` under out_dir; return their paths.
+
+    Each head's weights are the n-gram block followed by `encoder_dimensions` embedding weights
+    (stored apart, as `encoder_weights`, when there are any).
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     # float16 halves the size; the rounding (about 1e-3 relative) moves no ranking that matters.
-    weights = np.stack([head.weights for head in heads], axis=1).astype(np.float16)
+    stacked = np.stack([head.weights for head in heads], axis=1)
+    split = stacked.shape[0] - encoder_dimensions
+    weights = stacked[:split].astype(np.float16)
+    arrays = {"weights": weights}
+    if encoder_dimensions:
+        arrays["encoder_weights"] = stacked[split:].astype(np.float16)
     npz_path = out_dir / f"{model_id}.npz"
-    _write_npz(npz_path, {"weights": weights})
+    _write_npz(npz_path, arrays)
     description = {
         "model_id": model_id,
         "format": 1,

@@ -3,31 +3,69 @@
 from __future__ import annotations
 
 import platform
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Callable
 
 import numpy as np
+import scipy.sparse as sp
 
+from moderation.scoring.encoder import DIMENSIONS, ENCODER_NAME, package_version
 from moderation.scoring.linear_features import FeatureSpec, lexicon_lookup
 from moderation.settings import PROJECT_ROOT
 from moderation.training.artifact import write_artifact
-from moderation.training.datasets import EVAL_ONLY, TRAINING_FILES, Example, file_sha256, load_dev_file, load_training_file
+from moderation.training.datasets import (
+    EVAL_ONLY, LINEAR_V1_FILES, TRAINING_FILES, Example, file_sha256, load_dev_file, load_training_file,
+)
+from moderation.training.embeddings import EmbeddingCache
 from moderation.training.fit import FitOptions, Head, feature_matrix, fit_head
 from moderation.training.lexicon_table import lexicon_table
 from moderation.training.metrics import roc_auc
 from moderation.training.splits import HELDOUT_PERCENT, HELDOUT_WHOLE, split
 
-MODEL_ID = "linear-v1"
-HEAD_LABELS = ("toxicity", "identity_attack")
+MODEL_ID = "stack-v2"
+HEAD_LABELS = ("toxicity", "identity_attack", "threat", "insult", "obscene")
+# The blocks' balance: embeddings (unit length) times this against n-grams scaled 1/(n+60).
+# Chosen on the choice split (bench/experiments/encoder_heads.py, docs/model.md).
+ENCODER_SCALE = 1.0
 DEFAULT_LEXICONS = PROJECT_ROOT / "config" / "lexicons"
+EMBEDDING_CACHE = PROJECT_ROOT / "var" / "cache" / "embeddings"
 
 
-def _measure(heads: list[Head], spec: FeatureSpec, lexicon: dict, sets: dict[str, list[Example]]) -> dict[str, dict]:
+@dataclass(frozen=True)
+class ModelRecipe:
+    """What `moderation train` builds: the id, the files, the heads and the encoder block."""
+
+    model_id: str = MODEL_ID
+    files: tuple[str, ...] = TRAINING_FILES
+    labels: tuple[str, ...] = HEAD_LABELS
+    encoder_scale: float | None = ENCODER_SCALE  # None: n-grams and lexicon only (linear-v1)
+
+
+LINEAR_V1 = ModelRecipe("linear-v1", LINEAR_V1_FILES, ("toxicity", "identity_attack"), None)
+
+
+class Featurizer:
+    """Rows of the training matrix: n-gram and lexicon block, then the scaled embedding block."""
+
+    def __init__(self, spec: FeatureSpec, lexicon: dict, encoder_scale: float | None, log: Callable[[str], None],
+                 cache_dir: Path = EMBEDDING_CACHE):
+        self.spec, self.lexicon, self.encoder_scale, self.log = spec, lexicon, encoder_scale, log
+        self.cache = EmbeddingCache(cache_dir) if encoder_scale is not None else None
+
+    def matrix(self, texts: list[str]) -> sp.csr_matrix:
+        ngrams = feature_matrix(texts, self.spec, self.lexicon)
+        if self.cache is None:
+            return ngrams
+        embedded = self.cache.embed(texts, log=self.log) * np.float32(self.encoder_scale)
+        return sp.hstack([ngrams, sp.csr_matrix(embedded)], format="csr")
+
+
+def _measure(heads: list[Head], featurizer: Featurizer, sets: dict[str, list[Example]]) -> dict[str, dict]:
     """Return AUC per evaluation set and label, from the full-precision weights."""
     results = {}
     for name, examples in sets.items():
-        matrix = feature_matrix([e.text for e in examples], spec, lexicon)
+        matrix = featurizer.matrix([e.text for e in examples])
         results[name] = {"n": len(examples)}
         for head in heads:
             known = [i for i, e in enumerate(examples) if head.label in e.labels]
@@ -39,12 +77,14 @@ def _measure(heads: list[Head], spec: FeatureSpec, lexicon: dict, sets: dict[str
 
 
 def train(data_dir: Path, out_dir: Path, seed: int = 0, spec: FeatureSpec = FeatureSpec(),
-          options: FitOptions | None = None, files: tuple[str, ...] = TRAINING_FILES,
-          lexicon_dir: Path | None = DEFAULT_LEXICONS, log: Callable[[str], None] = print) -> Path:
+          options: FitOptions | None = None, recipe: ModelRecipe = ModelRecipe(),
+          lexicon_dir: Path | None = DEFAULT_LEXICONS, log: Callable[[str], None] = print,
+          cache_dir: Path = EMBEDDING_CACHE) -> Path:
     """Train the model from `data_dir` and write it under `out_dir`; return the .json path.
 
-    `lexicon_dir` None trains without lexicon features.
+    `lexicon_dir` None trains without lexicon features; embeddings are cached in `cache_dir`.
     """
+    files = recipe.files
     options = options or FitOptions(seed=seed)
     table, lexicon_files = {}, {}
     if lexicon_dir is not None:
@@ -57,15 +97,17 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0, spec: FeatureSpec = Feat
     dev_sets = {path.stem: load_dev_file(path) for path in dev_paths}
     train_set, heldout, leaked = split(examples, [e.text for dev in dev_sets.values() for e in dev])
     log(f"train: {len(train_set)} examples, {len(heldout)} held out, {leaked} dropped as dev duplicates")
-    matrix = feature_matrix([e.text for e in train_set], spec, lexicon)
+    featurizer = Featurizer(spec, lexicon, recipe.encoder_scale, log, cache_dir)
+    matrix = featurizer.matrix([e.text for e in train_set])
     heads = []
-    for label in HEAD_LABELS:
+    for label in recipe.labels:
         heads.append(fit_head(train_set, label, matrix, options))
         log(f"train: fitted {label} on {heads[-1].n_examples} examples")
     sources = sorted({e.source for e in heldout})
     eval_sets = {f"heldout:{s}": [e for e in heldout if e.source == s] for s in sources}
-    eval_sets.update({f"dev:{name}": dev for name, dev in dev_sets.items()})
-    measured = _measure(heads, spec, lexicon, eval_sets)
+    # hateday_fr and rtplx_fr come from the ToxiFrench benchmark, one of the suites outsiders judge us
+    # with: they only guard against leaks (dropped above), we do not measure or choose on them.
+    measured = _measure(heads, featurizer, eval_sets)
     for name, row in measured.items():
         log(f"measure: {name} {row}")
     metadata = {
@@ -78,5 +120,9 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0, spec: FeatureSpec = Feat
         "lexicon": table,
         "measured_auc": measured,
     }
-    json_path, _ = write_artifact(out_dir, MODEL_ID, spec, heads, metadata)
+    if recipe.encoder_scale is not None:
+        metadata["encoder"] = {"name": ENCODER_NAME, "package_version": package_version(), "scale": recipe.encoder_scale,
+                               "dimensions": DIMENSIONS}
+    json_path, _ = write_artifact(out_dir, recipe.model_id, spec, heads, metadata,
+                                  encoder_dimensions=DIMENSIONS if recipe.encoder_scale is not None else 0)
     return json_path

@@ -17,15 +17,23 @@ from moderation.scoring.linear_features import preprocess
 from moderation.training.datasets import Example
 
 HELDOUT_PERCENT = 10
+CHOICE_PERCENT = 10  # the next buckets: used to choose between methods, never reported as a result
 HELDOUT_WHOLE = {"jigsaw_dummy_train"}
+
+
+def _bucket(example: Example) -> int:
+    digest = hashlib.sha1(f"{example.source}:{example.group}".encode("utf-8")).digest()
+    return int.from_bytes(digest[:4], "big") % 100
 
 
 def is_heldout(example: Example) -> bool:
     """Tell whether an example belongs to the fixed held-out split."""
-    if example.source in HELDOUT_WHOLE:
-        return True
-    digest = hashlib.sha1(f"{example.source}:{example.group}".encode("utf-8")).digest()
-    return int.from_bytes(digest[:4], "big") % 100 < HELDOUT_PERCENT
+    return example.source in HELDOUT_WHOLE or _bucket(example) < HELDOUT_PERCENT
+
+
+def is_choice(example: Example) -> bool:
+    """Tell whether an example belongs to the choice split (method and threshold choices only)."""
+    return not is_heldout(example) and _bucket(example) < HELDOUT_PERCENT + CHOICE_PERCENT
 
 
 def split(examples: Iterable[Example], dev_texts: Iterable[str] = ()) -> tuple[list[Example], list[Example], int]:

@@ -11,7 +11,7 @@ from flask import request
 from moderation.settings import Settings
 from moderation.signing import SIGNATURE_HEADER, TIMESTAMP_HEADER, SignatureError, verify_signature
 from moderation.web.errors import ApiError
-from moderation.web.review_auth import moderator_for_token
+from moderation.web.review_auth import bearer_moderator
 
 
 def require_signed_body(settings: Settings, body: bytes) -> None:
@@ -23,14 +23,10 @@ def require_signed_body(settings: Settings, body: bytes) -> None:
         raise ApiError(401, "bad_signature", str(exc)) from None
 
 
-def bearer_token_ok(settings: Settings) -> bool:
-    """True when the request bears one of the moderators' tokens (constant-time compare)."""
-    header = request.headers.get("Authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token:
-        return False
+def bearer_token_ok(settings: Settings, redis) -> bool:
+    """True when the request bears one of the moderators' tokens (constant time; failures throttled)."""
     # "name:token" entries name their moderator (review_auth); compared in constant time there.
-    return moderator_for_token(settings, token.strip()) is not None
+    return bearer_moderator(settings, redis) is not None
 
 
 def _signable_paths() -> list[bytes]:
@@ -40,13 +36,13 @@ def _signable_paths() -> list[bytes]:
     return [path.encode("utf-8", "surrogateescape") for path in paths]
 
 
-def require_reader(settings: Settings) -> None:
+def require_reader(settings: Settings, redis) -> None:
     """Refuse (401) unless the caller is a moderator (bearer token) or the platform (signed path).
 
     The platform may sign the path percent-encoded as it sent it (`/v1/comments/p1%3Aa`) or decoded
     (`/v1/comments/p1:a`); either is accepted.
     """
-    if bearer_token_ok(settings):
+    if bearer_token_ok(settings, redis):
         return
     if not request.headers.get(SIGNATURE_HEADER):
         raise ApiError(401, "unauthorized",

@@ -17,7 +17,7 @@ bp = Blueprint("comments", __name__)
 def get_comment(comment_id: str):
     """Answer what we know about one comment (platform-signed or moderator bearer token)."""
     svc = services()
-    require_reader(svc.settings)
+    require_reader(svc.settings, svc.redis)
     view = svc.store.comment_view(comment_id)
     if view is None:
         raise ApiError(404, "not_found", f"no comment with id {comment_id!r}")

@@ -8,7 +8,8 @@ from flask import Blueprint, jsonify, request, url_for
 
 from moderation.logging import log_event
 from moderation.store.metrics import incr
-from moderation.web import ratelimit
+from moderation.signing import SIGNATURE_HEADER, TIMESTAMP_HEADER
+from moderation.web import ratelimit, replay
 from moderation.web.auth import require_signed_body
 from moderation.web.context import services
 from moderation.web.errors import ApiError
@@ -22,7 +23,12 @@ def read_body(limit: int) -> bytes:
     """Read the raw body, refusing (413) anything over `limit` bytes before reading it all."""
     if request.content_length is not None and request.content_length > limit:
         raise ApiError(413, "request_too_large", f"request body over {limit} bytes")
-    body = request.stream.read(limit + 1)
+    if request.content_length is None and "wsgi.input_terminated" in request.environ:
+        # Chunked: the server ends the stream, so read it directly. Werkzeug's stream would stop
+        # quietly at the limit, and a body cut short would be answered 401 (its signature fails).
+        body = request.environ["wsgi.input"].read(limit + 1)
+    else:
+        body = request.stream.read(limit + 1)
     if len(body) > limit:
         raise ApiError(413, "request_too_large", f"request body over {limit} bytes")
     return body
@@ -46,7 +52,12 @@ def post_comments():
     except ApiError:
         ratelimit.check_unsigned(svc.redis, request.remote_addr, limit)  # 429 once a stranger floods us
         raise
-    ratelimit.check(svc.redis, "platform", limit)  # 429 with Retry-After (web/ratelimit.py)
+    if replay.first_use(svc.redis, request.headers[SIGNATURE_HEADER], request.headers[TIMESTAMP_HEADER],
+                        svc.settings.signature_tolerance_seconds):
+        ratelimit.check(svc.redis, "platform", limit)  # 429 with Retry-After (web/ratelimit.py)
+    else:  # a replay: the sender's budget, never the platform's (web/replay.py)
+        incr(svc.redis, "moderation_replays_total")
+        ratelimit.check(svc.redis, f"addr:{request.remote_addr or 'unknown'}", limit)
     require_json_content_type()
     comments = parse_comments(body, svc.settings)
     accepted = svc.accept(comments)

@@ -17,6 +17,7 @@ metrics.describe("moderation_failed_jobs", "gauge", "Jobs in each queue's failed
 metrics.describe("moderation_pending_revisions", "gauge", "Comment revisions accepted but not yet decided.")
 metrics.describe("moderation_review_queue_size", "gauge", "Held comments waiting for a moderator.")
 metrics.describe("moderation_workers_alive", "gauge", "Moderation workers that sent a heartbeat recently.")
+metrics.describe("moderation_undelivered_decisions", "gauge", "Decisions the platform has yet to receive (outbox).")
 
 
 def snapshot() -> dict:
@@ -27,9 +28,10 @@ def snapshot() -> dict:
         pipe.llen(svc.queues[name].key)
     pipe.zcard(keys.PENDING)
     pipe.zcard(keys.REVIEW_QUEUE)
+    pipe.zcard(keys.OUTBOX)
     replies = pipe.execute()
-    return {"queues": dict(zip(QUEUES, replies[:len(QUEUES)])), "pending": replies[-2], "review": replies[-1],
-            "workers": workers.alive(svc.redis)}
+    return {"queues": dict(zip(QUEUES, replies[:len(QUEUES)])), "pending": replies[-3], "review": replies[-2],
+            "undelivered": replies[-1], "workers": workers.alive(svc.redis)}
 
 
 @bp.get("/healthz")
@@ -55,6 +57,10 @@ def prometheus():
         gauges[metrics.series("moderation_failed_jobs", {"queue": name})] = registry.count
     gauges["moderation_pending_revisions"] = state["pending"]
     gauges["moderation_review_queue_size"] = state["review"]
+    gauges["moderation_undelivered_decisions"] = state["undelivered"]
     gauges["moderation_workers_alive"] = len(state["workers"])
     gauges.update(review_figures.gauges(svc.redis))  # review queue: oldest age, median hold->decision
-    return Response(metrics.render(svc.redis, gauges), mimetype="text/plain; version=0.0.4")
+    # Moderators' names are personal data and /metrics needs no credentials: summed unless asked for
+    # (MODERATION_METRICS_PER_MODERATOR); GET /v1/review/figures has them behind a moderator token.
+    aggregate = {} if svc.settings.metrics_per_moderator else {review_figures.DECISIONS_SERIES: "moderator"}
+    return Response(metrics.render(svc.redis, gauges, aggregate), mimetype="text/plain; version=0.0.4")

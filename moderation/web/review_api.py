@@ -35,7 +35,7 @@ FAILURES = {
 
 @bp.before_request
 def authenticate() -> None:
-    g.moderator = require_bearer(services().settings)
+    g.moderator = require_bearer(services().settings, services().redis)
 
 
 def _int_arg(name: str, default: int, low: int, high: int) -> int:

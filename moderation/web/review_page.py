@@ -12,11 +12,11 @@ import time
 from datetime import datetime, timedelta, timezone
 from urllib.parse import parse_qsl
 
-from flask import Blueprint, Flask, current_app, flash, g, redirect, render_template, request, session, url_for
+from flask import Blueprint, Flask, current_app, flash, g, redirect, render_template, request, url_for
 
 from moderation.settings import Settings
 from moderation.store import review, review_actions, review_figures
-from moderation.web import review_api, review_auth
+from moderation.web import auth_throttle, review_api, review_auth
 from moderation.web.context import services
 from moderation.web.errors import ApiError
 from moderation.web.review_render import duration, highlight, top_scores
@@ -41,11 +41,20 @@ def init_app(app: Flask, settings: Settings) -> None:
     app.config.update(
         SECRET_KEY=review_auth.session_secret(settings), SESSION_COOKIE_NAME="moderation_review",
         SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Strict",
-        SESSION_COOKIE_SECURE=settings.session_cookie_secure, PERMANENT_SESSION_LIFETIME=timedelta(hours=12))
+        SESSION_COOKIE_SECURE=settings.session_cookie_secure,
+        PERMANENT_SESSION_LIFETIME=timedelta(seconds=settings.review_session_max_seconds))
     app.jinja_env.globals.update(highlight=highlight, duration=duration, top_scores=top_scores)
     app.jinja_env.filters["isotime"] = isotime
     app.register_blueprint(review_api.bp)
     app.register_blueprint(bp)
+    app.after_request(_static_headers)
+
+
+def _static_headers(response):
+    """The app's own /static/ files (review.js, review.css) get the page's headers too."""
+    if request.endpoint == "static":
+        response.headers.update(SECURITY_HEADERS)
+    return response
 
 
 def isotime(epoch: float | None) -> str:
@@ -63,7 +72,7 @@ def security_headers(response):
 
 @bp.before_request
 def identify() -> None:
-    g.moderator = review_auth.signed_in(services().settings, _secret())
+    g.moderator = review_auth.signed_in(services().settings, _secret(), services().redis)
 
 
 def _secret() -> bytes:
@@ -94,7 +103,14 @@ def queue():
 def sign_in():
     review_auth.check_csrf()
     settings = services().settings
-    if review_auth.sign_in(settings, _secret(), request.form.get("token", "").strip()) is None:
+    claimed = request.form.get("moderator", "").strip() or None
+    try:
+        name = review_auth.sign_in(settings, _secret(), request.form.get("token", "").strip(), services().redis,
+                                   claimed)
+    except auth_throttle.Throttled as exc:
+        return render_template("review_signin.html", csrf=review_auth.csrf_token(), error=exc.message), 429, {
+            "Retry-After": str(exc.retry_after)}
+    if name is None:
         return render_template("review_signin.html", csrf=review_auth.csrf_token(),
                                error="That token is not a moderator token."), 401
     return redirect(url_for("review_page.queue"), code=303)
@@ -103,7 +119,8 @@ def sign_in():
 @bp.post("/review/sign-out")
 def sign_out():
     review_auth.check_csrf()
-    session.clear()
+    everywhere = g.moderator if request.form.get("scope") == "everywhere" else None
+    review_auth.sign_out(services().redis, everywhere)
     return redirect(url_for("review_page.queue"), code=303)
 
 

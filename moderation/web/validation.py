@@ -18,6 +18,7 @@ from moderation.store.models import IncomingComment
 from moderation.web.errors import ApiError
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9._:@~+=\-]{1,200}")  # fullmatch: "$" would let "id\n" in
+DOT_SEGMENTS = (".", "..")
 LANGUAGE_PATTERN = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 ARTICLE_FIELDS = ("id", "url", "title")
 MAX_ARTICLE_FIELD_CHARS = 2000
@@ -64,6 +65,10 @@ def parse_comment(item: Any, prefix: str, settings: Settings) -> IncomingComment
     comment_id = _string(item, "id", prefix, required=True)
     if not ID_PATTERN.fullmatch(comment_id):
         raise ApiError(422, "invalid_field", "id must be 1-200 characters of A-Z a-z 0-9 . _ : @ ~ + = -",
+                       prefix + "id")
+    if comment_id in DOT_SEGMENTS:
+        # Clients normalise /v1/comments/. and /.. to /v1/ and /: the status URL would be unreachable.
+        raise ApiError(400, "invalid_id", f"id {comment_id!r} is a path segment clients rewrite; choose another",
                        prefix + "id")
     text = _string(item, "text", prefix, required=True)
     if not text.strip():

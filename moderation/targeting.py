@@ -1,0 +1,266 @@
+"""Targeted abuse as evidence of its own: threats against a person or group, and slur-free
+derogation of an identity group, each with its span and whether it was negated or reported.
+
+A toxicity score says a comment is nasty; it does not say at whom. A threat ("they should all be
+shot") or dehumanising talk about a group ("immigrants are vermin") may use no slur at all, and
+the same words can be counter-speech ("saying 'immigrants are vermin' is vile") or negated ("I
+would never say gay people are disgusting"). The word lists and patterns are data, one file per
+language in config/targets/ (format in docs/lexicons.md); this module compiles and applies them.
+
+Matching reads the lexicon's folded view of the text (lower case, accents, leet and look-alike
+letters folded), with runs of one repeated letter squeezed ("kiiill") and spaced-out letters
+joined ("m u s l i m s"), and maps every span back to the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from moderation.text.normalize import normalize_for_matching
+
+KINDS = ("threat", "derogation")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# A space in a pattern: any run of spaces and punctuation, or nothing ("ihatemuslims").
+_GAP = r"[\W_]*"
+_EDGE_BEFORE, _EDGE_AFTER = r"(?<![^\W_])", r"(?![^\W_])"
+_FILLER = r"(?<![^\W_])[^\W_]+[\W_]+"
+# Where a clause restarts: what comes before "but" no longer qualifies what comes after.
+_CLAUSE_BREAK = re.compile(r"[.!?;:\n]|\b(?:but|however|yet|mais|pourtant|cependant|sauf que)\b")
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|n't|'")
+_QUOTES = re.compile(r"[\"“”«»„]|(?<![^\W_])'|'(?![^\W_])")
+PREFIX_WORDS = 10  # how far back a negation or a reporting verb still qualifies a match
+
+
+class TargetRulesError(ValueError):
+    """A config/targets file is missing, malformed or has a pattern that does not compile."""
+
+
+@dataclass(frozen=True)
+class TargetHit:
+    """One threat or derogation found in a comment's text (spans index the original text)."""
+
+    kind: str  # "threat" or "derogation"
+    target: str  # the group's id ("muslims", "women") or "person"
+    start: int
+    end: int
+    matched: str
+    language: str
+    negated: bool = False  # "I would never say ...", "it's not true that ..."
+    reported: bool = False  # quoted or reported speech: "saying '...' is vile"
+
+    @property
+    def in_force(self) -> bool:
+        """Said in the comment's own voice: neither negated nor reported."""
+        return not (self.negated or self.reported)
+
+    def to_json(self) -> dict:
+        return {"kind": self.kind, "target": self.target, "start": self.start, "end": self.end,
+                "matched": self.matched, "language": self.language, "negated": self.negated,
+                "reported": self.reported}
+
+
+def _alternation(words: list[str]) -> str:
+    """A non-capturing alternation of phrases, longest first, spaces matching _GAP."""
+    ordered = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(_GAP.join(re.escape(part) for part in w.split(" ")) for w in ordered) + ")"
+
+
+def _expand(template: str, sets: dict[str, str], where: str) -> str:
+    def replace(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in sets:
+            raise TargetRulesError(f"{where}: unknown set {{{name}}}")
+        return sets[name]
+    # a filler word ("\\w+ ") is a whole word followed by a real separator, so that it cannot
+    # swallow the start of the next word ("ec" + "raser")
+    body = " ".join(template.split()).replace("\\w+ ", _FILLER)
+    pieces = [_PLACEHOLDER.sub(replace, chunk) for chunk in body.split(" ")]
+    return _EDGE_BEFORE + _GAP.join(pieces) + _EDGE_AFTER
+
+
+@dataclass
+class LanguageRules:
+    """The compiled patterns of one language."""
+
+    language: str
+    groups: list[tuple[str, re.Pattern]]  # (group id, its forms)
+    patterns: dict[str, list[re.Pattern]]  # "threat" | "derogation" | "pronoun_derogation"
+    negation: re.Pattern
+    reporting: re.Pattern
+    rhetorical: re.Pattern  # questions that only look negative ("isn't it obvious that ...")
+    prefilter: re.Pattern  # a cheap test: could any pattern match at all?
+
+    def group_at(self, text: str, start: int, end: int) -> str:
+        """The id of the first group named inside text[start:end], else "person"."""
+        for group, pattern in self.groups:
+            if pattern.search(text, start, end):
+                return group
+        for group, pattern in self.groups:  # run together with other words: "ihatemuslims"
+            if re.search(pattern.pattern.removeprefix(_EDGE_BEFORE).removesuffix(_EDGE_AFTER), text[start:end]):
+                return group
+        return "person"
+
+    def first_group(self, text: str) -> str | None:
+        for group, pattern in self.groups:
+            if pattern.search(text):
+                return group
+        return None
+
+
+def _load_language(path: Path) -> LanguageRules:
+    try:
+        raw = tomllib.loads(path.read_text("utf-8"))
+        language = raw["language"]
+        groups = {name: (forms.get("plural", []), forms.get("singular", [])) for name, forms in raw["groups"].items()}
+        sets = {name: _alternation(words) for name, words in raw["sets"].items()}
+        templates = raw["patterns"]
+    except (OSError, tomllib.TOMLDecodeError, KeyError, AttributeError, TypeError) as exc:
+        raise TargetRulesError(f"{path}: {exc!r}") from None
+    sets["group"] = _alternation([form for plural, _ in groups.values() for form in plural])
+    sets["member"] = _alternation([form for _, singular in groups.values() for form in singular] or ["\u0000"])
+    compiled: dict[str, list[re.Pattern]] = {}
+    for kind, items in templates.items():
+        compiled[kind] = []
+        for i, template in enumerate(items):
+            where = f"{path}: patterns.{kind}[{i}]"
+            try:
+                compiled[kind].append(re.compile(_expand(template, sets, where)))
+            except re.error as exc:
+                raise TargetRulesError(f"{where}: {exc}") from None
+    group_patterns = [(name, re.compile(_EDGE_BEFORE + _alternation(plural + singular) + _EDGE_AFTER))
+                      for name, (plural, singular) in groups.items() if plural or singular]
+    trigger_words = [word for name in ("triggers", "violent", "violent_done", "wish", "death", "subjunctive", "hate")
+                     for word in raw["sets"].get(name, [])]
+    # no word edges here: "ihatemuslims" must pass too
+    prefilter = re.compile(_alternation([max(w.split(" "), key=len) for w in trigger_words]
+                                        + [form for plural, singular in groups.values() for form in plural + singular]
+                                        + ["kys", "watch your back", "where you live", "ou tu"]))
+    return LanguageRules(
+        language, group_patterns, compiled,
+        negation=re.compile(_EDGE_BEFORE + _alternation(raw["sets"].get("negation", ["\u0000"])) + _EDGE_AFTER),
+        reporting=re.compile(_EDGE_BEFORE + _alternation(raw["sets"].get("reporting", ["\u0000"])) + _EDGE_AFTER),
+        rhetorical=re.compile(_EDGE_BEFORE + _alternation(raw["sets"].get("rhetorical", ["\u0000"])) + _EDGE_AFTER),
+        prefilter=prefilter,
+    )
+
+
+def _squeeze(text: str) -> tuple[str, list[int]]:
+    """Join spaced-out letters ("m u s l i m s") and read a letter repeated 3+ times as one; keep a map."""
+    out, source = [], []
+    i, n = 0, len(text)
+    while i < n:
+        # a run of at least four single letters separated by one space or dot: drop the separators
+        run = re.match(r"(?<![^\W_])(?:[^\W\d_][ .*_-]){3,}[^\W\d_](?![^\W_])", text[i:]) if (
+            i == 0 or not text[i - 1].isalnum()) and text[i].isalpha() else None
+        if run:
+            for j in range(i, i + run.end(), 2):
+                out.append(text[j])
+                source.append(j)
+            i += run.end()
+            continue
+        char = text[i]
+        run_end = i + 1
+        while run_end < n and text[run_end] == char:
+            run_end += 1
+        out.append("'" if char == "\u2019" else char)
+        source.append(i)
+        if char.isalpha() and run_end - i >= 3:
+            i = run_end  # a letter stretched three times or more is one letter ("kiiill", "immigraaants")
+        else:
+            i += 1
+    return "".join(out), source
+
+
+class TargetRules:
+    """Find threats and derogation in comments, per language."""
+
+    def __init__(self, rules: dict[str, LanguageRules]) -> None:
+        self.rules = rules
+        self.languages = tuple(rules)
+
+    @classmethod
+    def load(cls, folder: Path) -> "TargetRules":
+        files = sorted(Path(folder).glob("*.toml"))
+        if not files:
+            raise TargetRulesError(f"no targeted-abuse rules (*.toml) in {folder}")
+        loaded = [_load_language(path) for path in files]
+        return cls({rules.language: rules for rules in loaded})
+
+    def find(self, text: str, language: str) -> list[TargetHit]:
+        """Return the threats and derogation in `text`; `und` text is read with every language's rules."""
+        languages = self.languages if language not in self.rules else (language,)
+        normalized = normalize_for_matching(text)
+        squeezed, source = _squeeze(normalized.text)
+        hits: list[TargetHit] = []
+        for lang in languages:
+            rules = self.rules[lang]
+            if not rules.prefilter.search(squeezed):
+                continue
+            hits += self._find(rules, squeezed, source, normalized)
+        return _without_overlaps(hits)
+
+    def groups_named(self, text: str, language: str) -> list[str]:
+        """The identity groups a comment names ("muslims", "femmes"), in any of its languages' forms."""
+        languages = self.languages if language not in self.rules else (language,)
+        squeezed, _ = _squeeze(normalize_for_matching(text).text)
+        found: list[str] = []
+        for lang in languages:
+            found += [group for group, pattern in self.rules[lang].groups if pattern.search(squeezed)]
+        return list(dict.fromkeys(found))
+
+    def _find(self, rules: LanguageRules, text: str, source: list[int], normalized) -> list[TargetHit]:
+        found = []
+        named_group = None
+        for kind in ("threat", "derogation", "pronoun_derogation", "negated_derogation"):
+            if kind == "pronoun_derogation":
+                named_group = rules.first_group(text)
+                if named_group is None:
+                    continue
+            for pattern in rules.patterns.get(kind, ()):
+                for match in pattern.finditer(text):
+                    start, end = match.span()
+                    if end <= start:
+                        continue
+                    target = named_group if kind == "pronoun_derogation" else rules.group_at(text, start, end)
+                    orig_start, orig_end = normalized.original_span(source[start], source[end - 1] + 1)
+                    negated, reported = _qualifiers(rules, text, start, end)
+                    negated = negated or kind == "negated_derogation"
+                    found.append(TargetHit(
+                        kind="threat" if kind == "threat" else "derogation", target=target,
+                        start=orig_start, end=orig_end, matched=normalized.original[orig_start:orig_end],
+                        language=rules.language, negated=negated, reported=reported))
+        return found
+
+
+def _qualifiers(rules: LanguageRules, text: str, start: int, end: int) -> tuple[bool, bool]:
+    """(negated, reported): what the words just before the match, in the same clause, say of it."""
+    clause_start = 0
+    for brk in _CLAUSE_BREAK.finditer(text, 0, start):
+        clause_start = brk.end()
+    words = list(_WORD.finditer(text, clause_start, start))[-PREFIX_WORDS:]
+    prefix_start = words[0].start() if words else start
+    prefix = text[prefix_start:start]
+    negated = bool(rules.negation.search(prefix)) and not rules.rhetorical.search(prefix)
+    quoted = _inside_quotes(text, start, end)
+    reported = quoted or bool(rules.reporting.search(prefix))
+    return negated, reported
+
+
+def _inside_quotes(text: str, start: int, end: int) -> bool:
+    """True when an odd number of quotation marks precede the match and one follows it."""
+    before = len(_QUOTES.findall(text, 0, start))
+    after = _QUOTES.search(text, end)
+    return before % 2 == 1 and after is not None
+
+
+def _without_overlaps(hits: list[TargetHit]) -> list[TargetHit]:
+    """Keep the longest hit among overlapping ones of a kind (threats before derogation)."""
+    kept: list[TargetHit] = []
+    # in force before negated: "muslims don't belong here" is exclusion, not a denial
+    for hit in sorted(hits, key=lambda h: (KINDS.index(h.kind), not h.in_force, -(h.end - h.start), h.start)):
+        if not any(k.kind == hit.kind and k.start < hit.end and hit.start < k.end for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: (h.start, KINDS.index(h.kind)))

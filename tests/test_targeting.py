@@ -1,0 +1,142 @@
+"""Threats and slur-free derogation as evidence: what is found, what is negated or reported, spans."""
+
+import pytest
+
+from moderation.settings import PROJECT_ROOT
+from moderation.targeting import TargetRules, TargetRulesError
+
+RULES_DIR = PROJECT_ROOT / "config" / "targets"
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return TargetRules.load(RULES_DIR)
+
+
+def kinds(rules, text, language):
+    return [(h.kind, h.target, h.negated, h.reported) for h in rules.find(text, language)]
+
+
+@pytest.mark.parametrize("text, language, target", [
+    ("I'm going to kill you tonight", "en", "person"),
+    ("someone should shoot that journalist", "en", "person"),
+    ("they should all be hanged", "en", "person"),
+    ("refugees should be gassed", "en", "immigrants"),
+    ("I hope you die slowly", "en", "person"),
+    ("death to all jews", "en", "jews"),
+    ("je vais te tuer", "fr", "person"),
+    ("il faut tous les fusiller", "fr", "person"),
+    ("qu'ils crèvent, ces gens-là", "fr", "person"),
+    ("à mort les homosexuels", "fr", "homosexuels"),
+    ("les musulmans méritent de mourir", "fr", "musulmans"),
+    ("the mayor should be dragged out and hanged", "en", "person"),
+    ("Refugees who cross illegally should all be shot", "en", "immigrants"),
+    ("that columnist needs a bullet in the head", "en", "person"),
+    ("keep talking and I'll put you in the hospital", "en", "person"),
+    ("tu vas prendre une balle un de ces jours", "fr", "person"),
+    ("faudrait aller chez lui et le planter", "fr", "person"),
+])
+def test_threats_are_found_with_their_target(rules, text, language, target):
+    assert ("threat", target, False, False) in kinds(rules, text, language)
+
+
+@pytest.mark.parametrize("text, language, target", [
+    ("Immigrants are vermin", "en", "immigrants"),
+    ("I can't stand gay people", "en", "gay"),
+    ("women should not be allowed to vote", "en", "women"),
+    ("Why are Jews so greedy?", "en", "jews"),
+    ("I saw some Roma at the station. They are parasites.", "en", "roma"),
+    ("les migrants sont des cafards", "fr", "immigres"),
+    ("je supporte pas les musulmans", "fr", "musulmans"),
+    ("Des Roms devant la gare. Ils sont tous des voleurs.", "fr", "roms"),
+])
+def test_derogation_of_a_group_is_found(rules, text, language, target):
+    assert ("derogation", target, False, False) in kinds(rules, text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("This bill will kill small businesses", "en"),
+    ("The heat is killing me today", "en"),
+    ("Police said the man was stabbed outside the station on Friday", "en"),
+    ("Our striker will shoot from anywhere", "en"),
+    ("Muslims make up 6% of the population", "en"),
+    ("Women are under-represented on company boards", "en"),
+    ("cette réforme va tuer les petits commerces", "fr"),
+    ("je suis crevé après cette semaine", "fr"),
+    ("l'enfant a été battu à mort, selon le parquet", "fr"),
+    ("Les juifs de Strasbourg fêtent Hanoukka", "fr"),
+    ("on va les écraser dimanche au stade", "fr"),
+])
+def test_idioms_news_and_benign_mentions_are_not_abuse(rules, text, language):
+    assert kinds(rules, text, language) == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("I would never say that immigrants are vermin", "en"),
+    ("It's not true that women are inferior", "en"),
+    ("Nobody should think gay people are disgusting", "en"),
+    ("Ce n'est pas vrai que les immigrés sont des criminels", "fr"),
+    ("Immigrants are not a burden, the figures show the opposite", "en"),
+    ("It's a myth that Muslims want to take over", "en"),
+    ("Je ne déteste pas du tout les juifs, au contraire", "fr"),
+    ("Les handicapés ne coûtent pas trop cher à la société", "fr"),
+])
+def test_negated_abuse_is_marked_negated(rules, text, language):
+    found = rules.find(text, language)
+    assert found and all(hit.negated for hit in found)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Saying 'refugees should be shot' is disgusting", "en"),
+    ("He was chanting that immigrants are rats, and got arrested", "en"),
+    ("Dire « les juifs doivent mourir » est ignoble", "fr"),
+])
+def test_reported_or_quoted_abuse_is_marked_reported(rules, text, language):
+    found = rules.find(text, language)
+    assert found and all(hit.reported or hit.negated for hit in found)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Isn't it obvious that Muslims are violent?", "en"),
+    ("Vous ne trouvez pas que les juifs sont des parasites ?", "fr"),
+    ("Les immigrés, c'est pas des cafards au fond ?", "fr"),
+])
+def test_rhetorical_questions_are_not_negations(rules, text, language):
+    found = [h for h in rules.find(text, language) if h.kind == "derogation"]
+    assert found and any(h.in_force for h in found)
+
+
+def test_a_denial_never_hides_exclusion_or_dehumanisation(rules):
+    assert [h.in_force for h in rules.find("Muslims don't belong in this country", "en")] == [True]
+    assert [h.in_force for h in rules.find("Gay people aren't human", "en")] == [True]
+    assert [h.in_force for h in rules.find("les Roms ne sont pas des êtres humains", "fr")] == [True]
+
+
+def test_but_ends_a_disclaimer(rules):
+    found = rules.find("I'm not racist but immigrants are rats", "en")
+    assert [(h.kind, h.negated) for h in found] == [("derogation", False)]
+
+
+@pytest.mark.parametrize("text", ["ihatemuslims", "women-are-trash", "m u s l i m s are vermin", "immigraaaants are vermin",
+                                  "1mm1grants are v3rmin"])
+def test_obfuscated_spacing_stretching_and_leet_are_seen_through(rules, text):
+    assert [h.kind for h in rules.find(text, "en")] == ["derogation"]
+
+
+def test_spans_index_the_original_text(rules):
+    text = "Well. M u s l i m s are vermin, said nobody sane"
+    [hit] = [h for h in rules.find(text, "en") if h.kind == "derogation"]
+    assert text[hit.start:hit.end] == hit.matched and hit.matched.startswith("M u s")
+
+
+def test_undetermined_text_is_read_with_every_language(rules):
+    assert [h.kind for h in rules.find("crevez tous", "und")] == ["threat"]
+    assert [h.kind for h in rules.find("kill them all", "und")] == ["threat"]
+
+
+def test_a_bad_pattern_is_a_clear_error(tmp_path):
+    (tmp_path / "xx.toml").write_text('language = "xx"\n[groups]\n[sets]\n[patterns]\nthreat = ["{nowhere} kill"]\n')
+    with pytest.raises(TargetRulesError, match="unknown set"):
+        TargetRules.load(tmp_path)
+    with pytest.raises(TargetRulesError, match="no targeted-abuse rules"):
+        TargetRules.load(tmp_path / "empty")
