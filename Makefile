@@ -4,12 +4,16 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup demo test bench clean
+.PHONY: setup setup-demo demo test bench clean
 
+# The demo needs Redis and the project (no torch, no browser); the tests need their tools too.
 setup:
-	@./scripts/setup.sh
+	@VENV=$(VENV) ./scripts/setup.sh test
 
-demo: setup
+setup-demo:
+	@VENV=$(VENV) ./scripts/setup.sh demo
+
+demo: setup-demo
 	@$(VENV)/bin/moderation demo seeds/*.txt
 
 test: setup

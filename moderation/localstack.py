@@ -9,14 +9,14 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from moderation.embedded import Embedded, attach
 from moderation.processes import Child, spawn, wait_healthy
-from moderation.redis_server import RedisServer, free_port
+from moderation.redis_server import free_port
 from moderation.settings import Settings
 
 __all__ = ["Child", "Stack", "embedded_redis", "settings_env", "spawn", "start_stack", "wait_healthy"]
@@ -43,7 +43,7 @@ class Stack:
     url: str
     redis_url: str
     settings: Settings
-    redis: RedisServer | None = None
+    redis: Embedded | None = None  # the embedded server this stack attached to
     web: Child | None = None
     workers: list[Child] = field(default_factory=list)
 
@@ -57,12 +57,12 @@ class Stack:
         return ServiceClient(self.url, self.settings.webhook_secret)
 
     def stop(self) -> None:
-        """Stop workers (finishing their job), then web, then our Redis."""
+        """Stop workers (finishing their job), then web, then leave Redis (stopped if no one else uses it)."""
         for child in [*self.workers, self.web]:
             if child is not None:
                 child.stop()
         if self.redis is not None:
-            self.redis.stop()
+            self.redis.detach()
 
     def __enter__(self) -> "Stack":
         return self
@@ -81,7 +81,7 @@ def start_stack(settings: Settings, workers: int = 1, web_workers: int = 2, port
     redis = None
     redis_url = settings.redis_url
     if redis_url is None:
-        redis = RedisServer(Path(settings.data_dir) / "redis", appendfsync=settings.redis_appendfsync).start()
+        redis = attach(Path(settings.data_dir), settings.redis_appendfsync)
         redis_url = redis.url
     port = port or free_port()
     stack = Stack(url=f"http://127.0.0.1:{port}", redis_url=redis_url, settings=settings, redis=redis)
@@ -98,44 +98,15 @@ def start_stack(settings: Settings, workers: int = 1, web_workers: int = 2, port
     return stack
 
 
-def _shared_url(state_file: Path) -> str | None:
-    """The URL of an embedded server another of our processes started, if it still answers."""
-    import redis
-
-    try:
-        url = json.loads(state_file.read_text())["url"]
-        client = redis.Redis.from_url(url, socket_connect_timeout=0.5, socket_timeout=1)
-        try:
-            return url if client.ping() else None
-        finally:
-            client.close()
-    except (OSError, ValueError, KeyError, redis.RedisError):
-        return None
-
-
 @contextmanager
 def embedded_redis(settings: Settings) -> Iterator[Settings]:
-    """Yield settings with a redis_url: the configured one, the embedded server another local
-    process (serve or worker) already runs, or a new one we start (and stop on exit)."""
-    import fcntl
-
+    """Yield settings with a redis_url: the configured one, or the data folder's embedded server
+    (started if none runs; shared with every other local process; see moderation/embedded.py)."""
     if settings.redis_url:
         yield settings
         return
-    data_dir = Path(settings.data_dir) / "redis"
-    data_dir.mkdir(parents=True, exist_ok=True)
-    state_file = data_dir / "embedded.json"
-    with open(data_dir / ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # two processes starting at once must not start two servers
-        url = _shared_url(state_file)
-        server = None
-        if url is None:
-            server = RedisServer(data_dir, appendfsync=settings.redis_appendfsync).start()
-            url = server.url
-            state_file.write_text(json.dumps({"url": url, "pid": server.process.pid}))
+    embedded = attach(Path(settings.data_dir), settings.redis_appendfsync)
     try:
-        yield dataclasses.replace(settings, redis_url=url)
+        yield dataclasses.replace(settings, redis_url=embedded.url)
     finally:
-        if server is not None:
-            state_file.unlink(missing_ok=True)
-            server.stop()
+        embedded.detach()

@@ -24,7 +24,10 @@ DELIVER_JOB = "workers.jobs.deliver_decisions"
 DELIVER_GAVE_UP = "workers.jobs.delivery_gave_up"
 
 JOB_TIMEOUT = 600  # seconds; a batch of 64 on detoxify CPU takes seconds, never minutes
-RESULT_TTL = 600  # decisions live in the store; job results are only kept for debugging
+# Decisions live in the store and nothing reads these jobs' results: a finished job is deleted at
+# once (RQ result_ttl=0) instead of keeping its hash and result stream for 10 minutes. Failed jobs
+# are kept (FAILURE_TTL) for the failed-job registry and recovery.
+RESULT_TTL = 0
 FAILURE_TTL = 7 * 24 * 3600
 
 

@@ -6,10 +6,17 @@ tests. Append-only is always on. The fsync policy is settings.redis_appendfsync:
 a redis-server crash or restart, and fsyncs once a second (power loss can cost up to ~1 s);
 `always` also fsyncs before replying, which on this machine's disk costs 1-2 ms per write
 round trip, in Redis's single thread. Measurements and reasoning: docs/service.md, "Durability".
+
+One server per folder, enforced by the kernel: start() takes an exclusive flock on
+<folder>/redis.lock and hands that open file to the redis-server child, so the lock lives exactly
+as long as the server (a kill -9 of either releases nothing early and leaves nothing stale). A
+second start() on the same folder fails with FolderInUse instead of writing the same AOF twice.
 """
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
 import signal
 import socket
@@ -22,6 +29,42 @@ import redis
 
 class RedisServerError(RuntimeError):
     """redis-server is missing or did not come up."""
+
+
+class FolderInUse(RedisServerError):
+    """Another redis-server already runs on this data folder (it holds the folder lock)."""
+
+    def __init__(self, data_dir: Path, pid: int | None):
+        self.data_dir, self.pid = data_dir, pid
+        who = f"pid {pid}" if pid else "another process"
+        super().__init__(f"a redis-server ({who}) already uses {data_dir}; connect to it "
+                         f"(see {data_dir / 'embedded.json'}) or stop it first")
+
+
+LOCK_NAME = "redis.lock"
+
+
+def lock_folder(data_dir: Path) -> int:
+    """Open and exclusively flock <data_dir>/redis.lock; return the fd. Raise FolderInUse if held."""
+    fd = os.open(data_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+        os.close(fd)
+        raise FolderInUse(data_dir, int(holder) if holder.isdigit() else None) from None
+    return fd
+
+
+def folder_locked(data_dir: Path) -> bool:
+    """Whether a redis-server holds this folder's lock right now."""
+    try:
+        os.close(lock_folder(Path(data_dir)))
+    except FolderInUse:
+        return True
+    except FileNotFoundError:
+        return False
+    return False
 
 
 def free_port() -> int:
@@ -55,16 +98,26 @@ class RedisServer:
                 "--logfile", str(self.data_dir / "redis.log")]
 
     def start(self, timeout: float = 10.0) -> "RedisServer":
-        """Start the server and wait until it answers PING."""
+        """Start the server and wait until it answers PING; FolderInUse if one already runs there."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        # Own session: a Ctrl-C in the terminal must not stop Redis before the processes using it.
-        self.process = subprocess.Popen(self.command(), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.PIPE, start_new_session=True)
+        command = self.command()
+        lock = lock_folder(self.data_dir)
+        try:
+            # Own session: a Ctrl-C in the terminal must not stop Redis before the processes using it.
+            # pass_fds: the child holds the folder lock for as long as it lives.
+            self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                            stderr=subprocess.PIPE, start_new_session=True, pass_fds=(lock,))
+            os.ftruncate(lock, 0)
+            os.pwrite(lock, f"{self.process.pid}\n".encode(), 0)
+        finally:
+            os.close(lock)
         self._wait_ready(timeout)
         return self
 
     def _wait_ready(self, timeout: float) -> None:
-        client = redis.Redis(port=self.port, socket_connect_timeout=0.2, socket_timeout=1)
+        # The address it binds, not "localhost": that name may be missing (a minimal root file system
+        # has no /etc/hosts) or resolve to ::1 first.
+        client = redis.Redis(host="127.0.0.1", port=self.port, socket_connect_timeout=0.2, socket_timeout=1)
         deadline = time.monotonic() + timeout
         try:
             while time.monotonic() < deadline:

@@ -83,6 +83,13 @@ class Settings:
     retry_backoff_seconds: int = 2  # RQ retry intervals: base, 4x base, 16x base, ... (service area)
     recovery_grace_seconds: int = 10  # a pending revision older than this with no live job is re-enqueued
 
+    # Retention (moderation/store/retention.py): a decided, delivered comment that no moderator is
+    # waiting on keeps its text and evidence this long after its last change, and its compact record
+    # (outcome, times, audit trail) this long. Held comments never expire before a moderator decides.
+    text_retention_days: float = 30.0
+    record_retention_days: float = 365.0
+    retention_sweep_seconds: int = 300  # how often one worker sweeps (a short lock picks which)
+
     log_level: str = "INFO"
 
     @property
@@ -109,6 +116,7 @@ _POSITIVE = {
     "max_batch_comments", "rate_limit_per_minute", "worker_batch_size", "callback_timeout_seconds",
     "detoxify_batch_size", "retry_backoff_seconds", "recovery_grace_seconds",
     "review_claim_seconds", "review_session_idle_seconds", "review_session_max_seconds",
+    "retention_sweep_seconds",
 }
 
 
@@ -150,6 +158,12 @@ def _validate(values: dict[str, Any]) -> None:
     for name in _POSITIVE:
         if values[name] <= 0:
             raise SettingsError(f"setting {name}: must be positive, got {values[name]!r}")
+    for name in ("text_retention_days", "record_retention_days"):
+        if values[name] < 0:
+            raise SettingsError(f"setting {name}: must be zero or more, got {values[name]!r}")
+    if values["record_retention_days"] < values["text_retention_days"]:
+        raise SettingsError("setting record_retention_days: must be at least text_retention_days "
+                            f"({values['record_retention_days']!r} < {values['text_retention_days']!r})")
     if values["job_retries"] < 0:
         raise SettingsError("setting job_retries: must be zero or more")
     url = values["redis_url"]

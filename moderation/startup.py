@@ -24,8 +24,9 @@ from moderation.settings import ENV_PREFIX, Settings, SettingsError
 MIN_TOKEN_CHARS = 16
 MIN_DISTINCT_CHARS = 8
 NAME = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
-# MODERATION_* variables read by something other than Settings (the test suite's browser switch).
-OTHER_VARIABLES = {"MODERATION_SKIP_BROWSER"}
+# MODERATION_* variables read by something other than Settings (the test suite's browser switch,
+# scripts/setup.sh's switch to leave torch out).
+OTHER_VARIABLES = {"MODERATION_SKIP_BROWSER", "MODERATION_SKIP_TORCH"}
 
 
 def unknown_variables(environ: Mapping[str, str]) -> list[str]:

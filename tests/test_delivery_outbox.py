@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -16,6 +17,7 @@ from rq.serializers import JSONSerializer
 
 from moderation.services import Services
 from moderation.store import IncomingComment, delivery, keys
+from moderation.store.codec import MARK, unpack
 from moderation.store.review_actions import decide
 from moderation.types import Decision
 from workers import context
@@ -194,3 +196,33 @@ def test_callbacks_signed_with_the_webhook_secret_are_warned_about(settings):
     with_url = dataclasses.replace(settings, callback_url="http://127.0.0.1:9/cb")
     assert any("MODERATION_CALLBACK_SECRET" in w for w in warnings(with_url))
     assert warnings(dataclasses.replace(with_url, callback_secret="callback-only-secret-0123")) == []
+
+
+def test_settled_deliveries_keep_the_compact_trail(svc):
+    """The outbox's settle writes the trail as store/history.py reads it: the latest successful
+    delivery on the head (`delivered`), the one it replaces moved into the packed history list,
+    retries in the list and in mod:audit, no routine event in mod:audit."""
+    pause = 0.005  # stored times are kept to the millisecond: steps further apart keep the trail's order
+    decided(svc, ["twice"])
+    time.sleep(pause)
+    svc.store.record_delivery("twice", 1, "retrying", 1, "HTTP 503")
+    time.sleep(pause)
+    deliver(svc.store, svc.settings, [("twice", 1)], "j-first")
+    time.sleep(pause)
+    [outcome] = decide(svc.redis, ["twice"], "reject", "alice", deliver=True)
+    assert outcome.ok
+    time.sleep(pause)
+    deliver(svc.store, svc.settings, [("twice", 1)], "j-second")
+    assert _Platform.received == [("twice", 1, "hold"), ("twice", 1, "remove")]
+    head = svc.store.head("twice")
+    assert head["delivery"] == "delivered" and head["delivered"].split(" ")[1:] == ["1", "1"]
+    trail = svc.store.history("twice")
+    assert [e["type"] for e in trail] == ["received", "decided", "delivery_retrying", "delivered", "moderated",
+                                          "delivered"]
+    # the moderator's decision opened a new delivery: its attempts count from 1 again
+    assert [e["attempts"] for e in trail if e["type"] == "delivered"] == [2, 1]
+    stored = svc.redis.lrange(keys.history("twice"), 0, -1)  # the retry and the first delivery, packed
+    assert sorted(unpack(raw)["type"] for raw in stored if raw.startswith(MARK)) == ["delivered", "delivery_retrying"]
+    audit = [json.loads(fields[b"event"])["type"] for _, fields in svc.redis.xrange(keys.AUDIT_STREAM)]
+    assert "delivered" not in audit and "delivery_retrying" in audit and "moderated" in audit
+    assert delivery.undelivered_count(svc.redis) == 0

@@ -10,19 +10,21 @@ import signal
 import subprocess
 import sys
 import time
+import zlib
 
 import pytest
 
 from moderation.cli import main
 from moderation.rescore import keys as rkeys
-from moderation.store import keys
+from moderation.store import Store
+from moderation.store.codec import unpack
 from tests.support.rescore_store import seed
 from tests.test_rescore_store import COMMENTS, candidate_policy, stored_decisions
 
 # Four copies of the hand-built comments under distinct ids: enough batches to stop in between.
 MANY = [{**c, "id": f"{c['id']}-{n}"} for n in range(4) for c in COMMENTS]
 # Written by running workers for their own housekeeping (liveness beats, recovery lock), not by rescoring.
-HOUSEKEEPING = ("mod:worker:", "mod:workers", "mod:recovery:")
+HOUSEKEEPING = ("mod:worker:", "mod:workers", "mod:recovery:", "mod:retention:")
 TIMESTAMPS = {"at", "decided_at", "updated_at", "started_at", "finished_at"}
 
 
@@ -36,9 +38,10 @@ def _clean(value):
 
 
 def _decode(raw: bytes):
+    """A stored value as JSON without timestamps: plain or packed by store.codec (else the raw bytes)."""
     try:
-        return _clean(json.loads(raw))
-    except ValueError:
+        return _clean(unpack(raw))
+    except (ValueError, zlib.error):
         return raw
 
 
@@ -71,7 +74,7 @@ def same_state(a, b) -> bool:
     """Equal, with scores compared to 1e-3: the sentence encoder's float32 sums depend on which
     texts share its batch (differences of about 1e-7), and a resumed run batches differently, so
     a stored 4-decimal score can move by one in its last digit. Decisions, reasons, history and
-    queues must be identical."""
+    queues must be identical. Values packed by store.codec are compared unpacked (_decode)."""
     if isinstance(a, float) and isinstance(b, float):
         return abs(a - b) <= 1e-3
     if isinstance(a, dict) and isinstance(b, dict):
@@ -209,5 +212,5 @@ def test_apply_killed_with_sigkill_resumes_to_the_same_state(many, candidate, cl
     assert same_state(store_state(many), expected_state)
     assert resumed["changed"] == expected_summary["changed"]
     assert resumed["applied"] + resumed["already_applied"] == expected_summary["applied"]
-    history = [len(many.lrange(keys.history(c["id"]), 0, -1)) for c in MANY]
+    history = [len(Store(many).history(c["id"])) for c in MANY]
     assert max(history) == 3  # received, decided, at most one rescored: nothing applied twice

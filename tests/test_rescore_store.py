@@ -15,7 +15,7 @@ from moderation.cli import main
 from moderation.engine import Engine
 from moderation.policy import load_policy
 from moderation.settings import load_settings
-from moderation.store import keys
+from moderation.store import Store, keys
 from moderation.store.models import loads
 from moderation.store.review_actions import decide as moderator_decides
 from tests.support.rescore_store import seed
@@ -225,7 +225,7 @@ def test_apply_records_history_moves_the_review_queue_and_keeps_old_decisions(se
         assert head[b"decision"] == b"keep" and head[b"rescore_run"] == summary["run_id"].encode()
         assert seeded.zscore(keys.REVIEW_QUEUE, cid) is None
         assert seeded.get(keys.decision(cid, 1)) == machine[cid]  # the machine's decision is kept
-        history = [loads(e) for e in seeded.lrange(keys.history(cid), 0, -1)]
+        history = Store(seeded).history(cid)  # stored events and the routine ones rebuilt (store/history.py)
         assert [e["type"] for e in history] == ["received", "decided", "rescored"]
         event = history[-1]
         assert (event["actor"], event["what"], event["previous"]) == ("rescore", "keep", "hold")
@@ -261,7 +261,7 @@ def test_a_second_apply_of_the_same_run_writes_nothing(seeded, rescore, tmp_path
 
     code, restarted, _ = rescore("--policy", tmp_path / "candidate.toml", "--apply", "--max-change", 100, "--restart")
     assert code == 0 and restarted["applied"] == 0 and restarted["already_applied"] == len(expected)
-    assert all(seeded.llen(keys.history(cid)) == 3 for cid in expected)
+    assert all(len(Store(seeded).history(cid)) == 3 for cid in expected)
 
 
 def test_a_dry_run_after_apply_finds_nothing_left_to_change(seeded, rescore, tmp_path):

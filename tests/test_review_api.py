@@ -297,7 +297,7 @@ def test_the_wait_of_a_comment_rescored_to_hold_counts_from_the_rescore(api, hel
     """Kept by the machine an hour ago, held by a rescore 5 s ago: the moderator's wait is ~5 s."""
     from moderation.rescore.apply import Change, apply_changes
 
-    machine = json.loads(redis_client.get(keys.decision("ok-1", 1)))
+    machine = store.decisions([("ok-1", 1)])[0]  # stored packed (store/codec.py)
     assert machine["decision"] == "keep"
     machine["decided_at"] = time.time() - 3600
     redis_client.set(keys.decision("ok-1", 1), json.dumps(machine))

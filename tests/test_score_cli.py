@@ -1,5 +1,6 @@
 """`moderation score` as a user runs it: JSON Lines in, one decision (or error) per line out."""
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -56,5 +57,7 @@ def test_broken_model_configuration_is_a_clear_error_without_traceback(tmp_path)
     result = subprocess.run([sys.executable, "-m", "moderation.cli", "score", "-"], input=b'{"text": "hello"}\n',
                             capture_output=True, timeout=120, env=env)
     assert result.returncode == 2
-    assert b"configuration error" in result.stderr and b"missing.ckpt" in result.stderr
+    # without torch (scripts/setup.sh with MODERATION_SKIP_TORCH=1) the clear error names the extra
+    named = b"missing.ckpt" if importlib.util.find_spec("torch") else b"'detoxify' extra"
+    assert b"configuration error" in result.stderr and named in result.stderr
     assert b"Traceback" not in result.stderr

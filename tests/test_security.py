@@ -20,6 +20,7 @@ import pytest
 from rq import Queue
 from rq.serializers import JSONSerializer
 
+from moderation.store import Store
 from moderation.signing import compute_signature, signed_headers, verify_signature
 from moderation.web import ratelimit
 from tests.conftest import REVIEW_TOKEN, WEBHOOK_SECRET, sign
@@ -100,7 +101,7 @@ def test_a_replay_inside_the_window_changes_nothing(client, redis_client):
     assert first.status_code == replay.status_code == 202
     assert replay.get_json()["comments"][0]["duplicate"] is True
     assert make_queue(redis_client, MODERATE).count == 1
-    assert [e["type"] for e in json_list(redis_client, "mod:history:s-1")] == ["received"]
+    assert [e["type"] for e in Store(redis_client).history("s-1")] == ["received"]
 
 
 def test_signed_gets_have_the_same_window(post_signed, client):
@@ -118,9 +119,6 @@ def test_a_non_numeric_or_missing_timestamp_is_refused():
         with pytest.raises(SignatureError):
             verify_signature(WEBHOOK_SECRET, stamp, "sha256=00", b"{}")
 
-
-def json_list(redis_client, key) -> list[dict]:
-    return [json.loads(raw) for raw in redis_client.lrange(key, 0, -1)]
 
 
 # --- rate limiting ----------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from moderation.logging import log_event
 from moderation.services import Services
 from moderation.settings import Settings
 from moderation.store import workers as liveness
+from moderation.store.retention import sweep_if_leader
 from workers import context
 from workers.recovery import recover_deliveries, recover_if_leader, recover_pending
 
@@ -60,13 +61,19 @@ def preload(settings: Settings, svc: Services):
 def _housekeeping(svc: Services, name: str, queues: list[str], grace: float, stop: threading.Event) -> None:
     """Beat liveness every couple of seconds; run the recovery pass when it is our turn."""
     started_at = time.time()
-    last_recovery = 0.0
+    last_recovery = last_retention = 0.0
     while not stop.wait(liveness.HEARTBEAT_INTERVAL):
         try:
             liveness.beat(svc.redis, name, queues, started_at)
             if time.monotonic() - last_recovery >= RECOVERY_INTERVAL:
                 last_recovery = time.monotonic()
                 recover_if_leader(svc, grace, RECOVERY_INTERVAL)
+            if time.monotonic() - last_retention >= svc.settings.retention_sweep_seconds:
+                last_retention = time.monotonic()
+                swept = sweep_if_leader(svc.redis, svc.settings, svc.settings.retention_sweep_seconds)
+                if swept and any(stage["finished"] for stage in swept.values()):
+                    log_event(log, "retention.swept", worker=name, texts_expired=swept["text"]["finished"],
+                              records_deleted=swept["record"]["finished"])
         except redis.RedisError as exc:
             log_event(log, "housekeeping.redis_error", logging.WARNING, worker=name, error=type(exc).__name__)
 

@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("moderation.cli.run", "run the whole service locally: Redis, web and a worker"),
     "demo": ("moderation.cli.demo", "start the service, feed it seed pages, print the decisions"),
     "rescore": ("moderation.cli.rescore", "re-decide stored comments under a candidate policy or model"),
+    "export": ("moderation.cli.export", "write stored decisions, evidence and audit trails as JSON Lines (archiving)"),
 }
 
 

@@ -1,8 +1,10 @@
 """`moderation score [FILE|-]`: decide JSON Lines comments in-process, one output line per input line.
 
 Each input line is an object with `text` and optionally `id`, `author`, `language`. Output keeps
-input order; a bad line gets `{"line": N, "id": ..., "error": {...}}` on its line and the rest are
-still scored. Lines are decided in batches so the model's per-call cost is shared.
+input order, one line per input line; a bad line (a blank one too) gets `{"line": N, "id": ...,
+"error": {...}}` on its line and the rest are still scored. A `language` hint the engine does not
+use (not one of the supported languages) adds `"warnings": [...]` to that comment's line. Lines
+are decided in batches so the model's per-call cost is shared.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import sys
 from typing import IO, Iterator
 
 from moderation.comment_json import CommentFormatError, parse_comment_line
+from moderation.types import SUPPORTED_LANGUAGES
 
 BATCH_SIZE = 256
 
@@ -26,10 +29,11 @@ def _open_binary(name: str) -> IO[bytes]:
 
 
 def _batches(stream: IO[bytes], size: int, max_chars: int) -> Iterator[list[tuple[int, object]]]:
-    """Yield lists of (line number, CommentInput or error dict), blank lines skipped."""
+    """Yield lists of (line number, CommentInput or error dict), one item per input line."""
     batch: list[tuple[int, object]] = []
     for number, raw in enumerate(stream, start=1):
-        if not raw.strip():
+        if not raw.strip():  # answered in place, so output line N is still input line N's
+            batch.append((number, CommentFormatError(number, "empty_line", "blank line: no comment").to_json()))
             continue
         try:
             batch.append((number, parse_comment_line(raw, number, max_chars)))
@@ -49,7 +53,7 @@ def run(args) -> int:
     settings = load_settings()
     engine = Engine.from_settings(settings)
     out = sys.stdout
-    errors = 0
+    errors = ignored = 0
     try:
         stream = _open_binary(args.file)
     except OSError as exc:
@@ -64,8 +68,16 @@ def run(args) -> int:
                     errors += 1
                     out.write(json.dumps(item, ensure_ascii=False) + "\n")
                 else:
-                    out.write(json.dumps(next(decisions).to_json(), ensure_ascii=False) + "\n")
+                    answer = next(decisions).to_json()
+                    if item.language and item.language.lower() not in SUPPORTED_LANGUAGES:
+                        ignored += 1
+                        answer["warnings"] = [f"language hint {item.language!r} ignored: not one of "
+                                              f"{', '.join(SUPPORTED_LANGUAGES)}; the language was detected"]
+                    out.write(json.dumps(answer, ensure_ascii=False) + "\n")
             out.flush()
+    if ignored:
+        print(f"moderation score: {ignored} comment(s) had a language hint that is not one of "
+              f"{', '.join(SUPPORTED_LANGUAGES)}; ignored (see their warnings)", file=sys.stderr)
     if errors:
         print(f"moderation score: {errors} line(s) could not be scored (see their error objects)", file=sys.stderr)
     return 0

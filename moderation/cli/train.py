@@ -14,6 +14,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare train's options."""
     parser.add_argument("--data-dir", type=Path, default=PROJECT_ROOT.parent / "shared" / "data",
                         help="folder with the labelled files (default: ../shared/data)")
+    # Not the shipped model's folder by default: a retrain must not overwrite a tracked file by accident.
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "var" / "models",
                         help="where to write <model>.json and <model>.npz (default: var/models; the shipped "
                              "model in moderation/models is replaced only by naming that folder)")
@@ -48,4 +49,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"moderation train: {exc}", file=sys.stderr)
         return 2
     print(path)
+    if Path(args.out).resolve() != (PROJECT_ROOT / "moderation" / "models").resolve():
+        print(f"moderation train: the shipped model is unchanged; use this one with "
+              f"MODERATION_LINEAR_MODEL_PATH={path}, or train with --out moderation/models to replace it",
+              file=sys.stderr)
     return 0

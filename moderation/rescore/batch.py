@@ -22,7 +22,7 @@ from moderation.store.models import loads, text
 from moderation.store.review import claim_key
 from moderation.types import CommentInput
 
-HEAD = ("rev", "status", "decided_rev", "final", "decision", "rescore_run", "rescore_rev")
+HEAD = ("rev", "status", "decided_rev", "final", "decision", "rescore_run", "rescore_rev", "text_expired_at")
 
 Deliver = Callable[[list[tuple[str, int]]], Any]
 
@@ -58,6 +58,8 @@ def _eligible(ids, heads, tally: Tally) -> list[tuple[str, int, dict[str, str]]]
             tally.add("skipped_pending")
         elif head["final"] == head["rev"]:
             tally.add("skipped_moderated")
+        elif head["text_expired_at"]:
+            tally.add("skipped_expired")  # retention deleted its text: nothing to re-decide on
         elif head["claimed"]:
             tally.add("skipped_claimed")  # a moderator is looking at it: not re-decided under them
         else:

@@ -99,4 +99,7 @@ def rescore(args) -> dict[str, Any]:
         write_report(Path(args.report), tally.rows)
     for error in tally.error_list[:20]:
         print(f"rescore: {error['id'] or '-'}: {error['error']}", file=sys.stderr)
+    if tally.counts["skipped_expired"]:
+        print(f"rescore: skipped {tally.counts['skipped_expired']} comments whose text retention deleted "
+              "(text_retention_days)", file=sys.stderr)
     return tally.summary(time.monotonic() - started, **extra)

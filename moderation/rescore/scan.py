@@ -1,7 +1,7 @@
 """Select the stored comments a run covers, from the store's indexes (see store/keys.py).
 
-The narrowest index drives the scan (an article's, else a language's, else the time index the
-window is on); every candidate is then checked against the other filters on its head hash, so
+The narrowest index drives the scan (an article's, else the time index the window is on; a
+language is checked on each head); every candidate is then checked against the other filters on its head hash, so
 filters combine. The result is a list fixed at the start of a run: comments arriving while it
 runs are not picked up halfway, and checkpoints can name positions in it.
 """
@@ -22,8 +22,6 @@ def _driving_index(filters: Filters) -> tuple[str, bool]:
     """The index to walk and whether its scores are the filter's time (so the window applies)."""
     if filters.article:
         return keys.article_index(filters.article), filters.time_field == "received"
-    if filters.language:
-        return keys.language_index(filters.language), filters.time_field == "received"
     if filters.time_field == "created":
         return keys.INDEX_CREATED, True
     return keys.INDEX_RECEIVED, True

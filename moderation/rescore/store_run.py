@@ -113,7 +113,8 @@ def _checked_run(services, engine, spec: RunSpec, args, make_progress):
     """The run itself (an --apply holds the lock and passed the safety check); return (tally, plan)."""
     ids = _safety_check(services, engine, spec, args, make_progress) if spec.apply else None
     plan = _plan(services.redis, spec, args, ids)
-    progress = make_progress(args.progress, plan.total)
+    # A finished run only repeats its summary: no "0/N comments (0%)" progress line for it.
+    progress = None if plan.status == "complete" else make_progress(args.progress, plan.total)
     try:
         tally = combine(_run(services, engine, spec, plan, args, progress))
     except (RescoreError, redis_lib.exceptions.ConnectionError):

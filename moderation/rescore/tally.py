@@ -12,9 +12,10 @@ from typing import Any
 
 # Counters, in the order the summary line prints them.
 # undiffed: --input lines that carried no old decision to compare with.
+# skipped_expired: retention deleted the text (moderation/store/retention.py).
 # skipped_claimed: a moderator holds a claim on the comment (docs/review.md): left alone until it ends.
-COUNTS = ("scanned", "changed", "skipped_moderated", "skipped_pending", "skipped_claimed", "missing", "applied",
-          "already_applied", "stale", "undiffed", "errors")
+COUNTS = ("scanned", "changed", "skipped_moderated", "skipped_pending", "skipped_expired", "skipped_claimed",
+          "missing", "applied", "already_applied", "stale", "undiffed", "errors")
 
 
 @dataclass
@@ -60,9 +61,9 @@ class Tally:
         return line
 
     def changed_share(self) -> float:
-        """Changed comments over those the run could change (not missing, pending, moderated, claimed)."""
+        """Changed comments over those the run could change (not missing, pending, moderated, expired, claimed)."""
         skipped = sum(self.counts[name] for name in ("missing", "skipped_pending", "skipped_moderated",
-                                                     "skipped_claimed"))
+                                                     "skipped_expired", "skipped_claimed"))
         eligible = self.counts["scanned"] - skipped
         return self.counts["changed"] / eligible if eligible > 0 else 0.0
 

@@ -1,5 +1,8 @@
 """Record machine decisions: once per revision, atomically, with the audit trail and indexes.
 
+The "decided" event of the audit trail is the decision record itself, read back as an event
+(store/history.py), so it is not written a second time.
+
 Recording is a Lua script so "decide twice" is harmless: a worker killed after scoring but
 before acknowledging, a recovered job, or an RQ retry can all record the same revision again;
 only the first write counts.
@@ -12,50 +15,45 @@ from typing import Any, Sequence
 
 from moderation.store import keys
 from moderation.store.delivery import OPEN_DELIVERY
-from moderation.store.events import make_event
 from moderation.store.metrics import observe, series
-from moderation.store.models import dumps
+from moderation.store.codec import pack
 from moderation.types import severity_rank
 
 # One call records a whole batch, so Redis appends it to the AOF (and, with appendfsync always,
 # fsyncs) once per batch rather than once per comment.
-# KEYS: audit, pending, pending_jobs, review, metrics, outbox, then per item: head, decision, history,
-#       language index
+# KEYS: pending, pending_jobs, review, metrics, outbox, then per item: head, decision
 # ARGV: now, deliver ("1": a callback URL is set, open the delivery of each new latest decision), then per
-#       item: id, rev, decision json, outcome, language, pending member, priority, event json, counter field
+#       item: id, rev, decision (store.codec), outcome, language, pending member, priority, decisions
+#       counter field
 RECORD_DECISIONS = OPEN_DELIVERY + """
 local now = ARGV[1]
 local written = {}
-for i = 0, (#KEYS - 6) / 4 - 1 do
-  local k, a = 7 + i * 4, 3 + i * 9
-  local head, dkey, hist, lang_index = KEYS[k], KEYS[k + 1], KEYS[k + 2], KEYS[k + 3]
+for i = 0, (#KEYS - 5) / 2 - 1 do
+  local k, a = 6 + i * 2, 3 + i * 8
+  local head, dkey = KEYS[k], KEYS[k + 1]
   local id, rev, outcome = ARGV[a], ARGV[a + 1], ARGV[a + 3]
   if redis.call('EXISTS', dkey) == 1 then
     written[i + 1] = 0
   else
     written[i + 1] = 1
     redis.call('SET', dkey, ARGV[a + 2])
-    redis.call('ZREM', KEYS[2], ARGV[a + 5])
-    redis.call('HDEL', KEYS[3], ARGV[a + 5])
-    redis.call('RPUSH', hist, ARGV[a + 7])
-    redis.call('XADD', KEYS[1], '*', 'comment_id', id, 'event', ARGV[a + 7])
+    redis.call('ZREM', KEYS[1], ARGV[a + 5])
+    redis.call('HDEL', KEYS[2], ARGV[a + 5])
     local head_rev = redis.call('HGET', head, 'rev')
     local final = redis.call('HGET', head, 'final')
     if head_rev == rev and final ~= rev then
       redis.call('HSET', head, 'status', 'decided', 'decision', outcome, 'decided_rev', rev,
                  'language', ARGV[a + 4], 'updated_at', now)
       if outcome == 'hold' then
-        redis.call('ZADD', KEYS[4], ARGV[a + 6], id)
+        redis.call('ZADD', KEYS[3], ARGV[a + 6], id)
       else
-        redis.call('ZREM', KEYS[4], id)
+        redis.call('ZREM', KEYS[3], id)
       end
       if ARGV[2] == '1' then
-        open_delivery(head, KEYS[6], id, rev, now)
+        open_delivery(head, KEYS[5], id, rev, now)
       end
     end
-    local received = redis.call('HGET', head, 'received_at') or now
-    redis.call('ZADD', lang_index, received, id)
-    redis.call('HINCRBY', KEYS[5], ARGV[a + 8], 1)
+    redis.call('HINCRBY', KEYS[4], ARGV[a + 7], 1)
   end
 end
 return written
@@ -85,19 +83,15 @@ def record_decisions(redis, items: Sequence[tuple[int, dict[str, Any], float]], 
     """
     if not items:
         return []
-    now = time.time() if now is None else now
-    script_keys = [keys.AUDIT_STREAM, keys.PENDING, keys.PENDING_JOBS, keys.REVIEW_QUEUE, keys.METRICS, keys.OUTBOX]
+    now = round(time.time(), 3) if now is None else now
+    script_keys = [keys.PENDING, keys.PENDING_JOBS, keys.REVIEW_QUEUE, keys.METRICS, keys.OUTBOX]
     args: list[Any] = [now, "1" if deliver else "0"]
     for rev, decision, received_at in items:
         comment_id = decision["id"]
         record = {**decision, "revision": rev, "decided_at": now, "job_id": job_id, "source": source}
-        event = make_event("decided", source, rev, decision["decision"], why=",".join(decision["reasons"]),
-                           at=now, job_id=job_id, policy_version=decision.get("policy_version"),
-                           model=decision.get("model"))
-        script_keys += [keys.comment(comment_id), keys.decision(comment_id, rev), keys.history(comment_id),
-                        keys.language_index(decision["language"])]
-        args += [comment_id, rev, dumps(record), decision["decision"], decision["language"],
-                 keys.pending_member(comment_id, rev), review_priority(decision, received_at), dumps(event),
+        script_keys += [keys.comment(comment_id), keys.decision(comment_id, rev)]
+        args += [comment_id, rev, pack(record), decision["decision"], decision["language"],
+                 keys.pending_member(comment_id, rev), review_priority(decision, received_at),
                  series("moderation_decisions_total",
                         {"outcome": decision["decision"], "language": decision["language"]})]
     written = [bool(flag) for flag in redis.register_script(RECORD_DECISIONS)(keys=script_keys, args=args)]

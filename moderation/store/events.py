@@ -1,7 +1,10 @@
 """The audit trail: one event per thing that happened to a comment, who did it, when and why.
 
-Every event goes to the comment's own list (`mod:history:<id>`, read by GET /v1/comments/<id>)
-and to the global stream `mod:audit` (read by figures such as decisions per moderator).
+Every event goes to the comment's own list (`mod:history:<id>`, read by GET /v1/comments/<id>,
+packed by store.codec). The global stream `mod:audit` carries, as plain JSON, the events that are
+not the routine of every comment: moderator actions, applied rescores, failures. The routine
+ones (received, decided by the machine, delivered) happen to every comment, and copying them
+into the stream doubled their memory; they are in each comment's history and its export.
 Event shape: {"at": epoch s, "type": ..., "actor": ..., "revision": n, "what": ..., "why": ...}
 plus type-specific fields. Types written by the service: received, decided, scoring_failed,
 delivered, delivery_failed. Other areas add theirs (moderator actions: actor "moderator:<name>").
@@ -13,7 +16,10 @@ import time
 from typing import Any
 
 from moderation.store import keys
+from moderation.store.codec import pack
 from moderation.store.models import dumps
+
+ROUTINE = frozenset({"received", "decided", "delivered"})  # not copied to the mod:audit stream
 
 
 def make_event(type_: str, actor: str, revision: int | None, what: str, why: str | None = None,
@@ -28,7 +34,7 @@ def make_event(type_: str, actor: str, revision: int | None, what: str, why: str
 
 
 def append_event(pipe, comment_id: str, event: dict[str, Any]) -> None:
-    """Queue the event on a pipeline: the comment's history list and the global audit stream."""
-    payload = dumps(event)
-    pipe.rpush(keys.history(comment_id), payload)
-    pipe.xadd(keys.AUDIT_STREAM, {"comment_id": comment_id, "event": payload})
+    """Queue the event on a pipeline: the comment's history list and, unless routine, the audit stream."""
+    pipe.rpush(keys.history(comment_id), pack(event))
+    if event["type"] not in ROUTINE or event["actor"] not in ("platform", "machine", "service"):
+        pipe.xadd(keys.AUDIT_STREAM, {"comment_id": comment_id, "event": dumps(event)})

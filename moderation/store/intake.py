@@ -14,9 +14,9 @@ from typing import Callable, Sequence
 from redis.exceptions import WatchError
 
 from moderation.store import keys
-from moderation.store.events import append_event, make_event
 from moderation.store.metrics import incr
-from moderation.store.models import Accepted, IncomingComment, dumps, text
+from moderation.store.codec import pack
+from moderation.store.models import Accepted, IncomingComment, text
 
 # enqueue(pipe, [(comment_id, revision), ...]) -> one job id per item, queued on `pipe`.
 EnqueueFn = Callable[[object, list[tuple[str, int]]], list[str]]
@@ -38,13 +38,16 @@ def accept_comments(redis, comments: Sequence[IncomingComment], enqueue: Enqueue
                 pipe.watch(*[keys.comment(i) for i in ids])
                 # Read after WATCH (on another connection, one round trip): any change between
                 # this read and EXEC aborts the transaction.
-                answers, new = _plan(comments, _read_heads(redis, ids))
+                heads = _read_heads(redis, ids)
+                answers, new = _plan(comments, heads)
                 if not new:
                     pipe.unwatch()
                     return answers
                 pipe.multi()
+                _restore_only_revisions(pipe, new, heads)
                 job_ids = enqueue(pipe, [(c.id, rev) for c, rev in new])
-                _write_revisions(pipe, new, job_ids, time.time() if now is None else now)
+                # Milliseconds are enough for every time we keep, and shorter to store.
+                _write_revisions(pipe, new, job_ids, round(time.time(), 3) if now is None else now)
                 pipe.execute()
                 return _with_jobs(answers, new, job_ids)
             except WatchError:
@@ -52,15 +55,28 @@ def accept_comments(redis, comments: Sequence[IncomingComment], enqueue: Enqueue
     raise IntakeContention("comments changed concurrently too many times")
 
 
-def _read_heads(redis, ids: list[str]) -> dict[str, tuple[int, str, str]]:
+def _read_heads(redis, ids: list[str]) -> dict[str, tuple[int, str, str, str | None, str | None]]:
+    """(rev, hash, status, received_at, text_expired_at) of each known comment."""
     reader = redis.pipeline(transaction=False)
     for comment_id in ids:
-        reader.hmget(keys.comment(comment_id), "rev", "hash", "status")
+        reader.hmget(keys.comment(comment_id), "rev", "hash", "status", "received_at", "text_expired_at")
     heads = {}
-    for comment_id, (rev, hash_, status) in zip(ids, reader.execute()):
+    for comment_id, (rev, hash_, status, received, expired) in zip(ids, reader.execute()):
         if rev is not None:
-            heads[comment_id] = (int(rev), text(hash_), text(status))
+            heads[comment_id] = (int(rev), text(hash_), text(status), text(received), text(expired))
     return heads
+
+
+def _restore_only_revisions(pipe, new, heads) -> None:
+    """Before a comment's only revision stops being its only one, write back its compact record.
+
+    Retention drops an only revision's record once its text expired, because the head holds its
+    received time and hash (store/retention.py, store/history.py); the head is about to change.
+    """
+    for comment, rev in new:
+        old = heads.get(comment.id)
+        if rev == 2 and old is not None and old[0] == 1 and old[4]:
+            pipe.set(keys.revision(comment.id, 1), pack({"rev": 1, "received_at": float(old[3]), "hash": old[1]}))
 
 
 def _plan(comments, heads):
@@ -70,7 +86,7 @@ def _plan(comments, heads):
     new: list[tuple[IncomingComment, int]] = []
     for comment in comments:
         digest = comment.content_hash()
-        rev, hash_, status = state.get(comment.id, (0, None, None))
+        rev, hash_, status = state.get(comment.id, (0, None, None))[:3]
         if hash_ == digest:
             answers.append(Accepted(comment.id, rev, status, duplicate=True))
             continue
@@ -99,8 +115,12 @@ def created_timestamp(created_at: str | None, default: float) -> float:
 def _write_revisions(pipe, new, job_ids, now: float) -> None:
     for (comment, rev), job_id in zip(new, job_ids):
         digest = comment.content_hash()
-        record = {**comment.to_json(), "rev": rev, "received_at": now, "hash": digest, "job_id": job_id}
-        pipe.set(keys.revision(comment.id, rev), dumps(record))
+        # The job id is in mod:pending:jobs until decided; the "received" event is rebuilt from this
+        # record when the history is read (store/history.py).
+        # The id is the key's last part (Store.revisions adds it back); absent fields are left out.
+        record = {**{k: v for k, v in comment.to_json().items() if v is not None and k != "id"}, "rev": rev,
+                  "received_at": now, "hash": digest}
+        pipe.set(keys.revision(comment.id, rev), pack(record))
         head = {"id": comment.id, "rev": rev, "hash": digest, "status": "queued", "updated_at": now}
         if comment.article_id:
             head["article_id"] = comment.article_id
@@ -115,6 +135,7 @@ def _write_revisions(pipe, new, job_ids, now: float) -> None:
         pipe.zadd(keys.INDEX_CREATED, {comment.id: created_timestamp(comment.created_at, now)}, nx=True)
         if comment.article_id:
             pipe.zadd(keys.article_index(comment.article_id), {comment.id: now}, nx=True)
-        what = "received" if rev == 1 else "edited text received"
-        append_event(pipe, comment.id, make_event("received", "platform", rev, what, at=now, hash=digest))
+        if rev > 1:  # an edit after its texts expired: the new text has a retention of its own
+            pipe.hdel(keys.comment(comment.id), "text_expired_at")
+            pipe.zadd(keys.RETENTION_TEXT_WAITING, {comment.id: now})
     incr(pipe, "moderation_comments_received_total", n=len(new))

@@ -6,20 +6,27 @@ platform chose) is always the LAST part of a key, so no id can make two keys col
 
     mod:schema_version            STRING  "1" — bump when a key's shape changes; see check_schema()
     mod:comment:<id>              HASH    the comment's head (fields: HEAD_FIELDS below)
-    mod:rev:<n>:<id>              STRING  revision n's JSON: text, author, article, created_at,
-                                          language_hint, received_at, hash, job_id
-    mod:decision:<n>:<id>         STRING  the machine decision for revision n (Decision.to_json()
+    mod:rev:<n>:<id>              STRING  revision n (store.codec): text, author?, article?, created_at?,
+                                          language?, rev, received_at, hash (absent fields left out;
+                                          the id is the key's; Store.revisions adds it back)
+    mod:decision:<n>:<id>         STRING  the machine decision for revision n (store.codec; Decision.to_json()
                                           + revision, decided_at, job_id, source); written once
-    mod:history:<id>              LIST    the comment's audit trail, oldest first: JSON events
-                                          {at, type, actor, revision, what, why, ...}
-    mod:audit                     STREAM  every audit event of every comment (fields: comment_id, event)
+    mod:history:<id>              LIST    the comment's stored audit events (store.codec), JSON
+                                          {at, type, actor, revision, what, why, ...}; the routine
+                                          received/decided/delivered events are rebuilt from the
+                                          records when read (store/history.py), so a comment nobody
+                                          touched has no list
+    mod:audit                     STREAM  non-routine audit events (moderator actions, rescores,
+                                          delivery retries and failures; fields: comment_id, event)
     mod:pending                   ZSET    "<n>:<id>" revisions awaiting a decision, score = received
                                           (epoch s); added at intake, removed when decided
     mod:pending:jobs              HASH    "<n>:<id>" -> id of the RQ job that should decide it
     mod:index:received            ZSET    comment ids by first-received time (epoch s)
     mod:index:created             ZSET    comment ids by the platform's created_at (else received)
     mod:index:article:<article>   ZSET    comment ids of one article, by received time
-    mod:index:language:<lang>     ZSET    comment ids by detected language (set when decided)
+    mod:index:language:<lang>     ZSET    retired: stores written before 2026-12 have it; nothing
+                                          writes it now (language filters read the head's
+                                          `language`), retention removes its entries
     mod:review                    ZSET    held comment ids, score = priority (lowest first, see
                                           store.review_priority)
     mod:outbox                    ZSET    "<n>:<id>" decisions the platform has yet to get (callback URL
@@ -33,6 +40,10 @@ platform chose) is always the LAST part of a key, so no id can make two keys col
     mod:sessions:<moderator>      SET     that moderator's session keys (sign out everywhere)
     mod:metrics                   HASH    Prometheus series text -> counter value (HINCRBY), shared
                                           by every web and worker process
+    mod:retention:<stage>:cursor  STRING  "<received score> <id>": the last comment the retention
+                                          sweep's stage (text | record) looked at (store/retention.py)
+    mod:retention:<stage>:waiting ZSET    ids not yet eligible, score = epoch s to look again
+    mod:retention:lock            STRING  short lock: one worker sweeps at a time
 RQ keeps its own keys under `rq:` (queues moderate, rescore, callbacks).
 """
 
@@ -52,6 +63,7 @@ INDEX_CREATED = "mod:index:created"
 REVIEW_QUEUE = "mod:review"
 WORKERS = "mod:workers"
 METRICS = "mod:metrics"
+RETENTION_TEXT_WAITING = "mod:retention:text:waiting"
 
 # Fields of the head hash mod:comment:<id>. Other areas may add fields (prefix them with their
 # area, e.g. review_claimed_by); never change the meaning of these.
@@ -72,6 +84,8 @@ HEAD_FIELDS = (
     "delivery_attempts",
     "delivery_rev",    # revision the delivery state is for
     "delivery_seq",    # bumped each time a delivery is opened (store.delivery): settles only the latest
+    "delivered",       # "<at> <rev> <attempts>" of the latest successful delivery (store/history.py)
+    "text_expired_at", # epoch s the retention sweep deleted the texts and evidence (absent: kept)
 )
 
 

@@ -7,6 +7,8 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from moderation.store.codec import unpack
+
 
 @dataclass(frozen=True)
 class IncomingComment:
@@ -59,5 +61,5 @@ def text(value: bytes | str | None) -> str | None:
 
 
 def loads(value: bytes | str | None) -> Any:
-    """Parse a JSON value read from Redis (None stays None)."""
-    return None if value is None else json.loads(value)
+    """Parse a JSON value read from Redis, plain or packed by store.codec (None stays None)."""
+    return None if value is None else unpack(value)

@@ -8,6 +8,7 @@ from typing import Any, Iterator, Sequence
 
 from moderation.store import delivery, keys
 from moderation.store.decisions import record_decisions
+from moderation.store.history import histories, merge
 from moderation.store.intake import EnqueueFn, accept_comments
 from moderation.store.models import Accepted, IncomingComment, loads, text
 
@@ -42,7 +43,8 @@ class Store:
         """Load revision records for (comment id, revision) pairs, None where missing."""
         if not items:
             return []
-        return [loads(raw) for raw in self.redis.mget([keys.revision(i, r) for i, r in items])]
+        records = [loads(raw) for raw in self.redis.mget([keys.revision(i, r) for i, r in items])]
+        return [None if record is None else {"id": cid, **record} for (cid, _), record in zip(items, records)]
 
     def decisions(self, items: Sequence[tuple[str, int]]) -> list[dict[str, Any] | None]:
         """Load recorded machine decisions for (comment id, revision) pairs, None where undecided."""
@@ -58,8 +60,8 @@ class Store:
         return [pair for pair, rev in zip(pairs, pipe.execute()) if text(rev) == str(pair[1])]
 
     def history(self, comment_id: str) -> list[dict[str, Any]]:
-        """The comment's audit trail, oldest first."""
-        return [loads(raw) for raw in self.redis.lrange(keys.history(comment_id), 0, -1)]
+        """The comment's audit trail, oldest first (stored and rebuilt events, see store.history)."""
+        return histories(self.redis, [comment_id])[comment_id]
 
     def record_decisions(self, items, job_id: str | None, source: str = "machine",
                          scoring_seconds: float | None = None, deliver: bool = False) -> list[bool]:
@@ -72,8 +74,10 @@ class Store:
         if head is None:
             return None
         revs = [(comment_id, n) for n in range(1, int(head["rev"]) + 1)]
-        return {"head": head, "revisions": self.revisions(revs), "decisions": self.decisions(revs),
-                "history": self.history(comment_id)}
+        revisions, decisions = self.revisions(revs), self.decisions(revs)
+        stored = [loads(raw) for raw in self.redis.lrange(keys.history(comment_id), 0, -1)]
+        return {"head": head, "revisions": revisions, "decisions": decisions,
+                "history": merge(stored, head, revisions, decisions)}
 
     def record_delivery(self, comment_id: str, rev: int, state: str, attempts: int, detail: str,
                         seq: str | None = None) -> bool:
@@ -81,6 +85,8 @@ class Store:
 
         `seq`: the head's delivery_seq read before sending (None: the current one); False if the
         delivery was opened again meanwhile, so the state was left for the newer send (store.delivery).
+        A successful delivery is kept on the head (field `delivered`) and read back as the trail's
+        "delivered" event (store.history); the one it replaces moves into the history list.
         """
         if seq is None:
             seq = text(self.redis.hget(keys.comment(comment_id), "delivery_seq"))
@@ -108,13 +114,22 @@ class Store:
     # Listing, for rescoring and the review queue.
     def comment_ids(self, since: float = float("-inf"), until: float = float("inf"), article: str | None = None,
                     language: str | None = None, page: int = 500) -> Iterator[str]:
-        """Stored comment ids by received time, optionally one article's or one language's."""
-        index = (keys.article_index(article) if article else
-                 keys.language_index(language) if language else keys.INDEX_RECEIVED)
+        """Stored comment ids by received time, optionally one article's or one language's.
+
+        Language is read from each head (the decided revision's language): no per-language index.
+        """
+        index = keys.article_index(article) if article else keys.INDEX_RECEIVED
         offset = 0
         while True:
-            batch = self.redis.zrangebyscore(index, since, until, start=offset, num=page)
-            yield from (text(member) for member in batch)
+            batch = [text(member) for member in
+                     self.redis.zrangebyscore(index, since, until, start=offset, num=page)]
+            if language:
+                pipe = self.redis.pipeline(transaction=False)
+                for comment_id in batch:
+                    pipe.hget(keys.comment(comment_id), "language")
+                yield from (c for c, lang in zip(batch, pipe.execute()) if text(lang) == language)
+            else:
+                yield from batch
             if len(batch) < page:
                 return
             offset += page

@@ -16,6 +16,7 @@ from typing import Any, Iterator
 
 from moderation.rescore.current import current_decisions
 from moderation.store import keys
+from moderation.store.history import histories as trails
 from moderation.store.models import loads, text
 
 DEFAULT_PER_PAGE = 100
@@ -136,11 +137,8 @@ def load_item(redis, comment_id: str) -> dict[str, Any] | None:
 
 
 def histories(redis, comment_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    """The audit trail of each comment, oldest event first, in one round trip."""
-    pipe = redis.pipeline(transaction=False)
-    for comment_id in comment_ids:
-        pipe.lrange(keys.history(comment_id), 0, -1)
-    return {cid: [loads(raw) for raw in events] for cid, events in zip(comment_ids, pipe.execute())}
+    """The audit trail of each comment, oldest event first (store.history)."""
+    return trails(redis, comment_ids)
 
 
 def _item(comment_id, priority, head, record, decision, claim) -> dict[str, Any]:

@@ -29,16 +29,21 @@ def render_comment(view: dict[str, Any]) -> dict[str, Any]:
     head = view["head"]
     decided_rev = int(head["decided_rev"]) if head.get("decided_rev") else None
     decisions = view["decisions"]
-    revisions = [_revision(rev, decision) for rev, decision in zip(view["revisions"], decisions) if rev]
+    # Retention keeps only compact records of an expired revision (no text, no evidence): not shown.
+    revisions = [_revision(rev, decision) for rev, decision in zip(view["revisions"], decisions)
+                 if rev and "text" in rev]
+    decision = decisions[decided_rev - 1] if decided_rev else None
     answer = {
         "id": head["id"],
         "status": head["status"],
         "revision": int(head["rev"]),
         "outcome": head.get("decision"),
-        "decision": decisions[decided_rev - 1] if decided_rev else None,
+        "decision": decision if decision and "scores" in decision else None,
         "revisions": revisions,
         "history": view["history"],
     }
+    if head.get("text_expired_at"):  # retention: texts and evidence deleted, the record kept
+        answer["text_expired_at"] = float(head["text_expired_at"])
     if head.get("final"):
         answer["final_revision"] = int(head["final"])
     if head.get("delivery"):
