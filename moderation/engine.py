@@ -24,6 +24,7 @@ from moderation.policy import Evidence, Policy, load_policy
 from moderation.settings import Settings
 from moderation.targeting import TargetHit, TargetRules
 from moderation.text.quotes import is_inside, quoted_spans
+from moderation.unvoiced import is_untargeted_swearing, unvoiced_spans, without_spans
 from moderation.types import CommentInput, Decision, LexiconHit
 
 log = logging.getLogger("moderation.engine")
@@ -134,8 +135,8 @@ def score_toxicity(engine: "Engine", batch: list[Evaluation]) -> None:
     failures stay one thing."""
     texts = [item.model_text or item.comment.text for item in batch]
     languages = [item.language.language for item in batch]
-    second_reading = [(item, _without_spans(item.comment.text, spans))
-                      for item in batch for spans in [_unvoiced_spans(item)] if spans]
+    second_reading = [(item, without_spans(item.comment.text, spans)) for item in batch
+                      for spans in [unvoiced_spans(item.comment.text, item.hits, item.targets)] if spans]
     texts += [text for _, text in second_reading]
     languages += [item.language.language for item, _ in second_reading]
     scored = [{label: float(value) for label, value in scores.items()}
@@ -146,39 +147,9 @@ def score_toxicity(engine: "Engine", batch: list[Evaluation]) -> None:
         item.unvoiced_scores = scores
 
 
-# Second person, near a swear word, makes the swearing aimed at someone ("fuck you", "va te faire foutre").
-_ADDRESSED = re.compile(r"(?<![^\W_])(?:you|your|yours|yourself|u|ur|ya|toi|te|tu|t|vous|ta|ton|tes|ntm)(?![^\W_])",
-                        re.IGNORECASE)
-_NEAR = 24  # characters either side of a swear word where "you" makes it aimed at someone
-
-
-def _is_untargeted_swearing(item: Evaluation) -> bool:
-    """Swearing is the only lexicon evidence, no target in force, and no one is addressed near it."""
-    text_hits = [h for h in item.hits if h.field == "text"]
-    if not text_hits or any(h.category != "profanity" for h in text_hits):
-        return False
-    if any(t.in_force for t in item.targets):
-        return False
-    text = item.comment.text
-    return not any(_ADDRESSED.search(text, max(0, h.start - _NEAR), min(len(text), h.end + _NEAR)) for h in text_hits)
-
-
 def _over_hold(engine: "Engine", item: Evaluation) -> bool:
     limits = engine.policy.limits(item.language.language)
     return any(label in limits and value >= limits[label]["hold"] for label, value in item.scores.items())
-
-
-def _unvoiced_spans(item: Evaluation) -> list[tuple[int, int]]:
-    """What the comment does not say in its own voice, when that is all the evidence it has:
-    swearing aimed at nobody, negated or reported abuse, quoted terms. Empty otherwise."""
-    if any(t.in_force for t in item.targets) or any(
-            h.field == "text" and h.category != "profanity" and not (h.quoted or h.negated) for h in item.hits):
-        return []  # the comment says something abusive in its own voice: nothing to discount
-    spans = [(t.start, t.end) for t in item.targets if not t.in_force]
-    if _is_untargeted_swearing(item):
-        spans += [(h.start, h.end) for h in item.hits if h.field == "text"]
-    spans += [(h.start, h.end) for h in item.hits if h.field == "text" and h.quoted]
-    return spans
 
 
 def discount_unvoiced_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
@@ -191,15 +162,9 @@ def discount_unvoiced_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
     score_toxicity).
     """
     for item in batch:
-        item.untargeted_profanity = _is_untargeted_swearing(item)
+        item.untargeted_profanity = is_untargeted_swearing(item.comment.text, item.hits, item.targets)
         if item.unvoiced_scores is not None and _over_hold(engine, item):
             item.discounted_scores = item.unvoiced_scores
-
-
-def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:
-    for start, end in sorted(spans, reverse=True):
-        text = text[:start] + " " + text[end:]
-    return " ".join(text.split())
 
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, find_targeted_abuse,

@@ -1,0 +1,56 @@
+"""What a comment does not say in its own voice: swearing aimed at nobody, abuse it negates or
+reports, terms it quotes.
+
+A model reads "what a fucking great match" and "I would never say gay people are disgusting" as
+toxic: the words are there. The engine scores such a comment a second time with these spans
+taken out, and the policy decides on that reading when the comment's only evidence is unvoiced
+(moderation/engine.py, phases score_toxicity and discount_unvoiced_abuse).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from moderation.targeting import TargetHit
+from moderation.types import LexiconHit
+
+# Second person, near a swear word, makes the swearing aimed at someone ("fuck you", "va te faire foutre").
+_ADDRESSED = re.compile(r"(?<![^\W_])(?:you|your|yours|yourself|u|ur|ya|toi|te|tu|t|vous|ta|ton|tes|ntm)(?![^\W_])",
+                        re.IGNORECASE)
+NEAR = 24  # characters either side of a swear word where "you" makes it aimed at someone
+
+
+def is_untargeted_swearing(text: str, hits: Sequence[LexiconHit], targets: Sequence[TargetHit]) -> bool:
+    """Swearing is the only lexicon evidence, no target in force, and no one is addressed near it."""
+    text_hits = [h for h in hits if h.field == "text"]
+    if not text_hits or any(h.category != "profanity" for h in text_hits):
+        return False
+    if any(t.in_force for t in targets):
+        return False
+    return not any(_ADDRESSED.search(text, max(0, h.start - NEAR), min(len(text), h.end + NEAR)) for h in text_hits)
+
+
+def unvoiced_spans(text: str, hits: Sequence[LexiconHit], targets: Sequence[TargetHit]) -> list[tuple[int, int]]:
+    """The spans to read the comment without, when unvoiced abuse is all the evidence it has; else []."""
+    if any(t.in_force for t in targets) or any(
+            h.field == "text" and h.category != "profanity" and not (h.quoted or h.negated) for h in hits):
+        return []  # the comment says something abusive in its own voice: nothing to discount
+    spans = [(t.start, t.end) for t in targets if not t.in_force]
+    if is_untargeted_swearing(text, hits, targets):
+        spans += [(h.start, h.end) for h in hits if h.field == "text"]
+    spans += [(h.start, h.end) for h in hits if h.field == "text" and h.quoted]
+    return spans
+
+
+def without_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The text with those spans cut out (overlaps allowed), spaces collapsed."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)  # cut overlapping spans once, as one
+        else:
+            merged.append([start, end])
+    for start, end in reversed(merged):
+        text = text[:start] + " " + text[end:]
+    return " ".join(text.split())

@@ -1,0 +1,46 @@
+"""What a comment does not say in its own voice: which spans the engine reads the comment without."""
+
+from moderation.targeting import TargetHit
+from moderation.types import LexiconHit
+from moderation.unvoiced import is_untargeted_swearing, unvoiced_spans, without_spans
+
+
+def swear(text, word, category="profanity", quoted=False):
+    start = text.index(word)
+    return LexiconHit(term=word, category=category, severity="mild", start=start, end=start + len(word),
+                      matched=word, language="en", quoted=quoted)
+
+
+def target(text, part, negated=False, in_force=False):
+    start = text.index(part)
+    return TargetHit(kind="derogation", target="women", start=start, end=start + len(part), matched=part,
+                     language="en", negated=negated and not in_force)
+
+
+def test_swearing_aimed_at_nobody_is_cut_and_aimed_swearing_is_not():
+    text = "what a fucking great match"
+    hits = [swear(text, "fucking")]
+    assert is_untargeted_swearing(text, hits, []) and unvoiced_spans(text, hits, []) == [(7, 14)]
+    aimed = "fuck you and your article"
+    assert not is_untargeted_swearing(aimed, [swear(aimed, "fuck")], [])
+    assert unvoiced_spans(aimed, [swear(aimed, "fuck")], []) == []
+
+
+def test_an_insult_in_the_comments_own_voice_leaves_nothing_to_discount():
+    text = "damn, you idiot"
+    hits = [swear(text, "damn"), swear(text, "idiot", category="insult")]
+    assert unvoiced_spans(text, hits, []) == []
+
+
+def test_negated_abuse_and_quoted_terms_are_cut_but_abuse_in_force_is_not():
+    text = "I would never say women are stupid"
+    negated = target(text, "women are stupid", negated=True)
+    assert unvoiced_spans(text, [], [negated]) == [(negated.start, negated.end)]
+    assert unvoiced_spans(text, [], [target(text, "women are stupid", in_force=True)]) == []
+    quoted = 'calling her a "bitch" is vile'
+    hit = swear(quoted, "bitch", category="slur", quoted=True)
+    assert unvoiced_spans(quoted, [hit], []) == [(hit.start, hit.end)]
+
+
+def test_without_spans_cuts_overlaps_and_collapses_spaces():
+    assert without_spans("a bb ccc dd e", [(2, 8), (5, 11)]) == "a e"
