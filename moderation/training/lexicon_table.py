@@ -15,12 +15,19 @@ from moderation.scoring.linear_features import lexicon_key
 from moderation.training.datasets import file_sha256
 
 
-def lexicon_table(lexicon_dir: Path) -> tuple[tuple[str, ...], dict[str, int], dict[str, str]]:
-    """Return (tags, {"folded phrase": tag index}, {file: sha256}) from every lexicon file."""
+def lexicon_table(lexicon_dir: Path, skip_ambiguous: bool = False) -> tuple[tuple[str, ...], dict[str, int], dict[str, str]]:
+    """Return (tags, {"folded phrase": tag index}, {file: sha256}) from every lexicon file.
+
+    `skip_ambiguous` leaves out entries marked `ambiguous` (an ordinary word in the other language:
+    "con", "cons"): the snapshot is matched whatever the comment's language, so "pros and cons"
+    would otherwise light the insult tag in English.
+    """
     found: dict[str, str] = {}
     files = sorted(lexicon_dir.glob("*.toml"))
     for path in files:
         for entry in parse_file(path):
+            if skip_ambiguous and entry.ambiguous:
+                continue
             for form in (entry.term, *entry.variants):
                 words = lexicon_key(form)
                 if 1 <= len(words) <= 3:

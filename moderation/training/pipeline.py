@@ -40,9 +40,10 @@ class ModelRecipe:
     files: tuple[str, ...] = TRAINING_FILES
     labels: tuple[str, ...] = HEAD_LABELS
     encoder_scale: float | None = ENCODER_SCALE  # None: n-grams and lexicon only (linear-v1)
+    lexicon_skip_ambiguous: bool = True  # leave "con", "cons" out of the lexicon features (lexicon_table.py)
 
 
-LINEAR_V1 = ModelRecipe("linear-v1", LINEAR_V1_FILES, ("toxicity", "identity_attack"), None)
+LINEAR_V1 = ModelRecipe("linear-v1", LINEAR_V1_FILES, ("toxicity", "identity_attack"), None, False)
 
 
 class Featurizer:
@@ -88,7 +89,7 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0, spec: FeatureSpec = Feat
     options = options or FitOptions(seed=seed)
     table, lexicon_files = {}, {}
     if lexicon_dir is not None:
-        tags, table, lexicon_files = lexicon_table(lexicon_dir)
+        tags, table, lexicon_files = lexicon_table(lexicon_dir, skip_ambiguous=recipe.lexicon_skip_ambiguous)
         spec = replace(spec, lexicon_tags=tags)
         log(f"train: {len(table)} lexicon phrases under {len(tags)} tags from {sorted(lexicon_files)}")
     lexicon = lexicon_lookup(table)
