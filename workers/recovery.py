@@ -57,17 +57,22 @@ def job_can_finish(svc, job: Job | None, queued: set[str]) -> bool:
     return False  # finished, failed, stopped, canceled: the revision is still pending, so redo it
 
 
+def _orphans(svc, entries: list[tuple[str, int, str | None]], queue: str) -> list[tuple[str, int]]:
+    """The (comment id, revision) of entries whose job (on `queue`) can no longer finish them."""
+    queued = _queued_ids(svc)
+    job_ids = sorted({job_id for _, _, job_id in entries if job_id})
+    serializer = svc.queues[queue].serializer
+    jobs = dict(zip(job_ids, Job.fetch_many(job_ids, connection=svc.redis, serializer=serializer)))
+    return [(cid, rev) for cid, rev, job_id in entries if not job_can_finish(svc, jobs.get(job_id), queued)]
+
+
 def recover_pending(svc, grace_seconds: float, now: float | None = None, limit: int = 5000) -> int:
     """Re-enqueue orphaned pending revisions; return how many."""
     now = time.time() if now is None else now
     pending = svc.store.pending(older_than=now - grace_seconds, limit=limit)
     if not pending:
         return 0
-    queued = _queued_ids(svc)
-    job_ids = sorted({job_id for _, _, job_id in pending if job_id})
-    serializer = svc.queues[MODERATE].serializer
-    jobs = dict(zip(job_ids, Job.fetch_many(job_ids, connection=svc.redis, serializer=serializer)))
-    orphans = [(cid, rev) for cid, rev, job_id in pending if not job_can_finish(svc, jobs.get(job_id), queued)]
+    orphans = _orphans(svc, pending, MODERATE)
     if not orphans:
         return 0
     with svc.redis.pipeline() as pipe:
@@ -94,11 +99,7 @@ def recover_deliveries(svc, grace_seconds: float, now: float | None = None, limi
     entries = delivery.due(svc.redis, older_than=now - grace_seconds, limit=limit)
     if not entries:
         return 0
-    queued = _queued_ids(svc)
-    job_ids = sorted({job_id for _, _, job_id in entries if job_id})
-    serializer = svc.queues[CALLBACKS].serializer
-    jobs = dict(zip(job_ids, Job.fetch_many(job_ids, connection=svc.redis, serializer=serializer)))
-    orphans = [(cid, rev) for cid, rev, job_id in entries if not job_can_finish(svc, jobs.get(job_id), queued)]
+    orphans = _orphans(svc, entries, CALLBACKS)
     new_ids = [svc.enqueue_delivery(batch) for batch in chunks(orphans, svc.settings.worker_batch_size)]
     if orphans:
         incr(svc.redis, "moderation_deliveries_recovered_total", n=len(orphans))
