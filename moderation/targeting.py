@@ -18,6 +18,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 from moderation.text.normalize import normalize_for_matching
 
@@ -86,7 +87,8 @@ class LanguageRules:
     """The compiled patterns of one language."""
 
     language: str
-    groups: list[tuple[str, re.Pattern]]  # (group id, its forms)
+    groups: list[tuple[str, re.Pattern]]  # (group id, its forms as whole words)
+    run_together_groups: list[tuple[str, re.Pattern]]  # the same forms anywhere in a word
     patterns: dict[str, list[re.Pattern]]  # "threat" | "derogation" | "pronoun_derogation"
     negation: re.Pattern
     reporting: re.Pattern
@@ -98,16 +100,14 @@ class LanguageRules:
         for group, pattern in self.groups:
             if pattern.search(text, start, end):
                 return group
-        for group, pattern in self.groups:  # run together with other words: "ihatemuslims"
-            if re.search(pattern.pattern.removeprefix(_EDGE_BEFORE).removesuffix(_EDGE_AFTER), text[start:end]):
+        for group, pattern in self.run_together_groups:  # run together with other words: "ihatemuslims"
+            if pattern.search(text, start, end):
                 return group
         return "person"
 
-    def first_group(self, text: str) -> str | None:
-        for group, pattern in self.groups:
-            if pattern.search(text):
-                return group
-        return None
+    def groups_in(self, text: str) -> list[str]:
+        """The ids of the groups `text` names, in the file's order."""
+        return [group for group, pattern in self.groups if pattern.search(text)]
 
 
 def _load_language(path: Path) -> LanguageRules:
@@ -130,8 +130,10 @@ def _load_language(path: Path) -> LanguageRules:
                 compiled[kind].append(re.compile(_expand(template, sets, where)))
             except re.error as exc:
                 raise TargetRulesError(f"{where}: {exc}") from None
-    group_patterns = [(name, re.compile(_EDGE_BEFORE + _alternation(plural + singular) + _EDGE_AFTER))
-                      for name, (plural, singular) in groups.items() if plural or singular]
+    group_forms = [(name, _alternation(plural + singular)) for name, (plural, singular) in groups.items()
+                   if plural or singular]
+    group_patterns = [(name, re.compile(_EDGE_BEFORE + forms + _EDGE_AFTER)) for name, forms in group_forms]
+    run_together = [(name, re.compile(forms)) for name, forms in group_forms]
     trigger_words = [word for name in ("triggers", "violent", "violent_done", "wish", "death", "subjunctive", "hate")
                      for word in raw["sets"].get(name, [])]
     # no word edges here: "ihatemuslims" must pass too
@@ -139,7 +141,7 @@ def _load_language(path: Path) -> LanguageRules:
                                         + [form for plural, singular in groups.values() for form in plural + singular]
                                         + ["kys", "watch your back", "where you live", "ou tu"]))
     return LanguageRules(
-        language, group_patterns, compiled,
+        language, group_patterns, run_together, compiled,
         negation=re.compile(_EDGE_BEFORE + _alternation(raw["sets"].get("negation", ["\u0000"])) + _EDGE_AFTER),
         reporting=re.compile(_EDGE_BEFORE + _alternation(raw["sets"].get("reporting", ["\u0000"])) + _EDGE_AFTER),
         rhetorical=re.compile(_EDGE_BEFORE + _alternation(raw["sets"].get("rhetorical", ["\u0000"])) + _EDGE_AFTER),
@@ -147,19 +149,24 @@ def _load_language(path: Path) -> LanguageRules:
     )
 
 
-def _squeeze(text: str) -> tuple[str, list[int]]:
+# A run of at least four single letters separated by one space, dot, star, underscore or dash.
+_SPACED_LETTERS = re.compile(r"(?<![^\W_])(?:[^\W\d_][ .*_-]){3,}[^\W\d_](?![^\W_])")
+_NEEDS_SQUEEZE = re.compile(r"([^\W\d_])\1\1|\u2019|" + _SPACED_LETTERS.pattern)
+
+
+def _squeeze(text: str) -> tuple[str, Sequence[int]]:
     """Join spaced-out letters ("m u s l i m s") and read a letter repeated 3+ times as one; keep a map."""
+    if not _NEEDS_SQUEEZE.search(text):
+        return text, range(len(text))  # most comments: nothing to do, the map is the identity
     out, source = [], []
     i, n = 0, len(text)
     while i < n:
-        # a run of at least four single letters separated by one space or dot: drop the separators
-        run = re.match(r"(?<![^\W_])(?:[^\W\d_][ .*_-]){3,}[^\W\d_](?![^\W_])", text[i:]) if (
-            i == 0 or not text[i - 1].isalnum()) and text[i].isalpha() else None
+        run = _SPACED_LETTERS.match(text, i) if text[i].isalpha() else None
         if run:
-            for j in range(i, i + run.end(), 2):
+            for j in range(i, run.end(), 2):
                 out.append(text[j])
                 source.append(j)
-            i += run.end()
+            i = run.end()
             continue
         char = text[i]
         run_end = i + 1
@@ -189,36 +196,37 @@ class TargetRules:
         loaded = [_load_language(path) for path in files]
         return cls({rules.language: rules for rules in loaded})
 
-    def find(self, text: str, language: str) -> list[TargetHit]:
-        """Return the threats and derogation in `text`; `und` text is read with every language's rules."""
+    def read(self, text: str, language: str) -> tuple[list[TargetHit], list[str]]:
+        """The threats and derogation in `text`, and the identity groups it names; `und` text is read
+        with every language's rules."""
         languages = self.languages if language not in self.rules else (language,)
         normalized = normalize_for_matching(text)
         squeezed, source = _squeeze(normalized.text)
         hits: list[TargetHit] = []
+        groups: list[str] = []
         for lang in languages:
             rules = self.rules[lang]
-            if not rules.prefilter.search(squeezed):
-                continue
-            hits += self._find(rules, squeezed, source, normalized)
-        return _without_overlaps(hits)
+            named = rules.groups_in(squeezed)
+            groups += named
+            if rules.prefilter.search(squeezed):
+                hits += self._find(rules, squeezed, source, normalized, named)
+        return _without_overlaps(hits), list(dict.fromkeys(groups))
+
+    def find(self, text: str, language: str) -> list[TargetHit]:
+        """The threats and derogation in `text` (see read)."""
+        return self.read(text, language)[0]
 
     def groups_named(self, text: str, language: str) -> list[str]:
         """The identity groups a comment names ("muslims", "femmes"), in any of its languages' forms."""
-        languages = self.languages if language not in self.rules else (language,)
-        squeezed, _ = _squeeze(normalize_for_matching(text).text)
-        found: list[str] = []
-        for lang in languages:
-            found += [group for group, pattern in self.rules[lang].groups if pattern.search(squeezed)]
-        return list(dict.fromkeys(found))
+        return self.read(text, language)[1]
 
-    def _find(self, rules: LanguageRules, text: str, source: list[int], normalized) -> list[TargetHit]:
+    def _find(self, rules: LanguageRules, text: str, source: Sequence[int], normalized,
+              named: list[str]) -> list[TargetHit]:
         found = []
-        named_group = None
+        named_group = named[0] if named else None  # what "they" refers to in pronoun derogation
         for kind in ("threat", "derogation", "pronoun_derogation", "negated_derogation"):
-            if kind == "pronoun_derogation":
-                named_group = rules.first_group(text)
-                if named_group is None:
-                    continue
+            if kind == "pronoun_derogation" and named_group is None:
+                continue
             for pattern in rules.patterns.get(kind, ()):
                 for match in pattern.finditer(text):
                     start, end = match.span()
