@@ -290,21 +290,12 @@ def test_typos_of_insults_never_turn_an_ordinary_word_into_a_hit(lexicon):
     """Every dictionary word one letter away from a slur or insult stays a plain word."""
     from moderation.lexicon.index import words_of
     from moderation.lexicon.vocabulary import RANK_TYPO
-    from moderation.text.typos import TYPO_CATEGORIES, ordinary_words
+    from moderation.text.typos import candidates, lexicon_typo_forms, ordinary_words
 
     words = ordinary_words()
     written = {words_of(form) for entry in lexicon.entries for form in (entry.term, *entry.variants)}
-    neighbours = set()
-    for entry in lexicon.entries:
-        if entry.category not in TYPO_CATEGORIES:
-            continue
-        for form in (entry.term, *entry.variants):
-            [word] = words_of(form) if len(words_of(form)) == 1 else [""]
-            if len(word) < 5:
-                continue
-            candidates = {word[:i] + word[i + 1:] for i in range(len(word))}
-            candidates |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
-            neighbours |= {c for c in candidates if c in words and (c,) not in written}
+    neighbours = {c for form in lexicon_typo_forms(LEXICONS) for c in candidates(form)
+                  if c in words and (c,) not in written}
     assert len(neighbours) > 20  # the check below must have something to check
     text = " . ".join(sorted(neighbours))
     vocabulary = lexicon.vocabulary
