@@ -18,9 +18,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "var" / "models",
                         help="where to write <model>.json and <model>.npz (default: var/models; the shipped "
                              "model in moderation/models is replaced only by naming that folder)")
-    parser.add_argument("--model", choices=("stack-v2", "linear-v1"), default="stack-v2",
-                        help="stack-v2 (default): n-grams, lexicon and sentence encoder; linear-v1: the "
-                             "earlier n-gram model, on the files it was trained on")
+    parser.add_argument("--model", choices=("stack-v3", "stack-v2", "linear-v1"), default="stack-v3",
+                        help="stack-v3 (default): n-grams, lexicon and sentence encoder, with the project's "
+                             "written threat and derogation sentences; stack-v2: the same without them; "
+                             "linear-v1: the earlier n-gram model, on the files it was trained on")
     parser.add_argument("--lexicon-dir", type=Path, default=PROJECT_ROOT / "config" / "lexicons",
                         help="lexicons whose phrases become model features (snapshotted into the artifact)")
     parser.add_argument("--no-lexicon", action="store_true", help="train without lexicon features")
@@ -39,9 +40,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.data_dir.is_dir():
         print(f"moderation train: data folder {args.data_dir} does not exist", file=sys.stderr)
         return 2
-    from moderation.training.pipeline import LINEAR_V1, ModelRecipe
+    from moderation.training.pipeline import RECIPES
 
-    recipe = LINEAR_V1 if args.model == "linear-v1" else ModelRecipe()
+    recipe = RECIPES[args.model]
     try:
         path = train(args.data_dir, args.out, seed=args.seed, recipe=recipe,
                      lexicon_dir=None if args.no_lexicon else args.lexicon_dir, log=lambda line: print(line, file=sys.stderr))
