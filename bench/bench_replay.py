@@ -77,6 +77,8 @@ def main() -> int:
     parser.add_argument("--data-dir", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--later-percent", type=int, default=40)
     parser.add_argument("--out", type=Path, default=ROOT / "var" / "replay")
+    parser.add_argument("--min-reviews", type=int, help="passed to calibrate --from-reviews (its default: 50)")
+    parser.add_argument("--no-train", action="store_true", help="skip train --with-reviews (calibration only)")
     args = parser.parse_args()
     out = args.out.resolve()
     run_dir = out / time.strftime("run-%Y%m%d-%H%M%S")
@@ -103,7 +105,8 @@ def main() -> int:
         env = {"MODERATION_REDIS_URL": stack.redis_url, "MODERATION_LINEAR_MODEL_PATH": str(base),
                "MODERATION_SCORER": "linear"}
         cli(["export", "--reviews", "-o", str(run_dir / "reviews.jsonl")], env, log)
-        done = cli(["calibrate", "--from-reviews", "-o", str(run_dir / "candidate.toml")], env, log)
+        options = ["--min-reviews", str(args.min_reviews)] if args.min_reviews is not None else []
+        done = cli(["calibrate", "--from-reviews", *options, "-o", str(run_dir / "candidate.toml")], env, log)
         report["calibrate"] = json.loads(done.stdout)
         candidate = run_dir / "candidate.toml"
         if candidate.exists():
@@ -111,15 +114,19 @@ def main() -> int:
             report["rescore_dry_run"] = json.loads(done.stdout.strip().splitlines()[-1])
         in_process = {d["id"]: d["decision"] for d in decide_in_process(engine_for(base, policy), reviewed)}
         report["service_equals_in_process"] = sum(in_process[i] == a["decision"]["decision"] for i, a in answers.items())
-        done = cli(["train", "--with-reviews", "--data-dir", str(args.data_dir), "--without", FORUM, "--model-id",
-                    BASE_ID, "--base-model", str(base), "--out", str(models), "--force"], env, log)
-        report["train"] = json.loads(done.stdout)
-    adapted = Path(report["train"]["path"])
+        if args.no_train:
+            report["train"] = None
+        else:
+            done = cli(["train", "--with-reviews", "--data-dir", str(args.data_dir), "--without", FORUM, "--model-id",
+                        BASE_ID, "--base-model", str(base), "--out", str(models), "--force"], env, log)
+            report["train"] = json.loads(done.stdout)
+    adapted = Path(report["train"]["path"]) if report["train"] else None
     configs = {"before (base model, shipped policy)": (base, policy)}
     if candidate.exists():
         configs["after calibrate (base model, candidate policy)"] = (base, candidate)
-    configs["after train --with-reviews (adapted model, shipped policy)"] = (adapted, policy)
-    if candidate.exists():
+    if adapted:
+        configs["after train --with-reviews (adapted model, shipped policy)"] = (adapted, policy)
+    if adapted and candidate.exists():
         configs["after both (adapted model, candidate policy)"] = (adapted, candidate)
     report["later"] = {name: measure(decide_in_process(engine_for(model, pol), later), later)
                        for name, (model, pol) in configs.items()}
