@@ -4,6 +4,10 @@ Scores the benign development comments through the configured engine (shipped mo
 detoxify where provisioned) and prints, per language and label, the calibrated hold threshold
 next to the one in force. `--check` exits 1 when they differ, so a model, lexicon or scorer change
 that needs new thresholds cannot slip through unnoticed.
+
+`--from-reviews` proposes hold thresholds from moderators' decisions instead and writes a
+candidate policy (`-o candidate.toml`) to check with `moderation rescore --policy` before anyone
+applies it (moderation/learning/calibrate.py says what reviews can and cannot show).
 """
 
 from __future__ import annotations
@@ -22,10 +26,36 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="folder with the development files (default: ../shared/data)")
     parser.add_argument("--check", action="store_true",
                         help="exit 1 when the policy's hold thresholds differ from the calibrated ones")
+    reviews = parser.add_argument_group("from reviews (moderators' decisions on held comments)")
+    reviews.add_argument("--from-reviews", action="store_true",
+                         help="propose hold thresholds from the moderators' decisions in the store (or --reviews)")
+    reviews.add_argument("--reviews", type=Path, help="read the decisions from an `export --reviews` file instead")
+    reviews.add_argument("--since", help="only decisions made at or after this time (ISO 8601 or epoch s)")
+    reviews.add_argument("--until", help="only decisions made before this time (ISO 8601 or epoch s)")
+    reviews.add_argument("--policy", help="the policy to start from (default: the configured one)")
+    reviews.add_argument("--min-reviews", type=int, default=50,
+                         help="reviewed holds a language and label need before its threshold moves (50)")
+    reviews.add_argument("--min-rejected", type=int, default=10,
+                         help="of which rejected by moderators, at least (10)")
+    rule = reviews.add_mutually_exclusive_group()
+    rule.add_argument("--recall", type=float, default=0.95,
+                      help="rule: the highest threshold keeping this share of rejected comments held (0.95)")
+    rule.add_argument("--false-hold-rate", type=float,
+                      help="rule: the lowest threshold at which at most this share of holds were approved")
+    reviews.add_argument("--max-step", type=float, default=0.10, help="move a threshold by at most this (0.10)")
+    reviews.add_argument("-o", "--output", type=Path, help="write the candidate policy here")
 
 
 def run(args: argparse.Namespace) -> int:
     """Calibrate, print the JSON report, and compare with the policy in force."""
+    if args.from_reviews or args.reviews:
+        if args.check:
+            print("moderation calibrate: --check compares the policy with the written rule; not with --from-reviews",
+                  file=sys.stderr)
+            return 2
+        from moderation.learning.calibrate_command import run as from_reviews
+
+        return from_reviews(args)
     from moderation.engine import Engine
     from moderation.settings import load_settings
     from moderation.training.calibrate import HOLD_SHARES, calibrate, disagreements

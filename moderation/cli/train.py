@@ -1,9 +1,16 @@
-"""`moderation train`: train the project's own toxicity model from ../shared/data."""
+"""`moderation train`: train the project's own toxicity model from ../shared/data.
+
+`--with-reviews` adds the moderators' decisions on held comments (from the store, or an
+`export --reviews` file with `--reviews`), weighted, keeps a part of them out to compare the new
+model with the one the reviews were decided with, and writes the model under a new id
+(moderation/learning/train.py); the shipped model is never replaced by it.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from moderation.settings import PROJECT_ROOT
@@ -26,6 +33,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="lexicons whose phrases become model features (snapshotted into the artifact)")
     parser.add_argument("--no-lexicon", action="store_true", help="train without lexicon features")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument("--without", action="append", default=[], metavar="FILE",
+                        help="leave this training file out (repeatable), e.g. to build a model that has never "
+                             "seen a site's data")
+    parser.add_argument("--model-id", help="id of the model written (default: the recipe's, e.g. stack-v3)")
+    reviews = parser.add_argument_group("with reviews (moderators' decisions on held comments)")
+    reviews.add_argument("--with-reviews", action="store_true",
+                         help="add the moderators' decisions in the store (or --reviews) to training")
+    reviews.add_argument("--reviews", type=Path, help="read the decisions from an `export --reviews` file instead")
+    reviews.add_argument("--since", help="only decisions made at or after this time (ISO 8601 or epoch s)")
+    reviews.add_argument("--review-weight", type=float, default=2.0,
+                         help="weight of the reviews' (source, class) cells against any other file's (2)")
+    reviews.add_argument("--reviews-heldout-percent", type=int, default=20,
+                         help="share of reviewed comments kept out of training to measure on (20)")
+    reviews.add_argument("--base-model", type=Path,
+                         help="model artifact the adapted one is compared with (default: the configured scorer)")
+    reviews.add_argument("--force", action="store_true", help="overwrite a model of the same id in --out")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -43,6 +66,14 @@ def run(args: argparse.Namespace) -> int:
     from moderation.training.pipeline import RECIPES
 
     recipe = RECIPES[args.model]
+    unknown = [name for name in args.without if name not in recipe.files]
+    if unknown:
+        print(f"moderation train: --without {unknown}: not among the recipe's files {list(recipe.files)}", file=sys.stderr)
+        return 2
+    recipe = replace(recipe, files=tuple(f for f in recipe.files if f not in args.without),
+                     model_id=args.model_id or recipe.model_id)
+    if args.with_reviews or args.reviews:
+        return _with_reviews(args, recipe)
     try:
         path = train(args.data_dir, args.out, seed=args.seed, recipe=recipe,
                      lexicon_dir=None if args.no_lexicon else args.lexicon_dir, log=lambda line: print(line, file=sys.stderr))
@@ -54,4 +85,42 @@ def run(args: argparse.Namespace) -> int:
         print(f"moderation train: the shipped model is unchanged; use this one with "
               f"MODERATION_LINEAR_MODEL_PATH={path}, or train with --out moderation/models to replace it",
               file=sys.stderr)
+    return 0
+
+
+def _with_reviews(args, recipe) -> int:
+    """Train with the reviews; print the figures on the held-out reviews as JSON."""
+    import json
+
+    from moderation.learning.calibrate_command import load_records
+    from moderation.learning.train import model_id_for, split_reviews, train_with_reviews
+    from moderation.policy import load_policy
+    from moderation.scoring.factory import build_scorer
+    from moderation.scoring.linear import LinearScorer
+    from moderation.settings import load_settings
+
+    args.until = None
+    records = load_records(args)
+    split = split_reviews(records, args.reviews_heldout_percent)
+    if not split.train:
+        print(f"moderation train: no reviewed comment with its text among {len(records)} decisions: nothing to add "
+              f"(retention removes texts after MODERATION_TEXT_RETENTION_DAYS)", file=sys.stderr)
+        return 2
+    target = args.out / f"{model_id_for(recipe.model_id, split)}.json"
+    if target.exists() and not args.force:
+        print(f"moderation train: {target} exists; pass --force to overwrite it", file=sys.stderr)
+        return 2
+    settings = load_settings()
+    base = LinearScorer.load(args.base_model) if args.base_model else build_scorer(settings)
+    policy = load_policy(settings.resolved_policy_path)
+    thresholds = {lang: limits["toxicity"]["hold"] for lang, limits in policy.label_thresholds.items()}
+    log = lambda line: print(line, file=sys.stderr)  # noqa: E731
+    path, figures = train_with_reviews(args.data_dir, args.out, records, base, thresholds, recipe,
+                                       review_weight=args.review_weight, heldout_percent=args.reviews_heldout_percent,
+                                       log=log, seed=args.seed,
+                                       lexicon_dir=None if args.no_lexicon else args.lexicon_dir)
+    print(json.dumps(figures, indent=2))
+    print(f"moderation train: wrote {path}, a new model id; the shipped and configured models are unchanged. "
+          f"Check it with `moderation rescore --model {path}` (dry run), then set MODERATION_LINEAR_MODEL_PATH={path}",
+          file=sys.stderr)
     return 0

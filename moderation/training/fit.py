@@ -45,14 +45,20 @@ def feature_matrix(texts: Sequence[str], spec: FeatureSpec, lexicon: dict | None
     return matrix
 
 
-def cell_weights(examples: Sequence[Example], label: str) -> np.ndarray:
-    """Weight each example so every (source, class) cell sums to the same total."""
+def cell_weights(examples: Sequence[Example], label: str, source_weights: dict[str, float] | None = None) -> np.ndarray:
+    """Weight each example so every (source, class) cell sums to the same total.
+
+    `source_weights` multiplies the cells of the sources it names (moderators' reviews, for one).
+    """
     cells = Counter((e.source, e.labels[label]) for e in examples)
     total = len(examples) / len(cells)
-    return np.array([total / cells[(e.source, e.labels[label])] for e in examples], dtype=np.float64)
+    factor = source_weights or {}
+    return np.array([factor.get(e.source, 1.0) * total / cells[(e.source, e.labels[label])] for e in examples],
+                    dtype=np.float64)
 
 
-def fit_head(examples: Sequence[Example], label: str, matrix: sp.csr_matrix, options: FitOptions) -> Head:
+def fit_head(examples: Sequence[Example], label: str, matrix: sp.csr_matrix, options: FitOptions,
+             source_weights: dict[str, float] | None = None) -> Head:
     """Fit one label's logistic regression on the examples (rows of `matrix`) that carry that label."""
     chosen = [i for i, e in enumerate(examples) if label in e.labels]
     subset = [examples[i] for i in chosen]
@@ -60,5 +66,5 @@ def fit_head(examples: Sequence[Example], label: str, matrix: sp.csr_matrix, opt
     y = np.array([e.labels[label] for e in subset], dtype=np.int64)
     model = LogisticRegression(C=options.c, solver="liblinear", max_iter=options.max_iter,
                                random_state=options.seed)
-    model.fit(x, y, sample_weight=cell_weights(subset, label))
+    model.fit(x, y, sample_weight=cell_weights(subset, label, source_weights))
     return Head(label, model.coef_[0].astype(np.float32), float(model.intercept_[0]), len(subset))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import platform
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -48,6 +48,16 @@ class ModelRecipe:
     written_labels: tuple[str, ...] = ("threat",)
 
 
+@dataclass(frozen=True)
+class ExtraData:
+    """Examples trained on besides the files (after their split), sets measured, source weights, metadata."""
+
+    train: tuple[Example, ...] = ()
+    eval_sets: dict[str, list[Example]] = field(default_factory=dict)
+    source_weights: dict[str, float] = field(default_factory=dict)
+    metadata: dict = field(default_factory=dict)
+
+
 LINEAR_V1 = ModelRecipe("linear-v1", LINEAR_V1_FILES, ("toxicity", "identity_attack"), None, False, ())
 STACK_V2 = ModelRecipe("stack-v2", written_labels=())
 RECIPES = {recipe.model_id: recipe for recipe in (ModelRecipe(), STACK_V2, LINEAR_V1)}
@@ -87,11 +97,13 @@ def _measure(heads: list[Head], featurizer: Featurizer, sets: dict[str, list[Exa
 def train(data_dir: Path, out_dir: Path, seed: int = 0, spec: FeatureSpec = FeatureSpec(),
           options: FitOptions | None = None, recipe: ModelRecipe = ModelRecipe(),
           lexicon_dir: Path | None = DEFAULT_LEXICONS, log: Callable[[str], None] = print,
-          cache_dir: Path = EMBEDDING_CACHE) -> Path:
+          cache_dir: Path = EMBEDDING_CACHE, extra: "ExtraData | None" = None) -> Path:
     """Train the model from `data_dir` and write it under `out_dir`; return the .json path.
 
-    `lexicon_dir` None trains without lexicon features; embeddings are cached in `cache_dir`.
+    `lexicon_dir` None trains without lexicon features; embeddings are cached in `cache_dir`;
+    `extra` adds examples outside the files' split (moderators' reviews: moderation/learning/train.py).
     """
+    extra = extra or ExtraData()
     files = recipe.files
     options = options or FitOptions(seed=seed)
     table, lexicon_files = {}, {}
@@ -104,6 +116,7 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0, spec: FeatureSpec = Feat
     dev_paths = [data_dir / name for name in sorted(EVAL_ONLY) if (data_dir / name).is_file()]
     dev_sets = {path.stem: load_dev_file(path) for path in dev_paths}
     train_set, heldout, leaked = split(examples, [e.text for dev in dev_sets.values() for e in dev])
+    train_set = train_set + list(extra.train)
     log(f"train: {len(train_set)} examples, {len(heldout)} held out, {leaked} dropped as dev duplicates")
     if set(recipe.written_labels) & set(recipe.labels):
         # Train-only: a grammar's own sentences in the held-out split would flatter every figure.
@@ -115,13 +128,13 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0, spec: FeatureSpec = Feat
     matrix = featurizer.matrix([e.text for e in train_set])
     heads = []
     for label in recipe.labels:
-        heads.append(fit_head(train_set, label, matrix, options))
+        heads.append(fit_head(train_set, label, matrix, options, extra.source_weights or None))
         log(f"train: fitted {label} on {heads[-1].n_examples} examples")
     sources = sorted({e.source for e in heldout})
     eval_sets = {f"heldout:{s}": [e for e in heldout if e.source == s] for s in sources}
     # hateday_fr and rtplx_fr come from the ToxiFrench benchmark, one of the suites outsiders judge us
     # with: they only guard against leaks (dropped above), we do not measure or choose on them.
-    measured = _measure(heads, featurizer, eval_sets)
+    measured = _measure(heads, featurizer, {**eval_sets, **extra.eval_sets})
     for name, row in measured.items():
         log(f"measure: {name} {row}")
     metadata = {
@@ -133,6 +146,7 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0, spec: FeatureSpec = Feat
         },
         "lexicon": table,
         "measured_auc": measured,
+        **extra.metadata,
     }
     if recipe.encoder_scale is not None:
         metadata["encoder"] = {"name": ENCODER_NAME, "package_version": package_version(), "scale": recipe.encoder_scale,
