@@ -3,9 +3,9 @@
 Usage: .venv/bin/python bench/bench_replay.py [--data ../shared/data/fr_toxifrench_agreement_sample.csv]
                                               [--later-percent 40] [--out var/replay]
 
-1. A base model that has never seen the site: the stack-v2 recipe without the native French forum
-   file (`moderation train --without fr_toxifrench_agreement_sample.csv --model-id stack-v2-noforum`;
-   reused when present). The shipped stack-v2 trained on 80% of that file, so it cannot stand for a
+1. A base model that has never seen the site: the stack-v3 recipe without the native French forum
+   file (`moderation train --without fr_toxifrench_agreement_sample.csv --model-id stack-v3-noforum`;
+   reused when present). The shipped stack-v3 trained on 80% of that file, so it cannot stand for a
    site it has never seen.
 2. The file is split by SHA-1 of the text: `later` (40%) is never posted, reviewed or tuned on.
 3. The whole service (Redis, gunicorn, one RQ worker) runs with the base model and the shipped
@@ -41,7 +41,7 @@ from moderation.policy import load_policy  # noqa: E402
 from moderation.settings import load_settings  # noqa: E402
 
 FORUM = "fr_toxifrench_agreement_sample.csv"
-BASE_ID = "stack-v2-noforum"
+BASE_ID = "stack-v3-noforum"
 TOKEN = "replay-moderator-token-0123456789"
 
 

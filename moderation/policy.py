@@ -73,7 +73,7 @@ class Policy:
     untargeted_profanity: str = "keep"  # keep | hold: a site's choice about swearing aimed at nobody
 
     def limits(self, language: str) -> dict[str, dict[str, float]]:
-        """Label -> {hold, remove} in force for a language: its own table, else und's."""
+        """Label -> {hold, remove[, hold_if_group]} in force for a language: its own table, else und's."""
         return self.label_thresholds.get(language) or self.label_thresholds[UNDETERMINED]
 
     def calibration_mismatch(self, model_id: str) -> str | None:
@@ -157,6 +157,10 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
             yield "remove", f"{label}_remove"
         elif value >= limits["hold"]:
             yield "hold", f"{label}_hold"
+        elif about_a_group and value >= limits.get("hold_if_group", 2.0):
+            # A lower bar when the comment names a group: "they should all be fed to the lions" about
+            # a named people is a threat, where "the traffic is killing me" about nobody is not.
+            yield "hold", f"{label}_group_hold"
 
 
 def language_rule(policy: Policy, evidence: Evidence) -> Proposal:
@@ -188,14 +192,17 @@ def _thresholds(raw: Any) -> dict[str, dict[str, dict[str, float]]]:
             where = f"thresholds.{language}.{label}"
             if label not in LABELS:
                 raise PolicyError(f"{where}: unknown label (use {list(LABELS)})")
-            if not isinstance(limits, dict) or set(limits) != {"hold", "remove"}:
-                raise PolicyError(f"{where}: expected {{ hold = x, remove = y }}")
-            hold, remove = limits["hold"], limits["remove"]
-            if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1 for v in (hold, remove)):
+            if (not isinstance(limits, dict) or not {"hold", "remove"} <= set(limits)
+                    or not set(limits) <= {"hold", "remove", "hold_if_group"}):
+                raise PolicyError(f"{where}: expected {{ hold = x, remove = y }} (and optionally hold_if_group = z)")
+            if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1 for v in limits.values()):
                 raise PolicyError(f"{where}: thresholds must be numbers in [0, 1]")
+            hold, remove = limits["hold"], limits["remove"]
             if hold > remove:
                 raise PolicyError(f"{where}: hold ({hold}) is above remove ({remove})")
-            parsed[language][label] = {"hold": float(hold), "remove": float(remove)}
+            if limits.get("hold_if_group", hold) > hold:
+                raise PolicyError(f"{where}: hold_if_group ({limits['hold_if_group']}) is above hold ({hold})")
+            parsed[language][label] = {name: float(value) for name, value in limits.items()}
     return parsed
 
 

@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         return from_reviews(args)
     from moderation.engine import Engine
     from moderation.settings import load_settings
-    from moderation.training.calibrate import HOLD_SHARES, calibrate, disagreements
+    from moderation.training.calibrate import GROUP_HOLD_SHARES, HOLD_SHARES, calibrate, disagreements
     from moderation.training.evaluate import EvalInputError
 
     engine = Engine.from_settings(load_settings())
@@ -80,6 +80,15 @@ def run(args: argparse.Namespace) -> int:
         "languages": {language: {label: {"calibrated": value, "policy": engine.policy.limits(language).get(label, {}).get("hold")}
                                  for label, value in labels.items()}
                       for language, labels in calibration.thresholds.items()},
+        "hold_if_group": {
+            "rule": "the same rule on the benign dev comments that name an identity group: "
+                    + ", ".join(f"{label} {share:.0%}" for label, share in GROUP_HOLD_SHARES.items()),
+            "benign_naming_a_group": calibration.benign_naming_a_group,
+            "languages": {language: {label: {"calibrated": value,
+                                             "policy": engine.policy.limits(language).get(label, {}).get("hold_if_group")}
+                                     for label, value in labels.items()}
+                          for language, labels in calibration.group_thresholds.items()},
+        },
         "differences": differences,
     }
     json.dump(report, sys.stdout, indent=2)

@@ -21,7 +21,7 @@ thresholds are a product decision, not calibrated here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +31,10 @@ from moderation.training.evaluate import decide_all
 from moderation.training.splits import is_choice
 
 HOLD_SHARES = {"toxicity": 0.03, "identity_attack": 0.01, "threat": 0.002}
+# `hold_if_group`: the same rule on the benign comments that name an identity group
+# (config/targets [groups]), with its own share: a threat head that reads violent intent against a
+# named group may hold 1% of benign comments about groups, not 1% of all comments.
+GROUP_HOLD_SHARES = {"threat": 0.01}
 HOLD_SHARE = sum(HOLD_SHARES.values())
 CALIBRATED_LABELS = tuple(HOLD_SHARES)
 # language -> training files whose choice-split benign rows calibrate it
@@ -49,6 +53,8 @@ class Calibration:
 
     thresholds: dict[str, dict[str, float]]
     benign: dict[str, int]  # language -> benign comments scored
+    group_thresholds: dict[str, dict[str, float]] = field(default_factory=dict)  # language -> label -> hold_if_group
+    benign_naming_a_group: dict[str, int] = field(default_factory=dict)
 
 
 def hold_threshold(benign_scores: np.ndarray, share: float = HOLD_SHARE) -> float:
@@ -69,9 +75,10 @@ def benign_texts(data_dir: Path, language: str) -> list[str]:
     return texts
 
 
-def engine_scores(engine, texts: list[str], language: str) -> dict[str, np.ndarray]:
+def engine_scores(engine, texts: list[str], language: str,
+                  labels: tuple[str, ...] = CALIBRATED_LABELS) -> dict[str, np.ndarray]:
     """Score texts through the whole engine (what the policy sees), per calibrated label."""
-    columns: dict[str, list[float]] = {label: [] for label in CALIBRATED_LABELS}
+    columns: dict[str, list[float]] = {label: [] for label in labels}
     for decision in decide_all(engine, texts, [language] * len(texts)):
         for label, values in columns.items():
             if label in decision.scores:
@@ -79,24 +86,44 @@ def engine_scores(engine, texts: list[str], language: str) -> dict[str, np.ndarr
     return {label: np.array(values) for label, values in columns.items() if values}
 
 
+def naming_a_group(engine, texts: list[str], language: str) -> list[str]:
+    """The texts in which the engine's targeting rules find an identity group."""
+    return [text for text in texts if engine.targets.read(text, language)[1]]
+
+
+def _per_language(scores: dict[str, dict[str, np.ndarray]], counts: dict[str, int],
+                  shares: dict[str, float]) -> dict[str, dict[str, float]]:
+    """The rule per language; a language with fewer than MIN_BENIGN benign comments takes the pooled scores."""
+    labels = [label for label in shares if any(label in by_label for by_label in scores.values())]
+    pooled = {label: np.concatenate([by_label[label] for by_label in scores.values() if label in by_label])
+              for label in labels}
+    out = {}
+    for language, by_label in scores.items():
+        source = by_label if counts[language] >= MIN_BENIGN else pooled
+        out[language] = {label: hold_threshold(values, shares[label]) for label, values in source.items()}
+    return out
+
+
 def calibrate(engine, data_dir: Path, shares: dict[str, float] | None = None) -> Calibration:
     """Apply the rule to the engine's scorer; `und` gets the lower threshold of en and fr."""
     shares = shares or HOLD_SHARES
-    thresholds: dict[str, dict[str, float]] = {}
     benign: dict[str, int] = {}
+    named: dict[str, int] = {}
     scores: dict[str, dict[str, np.ndarray]] = {}
+    group_scores: dict[str, dict[str, np.ndarray]] = {}
     for language in sorted(BENIGN_DEV_SETS):
         texts = benign_texts(data_dir, language)
         benign[language] = len(texts)
         scores[language] = engine_scores(engine, texts, language)
-    pooled = {label: np.concatenate([by_label[label] for by_label in scores.values() if label in by_label])
-              for label in CALIBRATED_LABELS if any(label in by_label for by_label in scores.values())}
-    for language, by_label in scores.items():
-        source = by_label if benign[language] >= MIN_BENIGN else pooled
-        thresholds[language] = {label: hold_threshold(values, shares[label]) for label, values in source.items()}
-    thresholds["und"] = {label: min(thresholds[lang][label] for lang in BENIGN_DEV_SETS)
-                         for label in CALIBRATED_LABELS if all(label in thresholds[lang] for lang in BENIGN_DEV_SETS)}
-    return Calibration(thresholds, benign)
+        about_groups = naming_a_group(engine, texts, language)
+        named[language] = len(about_groups)
+        group_scores[language] = engine_scores(engine, about_groups, language, tuple(GROUP_HOLD_SHARES))
+    thresholds = _per_language(scores, benign, shares)
+    group_thresholds = _per_language(group_scores, benign, GROUP_HOLD_SHARES)
+    for table in (thresholds, group_thresholds):
+        labels = set.intersection(*(set(table[lang]) for lang in BENIGN_DEV_SETS))
+        table["und"] = {label: min(table[lang][label] for lang in BENIGN_DEV_SETS) for label in sorted(labels)}
+    return Calibration(thresholds, benign, group_thresholds, named)
 
 
 def disagreements(calibration: Calibration, policy, model_id: str) -> list[str]:
@@ -109,4 +136,10 @@ def disagreements(calibration: Calibration, policy, model_id: str) -> list[str]:
             current = limits.get(label, {}).get("hold")
             if current is None or abs(current - calibrated) > 1e-9:
                 found.append(f"{language} {label}: policy hold {current}, calibrated {calibrated:.2f}")
+    for language, labels in calibration.group_thresholds.items():
+        limits = policy.limits(language)
+        for label, calibrated in labels.items():
+            current = limits.get(label, {}).get("hold_if_group")
+            if current is None or abs(current - calibrated) > 1e-9:
+                found.append(f"{language} {label}: policy hold_if_group {current}, calibrated {calibrated:.2f}")
     return found

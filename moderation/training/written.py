@@ -321,6 +321,19 @@ def _examples(threats: list[tuple[str, int]], idioms: list[str], news: list[str]
     return out
 
 
+# Every sentence, threat or not, ends in one of these: the first grammar ended its threats in "!"
+# more often than its look-alikes, and the head learned that "👍👍👍 !!!" is a threat (0.95).
+ENDINGS = (".", "!", "", "!!", " lol", " 😡", " 😂", "...", " 👍", " ?!")
+
+
+def _vary_ending(example: Example, rng: random.Random) -> Example:
+    """The sentence with its final punctuation replaced by a random ending (same odds for every label)."""
+    if example.text.endswith("?"):
+        return example  # a question stays a question
+    stem = example.text.rstrip(".! ")
+    return Example(stem + rng.choice(ENDINGS), example.language, example.source, example.group, example.labels)
+
+
 def dev_case_texts(folder: Path = DEV_SUITES) -> set[str]:
     """The preprocessed texts of every dev-suite case."""
     return {preprocess(json.loads(line)["text"])
@@ -337,6 +350,7 @@ def written_examples(seed: int = 0, exclude: set[str] | None = None) -> list[Exa
     french = [Example(_elide(e.text), e.language, e.source, _elide(e.group), e.labels) for e in _french(rng)]
     out, seen = [], set()
     for example in _english(rng) + french:
+        example = _vary_ending(example, rng)
         key = preprocess(example.text)
         if key not in exclude and example.text not in seen:
             seen.add(example.text)
