@@ -1,0 +1,45 @@
+"""`hold_if_group`: a label's lower hold threshold when the comment names an identity group."""
+
+import pytest
+
+from moderation.policy import Evidence, PolicyError, load_policy
+from moderation.settings import PROJECT_ROOT
+
+SHIPPED = load_policy(PROJECT_ROOT / "config" / "policy.toml")
+
+
+def write(tmp_path, threat_line: str):
+    text = (PROJECT_ROOT / "config" / "policy.toml").read_text("utf-8")
+    lines = [threat_line if line.startswith("threat = {") else line for line in text.splitlines()]
+    path = tmp_path / "policy.toml"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+def test_a_threat_score_between_the_two_thresholds_holds_only_when_a_group_is_named():
+    limits = SHIPPED.limits("en")["threat"]
+    between = (limits["hold_if_group"] + limits["hold"]) / 2
+    named = SHIPPED.decide(Evidence("en", (), {"toxicity": 0.0, "threat": between}, names_group=True))
+    assert named.outcome == "hold" and named.reasons == ("threat_group_hold",)
+    nobody = SHIPPED.decide(Evidence("en", (), {"toxicity": 0.0, "threat": between}, names_group=False))
+    assert nobody.outcome == "keep"
+    below = SHIPPED.decide(Evidence("en", (), {"toxicity": 0.0, "threat": limits["hold_if_group"] - 0.01},
+                                    names_group=True))
+    assert below.outcome == "keep"
+    above = SHIPPED.decide(Evidence("en", (), {"toxicity": 0.0, "threat": limits["hold"]}, names_group=False))
+    assert above.reasons == ("threat_hold",)
+
+
+def test_a_label_without_hold_if_group_has_no_group_rule(tmp_path):
+    policy = load_policy(write(tmp_path, "threat = { hold = 0.9, remove = 1.00 }"))
+    assert policy.decide(Evidence("en", (), {"toxicity": 0.0, "threat": 0.5}, names_group=True)).outcome == "keep"
+
+
+@pytest.mark.parametrize("line, message", [
+    ("threat = { hold = 0.5, remove = 1.00, hold_if_group = 0.6 }", r"hold_if_group \(0.6\) is above hold"),
+    ("threat = { hold = 0.5, remove = 1.00, hold_if_group = 2 }", r"numbers in \[0, 1\]"),
+    ("threat = { hold = 0.5, remove = 1.00, hold_if_named = 0.2 }", "optionally hold_if_group"),
+])
+def test_bad_hold_if_group_is_refused_with_a_clear_error(tmp_path, line, message):
+    with pytest.raises(PolicyError, match=message):
+        load_policy(write(tmp_path, line))
