@@ -27,7 +27,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any, Iterator
 
-from moderation.rescore import keys as rkeys
 from moderation.store import keys
 from moderation.store.cursor import Cursor, page_after
 from moderation.store.history import merge
@@ -65,7 +64,7 @@ def _records(redis, ids: list[str]) -> list[dict[str, Any] | None]:
         revs = range(1, int(head.get("rev", 0)) + 1)
         pipe.mget([keys.revision(comment_id, n) for n in revs] or ["mod:none"])
         pipe.mget([keys.decision(comment_id, n) for n in revs] or ["mod:none"])
-        pipe.mget([rkeys.rescored(comment_id, n) for n in revs] or ["mod:none"])
+        pipe.mget([keys.rescored(comment_id, n) for n in revs] or ["mod:none"])
     stored = pipe.execute()
     out = []
     for i, (comment_id, head, history) in enumerate(zip(ids, heads, replies[1::2])):

@@ -1,4 +1,4 @@
-"""Delivery of decisions to the platform survives a dead worker (store.delivery, workers.recovery):
+"""Delivery of decisions to the platform survives a dead worker (store.lifecycle.deliver, workers.recovery):
 real Redis, a real RQ SimpleWorker in burst mode and a real HTTP endpoint standing in for the platform.
 The end-to-end version with `kill -9` is tests/e2e/test_delivery_e2e.py."""
 
@@ -16,9 +16,10 @@ from rq.job import Job
 from rq.serializers import JSONSerializer
 
 from moderation.services import Services
-from moderation.store import IncomingComment, delivery, keys
+from moderation.store import IncomingComment, keys
+from moderation.store.lifecycle import deliver as delivery
 from moderation.store.codec import MARK, unpack
-from moderation.store.review_actions import decide
+from moderation.store.lifecycle.moderate import decide
 from moderation.types import Decision
 from workers import context
 from workers.deliver import deliver

@@ -7,9 +7,8 @@ from typing import Sequence
 
 from moderation.callbacks import DeliveryError, callback_key, decision_payload, post_signed
 from moderation.logging import log_event
-from moderation.rescore.current import current_decisions
+from moderation.store.lifecycle.in_force import as_delivered, decisions_in_force
 from moderation.store.metrics import incr
-from moderation.store.review_actions import as_delivered
 
 log = logging.getLogger("workers.deliver")
 
@@ -26,13 +25,13 @@ def _attempts(head: dict[str, str], rev: int) -> int:
 def deliver(store, settings, pairs: Sequence[tuple[str, int]], job_id: str | None) -> int:
     """POST each undelivered decision; raise DeliveryError (so RQ retries) if any failed.
 
-    Each result is settled against the head's `delivery_seq` read before sending (store.delivery):
+    Each result is settled against the head's `delivery_seq` read before sending (store.lifecycle.deliver):
     a decision opened again meanwhile (a moderator's, a rescore's) stays pending for its own job.
     """
     failures = []
     delivered = 0
-    # The decision in force: an applied rescore replaces the machine's (moderation/rescore/current.py).
-    for (comment_id, rev), decision in zip(pairs, current_decisions(store.redis, pairs)):
+    # The decision in force: an applied rescore replaces the machine's (moderation/store/lifecycle/in_force.py).
+    for (comment_id, rev), decision in zip(pairs, decisions_in_force(store.redis, pairs)):
         head = store.head(comment_id) or {}
         seq = head.get("delivery_seq", "")
         if decision is None or _delivered(head, rev):

@@ -18,9 +18,10 @@ import time
 from contextlib import contextmanager
 from typing import Iterator
 
+from moderation.store import keys
 from moderation.store.models import text
 
-KEY = "mod:rescore:apply-lock"
+KEY = keys.RESCORE_APPLY_LOCK
 TTL_SECONDS = 30
 EXTEND_EVERY = 5.0
 

@@ -10,7 +10,6 @@ from typing import Any, Callable
 
 import redis as redis_lib
 
-from moderation.rescore import keys as rkeys
 from moderation.rescore.command import RescoreError
 from moderation.rescore.lock import ApplyRunning, apply_lock
 from moderation.rescore.plan import MemoryPlan, RedisPlan
@@ -50,7 +49,7 @@ def _safety_check(services, engine, spec: RunSpec, args, make_progress) -> list[
     Runs the same selection as a dry run first (so an apply scores twice; resumed runs passed this
     check when they started and skip it). Returns the selected ids, for the apply to use as its plan.
     """
-    stored = services.redis.exists(rkeys.run(spec.run_id)) and not args.restart
+    stored = services.redis.exists(keys.rescore_run(spec.run_id)) and not args.restart
     if stored:
         return None
     dry = dataclasses.replace(spec, apply=False)

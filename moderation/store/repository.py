@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Sequence
 
-from moderation.store import delivery, keys
-from moderation.store.decisions import record_decisions
+from moderation.store import keys
+from moderation.store.lifecycle.deliver import settle as settle_delivery
+from moderation.store.lifecycle.decide import record_decisions
 from moderation.store.history import histories, merge
-from moderation.store.intake import EnqueueFn, accept_comments
+from moderation.store.lifecycle.accept import EnqueueFn, accept_comments
 from moderation.store.models import Accepted, IncomingComment, loads, text
 
 
@@ -31,7 +32,7 @@ class Store:
             raise SchemaMismatch(f"Redis holds schema {found}, this code speaks {keys.SCHEMA_VERSION}")
 
     def accept(self, comments: Sequence[IncomingComment], enqueue: EnqueueFn) -> list[Accepted]:
-        """Store new revisions and enqueue their jobs atomically (see store.intake)."""
+        """Store new revisions and enqueue their jobs atomically (see store.lifecycle.accept)."""
         return accept_comments(self.redis, comments, enqueue)
 
     def head(self, comment_id: str) -> dict[str, str] | None:
@@ -65,7 +66,7 @@ class Store:
 
     def record_decisions(self, items, job_id: str | None, source: str = "machine",
                          scoring_seconds: float | None = None, deliver: bool = False) -> list[bool]:
-        """Record (revision, decision json, received_at) items once each (see store.decisions)."""
+        """Record (revision, decision json, received_at) items once each (see store.lifecycle.decide)."""
         return record_decisions(self.redis, items, job_id, source, scoring_seconds=scoring_seconds, deliver=deliver)
 
     def comment_view(self, comment_id: str) -> dict[str, Any] | None:
@@ -84,13 +85,13 @@ class Store:
         """Record the callback delivery state of a revision's decision on the head and in history.
 
         `seq`: the head's delivery_seq read before sending (None: the current one); False if the
-        delivery was opened again meanwhile, so the state was left for the newer send (store.delivery).
+        delivery was opened again meanwhile, so the state was left for the newer send (store.lifecycle.deliver).
         A successful delivery is kept on the head (field `delivered`) and read back as the trail's
         "delivered" event (store.history); the one it replaces moves into the history list.
         """
         if seq is None:
             seq = text(self.redis.hget(keys.comment(comment_id), "delivery_seq"))
-        return delivery.settle(self.redis, comment_id, rev, seq, state, attempts, detail)
+        return settle_delivery(self.redis, comment_id, rev, seq, state, attempts, detail)
 
     # Pending revisions (awaiting a decision) for the recovery step.
     def pending(self, older_than: float, limit: int = 1000) -> list[tuple[str, int, str | None]]:

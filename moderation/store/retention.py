@@ -42,10 +42,10 @@ COMPACT_REVISION = ("rev", "received_at", "hash")
 COMPACT_DECISION = ("id", "revision", "decision", "reasons", "language", "policy_version", "model",
                     "decided_at", "job_id", "source")
 RECHECK_SECONDS = 3600.0  # held or undelivered comments are looked at again this often (at most)
-LOCK = "mod:retention:lock"
+LOCK = keys.RETENTION_LOCK
 
 # Per id: 'gone' (no such comment), 'done' (nothing left to do in this stage) or the epoch second to
-# look again. Key names follow moderation/store/keys.py (and moderation/rescore/keys.py).
+# look again. Key names follow moderation/store/keys.py (and moderation/store/keys.py).
 # KEYS: review queue. ARGV: now, keep seconds, recheck seconds, callback configured ("1"/"0"), ids...
 _COMMON = """
 local now, keep, recheck, callback = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4]

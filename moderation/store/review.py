@@ -1,7 +1,7 @@
 """The review queue's reading side: held comments, most urgent first, filtered and paginated.
 
 The service's decision script puts every held comment id in `mod:review` with a priority score
-(store.decisions.review_priority: severest lexicon hit, then highest toxicity, then oldest).
+(store.lifecycle.review_priority: severest lexicon hit, then highest toxicity, then oldest).
 This module reads that sorted set and assembles each item from the comment's head, the held
 revision and its machine decision, so a moderator sees the text and why it was held.
 
@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from moderation.rescore.current import current_decisions
+from moderation.store.lifecycle.in_force import decisions_in_force
 from moderation.store import keys
+from moderation.store.keys import Head
 from moderation.store.history import histories as trails
 from moderation.store.models import loads, text
 
@@ -26,15 +27,7 @@ SCAN_CHUNK = 500
 # (epoch seconds) stays below 1e11 for millennia, so the remainder is the received time.
 PRIORITY_TIME_MODULUS = 1e11
 
-CLAIM_PREFIX = "mod:review:claim:"  # STRING JSON {"by", "until"} with PX expiry, one per claimed comment
-WAITS = "mod:review:waits"  # LIST of recent hold->decision waits (seconds), newest first, capped
-
-_HEAD_FIELDS = ("decided_rev", "language", "article_id", "received_at", "rev", "decision", "final")
-
-
-def claim_key(comment_id: str) -> str:
-    """Key of one comment's claim (the id stays the last part, as in keys.py)."""
-    return f"{CLAIM_PREFIX}{comment_id}"
+_HEAD_FIELDS = (Head.DECIDED_REV, Head.LANGUAGE, Head.ARTICLE_ID, Head.RECEIVED_AT, Head.REV, Head.DECISION, Head.FINAL)
 
 
 def received_from_priority(priority: float) -> float:
@@ -90,11 +83,11 @@ def _matching(redis, filters: Filters) -> Iterator[tuple[str, float]]:
                    redis.zrange(keys.REVIEW_QUEUE, offset, offset + SCAN_CHUNK - 1, withscores=True)]
         heads = _heads(redis, [cid for cid, _ in entries])
         kept = [(cid, s) for (cid, s), head in zip(entries, heads)
-                if (not filters.language or head.get("language") == filters.language)
-                and (not filters.article or head.get("article_id") == filters.article)]
+                if (not filters.language or head.get(Head.LANGUAGE) == filters.language)
+                and (not filters.article or head.get(Head.ARTICLE_ID) == filters.article)]
         if filters.reason and kept:
             revs = dict((cid, _rev(head)) for (cid, _), head in zip(entries, heads))
-            decisions = current_decisions(redis, [(cid, revs[cid]) for cid, _ in kept])
+            decisions = decisions_in_force(redis, [(cid, revs[cid]) for cid, _ in kept])
             kept = [(cid, s) for (cid, s), d in zip(kept, decisions)
                     if d and filters.reason in d.get("reasons", [])]
         yield from kept
@@ -104,7 +97,7 @@ def _matching(redis, filters: Filters) -> Iterator[tuple[str, float]]:
 
 
 def _rev(head: dict[str, str]) -> int:
-    return int(head.get("decided_rev") or head.get("rev") or 0)
+    return int(head.get(Head.DECIDED_REV) or head.get(Head.REV) or 0)
 
 
 def _heads(redis, ids: list[str]) -> list[dict[str, str]]:
@@ -124,8 +117,8 @@ def load_items(redis, entries: list[tuple[str, float]]) -> list[dict[str, Any]]:
     records = [loads(raw) for raw in redis.mget([keys.revision(cid, rev) for cid, rev in revs])]
     # The decision in force: an applied rescore (moderation rescore --apply) replaces the machine's,
     # so a comment rescored to hold shows the evidence it was held on.
-    decisions = current_decisions(redis, revs)
-    claims = [loads(raw) for raw in redis.mget([claim_key(cid) for cid in ids])]
+    decisions = decisions_in_force(redis, revs)
+    claims = [loads(raw) for raw in redis.mget([keys.claim(cid) for cid in ids])]
     return [_item(cid, priority, head, record or {}, decision or {}, claim)
             for (cid, priority), head, record, decision, claim in zip(entries, heads, records, decisions, claims)]
 
@@ -145,7 +138,7 @@ def _item(comment_id, priority, head, record, decision, claim) -> dict[str, Any]
     return {
         "id": comment_id,
         "revision": _rev(head),
-        "latest_revision": int(head.get("rev") or 0),
+        "latest_revision": int(head.get(Head.REV) or 0),
         "priority": priority,
         "text": record.get("text", ""),
         "author": record.get("author"),
@@ -153,7 +146,7 @@ def _item(comment_id, priority, head, record, decision, claim) -> dict[str, Any]
         "created_at": record.get("created_at"),
         "received_at": record.get("received_at"),
         "held_at": decision.get("decided_at"),
-        "language": decision.get("language") or head.get("language"),
+        "language": decision.get("language") or head.get(Head.LANGUAGE),
         "language_confidence": decision.get("language_confidence"),
         "scores": decision.get("scores", {}),
         "hits": decision.get("slurs", []),

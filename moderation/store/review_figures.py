@@ -17,19 +17,12 @@ import time
 from typing import Any
 
 from moderation.store import keys
-from moderation.store.metrics import describe
 from moderation.store.models import text
-from moderation.store.review import WAITS, received_from_priority
+from moderation.store.review import received_from_priority
 
 DECISIONS_SERIES = "moderation_review_decisions_total"
 _LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
 
-describe(DECISIONS_SERIES, "counter", "Moderator decisions on held comments, by action (and by moderator with "
-                                      "MODERATION_METRICS_PER_MODERATOR=true).")
-describe("moderation_review_wait_seconds", "histogram", "Time from the machine's hold to a moderator's decision.")
-describe("moderation_review_oldest_age_seconds", "gauge", "Age of the oldest held comment (since received).")
-describe("moderation_review_median_wait_seconds", "gauge",
-         "Median time from hold to a moderator's decision over the last 10,000 decisions.")
 
 
 def oldest_age(redis, now: float) -> float | None:
@@ -43,7 +36,7 @@ def oldest_age(redis, now: float) -> float | None:
 
 def median_wait(redis) -> float | None:
     """Median seconds from hold to decision over the recent decisions; None before the first."""
-    waits = [float(raw) for raw in redis.lrange(WAITS, 0, -1)]
+    waits = [float(raw) for raw in redis.lrange(keys.REVIEW_WAITS, 0, -1)]
     return statistics.median(waits) if waits else None
 
 

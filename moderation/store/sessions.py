@@ -13,10 +13,11 @@ import hashlib
 import secrets
 import time
 
+from moderation.store import keys
 from moderation.store.models import text
 
-PREFIX = "mod:session:"
-BY_MODERATOR = "mod:sessions:"
+PREFIX = keys.SESSION_PREFIX
+BY_MODERATOR = keys.SESSIONS_BY_MODERATOR_PREFIX
 
 # KEYS: session. ARGV: now, idle seconds, max seconds. Returns {moderator, fp} or nil (ended).
 TOUCH = """

@@ -15,15 +15,13 @@ from __future__ import annotations
 import math
 import time
 
-from moderation.store import metrics
+from moderation.store import keys, metrics
 from moderation.web.errors import ApiError
 
-PREFIX = "mod:authfail:"
+PREFIX = keys.AUTHFAIL_PREFIX
 FREE_FAILURES = {"addr": 5, "name": 10}
 MAX_LOCK_SECONDS = 900
 FORGET_SECONDS = 3600
-metrics.describe("moderation_auth_failures_total", "counter", "Failed moderator authentications, by kind.")
-metrics.describe("moderation_auth_throttled_total", "counter", "Moderator authentications refused with 429.")
 
 # KEYS: counter. ARGV: now, free failures, max lock, forget after. Returns the lock end (0: none).
 FAIL = """

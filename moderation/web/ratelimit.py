@@ -18,13 +18,11 @@ import time
 from redis.exceptions import RedisError
 
 from moderation.logging import log_event
-from moderation.store import metrics
+from moderation.store import keys, metrics
 from moderation.web.errors import ApiError
 
 WINDOW_SECONDS = 60
-KEY_PREFIX = "mod:ratelimit:"
 log = logging.getLogger("moderation.web.ratelimit")
-metrics.describe("moderation_rate_limited_total", "counter", "Intake requests refused with 429, by client kind.")
 
 
 class RateLimited(ApiError):
@@ -38,7 +36,7 @@ class RateLimited(ApiError):
 
 def window_key(client: str, now: float) -> str:
     """The counter key of `client` for the window containing `now`."""
-    return f"{KEY_PREFIX}{client}:{int(now // WINDOW_SECONDS)}"
+    return keys.ratelimit_window(client, int(now // WINDOW_SECONDS))
 
 
 def check(redis, client: str, limit: int, now: float | None = None) -> None:

@@ -13,7 +13,9 @@ from __future__ import annotations
 import math
 import time
 
-KEY_PREFIX = "mod:ratelimit:replay:"  # rate-limit bookkeeping, like the counters
+from moderation.store import keys
+
+KEY_PREFIX = keys.REPLAY_PREFIX
 
 
 def first_use(redis, signature: str, timestamp: str, tolerance_seconds: int, now: float | None = None) -> bool:
