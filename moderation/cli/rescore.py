@@ -57,7 +57,8 @@ def _usage_error(args) -> str | None:
 
 
 def run(args) -> int:
-    from moderation.rescore.command import RescoreError, rescore
+    from moderation.rescore import RescoreError
+    from moderation.rescore.command import rescore
 
     problem = _usage_error(args)
     if problem:

@@ -10,14 +10,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from moderation.rescore import RescoreError
 from moderation.rescore.filters import FilterError, Filters
 from moderation.rescore.progress import Progress
 from moderation.rescore.report import report_format, write_report
 from moderation.rescore.tally import Tally
-
-
-class RescoreError(RuntimeError):
-    """The run cannot start or cannot go on; the message says why and what to do."""
 
 
 def _policy_text(path: Path) -> str:

@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 import redis as redis_lib
 
-from moderation.rescore.command import RescoreError
+from moderation.rescore import RescoreError
 from moderation.rescore.lock import ApplyRunning, apply_lock
 from moderation.rescore.plan import MemoryPlan, RedisPlan
 from moderation.rescore.queue_run import run_on_queue
@@ -19,14 +19,7 @@ from moderation.rescore.scan import select_ids
 from moderation.rescore.spec import RunSpec, engine_versions
 from moderation.rescore.tally import Tally
 from moderation.store import keys
-from moderation.store.models import text
-
-
-def _check_schema(redis) -> None:
-    """Refuse a store written by another schema version (read-only: a dry run writes nothing)."""
-    found = text(redis.get(keys.SCHEMA_VERSION_KEY))
-    if found is not None and found != keys.SCHEMA_VERSION:
-        raise RescoreError(f"Redis holds store schema {found}, this code speaks {keys.SCHEMA_VERSION}")
+from moderation.store.repository import SchemaMismatch, check_schema
 
 
 def _plan(redis, spec: RunSpec, args, ids: list[str] | None = None):
@@ -95,10 +88,10 @@ def _store_run(args, engine, policy_text, settings, filters, make_progress) -> t
     services = Services(settings)
     spec = RunSpec(policy_text, args.model, engine_versions(engine), filters, args.apply, args.deliver)
     try:
-        _check_schema(services.redis)
+        check_schema(services.redis, stamp=False)  # read-only: a dry run writes nothing
         with apply_lock(services.redis, spec.run_id) if spec.apply else nullcontext():
             tally, plan = _checked_run(services, engine, spec, args, make_progress)
-    except ApplyRunning as exc:
+    except (ApplyRunning, SchemaMismatch) as exc:
         raise RescoreError(str(exc)) from None
     except redis_lib.exceptions.ConnectionError as exc:
         raise RescoreError(f"cannot reach Redis at {settings.redis_url}: {exc}") from None

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Sequence
 
+from redis import Redis
+
 from moderation.store import keys
 from moderation.store.lifecycle.deliver import settle as settle_delivery
 from moderation.store.lifecycle.decide import record_decisions
 from moderation.store.history import histories, merge
-from moderation.store.lifecycle.accept import EnqueueFn, accept_comments
+from moderation.store.lifecycle.accept import EnqueueFn, accept_comments, reassign_jobs
 from moderation.store.models import Accepted, IncomingComment, loads, text
 
 
@@ -18,18 +20,27 @@ class SchemaMismatch(RuntimeError):
     """The Redis data was written by an incompatible version of this schema."""
 
 
+def check_schema(redis: Redis, stamp: bool = True) -> None:
+    """Refuse a database written by another schema version; `stamp` an empty one with ours.
+
+    The one schema check: services stamp (they write), a rescoring run only reads.
+    """
+    if stamp:
+        redis.setnx(keys.SCHEMA_VERSION_KEY, keys.SCHEMA_VERSION)
+    found = text(redis.get(keys.SCHEMA_VERSION_KEY))
+    if found is not None and found != keys.SCHEMA_VERSION:
+        raise SchemaMismatch(f"Redis holds schema {found}, this code speaks {keys.SCHEMA_VERSION}")
+
+
 class Store:
     """Repository over one Redis client (bytes replies, as RQ needs)."""
 
-    def __init__(self, redis):
+    def __init__(self, redis: Redis):
         self.redis = redis
 
     def check_schema(self) -> None:
         """Stamp an empty database with our schema version; refuse a different one."""
-        self.redis.setnx(keys.SCHEMA_VERSION_KEY, keys.SCHEMA_VERSION)
-        found = text(self.redis.get(keys.SCHEMA_VERSION_KEY))
-        if found != keys.SCHEMA_VERSION:
-            raise SchemaMismatch(f"Redis holds schema {found}, this code speaks {keys.SCHEMA_VERSION}")
+        check_schema(self.redis)
 
     def accept(self, comments: Sequence[IncomingComment], enqueue: EnqueueFn) -> list[Accepted]:
         """Store new revisions and enqueue their jobs atomically (see store.lifecycle.accept)."""
@@ -108,9 +119,7 @@ class Store:
 
     def reassign(self, items: Sequence[tuple[str, int]], job_ids: Sequence[str], pipe=None) -> None:
         """Point pending revisions at their new jobs, one id per item (queued on `pipe` when given)."""
-        target = pipe if pipe is not None else self.redis
-        for (comment_id, rev), job_id in zip(items, job_ids):
-            target.hset(keys.PENDING_JOBS, keys.pending_member(comment_id, rev), job_id)
+        reassign_jobs(pipe if pipe is not None else self.redis, items, job_ids)
 
     # Listing, for rescoring and the review queue.
     def comment_ids(self, since: float = float("-inf"), until: float = float("inf"), article: str | None = None,

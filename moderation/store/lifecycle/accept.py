@@ -145,3 +145,9 @@ def _write_revisions(pipe, new, job_ids, now: float) -> None:
             pipe.hdel(keys.comment(comment.id), Head.TEXT_EXPIRED_AT)
             pipe.zadd(keys.RETENTION_TEXT_WAITING, {comment.id: now})
     incr(pipe, "moderation_comments_received_total", n=len(new))
+
+
+def reassign_jobs(pipe, items: Sequence[tuple[str, int]], job_ids: Sequence[str]) -> None:
+    """Point pending revisions at the jobs that should now decide them (the recovery pass re-enqueued them)."""
+    for (comment_id, rev), job_id in zip(items, job_ids):
+        pipe.hset(keys.PENDING_JOBS, keys.pending_member(comment_id, rev), job_id)

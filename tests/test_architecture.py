@@ -1,0 +1,106 @@
+"""The layering the code promises (docs/service.md), checked by reading it with `ast`.
+
+- store/ is the bottom layer of the service: it imports nothing from rescore/, workers/, web/ or cli/;
+- no import cycles between our modules (module level), and no new deferred ones;
+- only store/ writes a comment's keys, and inside store/ only the lifecycle and retention;
+- Lua scripts spell no head field name of their own (they read them from keys.lua_table()).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from moderation.store import keys
+from tests.support.imports import ROOT, cycles, graph, modules
+
+UPPER_LAYERS = ("moderation.rescore", "moderation.web", "moderation.cli", "workers")
+# Cycles through imports deferred into functions, outside this issue's reach (listed so none is added).
+KNOWN_DEFERRED_CYCLES = [["moderation.startup", "moderation.web.review_auth"],
+                         ["moderation.lexicon.index", "moderation.text.typos"]]
+# Redis commands that change data.
+WRITES = {"set", "setnx", "setex", "psetex", "mset", "getset", "getdel", "delete", "unlink", "expire", "pexpire",
+          "hset", "hsetnx", "hmset", "hdel", "hincrby", "hincrbyfloat", "zadd", "zrem", "zincrby",
+          "zremrangebyscore", "zremrangebyrank", "rpush", "lpush", "lpop", "rpop", "lrem", "ltrim", "lset",
+          "xadd", "xtrim", "sadd", "srem", "incr", "incrby", "rename", "eval", "evalsha"}
+# Key builders and fixed keys of a comment's state.
+COMMENT_KEY_BUILDERS = {"comment", "revision", "decision", "rescored", "history", "claim"}
+COMMENT_FIXED_KEYS = {"PENDING", "PENDING_JOBS", "REVIEW_QUEUE", "OUTBOX", "OUTBOX_JOBS", "AUDIT_STREAM"}
+COMMENT_WRITERS = ("moderation.store.lifecycle", "moderation.store.retention")
+
+
+def _in(name: str, prefixes) -> bool:
+    return any(name == p or name.startswith(p + ".") for p in prefixes)
+
+
+def test_store_imports_nothing_from_the_layers_above_it():
+    edges = graph()
+    arrows = [(m, t) for m, targets in edges.items() if _in(m, ("moderation.store",))
+              for t in targets if _in(t, UPPER_LAYERS)]
+    assert not arrows, arrows
+
+
+def test_no_import_cycles_at_module_level():
+    assert cycles(graph(top_level_only=True)) == []
+
+
+def test_no_new_deferred_import_cycles():
+    assert sorted(cycles(graph())) == sorted(KNOWN_DEFERRED_CYCLES)
+
+
+def _comment_key(node: ast.AST) -> bool:
+    """Whether an expression names one of a comment's keys (keys.comment(...), keys.REVIEW_QUEUE, "mod:rev:...")."""
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name) and sub.value.id == "keys":
+            if sub.attr in COMMENT_KEY_BUILDERS | COMMENT_FIXED_KEYS:
+                return True
+        if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and sub.value.startswith(
+                keys.COMMENT_KEY_PREFIXES):
+            return True
+    return False
+
+
+def comment_key_writes(name: str, path) -> list[str]:
+    """`file:line` of every Redis write in a module whose arguments name a comment's key."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in WRITES
+                and any(_comment_key(arg) for arg in [*node.args, *(k.value for k in node.keywords)])):
+            found.append(f"{name}:{node.lineno}")
+    return found
+
+
+def test_only_the_lifecycle_and_retention_write_a_comments_keys():
+    writers = [hit for name, path in modules().items() if not _in(name, COMMENT_WRITERS)
+               for hit in comment_key_writes(name, path)]
+    assert writers == []
+
+
+def test_the_write_check_sees_a_write(tmp_path):
+    """The check above is not vacuous: it finds a head write written the way the old code wrote them."""
+    sample = tmp_path / "sample.py"
+    sample.write_text("def f(redis, cid):\n    redis.hset(keys.comment(cid), 'decision', 'keep')\n"
+                      "    pipe.zadd(keys.REVIEW_QUEUE, {cid: 1})\n    redis.set('mod:rev:1:' + cid, 'x')\n")
+    assert comment_key_writes("sample", sample) == ["sample:2", "sample:3", "sample:4"]
+
+
+def test_no_comment_key_prefix_is_spelled_outside_store_keys():
+    pattern = re.compile("|".join(re.escape(p) for p in keys.COMMENT_KEY_PREFIXES))
+    spelled = [name for name, path in modules().items() if name != "moderation.store.keys"
+               and any(pattern.search(node.value) for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                       if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                       and not _is_docstring_text(node.value))]
+    assert spelled == []
+
+
+def _is_docstring_text(value: str) -> bool:
+    # Docstrings and comments describe keys in prose ("mod:comment:<id>"); code builds them via store.keys.
+    return "<" in value or "\n" in value
+
+
+def test_lua_scripts_spell_no_head_field():
+    quoted = re.compile(r"'([a-z_]+)'")
+    fields = set(keys.HEAD_FIELDS)
+    spelled = {path.name: sorted(set(quoted.findall(path.read_text(encoding="utf-8"))) & fields)
+               for path in (ROOT / "moderation" / "store" / "lifecycle" / "lua").glob("*.lua")}
+    assert spelled and all(not names for names in spelled.values()), spelled
