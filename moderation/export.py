@@ -62,9 +62,9 @@ def _records(redis, ids: list[str]) -> list[dict[str, Any] | None]:
     pipe = redis.pipeline(transaction=False)
     for comment_id, head in zip(ids, heads):
         revs = range(1, int(head.get("rev", 0)) + 1)
-        pipe.mget([keys.revision(comment_id, n) for n in revs] or ["mod:none"])
-        pipe.mget([keys.decision(comment_id, n) for n in revs] or ["mod:none"])
-        pipe.mget([keys.rescored(comment_id, n) for n in revs] or ["mod:none"])
+        pipe.mget([keys.revision(comment_id, n) for n in revs] or [keys.revision(comment_id, 0)])
+        pipe.mget([keys.decision(comment_id, n) for n in revs] or [keys.revision(comment_id, 0)])
+        pipe.mget([keys.rescored(comment_id, n) for n in revs] or [keys.revision(comment_id, 0)])
     stored = pipe.execute()
     out = []
     for i, (comment_id, head, history) in enumerate(zip(ids, heads, replies[1::2])):

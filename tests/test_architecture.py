@@ -84,23 +84,33 @@ def test_the_write_check_sees_a_write(tmp_path):
     assert comment_key_writes("sample", sample) == ["sample:2", "sample:3", "sample:4"]
 
 
-def test_no_comment_key_prefix_is_spelled_outside_store_keys():
-    pattern = re.compile("|".join(re.escape(p) for p in keys.COMMENT_KEY_PREFIXES))
-    spelled = [name for name, path in modules().items() if name != "moderation.store.keys"
-               and any(pattern.search(node.value) for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-                       if isinstance(node, ast.Constant) and isinstance(node.value, str)
-                       and not _is_docstring_text(node.value))]
+def _code_strings(path) -> list[str]:
+    """String constants of a module that are not docstrings (docstrings name keys in prose)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    return [node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
+
+
+def test_no_key_is_spelled_outside_store_keys():
+    """Code (Python strings and the Lua inside them) builds every mod: key from store/keys.py."""
+    key = re.compile(r"['\"]mod:|^mod:")
+    spelled = sorted(name for name, path in modules().items() if name != "moderation.store.keys"
+                     and any(key.search(value) for value in _code_strings(path)))
     assert spelled == []
 
 
-def _is_docstring_text(value: str) -> bool:
-    # Docstrings and comments describe keys in prose ("mod:comment:<id>"); code builds them via store.keys.
-    return "<" in value or "\n" in value
-
-
 def test_lua_scripts_spell_no_head_field():
+    """Lua reads field names from F (keys.lua_table()): the lifecycle's scripts and retention's."""
+    from moderation.store import retention
+
     quoted = re.compile(r"'([a-z_]+)'")
     fields = set(keys.HEAD_FIELDS)
-    spelled = {path.name: sorted(set(quoted.findall(path.read_text(encoding="utf-8"))) & fields)
+    scripts = {path.name: path.read_text(encoding="utf-8")
                for path in (ROOT / "moderation" / "store" / "lifecycle" / "lua").glob("*.lua")}
-    assert spelled and all(not names for names in spelled.values()), spelled
+    scripts.update(retention_text=retention.EXPIRE_TEXTS.replace(keys.lua_table(), ""),
+                   retention_records=retention.DELETE_RECORDS.replace(keys.lua_table(), ""))
+    spelled = {name: sorted(set(quoted.findall(script)) & fields) for name, script in scripts.items()}
+    assert len(spelled) > 2 and all(not names for names in spelled.values()), spelled

@@ -83,7 +83,7 @@ INDEX_CREATED = "mod:index:created"
 REVIEW_QUEUE = "mod:review"
 WORKERS = "mod:workers"
 METRICS = "mod:metrics"
-RETENTION_TEXT_WAITING = "mod:retention:text:waiting"
+RETENTION_TEXT_WAITING = "mod:retention:text:waiting"  # = retention_waiting("text")
 RETENTION_LOCK = "mod:retention:lock"
 RECOVERY_LOCK = "mod:recovery:lock"
 RESCORE_APPLY_LOCK = "mod:rescore:apply-lock"
@@ -199,6 +199,16 @@ def rescore_run_done(run_id: str) -> str:
 def ratelimit_window(client: str, minute: int) -> str:
     """Key of a client's intake counter for one minute."""
     return f"{RATELIMIT_PREFIX}{client}:{minute}"
+
+
+def retention_cursor(stage: str) -> str:
+    """Key of a retention stage's cursor (text | record)."""
+    return f"mod:retention:{stage}:cursor"
+
+
+def retention_waiting(stage: str) -> str:
+    """Key of a retention stage's waiting set (text | record)."""
+    return f"mod:retention:{stage}:waiting"
 
 
 def article_index(article_id: str) -> str:

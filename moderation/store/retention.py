@@ -47,7 +47,7 @@ LOCK = keys.RETENTION_LOCK
 # Per id: 'gone' (no such comment), 'done' (nothing left to do in this stage) or the epoch second to
 # look again. Key names follow moderation/store/keys.py (and moderation/store/keys.py).
 # KEYS: review queue. ARGV: now, keep seconds, recheck seconds, callback configured ("1"/"0"), ids...
-_COMMON = """
+_COMMON = keys.lua_table() + """
 local now, keep, recheck, callback = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4]
 local out = {}
 local function waiting(id, h)
@@ -63,20 +63,20 @@ local function waiting(id, h)
 end
 local function drop_texts(id, rev)
   for n = 1, tonumber(rev) do
-    redis.call('DEL', 'mod:rev:' .. n .. ':' .. id, 'mod:decision:' .. n .. ':' .. id,
-               'mod:rescored:' .. n .. ':' .. id)
+    redis.call('DEL', K.rev .. n .. ':' .. id, K.decision .. n .. ':' .. id,
+               K.rescored .. n .. ':' .. id)
   end
 end
 local function drop_outbox(id, rev)
   -- a settled delivery has left mod:outbox already; an entry left by a callback URL since removed
   -- must not outlive its comment
   for n = 1, tonumber(rev) do
-    redis.call('ZREM', 'mod:outbox', n .. ':' .. id)
-    redis.call('HDEL', 'mod:outbox:jobs', n .. ':' .. id)
+    redis.call('ZREM', K.outbox, n .. ':' .. id)
+    redis.call('HDEL', K.outbox_jobs, n .. ':' .. id)
   end
 end
-local FIELDS = {'rev', 'status', 'decision', 'final', 'decided_rev', 'delivery', 'delivery_rev', 'updated_at',
-                'received_at', 'text_expired_at', 'article_id', 'language'}
+local FIELDS = {F.rev, F.status, F.decision, F.final, F.decided_rev, F.delivery, F.delivery_rev, F.updated_at,
+                F.received_at, F.text_expired_at, F.article_id, F.language}
 """
 # Text stage ARGV after the common four: per id, the id, the latest revision the caller read, then
 # per revision its compact revision record and compact decision (packed; "" where it has none).
@@ -85,7 +85,7 @@ local i = 5
 while i <= #ARGV do
   local id, seen = ARGV[i], ARGV[i + 1]
   local n = 2 * tonumber(seen)
-  local h = redis.call('HMGET', 'mod:comment:' .. id, unpack(FIELDS))
+  local h = redis.call('HMGET', K.comment .. id, unpack(FIELDS))
   if not h[1] then out[#out + 1] = 'gone'
   elseif h[10] then out[#out + 1] = 'done'
   else
@@ -95,15 +95,15 @@ while i <= #ARGV do
     else
       for r = 1, tonumber(seen) do
         local compact = {ARGV[i + 2 * r], ARGV[i + 2 * r + 1]}
-        local names = {'mod:rev:' .. r .. ':' .. id, 'mod:decision:' .. r .. ':' .. id}
+        local names = {K.rev .. r .. ':' .. id, K.decision .. r .. ':' .. id}
         for k = 1, 2 do
           if compact[k] == '' then redis.call('DEL', names[k]) else redis.call('SET', names[k], compact[k]) end
         end
-        redis.call('DEL', 'mod:rescored:' .. r .. ':' .. id)
+        redis.call('DEL', K.rescored .. r .. ':' .. id)
       end
-      redis.call('HSET', 'mod:comment:' .. id, 'text_expired_at', now)
+      redis.call('HSET', K.comment .. id, F.text_expired_at, now)
       -- only rescoring selects by created time, and it skips expired comments
-      redis.call('ZREM', 'mod:index:created', id)
+      redis.call('ZREM', K.index_created, id)
       out[#out + 1] = 'done'
     end
   end
@@ -116,7 +116,7 @@ DELETE_RECORDS = _COMMON + """
 local languages = ARGV[5]
 for i = 6, #ARGV do
   local id = ARGV[i]
-  local head = 'mod:comment:' .. id
+  local head = K.comment .. id
   local h = redis.call('HMGET', head, unpack(FIELDS))
   if not h[1] then out[#out + 1] = 'gone'
   elseif not h[10] then out[#out + 1] = tostring(now + recheck)  -- the text stage goes first
@@ -126,12 +126,12 @@ for i = 6, #ARGV do
     else
       drop_texts(id, h[1])
       drop_outbox(id, h[1])
-      redis.call('DEL', head, 'mod:history:' .. id)
-      redis.call('ZREM', 'mod:index:received', id)
-      redis.call('ZREM', 'mod:index:created', id)
-      if h[11] then redis.call('ZREM', 'mod:index:article:' .. h[11], id) end
+      redis.call('DEL', head, K.history .. id)
+      redis.call('ZREM', K.index_received, id)
+      redis.call('ZREM', K.index_created, id)
+      if h[11] then redis.call('ZREM', K.article .. h[11], id) end
       for language in string.gmatch(languages, '[^,]+') do
-        redis.call('ZREM', 'mod:index:language:' .. language, id)
+        redis.call('ZREM', K.language .. language, id)
       end
       out[#out + 1] = 'gone'
     end
@@ -149,11 +149,11 @@ class Stage:
 
     @property
     def cursor_key(self) -> str:
-        return f"mod:retention:{self.name}:cursor"  # STRING "<score> <id>" of the last comment looked at
+        return keys.retention_cursor(self.name)  # STRING "<score> <id>" of the last comment looked at
 
     @property
     def waiting_key(self) -> str:
-        return f"mod:retention:{self.name}:waiting"  # ZSET id -> epoch second to look again (keys.py)
+        return keys.retention_waiting(self.name)  # ZSET id -> epoch second to look again (keys.py)
 
 
 def stages(settings) -> tuple[Stage, Stage]:
