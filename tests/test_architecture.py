@@ -114,3 +114,19 @@ def test_lua_scripts_spell_no_head_field():
                    retention_records=retention.DELETE_RECORDS.replace(keys.lua_table(), ""))
     spelled = {name: sorted(set(quoted.findall(script)) & fields) for name, script in scripts.items()}
     assert len(spelled) > 2 and all(not names for names in spelled.values()), spelled
+
+
+def test_the_supported_languages_are_listed_once():
+    """types.SUPPORTED_LANGUAGES is the one list; nothing else spells it out (docs/engine.md, adding a language)."""
+    from moderation.types import SUPPORTED_LANGUAGES, UNDETERMINED
+
+    listed = set(SUPPORTED_LANGUAGES)
+    again = []
+    for name, path in modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.Tuple, ast.List, ast.Set)) and node.elts and all(
+                    isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts):
+                values = {e.value for e in node.elts}
+                if listed <= values <= listed | {"any", UNDETERMINED}:
+                    again.append(name)
+    assert again == ["moderation.types"]

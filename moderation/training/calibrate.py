@@ -29,11 +29,12 @@ import numpy as np
 from moderation.training.datasets import load_training_file
 from moderation.training.evaluate import decide_all
 from moderation.training.splits import is_choice
+from moderation.types import SUPPORTED_LANGUAGES, UNDETERMINED
 
 HOLD_SHARES = {"toxicity": 0.03, "identity_attack": 0.01, "threat": 0.002}
 HOLD_SHARE = sum(HOLD_SHARES.values())
 CALIBRATED_LABELS = tuple(HOLD_SHARES)
-# language -> training files whose choice-split benign rows calibrate it
+# language (each of types.SUPPORTED_LANGUAGES) -> training files whose choice-split benign rows calibrate it
 BENIGN_DEV_SETS: dict[str, tuple[str, ...]] = {
     "en": ("en_wikipedia_talk_jigsaw.csv", "en_wikipedia_identity_benign_sentences.csv",
            "en_toxigen_seed_statements.csv"),
@@ -80,12 +81,12 @@ def engine_scores(engine, texts: list[str], language: str) -> dict[str, np.ndarr
 
 
 def calibrate(engine, data_dir: Path, shares: dict[str, float] | None = None) -> Calibration:
-    """Apply the rule to the engine's scorer; `und` gets the lower threshold of en and fr."""
+    """Apply the rule to the engine's scorer; `und` gets the lowest threshold of the supported languages."""
     shares = shares or HOLD_SHARES
     thresholds: dict[str, dict[str, float]] = {}
     benign: dict[str, int] = {}
     scores: dict[str, dict[str, np.ndarray]] = {}
-    for language in sorted(BENIGN_DEV_SETS):
+    for language in sorted(SUPPORTED_LANGUAGES):
         texts = benign_texts(data_dir, language)
         benign[language] = len(texts)
         scores[language] = engine_scores(engine, texts, language)
@@ -94,8 +95,9 @@ def calibrate(engine, data_dir: Path, shares: dict[str, float] | None = None) ->
     for language, by_label in scores.items():
         source = by_label if benign[language] >= MIN_BENIGN else pooled
         thresholds[language] = {label: hold_threshold(values, shares[label]) for label, values in source.items()}
-    thresholds["und"] = {label: min(thresholds[lang][label] for lang in BENIGN_DEV_SETS)
-                         for label in CALIBRATED_LABELS if all(label in thresholds[lang] for lang in BENIGN_DEV_SETS)}
+    thresholds[UNDETERMINED] = {
+        label: min(thresholds[lang][label] for lang in SUPPORTED_LANGUAGES)
+        for label in CALIBRATED_LABELS if all(label in thresholds[lang] for lang in SUPPORTED_LANGUAGES)}
     return Calibration(thresholds, benign)
 
 
