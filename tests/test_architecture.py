@@ -130,3 +130,21 @@ def test_the_supported_languages_are_listed_once():
                 if listed <= values <= listed | {"any", UNDETERMINED}:
                     again.append(name)
     assert again == ["moderation.types"]
+
+
+def test_every_metric_written_is_described_statically():
+    """/metrics help lines come from one static table, whatever a process imported."""
+    from moderation.store.metrics import DESCRIPTIONS
+
+    name_argument = {"incr": 1, "observe": 1, "series": 0}  # incr(pipe, name, ...), series(name, ...)
+    named = set()
+    for path in modules().values():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            function = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+            index = name_argument.get(function)
+            if index is not None and len(node.args) > index and isinstance(node.args[index], ast.Constant):
+                if str(node.args[index].value).startswith("moderation_"):
+                    named.add(node.args[index].value)
+    assert len(named) > 10 and named - DESCRIPTIONS.keys() == set()

@@ -56,10 +56,9 @@ def svc(settings, redis_client):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     settings = dataclasses.replace(settings, callback_url=f"http://127.0.0.1:{server.server_port}/cb")
     services = Services(settings, redis=redis_client)
-    context.configure(settings, services)
-    context._state["engine"] = Engine()
+    context.configure(settings, services, engine=Engine())
     yield services
-    context._state.clear()
+    context.reset()
     server.shutdown()
     server.server_close()
 

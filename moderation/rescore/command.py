@@ -35,7 +35,7 @@ def _engine(model: str | None, policy_text: str, settings, source: str = "the ca
 
     try:
         check_shape(policy_text, source, settings.resolved_policy_path)  # names the file and the key
-        return engine_for(model, policy_text, base=settings, cache=False, source=source)
+        return engine_for(model, policy_text, base=settings, source=source)
     except (PolicyShapeError, PolicyError, LexiconError, ScorerUnavailable, ValueError) as exc:
         raise RescoreError(str(exc)) from None
     except (TypeError, AttributeError, KeyError) as exc:  # a malformation the shape check could not see
