@@ -87,7 +87,8 @@ class RedisPlan(MemoryPlan):
 
     def batch_ids(self, index: int) -> list[str]:
         start = index * self.batch_size
-        return [text(i) for i in self.redis.lrange(keys.rescore_run_ids(self.run_id), start, start + self.batch_size - 1)]
+        ids = self.redis.lrange(keys.rescore_run_ids(self.run_id), start, start + self.batch_size - 1)
+        return [text(i) for i in ids]
 
     def done(self) -> dict[int, Tally]:
         stored = self.redis.hgetall(keys.rescore_run_done(self.run_id))
@@ -104,7 +105,8 @@ class RedisPlan(MemoryPlan):
 
     def forget(self) -> None:
         """Delete the stored plan (--restart) so that a new scan starts."""
-        self.redis.delete(keys.rescore_run(self.run_id), keys.rescore_run_ids(self.run_id), keys.rescore_run_done(self.run_id))
+        self.redis.delete(keys.rescore_run(self.run_id), keys.rescore_run_ids(self.run_id),
+                          keys.rescore_run_done(self.run_id))
 
 
 def record_batch(redis, run_id: str, index: int, tally: Tally) -> None:

@@ -1,10 +1,11 @@
 """Transitions "claimed", "released", "approved"/"rejected": a moderator's actions on the review queue.
 
 Each action is one Lua script (lua/claim.lua, release.lua, moderate.lua), so "is it still queued,
-who holds the claim, which revision was held" and the write happen atomically: two moderators racing on a comment get one success and
-one conflict, never two decisions. A decision sets the head's `decision` and `final` (the
-revision a moderator decided: the machine never overrides it), leaves the queue, drops the
-claim, and appends a {who, when, what, why} event to the comment's history and the audit stream.
+who holds the claim, which revision was held" and the write happen atomically: two moderators
+racing on a comment get one success and one conflict, never two decisions. A decision sets the
+head's `decision` and `final` (the revision a moderator decided: the machine never overrides it),
+leaves the queue, drops the claim, and appends a {who, when, what, why} event to the comment's
+history and the audit stream.
 """
 
 from __future__ import annotations

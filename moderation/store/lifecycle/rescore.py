@@ -80,6 +80,7 @@ def apply_changes(redis: Redis, changes: Sequence[Change], run_id: str, now: flo
     counters = redis.pipeline(transaction=False)
     for change, status in zip(changes, statuses):
         if status == "applied":
-            incr(counters, "moderation_rescored_total", {"transition": f"{change.old_outcome}->{change.new['decision']}"})
+            transition = f"{change.old_outcome}->{change.new['decision']}"
+            incr(counters, "moderation_rescored_total", {"transition": transition})
     counters.execute()
     return statuses

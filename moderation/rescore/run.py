@@ -5,6 +5,9 @@ wait for at most the one rescore batch a worker is in the middle of. Each job re
 result (and, for --apply, stores it in the run's checkpoint); this side enqueues, polls, shows
 progress and adds the results up. An --apply job's id is derived from the run and the batch,
 so a restarted command finds the jobs still queued or running instead of enqueueing twins.
+
+In-process, the same batches run one after another through the engine, checkpointing each one
+(run_in_process); either way the batch results are added up in batch order (combine).
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from rq.serializers import JSONSerializer
 from rq.worker import Worker
 
 from moderation.queueing import FAILURE_TTL, JOB_TIMEOUT, RESCORE, make_queue
-from moderation.rescore.progress import Progress
+from moderation.rescore.batch import Deliver, Options, rescore_batch
+from moderation.rescore.report import Progress
 from moderation.rescore.spec import RunSpec
 from moderation.rescore.tally import Tally
 
@@ -102,3 +106,29 @@ def run_on_queue(redis, spec: RunSpec, plan, progress: Progress | None = None, r
     todo = [i for i in range(plan.batches) if i not in results]
     done_before = sum(t.counts["scanned"] for t in results.values())
     return wait_for(redis, enqueue_batches(redis, spec, plan, todo, retry), results, progress, done_before)
+
+
+def combine(results: dict[int, Tally]) -> Tally:
+    """Merge batch results in batch order (so report rows come out in scan order)."""
+    total = Tally()
+    for index in sorted(results):
+        total.merge(results[index])
+    return total
+
+
+def run_in_process(redis, engine, spec: RunSpec, plan, progress: Progress | None = None,
+                   deliver: Deliver | None = None) -> dict[int, Tally]:
+    """Process every batch the plan has not finished; return all batch results by index."""
+    results = plan.done()
+    processed = sum(t.counts["scanned"] for t in results.values())
+    options = Options(spec.run_id, spec.apply)
+    for index in range(plan.batches):
+        if index in results:
+            continue
+        tally = rescore_batch(redis, engine, plan.batch_ids(index), options, deliver)
+        plan.record(index, tally)  # after the writes: a batch cut short is simply done again
+        results[index] = tally
+        processed += tally.counts["scanned"]
+        if progress is not None:
+            progress.update(processed)
+    return results
