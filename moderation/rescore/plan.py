@@ -14,6 +14,8 @@ import json
 import time
 from typing import Any, Callable
 
+from redis import Redis
+
 from moderation.rescore.tally import Tally
 from moderation.store import keys
 from moderation.store.models import dumps, text
@@ -58,8 +60,8 @@ class MemoryPlan:
 class RedisPlan(MemoryPlan):
     """An --apply run's plan, stored in Redis so a restarted run resumes it."""
 
-    def __init__(self, redis, run_id: str, spec: dict[str, Any], select: Callable[[], list[str]], batch_size: int,
-                 restart: bool = False):
+    def __init__(self, redis: Redis, run_id: str, spec: dict[str, Any], select: Callable[[], list[str]],
+                 batch_size: int, restart: bool = False):
         self.redis, self.run_id = redis, run_id
         if restart:
             self.forget()
@@ -109,6 +111,6 @@ class RedisPlan(MemoryPlan):
                           keys.rescore_run_done(self.run_id))
 
 
-def record_batch(redis, run_id: str, index: int, tally: Tally) -> None:
+def record_batch(redis: Redis, run_id: str, index: int, tally: Tally) -> None:
     """Store one finished batch's result in an --apply run's checkpoint (workers call this too)."""
     redis.hset(keys.rescore_run_done(run_id), str(index), dumps(tally.to_json()))

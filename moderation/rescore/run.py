@@ -16,6 +16,7 @@ import sys
 import time
 import uuid
 
+from redis import Redis
 from rq.job import Job, JobStatus
 from rq.serializers import JSONSerializer
 from rq.worker import Worker
@@ -36,7 +37,7 @@ def _job_id(spec: RunSpec, index: int, nonce: str) -> str:
     return f"rescore-{spec.run_id}-{index}" if spec.apply else f"rescore-{spec.run_id}-{nonce}-{index}"
 
 
-def enqueue_batches(redis, spec: RunSpec, plan, indexes: list[int], retry=None) -> dict[int, str]:
+def enqueue_batches(redis: Redis, spec: RunSpec, plan, indexes: list[int], retry=None) -> dict[int, str]:
     """Enqueue a job per batch index not already queued or running; return index -> job id."""
     queue, nonce, jobs, datas = make_queue(redis, RESCORE), uuid.uuid4().hex[:8], {}, []
     payload = spec.to_json()
@@ -65,7 +66,7 @@ def _failure(job: Job) -> str:
     return detail[-1] if detail else "job failed"
 
 
-def _poll(redis, pending: dict[int, str], results: dict[int, Tally]) -> None:
+def _poll(redis: Redis, pending: dict[int, str], results: dict[int, Tally]) -> None:
     """Move finished and failed jobs from `pending` into `results`."""
     indexes = list(pending)
     for index, job in zip(indexes, Job.fetch_many([pending[i] for i in indexes], redis, serializer=JSONSerializer)):
@@ -81,7 +82,7 @@ def _poll(redis, pending: dict[int, str], results: dict[int, Tally]) -> None:
         del pending[index]
 
 
-def wait_for(redis, jobs: dict[int, str], results: dict[int, Tally], progress: Progress | None,
+def wait_for(redis: Redis, jobs: dict[int, str], results: dict[int, Tally], progress: Progress | None,
              done_before: int = 0) -> dict[int, Tally]:
     """Poll until every job has finished or failed; results gain one Tally per batch."""
     pending, warned = dict(jobs), False
@@ -100,7 +101,7 @@ def wait_for(redis, jobs: dict[int, str], results: dict[int, Tally], progress: P
     return results
 
 
-def run_on_queue(redis, spec: RunSpec, plan, progress: Progress | None = None, retry=None) -> dict[int, Tally]:
+def run_on_queue(redis: Redis, spec: RunSpec, plan, progress: Progress | None = None, retry=None) -> dict[int, Tally]:
     """Enqueue the plan's unfinished batches, wait for them, return all batch results by index."""
     results = plan.done()
     todo = [i for i in range(plan.batches) if i not in results]
@@ -116,7 +117,7 @@ def combine(results: dict[int, Tally]) -> Tally:
     return total
 
 
-def run_in_process(redis, engine, spec: RunSpec, plan, progress: Progress | None = None,
+def run_in_process(redis: Redis, engine, spec: RunSpec, plan, progress: Progress | None = None,
                    deliver: Deliver | None = None) -> dict[int, Tally]:
     """Process every batch the plan has not finished; return all batch results by index."""
     results = plan.done()

@@ -9,6 +9,7 @@ from contextlib import nullcontext
 from typing import Any, Callable
 
 import redis as redis_lib
+from redis import Redis
 
 from moderation.rescore import RescoreError
 from moderation.rescore.options import RescoreOptions
@@ -23,7 +24,7 @@ from moderation.store import keys
 from moderation.store.repository import SchemaMismatch, check_schema
 
 
-def _plan(redis, spec: RunSpec, options: RescoreOptions, ids: list[str] | None = None):
+def _plan(redis: Redis, spec: RunSpec, options: RescoreOptions, ids: list[str] | None = None):
     select = (lambda: ids) if ids is not None else (lambda: select_ids(redis, spec.filters))  # noqa: E731
     if not spec.apply:
         return MemoryPlan(select(), options.batch_size)

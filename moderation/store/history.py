@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Sequence
 
+from redis import Redis
+
 from moderation.store import keys
 from moderation.store.keys import Head
 from moderation.store.events import make_event
@@ -65,7 +67,7 @@ def merge(stored: list[dict[str, Any]], head: dict[str, str], revisions: Sequenc
     return sorted(rebuilt + stored, key=lambda event: event["at"])  # stable: ties keep this order
 
 
-def histories(redis, comment_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+def histories(redis: Redis, comment_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
     """The trail of each comment, oldest event first, in two round trips."""
     ids = list(comment_ids)
     pipe = redis.pipeline(transaction=False)

@@ -10,6 +10,8 @@ import re
 from collections import Counter
 from typing import Iterable, Mapping
 
+from redis import Redis
+
 from moderation.store import keys
 from moderation.store.models import text
 
@@ -120,7 +122,7 @@ def _without_label(stored: dict[str, str], name: str, label: str) -> dict[str, s
     return kept
 
 
-def render(redis, gauges: Mapping[str, float] | None = None,
+def render(redis: Redis, gauges: Mapping[str, float] | None = None,
            aggregate: Mapping[str, str] | None = None) -> str:
     """Render every stored series plus live gauges as Prometheus text exposition.
 

@@ -27,6 +27,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from redis import Redis
+
 from moderation.store import keys
 from moderation.store.cursor import Cursor, decode, encode, page_after
 from moderation.store.codec import pack
@@ -167,7 +169,7 @@ def compact(record: dict | None, keep: tuple[str, ...]) -> bytes:
     return b"" if record is None else pack({k: record[k] for k in keep if k in record})
 
 
-def _compact_records(redis, ids: list[str]) -> list[list]:
+def _compact_records(redis: Redis, ids: list[str]) -> list[list]:
     """Per id: [id, latest revision, then per revision its compact revision and decision]."""
     pipe = redis.pipeline(transaction=False)
     for comment_id in ids:
@@ -189,7 +191,7 @@ def _compact_records(redis, ids: list[str]) -> list[list]:
     return groups
 
 
-def _run(redis, stage: Stage, ids: list[str], now: float, callback: bool) -> list[str]:
+def _run(redis: Redis, stage: Stage, ids: list[str], now: float, callback: bool) -> list[str]:
     args = [now, stage.keep_seconds, min(RECHECK_SECONDS, max(stage.keep_seconds, 1.0)), "1" if callback else "0"]
     if stage.name == "record":
         args += [",".join((*SUPPORTED_LANGUAGES, UNDETERMINED)), *ids]
@@ -198,7 +200,7 @@ def _run(redis, stage: Stage, ids: list[str], now: float, callback: bool) -> lis
     return [text(r) for r in redis.register_script(stage.script)(keys=[keys.REVIEW_QUEUE], args=args)]
 
 
-def _settle(redis, stage: Stage, ids: list[str], results: list[str]) -> int:
+def _settle(redis: Redis, stage: Stage, ids: list[str], results: list[str]) -> int:
     """Queue not-yet-eligible ids in the waiting set, drop finished ones from it; count finished."""
     pipe = redis.pipeline(transaction=False)
     finished = 0
@@ -212,13 +214,13 @@ def _settle(redis, stage: Stage, ids: list[str], results: list[str]) -> int:
     return finished
 
 
-def _new_candidates(redis, stage: Stage, cutoff: float, limit: int) -> tuple[list[str], Cursor | None]:
+def _new_candidates(redis: Redis, stage: Stage, cutoff: float, limit: int) -> tuple[list[str], Cursor | None]:
     """Ids received after the stage's cursor and up to the cutoff, and the cursor after them."""
     rows = page_after(redis, keys.INDEX_RECEIVED, decode(redis.get(stage.cursor_key)), cutoff, limit)
     return [m for m, _ in rows], ((rows[-1][1], rows[-1][0]) if rows else None)
 
 
-def sweep_stage(redis, stage: Stage, now: float, callback: bool, limit: int = 10_000) -> dict[str, int]:
+def sweep_stage(redis: Redis, stage: Stage, now: float, callback: bool, limit: int = 10_000) -> dict[str, int]:
     """One pass of a stage: due waiting ids, then new candidates; return counts."""
     finished = looked = 0
     due = [text(m) for m in redis.zrangebyscore(stage.waiting_key, "-inf", now, start=0, num=limit)]
@@ -236,7 +238,7 @@ def sweep_stage(redis, stage: Stage, now: float, callback: bool, limit: int = 10
     return {"looked": looked, "finished": finished}
 
 
-def sweep(redis, settings, now: float | None = None, limit: int = 10_000) -> dict[str, dict[str, int]]:
+def sweep(redis: Redis, settings, now: float | None = None, limit: int = 10_000) -> dict[str, dict[str, int]]:
     """Run both stages once and trim the audit stream; return what each stage did."""
     now = time.time() if now is None else now
     callback = bool(settings.callback_url)
@@ -247,7 +249,7 @@ def sweep(redis, settings, now: float | None = None, limit: int = 10_000) -> dic
     return done
 
 
-def sweep_if_leader(redis, settings, interval: float) -> dict[str, dict[str, int]] | None:
+def sweep_if_leader(redis: Redis, settings, interval: float) -> dict[str, dict[str, int]] | None:
     """Sweep unless another worker did within `interval` seconds (a short lock, never waited on)."""
     if not redis.set(LOCK, "1", nx=True, px=int(interval * 1000)):
         return None

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from redis import Redis
+
 from moderation.store.lifecycle.in_force import decisions_in_force
 from moderation.store import keys
 from moderation.store.keys import Head
@@ -65,7 +67,7 @@ class Page:
                 "pages": self.pages}
 
 
-def list_queue(redis, filters: Filters = Filters(), page: int = 1, per_page: int = DEFAULT_PER_PAGE) -> Page:
+def list_queue(redis: Redis, filters: Filters = Filters(), page: int = 1, per_page: int = DEFAULT_PER_PAGE) -> Page:
     """One page of held comments, most urgent first, with their evidence and claims."""
     start = (page - 1) * per_page
     if not filters:
@@ -76,7 +78,7 @@ def list_queue(redis, filters: Filters = Filters(), page: int = 1, per_page: int
     return Page(load_items(redis, matching[start:start + per_page]), len(matching), page, per_page)
 
 
-def _matching(redis, filters: Filters) -> Iterator[tuple[str, float]]:
+def _matching(redis: Redis, filters: Filters) -> Iterator[tuple[str, float]]:
     offset = 0
     while True:
         entries = [(text(m), s) for m, s in
@@ -100,14 +102,14 @@ def _rev(head: dict[str, str]) -> int:
     return int(head.get(Head.DECIDED_REV) or head.get(Head.REV) or 0)
 
 
-def _heads(redis, ids: list[str]) -> list[dict[str, str]]:
+def _heads(redis: Redis, ids: list[str]) -> list[dict[str, str]]:
     pipe = redis.pipeline(transaction=False)
     for comment_id in ids:
         pipe.hmget(keys.comment(comment_id), *_HEAD_FIELDS)
     return [{f: text(v) for f, v in zip(_HEAD_FIELDS, values) if v is not None} for values in pipe.execute()]
 
 
-def load_items(redis, entries: list[tuple[str, float]]) -> list[dict[str, Any]]:
+def load_items(redis: Redis, entries: list[tuple[str, float]]) -> list[dict[str, Any]]:
     """Assemble queue items for (comment id, priority) entries: text, evidence, claim."""
     if not entries:
         return []
@@ -123,13 +125,13 @@ def load_items(redis, entries: list[tuple[str, float]]) -> list[dict[str, Any]]:
             for (cid, priority), head, record, decision, claim in zip(entries, heads, records, decisions, claims)]
 
 
-def load_item(redis, comment_id: str) -> dict[str, Any] | None:
+def load_item(redis: Redis, comment_id: str) -> dict[str, Any] | None:
     """One queue item, or None when the comment is not in the queue."""
     priority = redis.zscore(keys.REVIEW_QUEUE, comment_id)
     return None if priority is None else load_items(redis, [(comment_id, priority)])[0]
 
 
-def histories(redis, comment_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+def histories(redis: Redis, comment_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """The audit trail of each comment, oldest event first (store.history)."""
     return trails(redis, comment_ids)
 

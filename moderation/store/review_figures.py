@@ -16,6 +16,8 @@ import statistics
 import time
 from typing import Any
 
+from redis import Redis
+
 from moderation.store import keys
 from moderation.store.models import text
 from moderation.store.review import received_from_priority
@@ -25,7 +27,7 @@ _LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
 
 
 
-def oldest_age(redis, now: float) -> float | None:
+def oldest_age(redis: Redis, now: float) -> float | None:
     """Seconds since the oldest queued revision was received; None for an empty queue."""
     # The queue is ordered by severity first, so the oldest item can be anywhere: scan the scores.
     scores = [score for _, score in redis.zrange(keys.REVIEW_QUEUE, 0, -1, withscores=True)]
@@ -34,13 +36,13 @@ def oldest_age(redis, now: float) -> float | None:
     return max(0.0, now - min(received_from_priority(score) for score in scores))
 
 
-def median_wait(redis) -> float | None:
+def median_wait(redis: Redis) -> float | None:
     """Median seconds from hold to decision over the recent decisions; None before the first."""
     waits = [float(raw) for raw in redis.lrange(keys.REVIEW_WAITS, 0, -1)]
     return statistics.median(waits) if waits else None
 
 
-def decisions_by_moderator(redis) -> dict[str, dict[str, int]]:
+def decisions_by_moderator(redis: Redis) -> dict[str, dict[str, int]]:
     """{moderator: {"approve": n, "reject": n}} from the shared counters."""
     result: dict[str, dict[str, int]] = {}
     for field, value in redis.hscan_iter(keys.METRICS, match=DECISIONS_SERIES + "{*"):
@@ -50,7 +52,7 @@ def decisions_by_moderator(redis) -> dict[str, dict[str, int]]:
     return dict(sorted(result.items()))
 
 
-def figures(redis, now: float | None = None) -> dict[str, Any]:
+def figures(redis: Redis, now: float | None = None) -> dict[str, Any]:
     """All four figures as plain JSON."""
     now = time.time() if now is None else now
     return {
@@ -61,7 +63,7 @@ def figures(redis, now: float | None = None) -> dict[str, Any]:
     }
 
 
-def gauges(redis, now: float | None = None) -> dict[str, float]:
+def gauges(redis: Redis, now: float | None = None) -> dict[str, float]:
     """Live gauges for /metrics (ops already reports the queue size; absent figures are 0)."""
     now = time.time() if now is None else now
     return {

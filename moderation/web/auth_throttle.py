@@ -15,6 +15,8 @@ from __future__ import annotations
 import math
 import time
 
+from redis import Redis
+
 from moderation.store import keys, metrics
 from moderation.web.errors import ApiError
 
@@ -54,7 +56,7 @@ def subjects(remote_addr: str | None, moderator: str | None = None) -> list[str]
     return found
 
 
-def check(redis, names: list[str], now: float | None = None) -> None:
+def check(redis: Redis, names: list[str], now: float | None = None) -> None:
     """Raise Throttled if any subject is locked right now."""
     now = time.time() if now is None else now
     pipe = redis.pipeline(transaction=False)
@@ -66,7 +68,7 @@ def check(redis, names: list[str], now: float | None = None) -> None:
         raise Throttled(max(1, math.ceil(locked_until - now)))
 
 
-def failed(redis, names: list[str], now: float | None = None) -> None:
+def failed(redis: Redis, names: list[str], now: float | None = None) -> None:
     """Count a failed attempt against each subject (starting or lengthening its lock)."""
     now = time.time() if now is None else now
     for name in names:
@@ -75,6 +77,6 @@ def failed(redis, names: list[str], now: float | None = None) -> None:
     metrics.incr(redis, "moderation_auth_failures_total")
 
 
-def succeeded(redis, remote_addr: str | None) -> None:
+def succeeded(redis: Redis, remote_addr: str | None) -> None:
     """Forget the client's failures once it authenticated."""
     redis.delete(PREFIX + subjects(remote_addr)[0])
