@@ -31,7 +31,7 @@ from moderation.redis_server import RedisServer  # noqa: E402
 from moderation.settings import load_settings  # noqa: E402
 from moderation.store import IncomingComment, Store  # noqa: E402
 from moderation.store.connection import connect  # noqa: E402
-from moderation.store.intake import accept_comments  # noqa: E402
+from moderation.store.lifecycle.accept import accept_comments  # noqa: E402
 from moderation.types import CommentInput  # noqa: E402
 
 MEASURE = ("import resource, sys\nfrom moderation.cli import main\nrc = main(sys.argv[1:])\n"

@@ -27,7 +27,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any, Iterator
 
-from moderation.rescore import keys as rkeys
+from redis import Redis
+
 from moderation.store import keys
 from moderation.store.cursor import Cursor, page_after
 from moderation.store.history import merge
@@ -52,7 +53,7 @@ class Selection:
         return since, f"({self.until!r}" if self.until is not None else "+inf"
 
 
-def _records(redis, ids: list[str]) -> list[dict[str, Any] | None]:
+def _records(redis: Redis, ids: list[str]) -> list[dict[str, Any] | None]:
     """Every comment's head, revisions, decisions, rescores and history: two round trips."""
     pipe = redis.pipeline(transaction=False)
     for comment_id in ids:
@@ -63,9 +64,9 @@ def _records(redis, ids: list[str]) -> list[dict[str, Any] | None]:
     pipe = redis.pipeline(transaction=False)
     for comment_id, head in zip(ids, heads):
         revs = range(1, int(head.get("rev", 0)) + 1)
-        pipe.mget([keys.revision(comment_id, n) for n in revs] or ["mod:none"])
-        pipe.mget([keys.decision(comment_id, n) for n in revs] or ["mod:none"])
-        pipe.mget([rkeys.rescored(comment_id, n) for n in revs] or ["mod:none"])
+        pipe.mget([keys.revision(comment_id, n) for n in revs] or [keys.revision(comment_id, 0)])
+        pipe.mget([keys.decision(comment_id, n) for n in revs] or [keys.revision(comment_id, 0)])
+        pipe.mget([keys.rescored(comment_id, n) for n in revs] or [keys.revision(comment_id, 0)])
     stored = pipe.execute()
     out = []
     for i, (comment_id, head, history) in enumerate(zip(ids, heads, replies[1::2])):
@@ -80,7 +81,7 @@ def _records(redis, ids: list[str]) -> list[dict[str, Any] | None]:
     return out
 
 
-def pages(redis, selection: Selection, after: Cursor | None = None,
+def pages(redis: Redis, selection: Selection, after: Cursor | None = None,
           page: int = PAGE) -> Iterator[tuple[list[dict[str, Any]], Cursor]]:
     """Yield (records, cursor after them) page by page, in order of receipt."""
     since, until = selection.bounds
@@ -122,7 +123,7 @@ def _write_page(handle: IO[bytes], records: list[dict[str, Any]], compress: bool
     handle.write(gzip.compress(data, compresslevel=6) if compress else data)
 
 
-def export_to_file(redis, selection: Selection, out: Path, page: int = PAGE,
+def export_to_file(redis: Redis, selection: Selection, out: Path, page: int = PAGE,
                    stop_after_pages: int | None = None) -> Checkpoint:
     """Export to `out` (gzip when it ends in .gz), resuming an interrupted run; return the totals."""
     part = out.with_name(out.name + ".part")
@@ -142,7 +143,7 @@ def export_to_file(redis, selection: Selection, out: Path, page: int = PAGE,
     return state
 
 
-def export_to_stream(redis, selection: Selection, stream: IO[str], page: int = PAGE) -> int:
+def export_to_stream(redis: Redis, selection: Selection, stream: IO[str], page: int = PAGE) -> int:
     """Export as JSON Lines to a text stream (not resumable); return how many comments."""
     count = 0
     for records, _ in pages(redis, selection, None, page):

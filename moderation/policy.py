@@ -209,36 +209,44 @@ def _thresholds(raw: Any) -> dict[str, dict[str, dict[str, float]]]:
 def load_policy(path: Path) -> Policy:
     """Read and validate a policy file; raise PolicyError naming the problem."""
     try:
-        content = Path(path).read_bytes()
-        raw = tomllib.loads(content.decode("utf-8"))
+        text = Path(path).read_bytes().decode("utf-8")
     except FileNotFoundError:
         raise PolicyError(f"policy file not found: {path}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise PolicyError(f"{path}: {exc}") from None
+    return parse_policy(text, source=str(path))
+
+
+def parse_policy(text: str, source: str = "the policy") -> Policy:
+    """Validate a policy from its TOML text (a rescoring job carries content, not a path); errors name `source`."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(f"{source}: {exc}") from None
     version = raw.get("version")
     if not isinstance(version, str) or not version.strip():
-        raise PolicyError(f"{path}: `version` (a non-empty string) is required")
+        raise PolicyError(f"{source}: `version` (a non-empty string) is required")
     lexicon, language = raw.get("lexicon", {}), raw.get("language", {})
     remove_categories = lexicon.get("remove_categories", [])
     if not isinstance(remove_categories, list) or any(c not in LEXICON_CATEGORIES for c in remove_categories):
-        raise PolicyError(f"{path}: lexicon.remove_categories must be a list of {list(LEXICON_CATEGORIES)}")
+        raise PolicyError(f"{source}: lexicon.remove_categories must be a list of {list(LEXICON_CATEGORIES)}")
     calibrated_for = raw.get("calibrated_for")
     if calibrated_for is not None and (not isinstance(calibrated_for, str) or not calibrated_for.strip()):
-        raise PolicyError(f"{path}: `calibrated_for` must be a scorer model id such as \"linear-v1\"")
+        raise PolicyError(f"{source}: `calibrated_for` must be a scorer model id such as \"linear-v1\"")
     quoted_hold_at_most = lexicon.get("quoted_hold_at_most", True)
     if not isinstance(quoted_hold_at_most, bool):
-        raise PolicyError(f"{path}: lexicon.quoted_hold_at_most must be true or false")
+        raise PolicyError(f"{source}: lexicon.quoted_hold_at_most must be true or false")
     hold_undetermined = language.get("hold_undetermined", True)
     if not isinstance(hold_undetermined, bool):
-        raise PolicyError(f"{path}: language.hold_undetermined must be true or false")
+        raise PolicyError(f"{source}: language.hold_undetermined must be true or false")
     targeted = raw.get("targeted", {})
     if not isinstance(targeted, dict) or set(targeted) - set(TARGETED_DEFAULTS) or any(
             value not in OUTCOMES for value in targeted.values()):
-        raise PolicyError(f"{path}: [targeted] takes {sorted(TARGETED_DEFAULTS)}, each one of {list(OUTCOMES)}")
+        raise PolicyError(f"{source}: [targeted] takes {sorted(TARGETED_DEFAULTS)}, each one of {list(OUTCOMES)}")
     profanity = raw.get("profanity", {})
     untargeted = profanity.get("untargeted", "keep") if isinstance(profanity, dict) else None
     if untargeted not in ("keep", "hold"):
-        raise PolicyError(f"{path}: profanity.untargeted must be \"keep\" or \"hold\"")
+        raise PolicyError(f"{source}: profanity.untargeted must be \"keep\" or \"hold\"")
     try:
         return Policy(
             version=version.strip(),
@@ -249,11 +257,11 @@ def load_policy(path: Path) -> Policy:
                 lexicon.get("author_hold_severities", ["strong", "severe"]), "lexicon.author_hold_severities"),
             hold_undetermined=hold_undetermined,
             label_thresholds=_thresholds(raw.get("thresholds")),
-            digest=hashlib.sha256(content).hexdigest()[:12],
+            digest=hashlib.sha256(text.encode("utf-8")).hexdigest()[:12],
             calibrated_for=calibrated_for.strip() if calibrated_for else None,
             quoted_hold_at_most=quoted_hold_at_most,
             targeted={**TARGETED_DEFAULTS, **targeted},
             untargeted_profanity=untargeted,
         )
     except PolicyError as exc:
-        raise PolicyError(f"{path}: {exc}") from None
+        raise PolicyError(f"{source}: {exc}") from None

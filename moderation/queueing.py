@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from typing import Sequence
 
+from redis import Redis
 from rq import Queue, Retry
 from rq.job import Callback
 from rq.serializers import JSONSerializer
@@ -31,7 +32,7 @@ RESULT_TTL = 0
 FAILURE_TTL = 7 * 24 * 3600
 
 
-def make_queue(redis, name: str) -> Queue:
+def make_queue(redis: Redis, name: str) -> Queue:
     """A queue on an explicit connection, with the JSON serializer."""
     if name not in QUEUES:
         raise ValueError(f"unknown queue {name!r}; expected one of {QUEUES}")

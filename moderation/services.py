@@ -8,7 +8,8 @@ from typing import Sequence
 
 from moderation.queueing import CALLBACKS, MODERATE, QUEUES, backoff, enqueue_delivery, enqueue_moderation, make_queue
 from moderation.settings import Settings, SettingsError
-from moderation.store import Accepted, IncomingComment, Store, delivery
+from moderation.store import Accepted, IncomingComment, Store
+from moderation.store.lifecycle import deliver
 from moderation.store.connection import connect
 
 
@@ -37,7 +38,7 @@ class Services:
     def enqueue_delivery(self, items: Sequence[tuple[str, int]]) -> str | None:
         """Queue delivery of these decisions to the platform, if a callback URL is configured.
 
-        The job and its outbox entries (store.delivery) are written in one transaction, so the
+        The job and its outbox entries (store.lifecycle.deliver) are written in one transaction, so the
         recovery pass knows which job is to send each decision.
         """
         if not self.settings.callback_url or not items:
@@ -46,7 +47,7 @@ class Services:
         with self.redis.pipeline() as pipe:
             pipe.multi()
             job_id = enqueue_delivery(self.queues[CALLBACKS], items, retry, pipeline=pipe)
-            delivery.track(pipe, items, job_id)
+            deliver.track(pipe, items, job_id)
             pipe.execute()
         return job_id
 

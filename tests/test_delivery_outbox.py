@@ -1,4 +1,4 @@
-"""Delivery of decisions to the platform survives a dead worker (store.delivery, workers.recovery):
+"""Delivery of decisions to the platform survives a dead worker (store.lifecycle.deliver, workers.recovery):
 real Redis, a real RQ SimpleWorker in burst mode and a real HTTP endpoint standing in for the platform.
 The end-to-end version with `kill -9` is tests/e2e/test_delivery_e2e.py."""
 
@@ -16,9 +16,10 @@ from rq.job import Job
 from rq.serializers import JSONSerializer
 
 from moderation.services import Services
-from moderation.store import IncomingComment, delivery, keys
+from moderation.store import IncomingComment, keys
+from moderation.store.lifecycle import deliver as delivery
 from moderation.store.codec import MARK, unpack
-from moderation.store.review_actions import decide
+from moderation.store.lifecycle.moderate import decide
 from moderation.types import Decision
 from workers import context
 from workers.deliver import deliver
@@ -55,10 +56,9 @@ def svc(settings, redis_client):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     settings = dataclasses.replace(settings, callback_url=f"http://127.0.0.1:{server.server_port}/cb")
     services = Services(settings, redis=redis_client)
-    context.configure(settings, services)
-    context._state["engine"] = Engine()
+    context.configure(settings, services, engine=Engine())
     yield services
-    context._state.clear()
+    context.reset()
     server.shutdown()
     server.server_close()
 

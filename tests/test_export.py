@@ -11,11 +11,10 @@ import pytest
 
 from moderation.cli import main
 from moderation.export import Selection, export_to_file
-from moderation.rescore import keys as rkeys
 from moderation.store import Store, keys
 from moderation.store.models import loads
 from moderation.store.retention import sweep
-from moderation.store.review_actions import decide as moderator_decides
+from moderation.store.lifecycle.moderate import decide as moderator_decides
 from moderation.settings import load_settings
 from tests.support.rescore_store import seed
 from tests.test_rescore_store import engine  # noqa: F401 - fixture
@@ -44,7 +43,7 @@ def stored_record(redis, comment_id: str) -> dict:
     return {"id": comment_id, "head": head,
             "revisions": [loads(redis.get(keys.revision(comment_id, n))) for n in revs],
             "decisions": [loads(redis.get(keys.decision(comment_id, n))) for n in revs],
-            "rescored": [loads(redis.get(rkeys.rescored(comment_id, n))) for n in revs],
+            "rescored": [loads(redis.get(keys.rescored(comment_id, n))) for n in revs],
             "history": store.history(comment_id)}
 
 

@@ -197,10 +197,9 @@ def test_review_api_refuses_hostile_bodies(client, body, code):
 @pytest.fixture
 def worker_services(settings, redis_client, engine):
     services = Services(settings, redis=redis_client)
-    context.configure(settings, services)
-    context._state["engine"] = engine  # the real engine, built once for the module
+    context.configure(settings, services, engine=engine)  # the real engine, built once for the module
     yield services
-    context._state.clear()
+    context.reset()
 
 
 def run_worker_burst(services) -> None:

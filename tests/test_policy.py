@@ -167,3 +167,12 @@ def test_a_language_without_its_own_table_is_decided_and_reported_with_unds(tmp_
     assert policy.decide(Evidence("en", (), {"toxicity": 0.6})).outcome == "hold"
     assert policy.decide(Evidence("en", (), {"toxicity": 0.95})).outcome == "remove"
     assert policy.thresholds("en", "threat") == {}  # no such label in force: no threshold claimed
+
+
+def test_parse_policy_reads_text_as_load_policy_reads_the_file(tmp_path):
+    from moderation.policy import PolicyError, load_policy, parse_policy
+
+    path = Path(__file__).resolve().parents[1] / "config" / "policy.toml"
+    assert parse_policy(path.read_text(encoding="utf-8"), source=str(path)) == load_policy(path)
+    with pytest.raises(PolicyError, match="^my-candidate.toml: `version`"):
+        parse_policy('version = ""\n', source="my-candidate.toml")

@@ -15,8 +15,7 @@ import zlib
 import pytest
 
 from moderation.cli import main
-from moderation.rescore import keys as rkeys
-from moderation.store import Store
+from moderation.store import Store, keys
 from moderation.store.codec import unpack
 from tests.support.rescore_store import seed
 from tests.test_rescore_store import COMMENTS, candidate_policy, stored_decisions
@@ -50,7 +49,7 @@ def store_state(redis) -> dict:
     state = {}
     for key in sorted(redis.scan_iter("*")):
         name = key.decode()
-        if name.startswith((rkeys.RUN_PREFIX, "rq:", *HOUSEKEEPING)):
+        if name.startswith((keys.RESCORE_RUN_PREFIX, "rq:", *HOUSEKEEPING)):
             continue
         kind = redis.type(key).decode()
         if kind == "string":
@@ -170,7 +169,7 @@ def test_apply_stopped_by_a_failure_resumes_to_the_same_state(many, candidate, c
     code, summary, err = run_cli(capsys, "--policy", candidate, "--apply", "--max-change", 100, "--batch-size", 10)
     assert code == 2 and summary is None and "injected scorer failure" in err and "resume" in err
     run_id = expected_summary["run_id"]
-    assert many.hlen(rkeys.run_done(run_id)) == 5
+    assert many.hlen(keys.rescore_run_done(run_id)) == 5
     assert not same_state(store_state(many), expected_state)  # half-way indeed
 
     monkeypatch.setattr(command, "_engine", build)
@@ -198,13 +197,13 @@ def test_apply_killed_with_sigkill_resumes_to_the_same_state(many, candidate, cl
     process = subprocess.Popen(command, env=dict(os.environ), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 120
-        while many.hlen(rkeys.run_done(run_id)) < 20 and process.poll() is None and time.monotonic() < deadline:
+        while many.hlen(keys.rescore_run_done(run_id)) < 20 and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.001)
         process.send_signal(signal.SIGKILL)
     finally:
         process.wait()
     assert process.returncode == -signal.SIGKILL, process.stderr.read().decode()
-    done = many.hlen(rkeys.run_done(run_id))
+    done = many.hlen(keys.rescore_run_done(run_id))
     assert 20 <= done < len(MANY), f"the kill came too late to test anything ({done} batches done)"
 
     code, resumed, err = run_cli(capsys, "--policy", candidate, "--apply", "--max-change", 100, "--batch-size", 1)

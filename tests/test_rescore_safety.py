@@ -14,7 +14,7 @@ from moderation.cli import main
 
 from moderation.rescore import lock
 from moderation.store import keys
-from moderation.store.review_actions import claim, release
+from moderation.store.lifecycle.moderate import claim, release
 from tests.test_rescore_store import (COMMENTS, candidate_policy, dump_all, engine, raised_hold_candidate,  # noqa: F401
                                       rescore, seeded)
 
@@ -99,7 +99,7 @@ def test_a_claimed_comment_is_left_alone_until_the_claim_ends(seeded, rescore, t
 
 
 def test_a_claim_taken_between_scan_and_write_is_respected(seeded):
-    from moderation.rescore.apply import Change, apply_changes
+    from moderation.store.lifecycle.rescore import Change, apply_changes
     from moderation.store.models import loads
 
     comment_id = seeded.zrange(keys.REVIEW_QUEUE, 0, 0)[0].decode()  # a held comment: claims need one

@@ -17,7 +17,7 @@ from moderation.policy import load_policy
 from moderation.settings import load_settings
 from moderation.store import Store, keys
 from moderation.store.models import loads
-from moderation.store.review_actions import decide as moderator_decides
+from moderation.store.lifecycle.moderate import decide as moderator_decides
 from tests.support.rescore_store import seed
 
 EN = [
@@ -301,7 +301,7 @@ def test_received_time_window_uses_the_intake_time(seeded, rescore):
 
 
 def test_a_revision_awaiting_its_decision_is_left_to_the_workers(seeded, rescore, engine, tmp_path):
-    from moderation.store.intake import accept_comments
+    from moderation.store.lifecycle.accept import accept_comments
     from tests.support.rescore_store import incoming
 
     accept_comments(seeded, [incoming({**COMMENTS[0], "text": "Edited: you are all idiots."})],

@@ -9,9 +9,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from moderation.rescore.diff import diff_decisions, transition
+from moderation.rescore.batch import diff_decisions, transition
 from moderation.rescore.filters import FilterError, Filters, parse_moment
-from moderation.rescore.progress import Progress
+from moderation.rescore.report import Progress
 from moderation.rescore.report import report_format, write_report
 from moderation.rescore.spec import RunSpec
 from moderation.rescore.tally import Tally

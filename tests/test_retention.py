@@ -11,10 +11,10 @@ import pytest
 
 from moderation.settings import SettingsError, load_settings
 from moderation.store import Store, keys
-from moderation.store.intake import accept_comments
+from moderation.store.lifecycle.accept import accept_comments
 from moderation.store.models import loads
 from moderation.store.retention import sweep
-from moderation.store.review_actions import decide as moderator_decides
+from moderation.store.lifecycle.moderate import decide as moderator_decides
 from moderation.types import CommentInput
 from tests.support.rescore_store import incoming, seed
 from tests.test_rescore_store import engine, rescore  # noqa: F401 - fixtures

@@ -12,7 +12,8 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 
 from moderation.queueing import CALLBACKS, make_queue
-from moderation.store import keys, review_actions
+from moderation.store import keys
+from moderation.store.lifecycle import moderate as review_actions
 from moderation.store.review import Filters, list_queue
 from tests.support.review_seed import comment, make_engine, moderate
 
@@ -295,7 +296,7 @@ def test_tokens_never_reach_the_logs(api, held, caplog):
 
 def test_the_wait_of_a_comment_rescored_to_hold_counts_from_the_rescore(api, held, store, redis_client):
     """Kept by the machine an hour ago, held by a rescore 5 s ago: the moderator's wait is ~5 s."""
-    from moderation.rescore.apply import Change, apply_changes
+    from moderation.store.lifecycle.rescore import Change, apply_changes
 
     machine = store.decisions([("ok-1", 1)])[0]  # stored packed (store/codec.py)
     assert machine["decision"] == "keep"

@@ -38,10 +38,9 @@ class RecordingEngine:
 def svc(settings, redis_client):
     services = Services(settings, redis=redis_client)
     engine = RecordingEngine()
-    context.configure(settings, services)
-    context._state["engine"] = engine
+    context.configure(settings, services, engine=engine)
     yield services
-    context._state.clear()
+    context.reset()
 
 
 def run_burst(svc):

@@ -11,6 +11,7 @@ import time
 from typing import Any, Sequence
 
 from moderation.logging import log_event
+from moderation.store import Store
 from moderation.store.metrics import incr
 from moderation.types import CommentInput
 
@@ -21,7 +22,7 @@ class ScoringFailed(RuntimeError):
     """Some comments of the batch could not be scored; RQ retries the job, then holds them."""
 
 
-def undecided(store, pairs: Sequence[tuple[str, int]]) -> list[tuple[tuple[str, int], dict[str, Any]]]:
+def undecided(store: Store, pairs: Sequence[tuple[str, int]]) -> list[tuple[tuple[str, int], dict[str, Any]]]:
     """(pair, revision record) for pairs that exist and have no decision yet."""
     decided = store.decisions(pairs)
     todo = [pair for pair, decision in zip(pairs, decided) if decision is None]
@@ -55,7 +56,7 @@ def score_batch(engine, records: list[dict[str, Any]]) -> list[tuple[dict[str, A
     return results
 
 
-def moderate(store, engine, pairs: Sequence[tuple[str, int]], job_id: str | None,
+def moderate(store: Store, engine, pairs: Sequence[tuple[str, int]], job_id: str | None,
              deliver: bool = False) -> dict[str, Any]:
     """Decide and record the pairs; raise ScoringFailed after recording what could be scored.
 
@@ -87,7 +88,7 @@ def moderate(store, engine, pairs: Sequence[tuple[str, int]], job_id: str | None
     return {"decided": len(new), "skipped": len(pairs) - len(todo), "new": new}
 
 
-def hold_for_a_person(store, pairs: Sequence[tuple[str, int]], job_id: str | None, error: str,
+def hold_for_a_person(store: Store, pairs: Sequence[tuple[str, int]], job_id: str | None, error: str,
                       policy_version: str, deliver: bool = False) -> int:
     """Record `hold` with reason scoring_failed for pairs still undecided; return how many."""
     todo = undecided(store, pairs)

@@ -8,7 +8,7 @@ and every few seconds, one worker at a time) re-enqueues those older than a grac
 job is missing, failed or stopped, queued nowhere, or started by a worker that stopped beating.
 Deciding twice is harmless: decisions are recorded once per revision.
 
-Deliveries to the platform are recovered the same way from the outbox (store.delivery).
+Deliveries to the platform are recovered the same way from the outbox (store.lifecycle.deliver).
 """
 
 from __future__ import annotations
@@ -21,12 +21,13 @@ from rq.registry import ScheduledJobRegistry
 
 from moderation.logging import log_event
 from moderation.queueing import CALLBACKS, MODERATE, chunks
-from moderation.store import delivery, workers
+from moderation.store import keys, workers
+from moderation.store.lifecycle import deliver
 from moderation.store.metrics import incr
 from moderation.store.models import text
 
 log = logging.getLogger("workers.recovery")
-LOCK_KEY = "mod:recovery:lock"
+LOCK_KEY = keys.RECOVERY_LOCK
 OVERDUE_SECONDS = 30
 
 
@@ -88,7 +89,7 @@ def recover_pending(svc, grace_seconds: float, now: float | None = None, limit: 
 def recover_deliveries(svc, grace_seconds: float, now: float | None = None, limit: int = 5000) -> int:
     """Re-enqueue delivery of decisions whose delivery job can no longer send them; return how many.
 
-    The outbox (store.delivery) holds every decision the platform has yet to get, with the job
+    The outbox (store.lifecycle.deliver) holds every decision the platform has yet to get, with the job
     meant to send it; entries older than the grace period whose job is gone, finished, failed, or
     started by a dead worker get a new job. Sending twice is allowed (at least once; the platform
     deduplicates by id and revision); the state on the head is settled once per opened delivery.
@@ -96,7 +97,7 @@ def recover_deliveries(svc, grace_seconds: float, now: float | None = None, limi
     if not svc.settings.callback_url:
         return 0
     now = time.time() if now is None else now
-    entries = delivery.due(svc.redis, older_than=now - grace_seconds, limit=limit)
+    entries = deliver.due(svc.redis, older_than=now - grace_seconds, limit=limit)
     if not entries:
         return 0
     orphans = _orphans(svc, entries, CALLBACKS)

@@ -10,8 +10,7 @@ from __future__ import annotations
 import json
 import sys
 
-BATCH_SIZE = 500
-MAX_CHANGE = 10.0  # percent; a policy that removes everything must not reach the platform unnoticed
+from moderation.rescore.options import BATCH_SIZE, MAX_CHANGE, RescoreOptions
 
 
 def add_arguments(parser) -> None:
@@ -42,29 +41,17 @@ def add_arguments(parser) -> None:
                         help="progress on stderr: a bar on a terminal, lines otherwise (auto)")
 
 
-def _usage_error(args) -> str | None:
-    if args.batch_size <= 0:
-        return "--batch-size must be positive"
-    if args.input and (args.apply or args.queue):
-        return "--input rescores an export: it cannot --apply or use --queue"
-    if args.input and any((args.since, args.until, args.article, args.language)):
-        return "--since/--until/--article/--language select stored comments; they do not apply to --input"
-    if (args.restart or not args.deliver) and not args.apply:
-        return "--restart and --no-deliver only make sense with --apply"
-    if not 0 <= args.max_change <= 100:
-        return "--max-change is a percentage between 0 and 100"
-    return None
-
-
 def run(args) -> int:
-    from moderation.rescore.command import RescoreError, rescore
+    from moderation.rescore import RescoreError
+    from moderation.rescore.command import rescore
 
-    problem = _usage_error(args)
+    options = RescoreOptions.from_namespace(args)
+    problem = options.problem()
     if problem:
         print(f"moderation rescore: {problem}", file=sys.stderr)
         return 2
     try:
-        summary = rescore(args)
+        summary = rescore(options)
     except RescoreError as exc:
         print(f"moderation rescore: {exc}", file=sys.stderr)
         return 2

@@ -18,7 +18,7 @@ from moderation.lexicon.matcher import Found, find
 from moderation.lexicon.schema import Entry, LexiconError, parse_file
 from moderation.lexicon.vocabulary import Vocabulary
 from moderation.text.normalize import NormalizedText, normalize_for_matching
-from moderation.types import UNDETERMINED, LexiconHit
+from moderation.types import SUPPORTED_LANGUAGES, UNDETERMINED, LexiconHit
 
 __all__ = ["Entry", "Lexicon", "LexiconError", "load_lexicon"]
 
@@ -28,7 +28,7 @@ MATCHER_REVISION = "2"  # 2: one-letter typos of slurs and insults, "fvck"
 
 @dataclass(frozen=True, repr=False)
 class Lexicon:
-    """Compiled lexicons with one phrase table per comment language ("en", "fr", "und")."""
+    """Compiled lexicons with one phrase table per comment language (types.SUPPORTED_LANGUAGES and "und")."""
 
     version: str
     entries: tuple[Entry, ...]
@@ -116,7 +116,7 @@ def load_lexicon(directory: Path) -> Lexicon:
             entries.append(entry)
             where.append(f"{path}: term {entry.term!r}")
     vocabulary = Vocabulary()
-    tables = {"en": PhraseTable(), "fr": PhraseTable(), UNDETERMINED: PhraseTable()}
+    tables = {name: PhraseTable() for name in (*SUPPORTED_LANGUAGES, UNDETERMINED)}
     _check_duplicates(entries, where)
     for index, entry in enumerate(entries):
         for words, rank in entry_forms(entry, where[index]):
@@ -143,7 +143,7 @@ def _tables_for(entry: Entry) -> list[str]:
     language ("con", "retard", "douche"), which is matched only in its own.
     """
     if entry.language == "any" or not entry.ambiguous:
-        return ["en", "fr", UNDETERMINED]
+        return [*SUPPORTED_LANGUAGES, UNDETERMINED]
     return [entry.language]
 
 

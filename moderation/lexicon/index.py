@@ -21,8 +21,9 @@ from moderation.text.typos import TYPO_CATEGORIES, typo_variants
 # A word of normalised text: letters/digits, with `*`/`#` masks allowed after the first character.
 WORD = re.compile(r"[^\W_](?:[^\W_]|[*#])*")
 
-_SUFFIXES = {"en": ("s", "es", "ed", "er", "ers", "ing"), "fr": ("s", "e", "es", "x"), "any": ()}
-_SUFFIXES_AFTER_E = {"en": ("s", "d", "r", "rs"), "fr": ("s",), "any": ()}
+# Inflection rules of the languages that have them; any other language's terms are matched as written.
+_SUFFIXES = {"en": ("s", "es", "ed", "er", "ers", "ing"), "fr": ("s", "e", "es", "x")}
+_SUFFIXES_AFTER_E = {"en": ("s", "d", "r", "rs"), "fr": ("s",)}
 
 
 @dataclass(frozen=True)
@@ -102,4 +103,4 @@ def entry_forms(entry: Entry, where: str) -> list[tuple[tuple[str, ...], int]]:
 def _inflections(words: tuple[str, ...], entry: Entry) -> list[tuple[str, ...]]:
     last = words[-1]
     suffixes = _SUFFIXES_AFTER_E if last.endswith("e") else _SUFFIXES
-    return [words[:-1] + (last + suffix,) for suffix in suffixes[entry.language]]
+    return [words[:-1] + (last + suffix,) for suffix in suffixes.get(entry.language, ())]

@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from moderation.types import LEXICON_CATEGORIES as CATEGORIES, SEVERITIES
+from moderation.types import LEXICON_CATEGORIES as CATEGORIES, SEVERITIES, SUPPORTED_LANGUAGES
 
 TARGETS = (
     "ethnicity", "origin", "religion", "gender", "sexual_orientation", "gender_identity",
     "disability", "age", "class", "politics", "individual",
 )
 NEEDS_TARGET = ("slur", "dehumanising")
-LANGUAGES = ("en", "fr", "any")
+LANGUAGES = (*SUPPORTED_LANGUAGES, "any")  # "any": matched in every language
 _GROUP_FIELDS = {"category", "severity", "target", "inflect", "ambiguous", "terms", "note"}
 _TERM_FIELDS = {"term", "category", "severity", "target", "inflect", "ambiguous", "variants", "exceptions", "note"}
 _TEMPLATE = re.compile(r"\{([a-z_]+)\}")

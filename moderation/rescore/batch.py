@@ -5,24 +5,28 @@ The current decision of a comment's latest revision is its applied rescore if an
 machine decision. A revision still awaiting its decision is left to the live workers; one a
 moderator decided is never re-decided, nor one a moderator has claimed while the claim lasts (all
 counted, never reported as changed).
+
+A change is described by diff_decisions (what changed and the evidence for it: a report row).
 """
 
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-from moderation.rescore.apply import Change, apply_changes
-from moderation.rescore.current import current_decisions
-from moderation.rescore.diff import diff_decisions, transition
+from redis import Redis
+
 from moderation.rescore.tally import Tally
 from moderation.store import keys
+from moderation.store.keys import Head
+from moderation.store.lifecycle import Change, apply_changes, decisions_in_force
 from moderation.store.models import loads, text
-from moderation.store.review import claim_key
 from moderation.types import CommentInput
 
-HEAD = ("rev", "status", "decided_rev", "final", "decision", "rescore_run", "rescore_rev", "text_expired_at")
+HEAD = (Head.REV, Head.STATUS, Head.DECIDED_REV, Head.FINAL, Head.DECISION, Head.RESCORE_RUN, Head.RESCORE_REV,
+        Head.TEXT_EXPIRED_AT)
 
 Deliver = Callable[[list[tuple[str, int]]], Any]
 
@@ -35,16 +39,16 @@ class Options:
     apply: bool = False
 
 
-def _heads(redis, ids: Sequence[str]) -> list[dict[str, str] | None]:
+def _heads(redis: Redis, ids: Sequence[str]) -> list[dict[str, str] | None]:
     """Each comment's head fields (plus "claimed": a moderator's claim on it), None if unknown."""
     pipe = redis.pipeline(transaction=False)
     for comment_id in ids:
         pipe.hmget(keys.comment(comment_id), *HEAD)
-        pipe.exists(claim_key(comment_id))
+        pipe.exists(keys.claim(comment_id))
     replies = pipe.execute()
     heads = [{**dict(zip(HEAD, map(text, values))), "claimed": bool(claimed)}
              for values, claimed in zip(replies[::2], replies[1::2])]
-    return [head if head["rev"] is not None else None for head in heads]
+    return [head if head[Head.REV] is not None else None for head in heads]
 
 
 def _eligible(ids, heads, tally: Tally) -> list[tuple[str, int, dict[str, str]]]:
@@ -54,24 +58,24 @@ def _eligible(ids, heads, tally: Tally) -> list[tuple[str, int, dict[str, str]]]
         tally.add("scanned")
         if head is None:
             tally.add("missing")
-        elif head["status"] != "decided" or head["decided_rev"] != head["rev"]:
+        elif head[Head.STATUS] != "decided" or head[Head.DECIDED_REV] != head[Head.REV]:
             tally.add("skipped_pending")
-        elif head["final"] == head["rev"]:
+        elif head[Head.FINAL] == head[Head.REV]:
             tally.add("skipped_moderated")
-        elif head["text_expired_at"]:
+        elif head[Head.TEXT_EXPIRED_AT]:
             tally.add("skipped_expired")  # retention deleted its text: nothing to re-decide on
         elif head["claimed"]:
             tally.add("skipped_claimed")  # a moderator is looking at it: not re-decided under them
         else:
-            kept.append((comment_id, int(head["rev"]), head))
+            kept.append((comment_id, int(head[Head.REV]), head))
     return kept
 
 
-def _load(redis, items) -> tuple[list, list]:
+def _load(redis: Redis, items) -> tuple[list, list]:
     """Each item's revision record and current decision (applied rescore, else machine decision)."""
     pairs = [(cid, rev) for cid, rev, _ in items]
     records = redis.mget([keys.revision(cid, rev) for cid, rev in pairs])
-    return [loads(r) for r in records], current_decisions(redis, pairs)
+    return [loads(r) for r in records], decisions_in_force(redis, pairs)
 
 
 def _baseline(head: dict[str, str], current: dict[str, Any], options: Options) -> tuple[dict[str, Any], bool]:
@@ -80,12 +84,13 @@ def _baseline(head: dict[str, str], current: dict[str, Any], options: Options) -
     Only --apply looks through to the replaced decision, so that a resumed run reports the same
     changes as an uninterrupted one; a dry run always diffs against what is current now.
     """
-    if options.apply and head["rescore_run"] == options.run_id and head["rescore_rev"] == head["rev"] and "previous" in current:
+    if (options.apply and head[Head.RESCORE_RUN] == options.run_id and head[Head.RESCORE_REV] == head[Head.REV]
+            and "previous" in current):
         return current["previous"], True
     return current, False
 
 
-def rescore_batch(redis, engine, ids: Sequence[str], options: Options, deliver: Deliver | None = None) -> Tally:
+def rescore_batch(redis: Redis, engine, ids: Sequence[str], options: Options, deliver: Deliver | None = None) -> Tally:
     """Re-decide one batch of comment ids; apply changes when options.apply."""
     tally = Tally()
     items = _eligible(ids, _heads(redis, ids), tally)
@@ -109,13 +114,13 @@ def rescore_batch(redis, engine, ids: Sequence[str], options: Options, deliver: 
         tally.change(diff_decisions(old, new_json, rev), transition(old.get("decision"), new_json["decision"]))
         if already:
             done_before.add(comment_id)
-        changes.append(Change(comment_id, rev, head["decision"], old, new_json, float(record["received_at"])))
+        changes.append(Change(comment_id, rev, head[Head.DECISION], old, new_json, float(record["received_at"])))
     if options.apply:
         _apply(redis, changes, done_before, options, tally, deliver)
     return tally
 
 
-def _apply(redis, changes: list[Change], done_before: set[str], options: Options, tally: Tally,
+def _apply(redis: Redis, changes: list[Change], done_before: set[str], options: Options, tally: Tally,
            deliver: Deliver | None) -> None:
     todo = [c for c in changes if c.comment_id not in done_before]
     tally.add("already_applied", len(changes) - len(todo))
@@ -135,3 +140,44 @@ def _apply(redis, changes: list[Change], done_before: set[str], options: Options
     again = [(c.comment_id, c.rev) for c in changes if c.comment_id in done_before]
     if deliver is not None and (delivered or again):
         deliver(delivered + again)
+
+
+def transition(old: str | None, new: str) -> str:
+    """The summary key of a change, e.g. "keep->hold" ("none->keep" when there was no decision)."""
+    return f"{old or 'none'}->{new}"
+
+
+def _terms(decision: dict[str, Any]) -> Counter:
+    """Lexicon hits as a multiset of terms; hits in the author name are prefixed "author:"."""
+    return Counter(("author:" if hit.get("field") == "author" else "") + hit["term"]
+                   for hit in decision.get("slurs", []))
+
+
+def _lexicon_version(decision: dict[str, Any]) -> str | None:
+    return (decision.get("details") or {}).get("lexicon_version")
+
+
+def diff_decisions(old: dict[str, Any] | None, new: dict[str, Any], revision: int | None = None) -> dict[str, Any]:
+    """One report row: old and new outcome and the evidence that differs between them."""
+    old = old or {}
+    old_reasons, new_reasons = old.get("reasons", []), new.get("reasons", [])
+    old_terms, new_terms = _terms(old), _terms(new)
+    return {
+        "id": new["id"],
+        "revision": revision,
+        "language": new.get("language"),
+        "old_decision": old.get("decision"),
+        "new_decision": new["decision"],
+        "reasons_added": [r for r in new_reasons if r not in old_reasons],
+        "reasons_removed": [r for r in old_reasons if r not in new_reasons],
+        "scores_old": old.get("scores", {}),
+        "scores_new": new.get("scores", {}),
+        "terms_added": sorted((new_terms - old_terms).elements()),
+        "terms_removed": sorted((old_terms - new_terms).elements()),
+        "policy_old": old.get("policy_version"),
+        "policy_new": new.get("policy_version"),
+        "model_old": old.get("model"),
+        "model_new": new.get("model"),
+        "lexicon_old": _lexicon_version(old),
+        "lexicon_new": _lexicon_version(new),
+    }

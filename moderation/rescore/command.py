@@ -10,14 +10,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+from moderation.rescore import RescoreError
+from moderation.rescore.options import RescoreOptions
 from moderation.rescore.filters import FilterError, Filters
-from moderation.rescore.progress import Progress
+from moderation.rescore.report import Progress
 from moderation.rescore.report import report_format, write_report
 from moderation.rescore.tally import Tally
-
-
-class RescoreError(RuntimeError):
-    """The run cannot start or cannot go on; the message says why and what to do."""
 
 
 def _policy_text(path: Path) -> str:
@@ -38,7 +36,7 @@ def _engine(model: str | None, policy_text: str, settings, source: str = "the ca
 
     try:
         check_shape(policy_text, source, settings.resolved_policy_path)  # names the file and the key
-        return engine_for(model, policy_text, base=settings, cache=False, source=source)
+        return engine_for(model, policy_text, base=settings, source=source)
     except (PolicyShapeError, PolicyError, LexiconError, ScorerUnavailable, ValueError) as exc:
         raise RescoreError(str(exc)) from None
     except (TypeError, AttributeError, KeyError) as exc:  # a malformation the shape check could not see
@@ -51,52 +49,52 @@ def _progress(mode: str, total: int) -> Progress | None:
     return Progress(total, tty={"auto": None, "bar": True, "lines": False}[mode])
 
 
-def _export(args, engine, settings) -> tuple[Tally, dict[str, Any]]:
+def _export(options: RescoreOptions, engine, settings) -> tuple[Tally, dict[str, Any]]:
     from moderation.rescore.exports import rescore_export
 
     try:
-        with open(args.input, "rb") as counting:
+        with open(options.input, "rb") as counting:
             total = sum(1 for line in counting if line.strip())
-        progress = _progress(args.progress, total)
-        with open(args.input, "rb") as stream:
-            tally = rescore_export(stream, engine, args.batch_size, settings.max_text_chars, progress)
+        progress = _progress(options.progress, total)
+        with open(options.input, "rb") as stream:
+            tally = rescore_export(stream, engine, options.batch_size, settings.max_text_chars, progress)
     except OSError as exc:
-        raise RescoreError(f"cannot read {args.input}: {exc.strerror}") from None
+        raise RescoreError(f"cannot read {options.input}: {exc.strerror}") from None
     if progress is not None:
         progress.close()
     return tally, {"mode": "input"}
 
 
-def _filters(args) -> Filters:
+def _filters(options: RescoreOptions) -> Filters:
     try:
-        return Filters.from_strings(args.since, args.until, args.time_field, args.article, args.language)
+        return Filters.from_strings(options.since, options.until, options.time_field, options.article, options.language)
     except FilterError as exc:
         raise RescoreError(str(exc)) from None
 
 
-def rescore(args) -> dict[str, Any]:
-    """Run `moderation rescore` as parsed in `args`; return the summary line."""
+def rescore(options: RescoreOptions) -> dict[str, Any]:
+    """Run `moderation rescore` with these options; return the summary line."""
     from moderation.settings import load_settings
 
     started = time.monotonic()
     settings = load_settings()
-    filters = _filters(args)
-    if args.report:
+    filters = _filters(options)
+    if options.report:
         try:
-            report_format(Path(args.report))
+            report_format(Path(options.report))
         except ValueError as exc:
             raise RescoreError(str(exc)) from None
-    policy_path = Path(args.policy or settings.resolved_policy_path)
+    policy_path = Path(options.policy or settings.resolved_policy_path)
     policy_text = _policy_text(policy_path)
-    engine = _engine(args.model, policy_text, settings, str(policy_path))
-    if args.input:
-        tally, extra = _export(args, engine, settings)
+    engine = _engine(options.model, policy_text, settings, str(policy_path))
+    if options.input:
+        tally, extra = _export(options, engine, settings)
     else:
         from moderation.rescore.store_run import store_run
 
-        tally, extra = store_run(args, engine, policy_text, settings, filters, _progress)
-    if args.report:
-        write_report(Path(args.report), tally.rows)
+        tally, extra = store_run(options, engine, policy_text, settings, filters, _progress)
+    if options.report:
+        write_report(Path(options.report), tally.rows)
     for error in tally.error_list[:20]:
         print(f"rescore: {error['id'] or '-'}: {error['error']}", file=sys.stderr)
     if tally.counts["skipped_expired"]:

@@ -1,24 +1,18 @@
 """Build the engine a run decides with: the usual Engine, a candidate policy, a chosen model.
 
 `--model` is "linear", "detoxify" or a path to a linear model artifact; it overrides the scorer
-settings and builds through the same factory the workers use. Workers keep one engine per model
-for their whole life (a model loads once per process) and swap policies by content digest.
+settings and builds through the same factory the workers use. Nothing is cached here: a command
+builds its engine once, and a worker keeps its engines in its own context (workers/context.py).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import os
-import tempfile
 from pathlib import Path
 
 from moderation.engine import Engine
-from moderation.policy import Policy, PolicyError, load_policy
+from moderation.policy import Policy, parse_policy
 from moderation.settings import Settings, load_settings
-
-_ENGINES: dict[tuple[str | None, Path], Engine] = {}
-_POLICIES: dict[str, Policy] = {}
 
 
 def model_overrides(model: str | None) -> dict:
@@ -41,32 +35,16 @@ def settings_for(model: str | None, base: Settings | None = None) -> Settings:
 
 
 def policy_from_text(content: str, source: str = "the candidate policy") -> Policy:
-    """Parse a policy from its file content (jobs carry content, not a path on the CLI's machine).
-
-    Errors name `source` (the user's file), never the temporary file the loader reads.
-    """
-    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
-    if digest not in _POLICIES:
-        handle, name = tempfile.mkstemp(suffix=".toml", prefix="rescore-policy-")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(content.encode("utf-8"))
-            _POLICIES[digest] = load_policy(Path(name))
-        except PolicyError as exc:
-            raise PolicyError(str(exc).replace(name, source)) from None
-        finally:
-            os.unlink(name)
-    return _POLICIES[digest]
+    """Parse a candidate policy from its file content (jobs carry content, not a path on the CLI's machine)."""
+    return parse_policy(content, source)
 
 
-def engine_for(model: str | None, policy_text: str, base: Settings | None = None, cache: bool = True,
+def engine_key(model: str | None, base: Settings | None = None) -> tuple[str | None, Path]:
+    """What tells two engines apart (a worker keeps one per key): the model and the lexicon folder."""
+    return model, settings_for(model, base).resolved_lexicon_dir
+
+
+def engine_for(model: str | None, policy_text: str, base: Settings | None = None,
                source: str = "the candidate policy") -> Engine:
-    """The engine for a model under a candidate policy; built once per (model, lexicon dir) when cached."""
-    settings = settings_for(model, base)
-    key = (model, settings.resolved_lexicon_dir)
-    engine = _ENGINES.get(key) if cache else None
-    if engine is None:
-        engine = Engine.from_settings(settings, policy=policy_from_text(policy_text, source))
-        if cache:
-            _ENGINES[key] = engine
-    return engine.with_policy(policy_from_text(policy_text, source))
+    """A new engine for a model under a candidate policy (loads the model: callers keep it)."""
+    return Engine.from_settings(settings_for(model, base), policy=policy_from_text(policy_text, source))

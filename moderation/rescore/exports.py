@@ -12,8 +12,8 @@ import json
 from typing import IO, Any, Iterator
 
 from moderation.comment_json import CommentFormatError, parse_comment_line
-from moderation.rescore.diff import diff_decisions, transition
-from moderation.rescore.progress import Progress
+from moderation.rescore.batch import diff_decisions, transition
+from moderation.rescore.report import Progress
 from moderation.rescore.tally import Tally
 from moderation.types import OUTCOMES
 

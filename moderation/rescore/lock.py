@@ -18,9 +18,12 @@ import time
 from contextlib import contextmanager
 from typing import Iterator
 
+from redis import Redis
+
+from moderation.store import keys
 from moderation.store.models import text
 
-KEY = "mod:rescore:apply-lock"
+KEY = keys.RESCORE_APPLY_LOCK
 TTL_SECONDS = 30
 EXTEND_EVERY = 5.0
 
@@ -29,7 +32,7 @@ class ApplyRunning(RuntimeError):
     """Another --apply run holds the lock."""
 
 
-def holder(redis) -> dict | None:
+def holder(redis: Redis) -> dict | None:
     """Who holds the lock, or None."""
     raw = text(redis.get(KEY))
     if raw is None:
@@ -47,7 +50,7 @@ return 0
 """
 
 
-def _clear_if_dead(redis) -> bool:
+def _clear_if_dead(redis: Redis) -> bool:
     """Drop the lock of a run on this host whose process is gone (killed with -9); True if dropped."""
     raw = redis.get(KEY)
     other = holder(redis) if raw is not None else None
@@ -63,7 +66,7 @@ def _clear_if_dead(redis) -> bool:
 
 
 @contextmanager
-def apply_lock(redis, run_id: str) -> Iterator[None]:
+def apply_lock(redis: Redis, run_id: str) -> Iterator[None]:
     """Hold the apply lock for the block; raise ApplyRunning if another run holds it."""
     token = json.dumps({"run_id": run_id, "host": socket.gethostname(), "pid": os.getpid(),
                         "started_at": round(time.time(), 3), "nonce": os.urandom(8).hex()})

@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from typing import Iterator
 
+from redis import Redis
+
 from moderation.rescore.filters import Filters
 from moderation.store import keys
 from moderation.store.models import text
@@ -31,7 +33,7 @@ def _time_index(filters: Filters) -> str:
     return keys.INDEX_CREATED if filters.time_field == "created" else keys.INDEX_RECEIVED
 
 
-def _pages(redis, index: str, low: float, high: float) -> Iterator[list[str]]:
+def _pages(redis: Redis, index: str, low: float, high: float) -> Iterator[list[str]]:
     offset = 0
     while True:
         batch = redis.zrangebyscore(index, low, f"({high}" if math.isfinite(high) else "+inf",
@@ -54,7 +56,7 @@ def _keep(filters: Filters, head: list, moment) -> bool:
     return filters.in_window(None if moment is None else float(moment))
 
 
-def select_ids(redis, filters: Filters) -> list[str]:
+def select_ids(redis: Redis, filters: Filters) -> list[str]:
     """Ids of the stored comments matching every filter, in index order, each once."""
     index, window_on_index = _driving_index(filters)
     low, high = filters.window if window_on_index else (-math.inf, math.inf)

@@ -9,32 +9,26 @@ from contextlib import nullcontext
 from typing import Any, Callable
 
 import redis as redis_lib
+from redis import Redis
 
-from moderation.rescore import keys as rkeys
-from moderation.rescore.command import RescoreError
+from moderation.rescore import RescoreError
+from moderation.rescore.options import RescoreOptions
 from moderation.rescore.lock import ApplyRunning, apply_lock
 from moderation.rescore.plan import MemoryPlan, RedisPlan
-from moderation.rescore.queue_run import run_on_queue
-from moderation.rescore.runner import combine, run_in_process
+from moderation.rescore.run import run_on_queue
+from moderation.rescore.run import combine, run_in_process
 from moderation.rescore.scan import select_ids
 from moderation.rescore.spec import RunSpec, engine_versions
 from moderation.rescore.tally import Tally
 from moderation.store import keys
-from moderation.store.models import text
+from moderation.store.repository import SchemaMismatch, check_schema
 
 
-def _check_schema(redis) -> None:
-    """Refuse a store written by another schema version (read-only: a dry run writes nothing)."""
-    found = text(redis.get(keys.SCHEMA_VERSION_KEY))
-    if found is not None and found != keys.SCHEMA_VERSION:
-        raise RescoreError(f"Redis holds store schema {found}, this code speaks {keys.SCHEMA_VERSION}")
-
-
-def _plan(redis, spec: RunSpec, args, ids: list[str] | None = None):
+def _plan(redis: Redis, spec: RunSpec, options: RescoreOptions, ids: list[str] | None = None):
     select = (lambda: ids) if ids is not None else (lambda: select_ids(redis, spec.filters))  # noqa: E731
     if not spec.apply:
-        return MemoryPlan(select(), args.batch_size)
-    plan = RedisPlan(redis, spec.run_id, spec.to_json(), select, args.batch_size, restart=args.restart)
+        return MemoryPlan(select(), options.batch_size)
+    plan = RedisPlan(redis, spec.run_id, spec.to_json(), select, options.batch_size, restart=options.restart)
     if plan.resumed and plan.status == "running":
         print(f"rescore: resuming run {spec.run_id} ({len(plan.done())} of {plan.batches} batches done)",
               file=sys.stderr)
@@ -44,40 +38,41 @@ def _plan(redis, spec: RunSpec, args, ids: list[str] | None = None):
     return plan
 
 
-def _safety_check(services, engine, spec: RunSpec, args, make_progress) -> list[str] | None:
+def _safety_check(services, engine, spec: RunSpec, options: RescoreOptions,
+                  make_progress) -> list[str] | None:
     """Before a NEW --apply writes anything: refuse if it would change more than --max-change percent.
 
     Runs the same selection as a dry run first (so an apply scores twice; resumed runs passed this
     check when they started and skip it). Returns the selected ids, for the apply to use as its plan.
     """
-    stored = services.redis.exists(rkeys.run(spec.run_id)) and not args.restart
+    stored = services.redis.exists(keys.rescore_run(spec.run_id)) and not options.restart
     if stored:
         return None
     dry = dataclasses.replace(spec, apply=False)
-    plan = MemoryPlan(select_ids(services.redis, spec.filters), args.batch_size)
-    progress = make_progress(args.progress, plan.total)
-    tally = combine(_run(services, engine, dry, plan, args, progress))
+    plan = MemoryPlan(select_ids(services.redis, spec.filters), options.batch_size)
+    progress = make_progress(options.progress, plan.total)
+    tally = combine(_run(services, engine, dry, plan, options, progress))
     if progress is not None:
         progress.close()
     share = tally.changed_share()
-    if share * 100 > args.max_change:
+    if share * 100 > options.max_change:
         raise RescoreError(
             f"this run would change {tally.counts['changed']} decisions, {share:.1%} of those it may change, over "
-            f"the limit of {args.max_change:g}%; nothing was written. Look at what would change first "
+            f"the limit of {options.max_change:g}%; nothing was written. Look at what would change first "
             f"(moderation rescore ... --report changes.jsonl), then apply with --max-change {math.ceil(share * 100)} "
             f"(or --max-change 100) if that is intended")
     return plan.ids
 
 
-def _run(services, engine, spec: RunSpec, plan, args, progress) -> dict[int, Tally]:
+def _run(services, engine, spec: RunSpec, plan, options: RescoreOptions, progress) -> dict[int, Tally]:
     if plan.status == "complete":
         return plan.done()
-    if args.queue:
+    if options.queue:
         return run_on_queue(services.redis, spec, plan, progress, retry=services.retry)
     return run_in_process(services.redis, engine, spec, plan, progress, spec.delivery(services))
 
 
-def store_run(args, engine, policy_text: str, settings, filters,
+def store_run(options: RescoreOptions, engine, policy_text: str, settings, filters,
               make_progress: Callable) -> tuple[Tally, dict[str, Any]]:
     """Rescore the stored comments `filters` select; return the tally and summary extras.
 
@@ -87,36 +82,37 @@ def store_run(args, engine, policy_text: str, settings, filters,
     from moderation.localstack import embedded_redis
 
     with embedded_redis(settings) as settings:
-        return _store_run(args, engine, policy_text, settings, filters, make_progress)
+        return _store_run(options, engine, policy_text, settings, filters, make_progress)
 
 
-def _store_run(args, engine, policy_text, settings, filters, make_progress) -> tuple[Tally, dict[str, Any]]:
+def _store_run(options: RescoreOptions, engine, policy_text, settings, filters,
+               make_progress) -> tuple[Tally, dict[str, Any]]:
     from moderation.services import Services
 
     services = Services(settings)
-    spec = RunSpec(policy_text, args.model, engine_versions(engine), filters, args.apply, args.deliver)
+    spec = RunSpec(policy_text, options.model, engine_versions(engine), filters, options.apply, options.deliver)
     try:
-        _check_schema(services.redis)
+        check_schema(services.redis, stamp=False)  # read-only: a dry run writes nothing
         with apply_lock(services.redis, spec.run_id) if spec.apply else nullcontext():
-            tally, plan = _checked_run(services, engine, spec, args, make_progress)
-    except ApplyRunning as exc:
+            tally, plan = _checked_run(services, engine, spec, options, make_progress)
+    except (ApplyRunning, SchemaMismatch) as exc:
         raise RescoreError(str(exc)) from None
     except redis_lib.exceptions.ConnectionError as exc:
         raise RescoreError(f"cannot reach Redis at {settings.redis_url}: {exc}") from None
     finally:
         services.close()
     return tally, {"mode": "apply" if spec.apply else "dry-run", "run_id": spec.run_id,
-                   "resumed": plan.resumed, "queue": bool(args.queue)}
+                   "resumed": plan.resumed, "queue": bool(options.queue)}
 
 
-def _checked_run(services, engine, spec: RunSpec, args, make_progress):
+def _checked_run(services, engine, spec: RunSpec, options: RescoreOptions, make_progress):
     """The run itself (an --apply holds the lock and passed the safety check); return (tally, plan)."""
-    ids = _safety_check(services, engine, spec, args, make_progress) if spec.apply else None
-    plan = _plan(services.redis, spec, args, ids)
+    ids = _safety_check(services, engine, spec, options, make_progress) if spec.apply else None
+    plan = _plan(services.redis, spec, options, ids)
     # A finished run only repeats its summary: no "0/N comments (0%)" progress line for it.
-    progress = None if plan.status == "complete" else make_progress(args.progress, plan.total)
+    progress = None if plan.status == "complete" else make_progress(options.progress, plan.total)
     try:
-        tally = combine(_run(services, engine, spec, plan, args, progress))
+        tally = combine(_run(services, engine, spec, plan, options, progress))
     except (RescoreError, redis_lib.exceptions.ConnectionError):
         raise
     except Exception as exc:  # noqa: BLE001 - the run stops here; say where, and how to go on

@@ -6,12 +6,14 @@ order, so "after (score, member)" is exact, whatever is deleted behind the curso
 
 from __future__ import annotations
 
+from redis import Redis
+
 from moderation.store.models import text
 
 Cursor = tuple[float, str]
 
 
-def page_after(redis, key: str, after: Cursor | None, until: float | str, page: int = 500,
+def page_after(redis: Redis, key: str, after: Cursor | None, until: float | str, page: int = 500,
                since: float = float("-inf")) -> list[tuple[str, float]]:
     """Up to `page` (member, score) of `key` after the cursor (or from `since`), score up to `until`.
 

@@ -15,10 +15,6 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from moderation.store import keys
-from moderation.store.codec import pack
-from moderation.store.models import dumps
-
 ROUTINE = frozenset({"received", "decided", "delivered"})  # not copied to the mod:audit stream
 
 
@@ -32,9 +28,3 @@ def make_event(type_: str, actor: str, revision: int | None, what: str, why: str
     event.update(extra)
     return event
 
-
-def append_event(pipe, comment_id: str, event: dict[str, Any]) -> None:
-    """Queue the event on a pipeline: the comment's history list and, unless routine, the audit stream."""
-    pipe.rpush(keys.history(comment_id), pack(event))
-    if event["type"] not in ROUTINE or event["actor"] not in ("platform", "machine", "service"):
-        pipe.xadd(keys.AUDIT_STREAM, {"comment_id": comment_id, "event": dumps(event)})

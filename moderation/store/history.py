@@ -16,13 +16,15 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Sequence
 
+from redis import Redis
+
 from moderation.store import keys
+from moderation.store.keys import Head
 from moderation.store.events import make_event
 from moderation.store.models import loads, text
 
-# Head field: "<at> <revision> <attempts>" of the latest successful delivery (store.record_delivery).
-DELIVERED = "delivered"
-HEAD = ("rev", DELIVERED, "received_at", "hash", "text_expired_at")  # what merge() reads of the head
+DELIVERED = Head.DELIVERED  # "<at> <revision> <attempts>" of the latest successful delivery
+HEAD = (Head.REV, Head.DELIVERED, Head.RECEIVED_AT, Head.HASH, Head.TEXT_EXPIRED_AT)  # what merge() reads
 
 
 def received_event(rev: int, record: dict[str, Any]) -> dict[str, Any]:
@@ -55,9 +57,9 @@ def routine_events(revisions: Sequence[dict | None], decisions: Sequence[dict | 
 def merge(stored: list[dict[str, Any]], head: dict[str, str], revisions: Sequence[dict | None],
           decisions: Sequence[dict | None]) -> list[dict[str, Any]]:
     """The whole trail, oldest first: stored events and rebuilt routine ones (never both)."""
-    if head.get("text_expired_at") and head.get("rev") == "1" and revisions and revisions[0] is None:
+    if head.get(Head.TEXT_EXPIRED_AT) and head.get(Head.REV) == "1" and revisions and revisions[0] is None:
         # retention dropped a comment's only revision record: its head has the same time and hash
-        revisions = [{"received_at": float(head["received_at"]), "hash": head.get("hash")}]
+        revisions = [{"received_at": float(head[Head.RECEIVED_AT]), "hash": head.get(Head.HASH)}]
     kept = {(e["type"], e["revision"]) for e in stored if e["type"] in ("received", "decided")}
     rebuilt = [e for e in routine_events(revisions, decisions) if (e["type"], e["revision"]) not in kept]
     if head.get(DELIVERED):
@@ -65,7 +67,7 @@ def merge(stored: list[dict[str, Any]], head: dict[str, str], revisions: Sequenc
     return sorted(rebuilt + stored, key=lambda event: event["at"])  # stable: ties keep this order
 
 
-def histories(redis, comment_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+def histories(redis: Redis, comment_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
     """The trail of each comment, oldest event first, in two round trips."""
     ids = list(comment_ids)
     pipe = redis.pipeline(transaction=False)
@@ -76,14 +78,14 @@ def histories(redis, comment_ids: Iterable[str]) -> dict[str, list[dict[str, Any
     heads = [{f: text(v) for f, v in zip(HEAD, values) if v is not None} for values in replies[0::2]]
     pipe = redis.pipeline(transaction=False)
     for comment_id, head in zip(ids, heads):
-        rev = int(head.get("rev", 0))
+        rev = int(head.get(Head.REV, 0))
         numbers = range(1, rev + 1)
         pipe.mget([keys.revision(comment_id, n) for n in numbers] or [keys.revision(comment_id, 0)])
         pipe.mget([keys.decision(comment_id, n) for n in numbers] or [keys.decision(comment_id, 0)])
     records = pipe.execute()
     out = {}
     for i, (comment_id, head, stored) in enumerate(zip(ids, heads, replies[1::2])):
-        rev = int(head.get("rev", 0))
+        rev = int(head.get(Head.REV, 0))
         revisions = [loads(r) for r in records[2 * i][:rev]]
         decisions = [loads(d) for d in records[2 * i + 1][:rev]]
         out[comment_id] = merge([loads(e) for e in stored], head, revisions, decisions)

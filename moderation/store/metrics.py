@@ -10,13 +10,16 @@ import re
 from collections import Counter
 from typing import Iterable, Mapping
 
+from redis import Redis
+
 from moderation.store import keys
 from moderation.store.models import text
 
 # Seconds; scoring a batch of 50 with the linear model takes milliseconds, detoxify up to seconds.
 LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 
-# name -> (type, help). Other areas register theirs with `describe`.
+# name -> (type, help) of every series any process writes or renders: static data, so /metrics has
+# the same help lines whatever a process happened to import.
 DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "moderation_comments_received_total": ("counter", "Comment revisions accepted by intake (duplicates excluded)."),
     "moderation_duplicates_total": ("counter", "Deliveries answered as duplicates of a stored revision."),
@@ -29,12 +32,24 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
         "counter", "Decisions whose delivery job died, handed to a new delivery job by the recovery step."),
     "moderation_scoring_seconds": ("histogram", "Engine time per scored batch (seconds)."),
     "moderation_decision_latency_seconds": ("histogram", "Time from intake to recorded decision (seconds)."),
+    "moderation_rate_limited_total": ("counter", "Intake requests refused with 429, by client kind."),
+    "moderation_auth_failures_total": ("counter", "Failed moderator authentications, by kind."),
+    "moderation_auth_throttled_total": ("counter", "Moderator authentications refused with 429."),
+    "moderation_queue_depth": ("gauge", "Jobs waiting in each RQ queue."),
+    "moderation_failed_jobs": ("gauge", "Jobs in each queue's failed registry."),
+    "moderation_pending_revisions": ("gauge", "Comment revisions accepted but not yet decided."),
+    "moderation_review_queue_size": ("gauge", "Held comments waiting for a moderator."),
+    "moderation_workers_alive": ("gauge", "Moderation workers that sent a heartbeat recently."),
+    "moderation_undelivered_decisions": ("gauge", "Decisions the platform has yet to receive (outbox)."),
+    "moderation_review_decisions_total": (
+        "counter", "Moderator decisions on held comments, by action (and by moderator with "
+                   "MODERATION_METRICS_PER_MODERATOR=true)."),
+    "moderation_review_wait_seconds": ("histogram", "Time from the machine's hold to a moderator's decision."),
+    "moderation_review_oldest_age_seconds": ("gauge", "Age of the oldest held comment (since received)."),
+    "moderation_review_median_wait_seconds": (
+        "gauge", "Median time from hold to a moderator's decision over the last 10,000 decisions."),
+    "moderation_rescored_total": ("counter", "Decisions changed by an applied rescoring run, by transition."),
 }
-
-
-def describe(name: str, kind: str, help_text: str) -> None:
-    """Register a metric's type and help line for /metrics."""
-    DESCRIPTIONS[name] = (kind, help_text)
 
 
 def series(name: str, labels: Mapping[str, str] | None = None) -> str:
@@ -107,7 +122,7 @@ def _without_label(stored: dict[str, str], name: str, label: str) -> dict[str, s
     return kept
 
 
-def render(redis, gauges: Mapping[str, float] | None = None,
+def render(redis: Redis, gauges: Mapping[str, float] | None = None,
            aggregate: Mapping[str, str] | None = None) -> str:
     """Render every stored series plus live gauges as Prometheus text exposition.
 

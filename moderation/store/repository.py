@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Sequence
 
-from moderation.store import delivery, keys
-from moderation.store.decisions import record_decisions
+from redis import Redis
+
+from moderation.store import keys
+from moderation.store.lifecycle.deliver import settle as settle_delivery
+from moderation.store.lifecycle.decide import record_decisions
 from moderation.store.history import histories, merge
-from moderation.store.intake import EnqueueFn, accept_comments
+from moderation.store.lifecycle.accept import EnqueueFn, accept_comments, reassign_jobs
 from moderation.store.models import Accepted, IncomingComment, loads, text
 
 
@@ -17,21 +20,30 @@ class SchemaMismatch(RuntimeError):
     """The Redis data was written by an incompatible version of this schema."""
 
 
+def check_schema(redis: Redis, stamp: bool = True) -> None:
+    """Refuse a database written by another schema version; `stamp` an empty one with ours.
+
+    The one schema check: services stamp (they write), a rescoring run only reads.
+    """
+    if stamp:
+        redis.setnx(keys.SCHEMA_VERSION_KEY, keys.SCHEMA_VERSION)
+    found = text(redis.get(keys.SCHEMA_VERSION_KEY))
+    if found is not None and found != keys.SCHEMA_VERSION:
+        raise SchemaMismatch(f"Redis holds schema {found}, this code speaks {keys.SCHEMA_VERSION}")
+
+
 class Store:
     """Repository over one Redis client (bytes replies, as RQ needs)."""
 
-    def __init__(self, redis):
+    def __init__(self, redis: Redis):
         self.redis = redis
 
     def check_schema(self) -> None:
         """Stamp an empty database with our schema version; refuse a different one."""
-        self.redis.setnx(keys.SCHEMA_VERSION_KEY, keys.SCHEMA_VERSION)
-        found = text(self.redis.get(keys.SCHEMA_VERSION_KEY))
-        if found != keys.SCHEMA_VERSION:
-            raise SchemaMismatch(f"Redis holds schema {found}, this code speaks {keys.SCHEMA_VERSION}")
+        check_schema(self.redis)
 
     def accept(self, comments: Sequence[IncomingComment], enqueue: EnqueueFn) -> list[Accepted]:
-        """Store new revisions and enqueue their jobs atomically (see store.intake)."""
+        """Store new revisions and enqueue their jobs atomically (see store.lifecycle.accept)."""
         return accept_comments(self.redis, comments, enqueue)
 
     def head(self, comment_id: str) -> dict[str, str] | None:
@@ -65,7 +77,7 @@ class Store:
 
     def record_decisions(self, items, job_id: str | None, source: str = "machine",
                          scoring_seconds: float | None = None, deliver: bool = False) -> list[bool]:
-        """Record (revision, decision json, received_at) items once each (see store.decisions)."""
+        """Record (revision, decision json, received_at) items once each (see store.lifecycle.decide)."""
         return record_decisions(self.redis, items, job_id, source, scoring_seconds=scoring_seconds, deliver=deliver)
 
     def comment_view(self, comment_id: str) -> dict[str, Any] | None:
@@ -84,13 +96,13 @@ class Store:
         """Record the callback delivery state of a revision's decision on the head and in history.
 
         `seq`: the head's delivery_seq read before sending (None: the current one); False if the
-        delivery was opened again meanwhile, so the state was left for the newer send (store.delivery).
+        delivery was opened again meanwhile, so the state was left for the newer send (store.lifecycle.deliver).
         A successful delivery is kept on the head (field `delivered`) and read back as the trail's
         "delivered" event (store.history); the one it replaces moves into the history list.
         """
         if seq is None:
             seq = text(self.redis.hget(keys.comment(comment_id), "delivery_seq"))
-        return delivery.settle(self.redis, comment_id, rev, seq, state, attempts, detail)
+        return settle_delivery(self.redis, comment_id, rev, seq, state, attempts, detail)
 
     # Pending revisions (awaiting a decision) for the recovery step.
     def pending(self, older_than: float, limit: int = 1000) -> list[tuple[str, int, str | None]]:
@@ -107,9 +119,7 @@ class Store:
 
     def reassign(self, items: Sequence[tuple[str, int]], job_ids: Sequence[str], pipe=None) -> None:
         """Point pending revisions at their new jobs, one id per item (queued on `pipe` when given)."""
-        target = pipe if pipe is not None else self.redis
-        for (comment_id, rev), job_id in zip(items, job_ids):
-            target.hset(keys.PENDING_JOBS, keys.pending_member(comment_id, rev), job_id)
+        reassign_jobs(pipe if pipe is not None else self.redis, items, job_ids)
 
     # Listing, for rescoring and the review queue.
     def comment_ids(self, since: float = float("-inf"), until: float = float("inf"), article: str | None = None,

@@ -27,6 +27,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from redis import Redis
+
 from moderation.store import keys
 from moderation.store.cursor import Cursor, decode, encode, page_after
 from moderation.store.codec import pack
@@ -42,12 +44,12 @@ COMPACT_REVISION = ("rev", "received_at", "hash")
 COMPACT_DECISION = ("id", "revision", "decision", "reasons", "language", "policy_version", "model",
                     "decided_at", "job_id", "source")
 RECHECK_SECONDS = 3600.0  # held or undelivered comments are looked at again this often (at most)
-LOCK = "mod:retention:lock"
+LOCK = keys.RETENTION_LOCK
 
 # Per id: 'gone' (no such comment), 'done' (nothing left to do in this stage) or the epoch second to
-# look again. Key names follow moderation/store/keys.py (and moderation/rescore/keys.py).
+# look again. Key names follow moderation/store/keys.py (and moderation/store/keys.py).
 # KEYS: review queue. ARGV: now, keep seconds, recheck seconds, callback configured ("1"/"0"), ids...
-_COMMON = """
+_COMMON = keys.lua_table() + """
 local now, keep, recheck, callback = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4]
 local out = {}
 local function waiting(id, h)
@@ -63,20 +65,20 @@ local function waiting(id, h)
 end
 local function drop_texts(id, rev)
   for n = 1, tonumber(rev) do
-    redis.call('DEL', 'mod:rev:' .. n .. ':' .. id, 'mod:decision:' .. n .. ':' .. id,
-               'mod:rescored:' .. n .. ':' .. id)
+    redis.call('DEL', K.rev .. n .. ':' .. id, K.decision .. n .. ':' .. id,
+               K.rescored .. n .. ':' .. id)
   end
 end
 local function drop_outbox(id, rev)
   -- a settled delivery has left mod:outbox already; an entry left by a callback URL since removed
   -- must not outlive its comment
   for n = 1, tonumber(rev) do
-    redis.call('ZREM', 'mod:outbox', n .. ':' .. id)
-    redis.call('HDEL', 'mod:outbox:jobs', n .. ':' .. id)
+    redis.call('ZREM', K.outbox, n .. ':' .. id)
+    redis.call('HDEL', K.outbox_jobs, n .. ':' .. id)
   end
 end
-local FIELDS = {'rev', 'status', 'decision', 'final', 'decided_rev', 'delivery', 'delivery_rev', 'updated_at',
-                'received_at', 'text_expired_at', 'article_id', 'language'}
+local FIELDS = {F.rev, F.status, F.decision, F.final, F.decided_rev, F.delivery, F.delivery_rev, F.updated_at,
+                F.received_at, F.text_expired_at, F.article_id, F.language}
 """
 # Text stage ARGV after the common four: per id, the id, the latest revision the caller read, then
 # per revision its compact revision record and compact decision (packed; "" where it has none).
@@ -85,7 +87,7 @@ local i = 5
 while i <= #ARGV do
   local id, seen = ARGV[i], ARGV[i + 1]
   local n = 2 * tonumber(seen)
-  local h = redis.call('HMGET', 'mod:comment:' .. id, unpack(FIELDS))
+  local h = redis.call('HMGET', K.comment .. id, unpack(FIELDS))
   if not h[1] then out[#out + 1] = 'gone'
   elseif h[10] then out[#out + 1] = 'done'
   else
@@ -95,15 +97,15 @@ while i <= #ARGV do
     else
       for r = 1, tonumber(seen) do
         local compact = {ARGV[i + 2 * r], ARGV[i + 2 * r + 1]}
-        local names = {'mod:rev:' .. r .. ':' .. id, 'mod:decision:' .. r .. ':' .. id}
+        local names = {K.rev .. r .. ':' .. id, K.decision .. r .. ':' .. id}
         for k = 1, 2 do
           if compact[k] == '' then redis.call('DEL', names[k]) else redis.call('SET', names[k], compact[k]) end
         end
-        redis.call('DEL', 'mod:rescored:' .. r .. ':' .. id)
+        redis.call('DEL', K.rescored .. r .. ':' .. id)
       end
-      redis.call('HSET', 'mod:comment:' .. id, 'text_expired_at', now)
+      redis.call('HSET', K.comment .. id, F.text_expired_at, now)
       -- only rescoring selects by created time, and it skips expired comments
-      redis.call('ZREM', 'mod:index:created', id)
+      redis.call('ZREM', K.index_created, id)
       out[#out + 1] = 'done'
     end
   end
@@ -116,7 +118,7 @@ DELETE_RECORDS = _COMMON + """
 local languages = ARGV[5]
 for i = 6, #ARGV do
   local id = ARGV[i]
-  local head = 'mod:comment:' .. id
+  local head = K.comment .. id
   local h = redis.call('HMGET', head, unpack(FIELDS))
   if not h[1] then out[#out + 1] = 'gone'
   elseif not h[10] then out[#out + 1] = tostring(now + recheck)  -- the text stage goes first
@@ -126,12 +128,12 @@ for i = 6, #ARGV do
     else
       drop_texts(id, h[1])
       drop_outbox(id, h[1])
-      redis.call('DEL', head, 'mod:history:' .. id)
-      redis.call('ZREM', 'mod:index:received', id)
-      redis.call('ZREM', 'mod:index:created', id)
-      if h[11] then redis.call('ZREM', 'mod:index:article:' .. h[11], id) end
+      redis.call('DEL', head, K.history .. id)
+      redis.call('ZREM', K.index_received, id)
+      redis.call('ZREM', K.index_created, id)
+      if h[11] then redis.call('ZREM', K.article .. h[11], id) end
       for language in string.gmatch(languages, '[^,]+') do
-        redis.call('ZREM', 'mod:index:language:' .. language, id)
+        redis.call('ZREM', K.language .. language, id)
       end
       out[#out + 1] = 'gone'
     end
@@ -149,11 +151,11 @@ class Stage:
 
     @property
     def cursor_key(self) -> str:
-        return f"mod:retention:{self.name}:cursor"  # STRING "<score> <id>" of the last comment looked at
+        return keys.retention_cursor(self.name)  # STRING "<score> <id>" of the last comment looked at
 
     @property
     def waiting_key(self) -> str:
-        return f"mod:retention:{self.name}:waiting"  # ZSET id -> epoch second to look again (keys.py)
+        return keys.retention_waiting(self.name)  # ZSET id -> epoch second to look again (keys.py)
 
 
 def stages(settings) -> tuple[Stage, Stage]:
@@ -167,7 +169,7 @@ def compact(record: dict | None, keep: tuple[str, ...]) -> bytes:
     return b"" if record is None else pack({k: record[k] for k in keep if k in record})
 
 
-def _compact_records(redis, ids: list[str]) -> list[list]:
+def _compact_records(redis: Redis, ids: list[str]) -> list[list]:
     """Per id: [id, latest revision, then per revision its compact revision and decision]."""
     pipe = redis.pipeline(transaction=False)
     for comment_id in ids:
@@ -189,7 +191,7 @@ def _compact_records(redis, ids: list[str]) -> list[list]:
     return groups
 
 
-def _run(redis, stage: Stage, ids: list[str], now: float, callback: bool) -> list[str]:
+def _run(redis: Redis, stage: Stage, ids: list[str], now: float, callback: bool) -> list[str]:
     args = [now, stage.keep_seconds, min(RECHECK_SECONDS, max(stage.keep_seconds, 1.0)), "1" if callback else "0"]
     if stage.name == "record":
         args += [",".join((*SUPPORTED_LANGUAGES, UNDETERMINED)), *ids]
@@ -198,7 +200,7 @@ def _run(redis, stage: Stage, ids: list[str], now: float, callback: bool) -> lis
     return [text(r) for r in redis.register_script(stage.script)(keys=[keys.REVIEW_QUEUE], args=args)]
 
 
-def _settle(redis, stage: Stage, ids: list[str], results: list[str]) -> int:
+def _settle(redis: Redis, stage: Stage, ids: list[str], results: list[str]) -> int:
     """Queue not-yet-eligible ids in the waiting set, drop finished ones from it; count finished."""
     pipe = redis.pipeline(transaction=False)
     finished = 0
@@ -212,13 +214,13 @@ def _settle(redis, stage: Stage, ids: list[str], results: list[str]) -> int:
     return finished
 
 
-def _new_candidates(redis, stage: Stage, cutoff: float, limit: int) -> tuple[list[str], Cursor | None]:
+def _new_candidates(redis: Redis, stage: Stage, cutoff: float, limit: int) -> tuple[list[str], Cursor | None]:
     """Ids received after the stage's cursor and up to the cutoff, and the cursor after them."""
     rows = page_after(redis, keys.INDEX_RECEIVED, decode(redis.get(stage.cursor_key)), cutoff, limit)
     return [m for m, _ in rows], ((rows[-1][1], rows[-1][0]) if rows else None)
 
 
-def sweep_stage(redis, stage: Stage, now: float, callback: bool, limit: int = 10_000) -> dict[str, int]:
+def sweep_stage(redis: Redis, stage: Stage, now: float, callback: bool, limit: int = 10_000) -> dict[str, int]:
     """One pass of a stage: due waiting ids, then new candidates; return counts."""
     finished = looked = 0
     due = [text(m) for m in redis.zrangebyscore(stage.waiting_key, "-inf", now, start=0, num=limit)]
@@ -236,7 +238,7 @@ def sweep_stage(redis, stage: Stage, now: float, callback: bool, limit: int = 10
     return {"looked": looked, "finished": finished}
 
 
-def sweep(redis, settings, now: float | None = None, limit: int = 10_000) -> dict[str, dict[str, int]]:
+def sweep(redis: Redis, settings, now: float | None = None, limit: int = 10_000) -> dict[str, dict[str, int]]:
     """Run both stages once and trim the audit stream; return what each stage did."""
     now = time.time() if now is None else now
     callback = bool(settings.callback_url)
@@ -247,7 +249,7 @@ def sweep(redis, settings, now: float | None = None, limit: int = 10_000) -> dic
     return done
 
 
-def sweep_if_leader(redis, settings, interval: float) -> dict[str, dict[str, int]] | None:
+def sweep_if_leader(redis: Redis, settings, interval: float) -> dict[str, dict[str, int]] | None:
     """Sweep unless another worker did within `interval` seconds (a short lock, never waited on)."""
     if not redis.set(LOCK, "1", nx=True, px=int(interval * 1000)):
         return None

@@ -1,7 +1,7 @@
 """The review queue's reading side: held comments, most urgent first, filtered and paginated.
 
 The service's decision script puts every held comment id in `mod:review` with a priority score
-(store.decisions.review_priority: severest lexicon hit, then highest toxicity, then oldest).
+(store.lifecycle.review_priority: severest lexicon hit, then highest toxicity, then oldest).
 This module reads that sorted set and assembles each item from the comment's head, the held
 revision and its machine decision, so a moderator sees the text and why it was held.
 
@@ -14,8 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from moderation.rescore.current import current_decisions
+from redis import Redis
+
+from moderation.store.lifecycle.in_force import decisions_in_force
 from moderation.store import keys
+from moderation.store.keys import Head
 from moderation.store.history import histories as trails
 from moderation.store.models import loads, text
 
@@ -26,15 +29,7 @@ SCAN_CHUNK = 500
 # (epoch seconds) stays below 1e11 for millennia, so the remainder is the received time.
 PRIORITY_TIME_MODULUS = 1e11
 
-CLAIM_PREFIX = "mod:review:claim:"  # STRING JSON {"by", "until"} with PX expiry, one per claimed comment
-WAITS = "mod:review:waits"  # LIST of recent hold->decision waits (seconds), newest first, capped
-
-_HEAD_FIELDS = ("decided_rev", "language", "article_id", "received_at", "rev", "decision", "final")
-
-
-def claim_key(comment_id: str) -> str:
-    """Key of one comment's claim (the id stays the last part, as in keys.py)."""
-    return f"{CLAIM_PREFIX}{comment_id}"
+_HEAD_FIELDS = (Head.DECIDED_REV, Head.LANGUAGE, Head.ARTICLE_ID, Head.RECEIVED_AT, Head.REV, Head.DECISION, Head.FINAL)
 
 
 def received_from_priority(priority: float) -> float:
@@ -72,7 +67,7 @@ class Page:
                 "pages": self.pages}
 
 
-def list_queue(redis, filters: Filters = Filters(), page: int = 1, per_page: int = DEFAULT_PER_PAGE) -> Page:
+def list_queue(redis: Redis, filters: Filters = Filters(), page: int = 1, per_page: int = DEFAULT_PER_PAGE) -> Page:
     """One page of held comments, most urgent first, with their evidence and claims."""
     start = (page - 1) * per_page
     if not filters:
@@ -83,18 +78,18 @@ def list_queue(redis, filters: Filters = Filters(), page: int = 1, per_page: int
     return Page(load_items(redis, matching[start:start + per_page]), len(matching), page, per_page)
 
 
-def _matching(redis, filters: Filters) -> Iterator[tuple[str, float]]:
+def _matching(redis: Redis, filters: Filters) -> Iterator[tuple[str, float]]:
     offset = 0
     while True:
         entries = [(text(m), s) for m, s in
                    redis.zrange(keys.REVIEW_QUEUE, offset, offset + SCAN_CHUNK - 1, withscores=True)]
         heads = _heads(redis, [cid for cid, _ in entries])
         kept = [(cid, s) for (cid, s), head in zip(entries, heads)
-                if (not filters.language or head.get("language") == filters.language)
-                and (not filters.article or head.get("article_id") == filters.article)]
+                if (not filters.language or head.get(Head.LANGUAGE) == filters.language)
+                and (not filters.article or head.get(Head.ARTICLE_ID) == filters.article)]
         if filters.reason and kept:
             revs = dict((cid, _rev(head)) for (cid, _), head in zip(entries, heads))
-            decisions = current_decisions(redis, [(cid, revs[cid]) for cid, _ in kept])
+            decisions = decisions_in_force(redis, [(cid, revs[cid]) for cid, _ in kept])
             kept = [(cid, s) for (cid, s), d in zip(kept, decisions)
                     if d and filters.reason in d.get("reasons", [])]
         yield from kept
@@ -104,17 +99,17 @@ def _matching(redis, filters: Filters) -> Iterator[tuple[str, float]]:
 
 
 def _rev(head: dict[str, str]) -> int:
-    return int(head.get("decided_rev") or head.get("rev") or 0)
+    return int(head.get(Head.DECIDED_REV) or head.get(Head.REV) or 0)
 
 
-def _heads(redis, ids: list[str]) -> list[dict[str, str]]:
+def _heads(redis: Redis, ids: list[str]) -> list[dict[str, str]]:
     pipe = redis.pipeline(transaction=False)
     for comment_id in ids:
         pipe.hmget(keys.comment(comment_id), *_HEAD_FIELDS)
     return [{f: text(v) for f, v in zip(_HEAD_FIELDS, values) if v is not None} for values in pipe.execute()]
 
 
-def load_items(redis, entries: list[tuple[str, float]]) -> list[dict[str, Any]]:
+def load_items(redis: Redis, entries: list[tuple[str, float]]) -> list[dict[str, Any]]:
     """Assemble queue items for (comment id, priority) entries: text, evidence, claim."""
     if not entries:
         return []
@@ -124,19 +119,19 @@ def load_items(redis, entries: list[tuple[str, float]]) -> list[dict[str, Any]]:
     records = [loads(raw) for raw in redis.mget([keys.revision(cid, rev) for cid, rev in revs])]
     # The decision in force: an applied rescore (moderation rescore --apply) replaces the machine's,
     # so a comment rescored to hold shows the evidence it was held on.
-    decisions = current_decisions(redis, revs)
-    claims = [loads(raw) for raw in redis.mget([claim_key(cid) for cid in ids])]
+    decisions = decisions_in_force(redis, revs)
+    claims = [loads(raw) for raw in redis.mget([keys.claim(cid) for cid in ids])]
     return [_item(cid, priority, head, record or {}, decision or {}, claim)
             for (cid, priority), head, record, decision, claim in zip(entries, heads, records, decisions, claims)]
 
 
-def load_item(redis, comment_id: str) -> dict[str, Any] | None:
+def load_item(redis: Redis, comment_id: str) -> dict[str, Any] | None:
     """One queue item, or None when the comment is not in the queue."""
     priority = redis.zscore(keys.REVIEW_QUEUE, comment_id)
     return None if priority is None else load_items(redis, [(comment_id, priority)])[0]
 
 
-def histories(redis, comment_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+def histories(redis: Redis, comment_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """The audit trail of each comment, oldest event first (store.history)."""
     return trails(redis, comment_ids)
 
@@ -145,7 +140,7 @@ def _item(comment_id, priority, head, record, decision, claim) -> dict[str, Any]
     return {
         "id": comment_id,
         "revision": _rev(head),
-        "latest_revision": int(head.get("rev") or 0),
+        "latest_revision": int(head.get(Head.REV) or 0),
         "priority": priority,
         "text": record.get("text", ""),
         "author": record.get("author"),
@@ -153,7 +148,7 @@ def _item(comment_id, priority, head, record, decision, claim) -> dict[str, Any]
         "created_at": record.get("created_at"),
         "received_at": record.get("received_at"),
         "held_at": decision.get("decided_at"),
-        "language": decision.get("language") or head.get("language"),
+        "language": decision.get("language") or head.get(Head.LANGUAGE),
         "language_confidence": decision.get("language_confidence"),
         "scores": decision.get("scores", {}),
         "hits": decision.get("slurs", []),

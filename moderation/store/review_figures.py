@@ -16,23 +16,18 @@ import statistics
 import time
 from typing import Any
 
+from redis import Redis
+
 from moderation.store import keys
-from moderation.store.metrics import describe
 from moderation.store.models import text
-from moderation.store.review import WAITS, received_from_priority
+from moderation.store.review import received_from_priority
 
 DECISIONS_SERIES = "moderation_review_decisions_total"
 _LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
 
-describe(DECISIONS_SERIES, "counter", "Moderator decisions on held comments, by action (and by moderator with "
-                                      "MODERATION_METRICS_PER_MODERATOR=true).")
-describe("moderation_review_wait_seconds", "histogram", "Time from the machine's hold to a moderator's decision.")
-describe("moderation_review_oldest_age_seconds", "gauge", "Age of the oldest held comment (since received).")
-describe("moderation_review_median_wait_seconds", "gauge",
-         "Median time from hold to a moderator's decision over the last 10,000 decisions.")
 
 
-def oldest_age(redis, now: float) -> float | None:
+def oldest_age(redis: Redis, now: float) -> float | None:
     """Seconds since the oldest queued revision was received; None for an empty queue."""
     # The queue is ordered by severity first, so the oldest item can be anywhere: scan the scores.
     scores = [score for _, score in redis.zrange(keys.REVIEW_QUEUE, 0, -1, withscores=True)]
@@ -41,13 +36,13 @@ def oldest_age(redis, now: float) -> float | None:
     return max(0.0, now - min(received_from_priority(score) for score in scores))
 
 
-def median_wait(redis) -> float | None:
+def median_wait(redis: Redis) -> float | None:
     """Median seconds from hold to decision over the recent decisions; None before the first."""
-    waits = [float(raw) for raw in redis.lrange(WAITS, 0, -1)]
+    waits = [float(raw) for raw in redis.lrange(keys.REVIEW_WAITS, 0, -1)]
     return statistics.median(waits) if waits else None
 
 
-def decisions_by_moderator(redis) -> dict[str, dict[str, int]]:
+def decisions_by_moderator(redis: Redis) -> dict[str, dict[str, int]]:
     """{moderator: {"approve": n, "reject": n}} from the shared counters."""
     result: dict[str, dict[str, int]] = {}
     for field, value in redis.hscan_iter(keys.METRICS, match=DECISIONS_SERIES + "{*"):
@@ -57,7 +52,7 @@ def decisions_by_moderator(redis) -> dict[str, dict[str, int]]:
     return dict(sorted(result.items()))
 
 
-def figures(redis, now: float | None = None) -> dict[str, Any]:
+def figures(redis: Redis, now: float | None = None) -> dict[str, Any]:
     """All four figures as plain JSON."""
     now = time.time() if now is None else now
     return {
@@ -68,7 +63,7 @@ def figures(redis, now: float | None = None) -> dict[str, Any]:
     }
 
 
-def gauges(redis, now: float | None = None) -> dict[str, float]:
+def gauges(redis: Redis, now: float | None = None) -> dict[str, float]:
     """Live gauges for /metrics (ops already reports the queue size; absent figures are 0)."""
     now = time.time() if now is None else now
     return {

@@ -13,10 +13,13 @@ import hashlib
 import secrets
 import time
 
+from redis import Redis
+
+from moderation.store import keys
 from moderation.store.models import text
 
-PREFIX = "mod:session:"
-BY_MODERATOR = "mod:sessions:"
+PREFIX = keys.SESSION_PREFIX
+BY_MODERATOR = keys.SESSIONS_BY_MODERATOR_PREFIX
 
 # KEYS: session. ARGV: now, idle seconds, max seconds. Returns {moderator, fp} or nil (ended).
 TOUCH = """
@@ -38,7 +41,7 @@ def _key(session_id: str) -> str:
     return PREFIX + hashlib.sha256(session_id.encode("utf-8")).hexdigest()
 
 
-def create(redis, moderator: str, fingerprint: str, idle_seconds: int, max_seconds: int,
+def create(redis: Redis, moderator: str, fingerprint: str, idle_seconds: int, max_seconds: int,
            now: float | None = None) -> str:
     """Start a session for `moderator`; return its id (for the cookie only)."""
     now = time.time() if now is None else now
@@ -53,7 +56,7 @@ def create(redis, moderator: str, fingerprint: str, idle_seconds: int, max_secon
     return session_id
 
 
-def touch(redis, session_id: str, idle_seconds: int, max_seconds: int,
+def touch(redis: Redis, session_id: str, idle_seconds: int, max_seconds: int,
           now: float | None = None) -> tuple[str, str] | None:
     """(moderator, token fingerprint) of a live session, renewing its idle timer; None if it ended."""
     now = time.time() if now is None else now
@@ -61,7 +64,7 @@ def touch(redis, session_id: str, idle_seconds: int, max_seconds: int,
     return (text(reply[0]), text(reply[1])) if reply else None
 
 
-def end(redis, session_id: str) -> None:
+def end(redis: Redis, session_id: str) -> None:
     """End one session (sign-out)."""
     key = _key(session_id)
     moderator = redis.hget(key, "moderator")
@@ -72,7 +75,7 @@ def end(redis, session_id: str) -> None:
     pipe.execute()
 
 
-def end_all(redis, moderator: str) -> int:
+def end_all(redis: Redis, moderator: str) -> int:
     """End every session of `moderator` (sign out everywhere); return how many were live."""
     members = redis.smembers(BY_MODERATOR + moderator)
     pipe = redis.pipeline()

@@ -10,6 +10,8 @@ import os
 import socket
 import time
 
+from redis import Redis
+
 from moderation.store import keys
 from moderation.store.models import text
 
@@ -17,7 +19,7 @@ HEARTBEAT_INTERVAL = 2.0
 HEARTBEAT_TIMEOUT = 10.0
 
 
-def beat(redis, name: str, queues: list[str] | None = None, started_at: float | None = None) -> None:
+def beat(redis: Redis, name: str, queues: list[str] | None = None, started_at: float | None = None) -> None:
     """Record that worker `name` (this process) is alive now."""
     pipe = redis.pipeline(transaction=False)
     pipe.zadd(keys.WORKERS, {name: time.time()})
@@ -27,7 +29,7 @@ def beat(redis, name: str, queues: list[str] | None = None, started_at: float | 
     pipe.execute()
 
 
-def forget(redis, name: str) -> None:
+def forget(redis: Redis, name: str) -> None:
     """Remove a worker that stopped cleanly."""
     pipe = redis.pipeline(transaction=False)
     pipe.zrem(keys.WORKERS, name)
@@ -35,13 +37,13 @@ def forget(redis, name: str) -> None:
     pipe.execute()
 
 
-def alive(redis, now: float | None = None) -> list[str]:
+def alive(redis: Redis, now: float | None = None) -> list[str]:
     """Names of workers that beat within HEARTBEAT_TIMEOUT."""
     now = time.time() if now is None else now
     return [text(m) for m in redis.zrangebyscore(keys.WORKERS, now - HEARTBEAT_TIMEOUT, "+inf")]
 
 
-def is_alive(redis, name: str | None, now: float | None = None) -> bool:
+def is_alive(redis: Redis, name: str | None, now: float | None = None) -> bool:
     """Whether worker `name` beat recently; a worker on this host whose pid is gone is dead at once."""
     if not name:
         return False

@@ -24,6 +24,8 @@ import sys
 from pathlib import Path
 from typing import Iterable
 
+from moderation.types import SUPPORTED_LANGUAGES
+
 MIN_LENGTH = 5  # shorter words have too many real neighbours ("cunt" -> "cut")
 TYPO_CATEGORIES = frozenset({"slur", "insult", "dehumanising"})
 GUARD_FILE = Path(__file__).with_name("typo_guard.json")
@@ -39,7 +41,7 @@ class OrdinaryWords:
 
         # the frequency dicts themselves, not copies: building one big set costs more than it saves
         self._dictionaries = [SpellChecker(language=language, distance=1).word_frequency.dictionary
-                              for language in ("en", "fr")]
+                              for language in SUPPORTED_LANGUAGES]
         self._folded = {"".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
                         for dictionary in self._dictionaries for word in dictionary if not word.isascii()}
 

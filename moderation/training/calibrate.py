@@ -29,6 +29,7 @@ import numpy as np
 from moderation.training.datasets import load_training_file
 from moderation.training.evaluate import decide_all
 from moderation.training.splits import is_choice
+from moderation.types import SUPPORTED_LANGUAGES, UNDETERMINED
 
 HOLD_SHARES = {"toxicity": 0.03, "identity_attack": 0.01, "threat": 0.002}
 # `hold_if_group`: the same rule on the benign comments that name an identity group
@@ -37,7 +38,7 @@ HOLD_SHARES = {"toxicity": 0.03, "identity_attack": 0.01, "threat": 0.002}
 GROUP_HOLD_SHARES = {"threat": 0.01}
 HOLD_SHARE = sum(HOLD_SHARES.values())
 CALIBRATED_LABELS = tuple(HOLD_SHARES)
-# language -> training files whose choice-split benign rows calibrate it
+# language (each of types.SUPPORTED_LANGUAGES) -> training files whose choice-split benign rows calibrate it
 BENIGN_DEV_SETS: dict[str, tuple[str, ...]] = {
     "en": ("en_wikipedia_talk_jigsaw.csv", "en_wikipedia_identity_benign_sentences.csv",
            "en_toxigen_seed_statements.csv"),
@@ -105,13 +106,13 @@ def _per_language(scores: dict[str, dict[str, np.ndarray]], counts: dict[str, in
 
 
 def calibrate(engine, data_dir: Path, shares: dict[str, float] | None = None) -> Calibration:
-    """Apply the rule to the engine's scorer; `und` gets the lower threshold of en and fr."""
+    """Apply the rule to the engine's scorer; `und` gets the lowest threshold of the supported languages."""
     shares = shares or HOLD_SHARES
     benign: dict[str, int] = {}
     named: dict[str, int] = {}
     scores: dict[str, dict[str, np.ndarray]] = {}
     group_scores: dict[str, dict[str, np.ndarray]] = {}
-    for language in sorted(BENIGN_DEV_SETS):
+    for language in sorted(SUPPORTED_LANGUAGES):
         texts = benign_texts(data_dir, language)
         benign[language] = len(texts)
         scores[language] = engine_scores(engine, texts, language)
@@ -121,8 +122,8 @@ def calibrate(engine, data_dir: Path, shares: dict[str, float] | None = None) ->
     thresholds = _per_language(scores, benign, shares)
     group_thresholds = _per_language(group_scores, benign, GROUP_HOLD_SHARES)
     for table in (thresholds, group_thresholds):
-        labels = set.intersection(*(set(table[lang]) for lang in BENIGN_DEV_SETS))
-        table["und"] = {label: min(table[lang][label] for lang in BENIGN_DEV_SETS) for label in sorted(labels)}
+        labels = set.intersection(*(set(table[lang]) for lang in SUPPORTED_LANGUAGES))
+        table[UNDETERMINED] = {label: min(table[lang][label] for lang in SUPPORTED_LANGUAGES) for label in sorted(labels)}
     return Calibration(thresholds, benign, group_thresholds, named)
 
 

@@ -15,15 +15,15 @@ from __future__ import annotations
 import math
 import time
 
-from moderation.store import metrics
+from redis import Redis
+
+from moderation.store import keys, metrics
 from moderation.web.errors import ApiError
 
-PREFIX = "mod:authfail:"
+PREFIX = keys.AUTHFAIL_PREFIX
 FREE_FAILURES = {"addr": 5, "name": 10}
 MAX_LOCK_SECONDS = 900
 FORGET_SECONDS = 3600
-metrics.describe("moderation_auth_failures_total", "counter", "Failed moderator authentications, by kind.")
-metrics.describe("moderation_auth_throttled_total", "counter", "Moderator authentications refused with 429.")
 
 # KEYS: counter. ARGV: now, free failures, max lock, forget after. Returns the lock end (0: none).
 FAIL = """
@@ -56,7 +56,7 @@ def subjects(remote_addr: str | None, moderator: str | None = None) -> list[str]
     return found
 
 
-def check(redis, names: list[str], now: float | None = None) -> None:
+def check(redis: Redis, names: list[str], now: float | None = None) -> None:
     """Raise Throttled if any subject is locked right now."""
     now = time.time() if now is None else now
     pipe = redis.pipeline(transaction=False)
@@ -68,7 +68,7 @@ def check(redis, names: list[str], now: float | None = None) -> None:
         raise Throttled(max(1, math.ceil(locked_until - now)))
 
 
-def failed(redis, names: list[str], now: float | None = None) -> None:
+def failed(redis: Redis, names: list[str], now: float | None = None) -> None:
     """Count a failed attempt against each subject (starting or lengthening its lock)."""
     now = time.time() if now is None else now
     for name in names:
@@ -77,6 +77,6 @@ def failed(redis, names: list[str], now: float | None = None) -> None:
     metrics.incr(redis, "moderation_auth_failures_total")
 
 
-def succeeded(redis, remote_addr: str | None) -> None:
+def succeeded(redis: Redis, remote_addr: str | None) -> None:
     """Forget the client's failures once it authenticated."""
     redis.delete(PREFIX + subjects(remote_addr)[0])

@@ -6,6 +6,8 @@ from typing import Any
 
 from flask import Blueprint, jsonify
 
+from moderation.store.keys import Head
+from moderation.store.lifecycle import decision_in_force
 from moderation.web.auth import require_reader
 from moderation.web.context import services
 from moderation.web.errors import ApiError
@@ -27,28 +29,29 @@ def get_comment(comment_id: str):
 def render_comment(view: dict[str, Any]) -> dict[str, Any]:
     """Shape a store view into the public answer."""
     head = view["head"]
-    decided_rev = int(head["decided_rev"]) if head.get("decided_rev") else None
+    decided_rev = int(head[Head.DECIDED_REV]) if head.get(Head.DECIDED_REV) else None
     decisions = view["decisions"]
     # Retention keeps only compact records of an expired revision (no text, no evidence): not shown.
     revisions = [_revision(rev, decision) for rev, decision in zip(view["revisions"], decisions)
                  if rev and "text" in rev]
     decision = decisions[decided_rev - 1] if decided_rev else None
     answer = {
-        "id": head["id"],
-        "status": head["status"],
-        "revision": int(head["rev"]),
-        "outcome": head.get("decision"),
-        "decision": decision if decision and "scores" in decision else None,
+        "id": head[Head.ID],
+        "status": head[Head.STATUS],
+        "revision": int(head[Head.REV]),
+        "outcome": head.get(Head.DECISION),  # kept as it was: the outcome in force, without its source
+        "decision": decision if decision and "scores" in decision else None,  # the machine's, with evidence
+        "decision_in_force": decision_in_force(head),
         "revisions": revisions,
         "history": view["history"],
     }
-    if head.get("text_expired_at"):  # retention: texts and evidence deleted, the record kept
-        answer["text_expired_at"] = float(head["text_expired_at"])
-    if head.get("final"):
-        answer["final_revision"] = int(head["final"])
-    if head.get("delivery"):
-        answer["delivery"] = {"state": head["delivery"], "attempts": int(head.get("delivery_attempts", 0)),
-                              "revision": int(head.get("delivery_rev", 0))}
+    if head.get(Head.TEXT_EXPIRED_AT):  # retention: texts and evidence deleted, the record kept
+        answer["text_expired_at"] = float(head[Head.TEXT_EXPIRED_AT])
+    if head.get(Head.FINAL):
+        answer["final_revision"] = int(head[Head.FINAL])
+    if head.get(Head.DELIVERY):
+        answer["delivery"] = {"state": head[Head.DELIVERY], "attempts": int(head.get(Head.DELIVERY_ATTEMPTS, 0)),
+                              "revision": int(head.get(Head.DELIVERY_REV, 0))}
     return answer
 
 

@@ -9,7 +9,7 @@ from redis.exceptions import RedisError
 from werkzeug.exceptions import HTTPException
 
 from moderation.logging import log_event
-from moderation.store.intake import IntakeContention
+from moderation.store.lifecycle.accept import IntakeContention
 
 log = logging.getLogger("moderation.web")
 

@@ -12,13 +12,6 @@ from moderation.web.context import services
 
 bp = Blueprint("ops", __name__)
 
-metrics.describe("moderation_queue_depth", "gauge", "Jobs waiting in each RQ queue.")
-metrics.describe("moderation_failed_jobs", "gauge", "Jobs in each queue's failed registry.")
-metrics.describe("moderation_pending_revisions", "gauge", "Comment revisions accepted but not yet decided.")
-metrics.describe("moderation_review_queue_size", "gauge", "Held comments waiting for a moderator.")
-metrics.describe("moderation_workers_alive", "gauge", "Moderation workers that sent a heartbeat recently.")
-metrics.describe("moderation_undelivered_decisions", "gauge", "Decisions the platform has yet to receive (outbox).")
-
 
 def snapshot() -> dict:
     """Queue depths, pending count, review size and live workers, read from Redis."""

@@ -15,16 +15,15 @@ import logging
 import math
 import time
 
+from redis import Redis
 from redis.exceptions import RedisError
 
 from moderation.logging import log_event
-from moderation.store import metrics
+from moderation.store import keys, metrics
 from moderation.web.errors import ApiError
 
 WINDOW_SECONDS = 60
-KEY_PREFIX = "mod:ratelimit:"
 log = logging.getLogger("moderation.web.ratelimit")
-metrics.describe("moderation_rate_limited_total", "counter", "Intake requests refused with 429, by client kind.")
 
 
 class RateLimited(ApiError):
@@ -38,10 +37,10 @@ class RateLimited(ApiError):
 
 def window_key(client: str, now: float) -> str:
     """The counter key of `client` for the window containing `now`."""
-    return f"{KEY_PREFIX}{client}:{int(now // WINDOW_SECONDS)}"
+    return keys.ratelimit_window(client, int(now // WINDOW_SECONDS))
 
 
-def check(redis, client: str, limit: int, now: float | None = None) -> None:
+def check(redis: Redis, client: str, limit: int, now: float | None = None) -> None:
     """Count one request from `client`; raise RateLimited once it is over `limit` this minute."""
     now = time.time() if now is None else now
     key = window_key(client, now)
@@ -57,7 +56,7 @@ def check(redis, client: str, limit: int, now: float | None = None) -> None:
         raise RateLimited(client, limit, retry_after)
 
 
-def check_unsigned(redis, remote_addr: str | None, limit: int) -> None:
+def check_unsigned(redis: Redis, remote_addr: str | None, limit: int) -> None:
     """Count a request whose signature failed; a store outage must not turn its 401 into a 503."""
     try:
         check(redis, f"addr:{remote_addr or 'unknown'}", limit)

@@ -13,10 +13,14 @@ from __future__ import annotations
 import math
 import time
 
-KEY_PREFIX = "mod:ratelimit:replay:"  # rate-limit bookkeeping, like the counters
+from redis import Redis
+
+from moderation.store import keys
+
+KEY_PREFIX = keys.REPLAY_PREFIX
 
 
-def first_use(redis, signature: str, timestamp: str, tolerance_seconds: int, now: float | None = None) -> bool:
+def first_use(redis: Redis, signature: str, timestamp: str, tolerance_seconds: int, now: float | None = None) -> bool:
     """Remember a verified signature; False if it was used before inside its window (a replay)."""
     now = time.time() if now is None else now
     ttl = max(1, math.ceil(int(timestamp) + tolerance_seconds - now) + 1)

@@ -14,7 +14,8 @@ from typing import Any
 
 from flask import Blueprint, g, jsonify, request
 
-from moderation.store import review, review_actions, review_figures
+from moderation.store import review, review_figures
+from moderation.store.lifecycle import moderate
 from moderation.web.context import services
 from moderation.web.errors import ApiError
 from moderation.web.review_auth import require_bearer
@@ -81,7 +82,7 @@ def _body() -> dict[str, Any]:
 def parse_action(body: dict[str, Any]) -> tuple[str, str | None]:
     """The action and optional reason of a decision request; 422 naming the bad field."""
     action = body.get("action")
-    if not isinstance(action, str) or action not in review_actions.ACTIONS:  # {"action": {}} is unhashable
+    if not isinstance(action, str) or action not in moderate.ACTIONS:  # {"action": {}} is unhashable
         raise ApiError(422, "invalid_action", 'action must be "approve" (keep) or "reject" (remove)', "action")
     reason = body.get("reason")
     if reason is not None and (not isinstance(reason, str) or len(reason) > MAX_REASON_CHARS):
@@ -93,7 +94,7 @@ def parse_action(body: dict[str, Any]) -> tuple[str, str | None]:
 def act(ids: list[str], action: str, reason: str | None, revisions: dict[str, int] | None = None):
     """Decide as the signed-in moderator and queue delivery of the decided ones to the platform."""
     svc = services()
-    outcomes = review_actions.decide(svc.redis, ids, action, g.moderator, reason, revisions,
+    outcomes = moderate.decide(svc.redis, ids, action, g.moderator, reason, revisions,
                                       deliver=bool(svc.settings.callback_url))
     decided = [(o.id, o.revision) for o in outcomes if o.ok]
     svc.enqueue_delivery(decided)
@@ -104,7 +105,7 @@ def outcome_json(outcome, action: str) -> dict[str, Any]:
     """One result: what was decided, or why not."""
     body = outcome.to_json()
     if outcome.ok:
-        body.update(action=action, decision=review_actions.ACTIONS[action], moderator=g.moderator)
+        body.update(action=action, decision=moderate.ACTIONS[action], moderator=g.moderator)
     else:
         body["error"] = {"code": FAILURES[outcome.status][1], "message": FAILURES[outcome.status][2]}
     return body
@@ -120,13 +121,13 @@ def single_answer(outcome, action: str | None = None):
 
 @bp.post("/v1/review/<path:comment_id>/claim")
 def claim(comment_id: str):
-    return single_answer(review_actions.claim(services().redis, comment_id, g.moderator,
+    return single_answer(moderate.claim(services().redis, comment_id, g.moderator,
                                               services().settings.review_claim_seconds))
 
 
 @bp.post("/v1/review/<path:comment_id>/release")
 def release(comment_id: str):
-    return single_answer(review_actions.release(services().redis, comment_id, g.moderator))
+    return single_answer(moderate.release(services().redis, comment_id, g.moderator))
 
 
 @bp.post("/v1/review/<path:comment_id>")

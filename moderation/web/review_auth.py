@@ -20,6 +20,7 @@ import secrets
 from dataclasses import dataclass
 
 from flask import request, session
+from redis import Redis
 
 from moderation.settings import Settings
 from moderation.startup import NAME
@@ -138,7 +139,7 @@ def signed_in(settings: Settings, secret: bytes, redis) -> str | None:
     return found
 
 
-def sign_out(redis, everywhere: str | None = None) -> None:
+def sign_out(redis: Redis, everywhere: str | None = None) -> None:
     """End this browser's session server-side (and, with `everywhere`, every session of that moderator)."""
     session_id = session.get("sid")
     if isinstance(session_id, str):

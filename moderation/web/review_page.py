@@ -15,7 +15,8 @@ from urllib.parse import parse_qsl
 from flask import Blueprint, Flask, current_app, flash, g, redirect, render_template, request, url_for
 
 from moderation.settings import Settings
-from moderation.store import review, review_actions, review_figures
+from moderation.store import review, review_figures
+from moderation.store.lifecycle import moderate
 from moderation.web import auth_throttle, review_api, review_auth
 from moderation.web.context import services
 from moderation.web.errors import ApiError
@@ -133,14 +134,14 @@ def _require_moderator() -> None:
 def _report(outcomes, action: str) -> None:
     for outcome in outcomes:
         if outcome.ok:
-            flash(f"{outcome.id}: {PAST[action]} ({review_actions.ACTIONS[action]}).", "ok")
+            flash(f"{outcome.id}: {PAST[action]} ({moderate.ACTIONS[action]}).", "ok")
         else:
             flash(f"{outcome.id}: {review_api.FAILURES[outcome.status][2]}.", "error")
 
 
 def _decide(ids: list[str], revisions: dict[str, int] | None = None):
     action = request.form.get("action")
-    if action not in review_actions.ACTIONS:
+    if action not in moderate.ACTIONS:
         raise ApiError(422, "invalid_action", 'action must be "approve" or "reject"', "action")
     reason = request.form.get("reason", "").strip()[:review_api.MAX_REASON_CHARS] or None
     outcomes = review_api.act(ids, action, reason, revisions)
@@ -171,9 +172,9 @@ def claim():
     _require_moderator()
     comment_id, redis = request.form.get("id", ""), services().redis
     if request.form.get("op") == "release":
-        outcome = review_actions.release(redis, comment_id, g.moderator)
+        outcome = moderate.release(redis, comment_id, g.moderator)
     else:
-        outcome = review_actions.claim(redis, comment_id, g.moderator, services().settings.review_claim_seconds)
+        outcome = moderate.claim(redis, comment_id, g.moderator, services().settings.review_claim_seconds)
     if outcome.status in review_api.FAILURES:
         flash(f"{comment_id}: {review_api.FAILURES[outcome.status][2]}.", "error")
     return _back()

@@ -17,7 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from moderation.signing import verify_signature
-from moderation.store import delivery
+from moderation.store.lifecycle import deliver as delivery
 from tests.conftest import WEBHOOK_SECRET
 from tests.e2e.conftest import wait_until
 

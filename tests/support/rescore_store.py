@@ -1,7 +1,7 @@
 """Fill a real store for rescoring tests and benchmarks: intake, then the engine's decisions.
 
-Comments go in through the service's own intake (store.intake.accept_comments, one transaction
-per chunk) and are decided with the real engine and recorded with store.decisions, exactly as a
+Comments go in through the service's own intake (store.lifecycle.accept.accept_comments, one transaction
+per chunk) and are decided with the real engine and recorded with store.lifecycle.decide, exactly as a
 worker records them, only without a queue in between (the seeding enqueue hands out job ids).
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from moderation.store import IncomingComment, Store
-from moderation.store.intake import accept_comments
+from moderation.store.lifecycle.accept import accept_comments
 from moderation.types import CommentInput
 
 CHUNK = 500

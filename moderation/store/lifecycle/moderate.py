@@ -1,10 +1,11 @@
-"""Moderator actions on the review queue: claim, release, approve (keep) and reject (remove).
+"""Transitions "claimed", "released", "approved"/"rejected": a moderator's actions on the review queue.
 
-Each action is one Lua script, so "is it still queued, who holds the claim, which revision was
-held" and the write happen atomically: two moderators racing on a comment get one success and
-one conflict, never two decisions. A decision sets the head's `decision` and `final` (the
-revision a moderator decided: the machine never overrides it), leaves the queue, drops the
-claim, and appends a {who, when, what, why} event to the comment's history and the audit stream.
+Each action is one Lua script (lua/claim.lua, release.lua, moderate.lua), so "is it still queued,
+who holds the claim, which revision was held" and the write happen atomically: two moderators
+racing on a comment get one success and one conflict, never two decisions. A decision sets the
+head's `decision` and `final` (the revision a moderator decided: the machine never overrides it),
+leaves the queue, drops the claim, and appends a {who, when, what, why} event to the comment's
+history and the audit stream.
 """
 
 from __future__ import annotations
@@ -13,51 +14,20 @@ import time
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from moderation.rescore.current import current_decisions
+from redis import Redis
+
 from moderation.store import keys
-from moderation.store.delivery import OPEN_DELIVERY
+from moderation.store.keys import Head
 from moderation.store.events import make_event
 from moderation.store.metrics import observe, series
 from moderation.store.models import dumps, loads, text
-from moderation.store.review import WAITS, claim_key
+from moderation.store.lifecycle.in_force import decisions_in_force
+from moderation.store.lifecycle.scripts import CLAIM, MODERATE, RELEASE
 
 ACTIONS = {"approve": "keep", "reject": "remove"}
 WAITS_KEPT = 10_000  # recent waits kept for the median figure
 # Seconds from hold to a moderator's decision: minutes to days, not the service's millisecond buckets.
 WAIT_BUCKETS = (60.0, 300.0, 900.0, 3600.0, 4 * 3600.0, 12 * 3600.0, 86400.0, 3 * 86400.0)
-
-_GUARD = """
-if redis.call('EXISTS', KEYS[1]) == 0 then return {'unknown'} end
-if not redis.call('ZSCORE', KEYS[2], ARGV[1]) then return {'not_queued'} end
-local current = redis.call('GET', KEYS[3])
-if current and cjson.decode(current)['by'] ~= ARGV[2] then return {'claimed', current} end
-"""
-# KEYS: head, review, claim. ARGV: id, moderator, claim json, ttl ms
-CLAIM = _GUARD + """
-redis.call('SET', KEYS[3], ARGV[3], 'PX', ARGV[4])
-if current then return {'refreshed', ARGV[3]} end
-return {'ok', ARGV[3]}
-"""
-# KEYS: head, review, claim, history, audit, metrics, waits, outbox
-# ARGV: id, moderator, outcome, now, expected rev, event json, counter series, wait, waits kept,
-#       reason, deliver ("1": the platform gets this decision, so its delivery starts over)
-DECIDE = OPEN_DELIVERY + _GUARD + """
-local rev = redis.call('HGET', KEYS[1], 'decided_rev')
-if rev ~= ARGV[5] then return {'stale', rev or ''} end
-redis.call('HSET', KEYS[1], 'decision', ARGV[3], 'final', rev, 'updated_at', ARGV[4],
-           'review_by', ARGV[2], 'review_at', ARGV[4], 'review_reason', ARGV[10])
-if ARGV[11] == '1' then
-  open_delivery(KEYS[1], KEYS[8], ARGV[1], rev, ARGV[4])
-end
-redis.call('ZREM', KEYS[2], ARGV[1])
-redis.call('DEL', KEYS[3])
-redis.call('RPUSH', KEYS[4], ARGV[6])
-redis.call('XADD', KEYS[5], '*', 'comment_id', ARGV[1], 'event', ARGV[6])
-redis.call('HINCRBY', KEYS[6], ARGV[7], 1)
-redis.call('LPUSH', KEYS[7], ARGV[8])
-redis.call('LTRIM', KEYS[7], 0, tonumber(ARGV[9]) - 1)
-return {'ok', rev}
-"""
 
 
 @dataclass(frozen=True)
@@ -91,31 +61,22 @@ def _outcome(comment_id: str, reply, claim_reply: bool = False) -> Outcome:
     return Outcome(comment_id, status, revision=int(detail) if detail else None)
 
 
-def claim(redis, comment_id: str, moderator: str, ttl_seconds: float, now: float | None = None) -> Outcome:
+def claim(redis: Redis, comment_id: str, moderator: str, ttl_seconds: float, now: float | None = None) -> Outcome:
     """Claim a queued comment for `moderator` (or refresh their claim) for ttl_seconds."""
     now = time.time() if now is None else now
     ttl_ms = max(1, int(ttl_seconds * 1000))
     value = dumps({"by": moderator, "until": round(now + ttl_seconds, 3)})
-    reply = redis.eval(CLAIM, 3, keys.comment(comment_id), keys.REVIEW_QUEUE, claim_key(comment_id),
+    reply = redis.eval(CLAIM, 3, keys.comment(comment_id), keys.REVIEW_QUEUE, keys.claim(comment_id),
                        comment_id, moderator, value, ttl_ms)
     return _outcome(comment_id, reply, claim_reply=True)
 
 
-RELEASE = """
-local current = redis.call('GET', KEYS[1])
-if not current then return {'not_claimed'} end
-if cjson.decode(current)['by'] ~= ARGV[1] then return {'claimed', current} end
-redis.call('DEL', KEYS[1])
-return {'ok'}
-"""
-
-
-def release(redis, comment_id: str, moderator: str) -> Outcome:
+def release(redis: Redis, comment_id: str, moderator: str) -> Outcome:
     """Drop `moderator`'s claim on a comment; another moderator's claim is left alone."""
-    return _outcome(comment_id, redis.eval(RELEASE, 1, claim_key(comment_id), moderator))
+    return _outcome(comment_id, redis.eval(RELEASE, 1, keys.claim(comment_id), moderator))
 
 
-def decide(redis, comment_ids: Sequence[str], action: str, moderator: str, reason: str | None = None,
+def decide(redis: Redis, comment_ids: Sequence[str], action: str, moderator: str, reason: str | None = None,
            revisions: dict[str, int] | None = None, now: float | None = None,
            deliver: bool = False) -> list[Outcome]:
     """Approve or reject queued comments as `moderator`; one Outcome per id, in order.
@@ -141,8 +102,8 @@ def decide(redis, comment_ids: Sequence[str], action: str, moderator: str, reaso
         waits.append(wait)
         event = make_event("moderated", f"moderator:{moderator}", expected, decision, why=reason or action,
                            at=now, action=action, moderator=moderator, waited_seconds=round(wait, 3))
-        pipe.eval(DECIDE, 8, keys.comment(comment_id), keys.REVIEW_QUEUE, claim_key(comment_id),
-                  keys.history(comment_id), keys.AUDIT_STREAM, keys.METRICS, WAITS, keys.OUTBOX,
+        pipe.eval(MODERATE, 8, keys.comment(comment_id), keys.REVIEW_QUEUE, keys.claim(comment_id),
+                  keys.history(comment_id), keys.AUDIT_STREAM, keys.METRICS, keys.REVIEW_WAITS, keys.OUTBOX,
                   comment_id, moderator, decision, now, expected if expected is not None else "",
                   dumps(event), counter, wait, WAITS_KEPT, reason or "", "1" if deliver else "0")
     outcomes = [_outcome(cid, reply) for cid, reply in zip(comment_ids, pipe.execute())]
@@ -153,7 +114,7 @@ def decide(redis, comment_ids: Sequence[str], action: str, moderator: str, reaso
     return outcomes
 
 
-def _held_revisions(redis, comment_ids: Sequence[str]) -> dict[str, tuple[int | None, float | None]]:
+def _held_revisions(redis: Redis, comment_ids: Sequence[str]) -> dict[str, tuple[int | None, float | None]]:
     """(held revision, when it was held) per id, two round trips for any number of ids.
 
     "When" comes from the decision in force, as in the queue listing: a comment a rescore moved
@@ -161,18 +122,10 @@ def _held_revisions(redis, comment_ids: Sequence[str]) -> dict[str, tuple[int | 
     """
     pipe = redis.pipeline(transaction=False)
     for comment_id in comment_ids:
-        pipe.hget(keys.comment(comment_id), "decided_rev")
+        pipe.hget(keys.comment(comment_id), Head.DECIDED_REV)
     revs = {cid: int(rev) if rev else None for cid, rev in zip(comment_ids, pipe.execute())}
     known = [(cid, rev) for cid, rev in revs.items() if rev is not None]
-    decisions = current_decisions(redis, known)
+    decisions = decisions_in_force(redis, known)
     held_at = {cid: (d or {}).get("decided_at") for (cid, _), d in zip(known, decisions)}
     return {cid: (revs[cid], held_at.get(cid)) for cid in comment_ids}
 
-
-def as_delivered(decision: dict[str, Any], head: dict[str, str], rev: int) -> dict[str, Any]:
-    """The decision the platform should get for `rev`: the moderator's, if one decided that revision."""
-    if head.get("final") != str(rev) or not head.get("review_by"):
-        return decision
-    return {**decision, "decision": head["decision"], "source": "moderator", "machine_decision": decision["decision"],
-            "moderator": head["review_by"], "moderated_at": float(head.get("review_at") or 0),
-            "moderator_reason": head.get("review_reason") or None}

@@ -1,4 +1,4 @@
-"""Record machine decisions: once per revision, atomically, with the audit trail and indexes.
+"""Transition "decided": record machine decisions once per revision, atomically, with the audit trail and indexes.
 
 The "decided" event of the audit trail is the decision record itself, read back as an event
 (store/history.py), so it is not written a second time.
@@ -13,51 +13,18 @@ from __future__ import annotations
 import time
 from typing import Any, Sequence
 
+from redis import Redis
+
 from moderation.store import keys
-from moderation.store.delivery import OPEN_DELIVERY
+from moderation.store.lifecycle.scripts import RECORD_DECISIONS
 from moderation.store.metrics import observe, series
 from moderation.store.codec import pack
 from moderation.types import severity_rank
 
-# One call records a whole batch, so Redis appends it to the AOF (and, with appendfsync always,
-# fsyncs) once per batch rather than once per comment.
-# KEYS: pending, pending_jobs, review, metrics, outbox, then per item: head, decision
-# ARGV: now, deliver ("1": a callback URL is set, open the delivery of each new latest decision), then per
-#       item: id, rev, decision (store.codec), outcome, language, pending member, priority, decisions
-#       counter field
-RECORD_DECISIONS = OPEN_DELIVERY + """
-local now = ARGV[1]
-local written = {}
-for i = 0, (#KEYS - 5) / 2 - 1 do
-  local k, a = 6 + i * 2, 3 + i * 8
-  local head, dkey = KEYS[k], KEYS[k + 1]
-  local id, rev, outcome = ARGV[a], ARGV[a + 1], ARGV[a + 3]
-  if redis.call('EXISTS', dkey) == 1 then
-    written[i + 1] = 0
-  else
-    written[i + 1] = 1
-    redis.call('SET', dkey, ARGV[a + 2])
-    redis.call('ZREM', KEYS[1], ARGV[a + 5])
-    redis.call('HDEL', KEYS[2], ARGV[a + 5])
-    local head_rev = redis.call('HGET', head, 'rev')
-    local final = redis.call('HGET', head, 'final')
-    if head_rev == rev and final ~= rev then
-      redis.call('HSET', head, 'status', 'decided', 'decision', outcome, 'decided_rev', rev,
-                 'language', ARGV[a + 4], 'updated_at', now)
-      if outcome == 'hold' then
-        redis.call('ZADD', KEYS[3], ARGV[a + 6], id)
-      else
-        redis.call('ZREM', KEYS[3], id)
-      end
-      if ARGV[2] == '1' then
-        open_delivery(head, KEYS[5], id, rev, now)
-      end
-    end
-    redis.call('HINCRBY', KEYS[4], ARGV[a + 7], 1)
-  end
-end
-return written
-"""
+
+
+# One call records a whole batch (lua/decide.lua), so Redis appends it to the AOF (and, with
+# appendfsync always, fsyncs) once per batch rather than once per comment.
 
 
 def review_priority(decision: dict[str, Any], received_at: float) -> float:
@@ -72,13 +39,13 @@ def review_priority(decision: dict[str, Any], received_at: float) -> float:
     return (3 - severity) * 1e13 + (100 - round(toxicity * 100)) * 1e11 + received_at
 
 
-def record_decisions(redis, items: Sequence[tuple[int, dict[str, Any], float]], job_id: str | None,
+def record_decisions(redis: Redis, items: Sequence[tuple[int, dict[str, Any], float]], job_id: str | None,
                      source: str = "machine", now: float | None = None,
                      scoring_seconds: float | None = None, deliver: bool = False) -> list[bool]:
     """Record (revision, decision json, received_at) items; return which were new.
 
     `deliver`: a callback URL is configured, so each new decision of a comment's latest revision
-    opens its delivery (store.delivery) in the same atomic write: a crash right after cannot
+    opens its delivery (store.lifecycle.deliver) in the same atomic write: a crash right after cannot
     leave a decision the platform never gets.
     """
     if not items:

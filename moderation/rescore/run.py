@@ -5,6 +5,9 @@ wait for at most the one rescore batch a worker is in the middle of. Each job re
 result (and, for --apply, stores it in the run's checkpoint); this side enqueues, polls, shows
 progress and adds the results up. An --apply job's id is derived from the run and the batch,
 so a restarted command finds the jobs still queued or running instead of enqueueing twins.
+
+In-process, the same batches run one after another through the engine, checkpointing each one
+(run_in_process); either way the batch results are added up in batch order (combine).
 """
 
 from __future__ import annotations
@@ -13,12 +16,14 @@ import sys
 import time
 import uuid
 
+from redis import Redis
 from rq.job import Job, JobStatus
 from rq.serializers import JSONSerializer
 from rq.worker import Worker
 
 from moderation.queueing import FAILURE_TTL, JOB_TIMEOUT, RESCORE, make_queue
-from moderation.rescore.progress import Progress
+from moderation.rescore.batch import Deliver, Options, rescore_batch
+from moderation.rescore.report import Progress
 from moderation.rescore.spec import RunSpec
 from moderation.rescore.tally import Tally
 
@@ -32,7 +37,7 @@ def _job_id(spec: RunSpec, index: int, nonce: str) -> str:
     return f"rescore-{spec.run_id}-{index}" if spec.apply else f"rescore-{spec.run_id}-{nonce}-{index}"
 
 
-def enqueue_batches(redis, spec: RunSpec, plan, indexes: list[int], retry=None) -> dict[int, str]:
+def enqueue_batches(redis: Redis, spec: RunSpec, plan, indexes: list[int], retry=None) -> dict[int, str]:
     """Enqueue a job per batch index not already queued or running; return index -> job id."""
     queue, nonce, jobs, datas = make_queue(redis, RESCORE), uuid.uuid4().hex[:8], {}, []
     payload = spec.to_json()
@@ -61,7 +66,7 @@ def _failure(job: Job) -> str:
     return detail[-1] if detail else "job failed"
 
 
-def _poll(redis, pending: dict[int, str], results: dict[int, Tally]) -> None:
+def _poll(redis: Redis, pending: dict[int, str], results: dict[int, Tally]) -> None:
     """Move finished and failed jobs from `pending` into `results`."""
     indexes = list(pending)
     for index, job in zip(indexes, Job.fetch_many([pending[i] for i in indexes], redis, serializer=JSONSerializer)):
@@ -77,7 +82,7 @@ def _poll(redis, pending: dict[int, str], results: dict[int, Tally]) -> None:
         del pending[index]
 
 
-def wait_for(redis, jobs: dict[int, str], results: dict[int, Tally], progress: Progress | None,
+def wait_for(redis: Redis, jobs: dict[int, str], results: dict[int, Tally], progress: Progress | None,
              done_before: int = 0) -> dict[int, Tally]:
     """Poll until every job has finished or failed; results gain one Tally per batch."""
     pending, warned = dict(jobs), False
@@ -96,9 +101,35 @@ def wait_for(redis, jobs: dict[int, str], results: dict[int, Tally], progress: P
     return results
 
 
-def run_on_queue(redis, spec: RunSpec, plan, progress: Progress | None = None, retry=None) -> dict[int, Tally]:
+def run_on_queue(redis: Redis, spec: RunSpec, plan, progress: Progress | None = None, retry=None) -> dict[int, Tally]:
     """Enqueue the plan's unfinished batches, wait for them, return all batch results by index."""
     results = plan.done()
     todo = [i for i in range(plan.batches) if i not in results]
     done_before = sum(t.counts["scanned"] for t in results.values())
     return wait_for(redis, enqueue_batches(redis, spec, plan, todo, retry), results, progress, done_before)
+
+
+def combine(results: dict[int, Tally]) -> Tally:
+    """Merge batch results in batch order (so report rows come out in scan order)."""
+    total = Tally()
+    for index in sorted(results):
+        total.merge(results[index])
+    return total
+
+
+def run_in_process(redis: Redis, engine, spec: RunSpec, plan, progress: Progress | None = None,
+                   deliver: Deliver | None = None) -> dict[int, Tally]:
+    """Process every batch the plan has not finished; return all batch results by index."""
+    results = plan.done()
+    processed = sum(t.counts["scanned"] for t in results.values())
+    options = Options(spec.run_id, spec.apply)
+    for index in range(plan.batches):
+        if index in results:
+            continue
+        tally = rescore_batch(redis, engine, plan.batch_ids(index), options, deliver)
+        plan.record(index, tally)  # after the writes: a batch cut short is simply done again
+        results[index] = tally
+        processed += tally.counts["scanned"]
+        if progress is not None:
+            progress.update(processed)
+    return results

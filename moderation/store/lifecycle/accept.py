@@ -1,4 +1,7 @@
-"""Accept comments: new revisions and their jobs go into Redis in ONE transaction.
+"""Transition "accepted": new revisions and their jobs go into Redis in ONE transaction.
+
+Not a Lua script like the other transitions: RQ enqueues a job by writing its own keys on the
+pipeline we hand it, so the revision and its job can only be made atomic by MULTI/EXEC.
 
 Idempotency: a comment whose content hash equals its latest revision's is a duplicate (one record,
 one job). Two identical deliveries racing each other are serialised by WATCH on the comments'
@@ -13,7 +16,10 @@ from typing import Callable, Sequence
 
 from redis.exceptions import WatchError
 
+from redis import Redis
+
 from moderation.store import keys
+from moderation.store.keys import Head
 from moderation.store.metrics import incr
 from moderation.store.codec import pack
 from moderation.store.models import Accepted, IncomingComment, text
@@ -28,7 +34,7 @@ class IntakeContention(RuntimeError):
     """The same comments kept changing under us; the client should retry."""
 
 
-def accept_comments(redis, comments: Sequence[IncomingComment], enqueue: EnqueueFn,
+def accept_comments(redis: Redis, comments: Sequence[IncomingComment], enqueue: EnqueueFn,
                     now: float | None = None) -> list[Accepted]:
     """Store new revisions and enqueue their jobs atomically; return one Accepted per comment."""
     ids = list(dict.fromkeys(c.id for c in comments))
@@ -55,11 +61,11 @@ def accept_comments(redis, comments: Sequence[IncomingComment], enqueue: Enqueue
     raise IntakeContention("comments changed concurrently too many times")
 
 
-def _read_heads(redis, ids: list[str]) -> dict[str, tuple[int, str, str, str | None, str | None]]:
+def _read_heads(redis: Redis, ids: list[str]) -> dict[str, tuple[int, str, str, str | None, str | None]]:
     """(rev, hash, status, received_at, text_expired_at) of each known comment."""
     reader = redis.pipeline(transaction=False)
     for comment_id in ids:
-        reader.hmget(keys.comment(comment_id), "rev", "hash", "status", "received_at", "text_expired_at")
+        reader.hmget(keys.comment(comment_id), Head.REV, Head.HASH, Head.STATUS, Head.RECEIVED_AT, Head.TEXT_EXPIRED_AT)
     heads = {}
     for comment_id, (rev, hash_, status, received, expired) in zip(ids, reader.execute()):
         if rev is not None:
@@ -121,13 +127,13 @@ def _write_revisions(pipe, new, job_ids, now: float) -> None:
         record = {**{k: v for k, v in comment.to_json().items() if v is not None and k != "id"}, "rev": rev,
                   "received_at": now, "hash": digest}
         pipe.set(keys.revision(comment.id, rev), pack(record))
-        head = {"id": comment.id, "rev": rev, "hash": digest, "status": "queued", "updated_at": now}
+        head = {Head.ID: comment.id, Head.REV: rev, Head.HASH: digest, Head.STATUS: "queued", Head.UPDATED_AT: now}
         if comment.article_id:
-            head["article_id"] = comment.article_id
+            head[Head.ARTICLE_ID] = comment.article_id
         if comment.created_at:
-            head["created_at"] = comment.created_at
+            head[Head.CREATED_AT] = comment.created_at
         pipe.hset(keys.comment(comment.id), mapping=head)
-        pipe.hsetnx(keys.comment(comment.id), "received_at", now)
+        pipe.hsetnx(keys.comment(comment.id), Head.RECEIVED_AT, now)
         member = keys.pending_member(comment.id, rev)
         pipe.zadd(keys.PENDING, {member: now})
         pipe.hset(keys.PENDING_JOBS, member, job_id)
@@ -136,6 +142,12 @@ def _write_revisions(pipe, new, job_ids, now: float) -> None:
         if comment.article_id:
             pipe.zadd(keys.article_index(comment.article_id), {comment.id: now}, nx=True)
         if rev > 1:  # an edit after its texts expired: the new text has a retention of its own
-            pipe.hdel(keys.comment(comment.id), "text_expired_at")
+            pipe.hdel(keys.comment(comment.id), Head.TEXT_EXPIRED_AT)
             pipe.zadd(keys.RETENTION_TEXT_WAITING, {comment.id: now})
     incr(pipe, "moderation_comments_received_total", n=len(new))
+
+
+def reassign_jobs(pipe, items: Sequence[tuple[str, int]], job_ids: Sequence[str]) -> None:
+    """Point pending revisions at the jobs that should now decide them (the recovery pass re-enqueued them)."""
+    for (comment_id, rev), job_id in zip(items, job_ids):
+        pipe.hset(keys.PENDING_JOBS, keys.pending_member(comment_id, rev), job_id)
