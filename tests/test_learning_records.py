@@ -9,7 +9,7 @@ import pytest
 
 from moderation.learning.records import ReviewRecord, iter_review_records, read_records
 from moderation.settings import load_settings
-from moderation.store import review_actions
+from moderation.store.lifecycle import moderate as review_actions
 from moderation.store.retention import sweep
 from tests.support.review_seed import comment, make_engine, moderate
 

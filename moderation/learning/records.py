@@ -1,7 +1,7 @@
 """One moderator decision on one held revision, with the machine evidence it was made on.
 
 A moderator's approve/reject is an event of type "moderated" in the comment's history
-(store/review_actions.py: action, moderator, revision, what = keep/remove, why = the reason typed,
+(store/lifecycle/moderate.py: action, moderator, revision, what = keep/remove, why = the reason typed,
 or the action when none was). `iter_review_records` turns those events, with the revision's text
 and the machine decision that held it, into `ReviewRecord`s, reading the store only through
 `Store`'s public methods. Retention may have removed the text (`text` None) and the decision's
