@@ -6,10 +6,10 @@ each lexicon category among its hits gets one `approved` (a false hold: the mach
 the moderator kept it) or one `rejected`. For every machine removal, the same cells get one
 `removed`, and one `reinstated` where the platform reported putting the comment back.
 
-Live wiring (issue 14, item 1): at each moderator decision, increment the counters named by
-`cells(language, reasons, categories)` with verdict `approved`/`rejected`; at each machine removal
-and each platform reinstatement, `removed`/`reinstated`. `prometheus_lines` renders a table in the
-exposition format under `moderation_agreement_total`.
+Live: store/agreement.py counts approved/rejected at each moderator decision, in the same cells
+(`cells` lives there). Machine removals and platform reinstatements are counted here only, from
+records given to `agreement_table` (no live counter yet: platforms have no endpoint to report a
+reinstatement). `prometheus_lines` renders a table in the exposition format.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass
 from typing import Iterable
 
 from moderation.learning.records import ReviewRecord
+from moderation.store.agreement import cells  # the live counters count the same cells
 
 DIMENSIONS = ("reason", "language", "category")
 VERDICTS = ("approved", "rejected", "removed", "reinstated")
@@ -65,14 +66,6 @@ class Cell:
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
-
-
-def cells(language: str | None, reasons: Iterable[str], categories: Iterable[str]) -> list[tuple[str, str]]:
-    """The (dimension, value) cells one decision counts in: each reason, the language, each category."""
-    out = [("reason", r) for r in dict.fromkeys(reasons)]
-    out.append(("language", language or "unknown"))
-    out += [("category", c) for c in dict.fromkeys(categories)]
-    return out
 
 
 Table = dict[str, dict[str, Cell]]

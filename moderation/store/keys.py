@@ -83,6 +83,7 @@ INDEX_CREATED = "mod:index:created"
 REVIEW_QUEUE = "mod:review"
 WORKERS = "mod:workers"
 METRICS = "mod:metrics"
+AGREEMENT_DAILY = "mod:agreement:daily"  # HASH "<day start>:<approved|rejected>" -> count (store/agreement.py)
 RETENTION_TEXT_WAITING = "mod:retention:text:waiting"  # = retention_waiting("text")
 RETENTION_LOCK = "mod:retention:lock"
 RECOVERY_LOCK = "mod:recovery:lock"

@@ -22,6 +22,8 @@ LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0,
 # the same help lines whatever a process happened to import.
 DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "moderation_comments_received_total": ("counter", "Comment revisions accepted by intake (duplicates excluded)."),
+    "moderation_agreement_total": ("counter", "Moderator decisions on held comments per reason, language and lexicon "
+                                              "category of the decision in force: approved (a false hold) or rejected."),
     "moderation_duplicates_total": ("counter", "Deliveries answered as duplicates of a stored revision."),
     "moderation_replays_total": ("counter", "Signed requests whose signature was already used (replays)."),
     "moderation_decisions_total": ("counter", "Machine decisions recorded, by outcome and language."),

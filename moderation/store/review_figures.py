@@ -18,7 +18,7 @@ from typing import Any
 
 from redis import Redis
 
-from moderation.store import keys
+from moderation.store import agreement, keys
 from moderation.store.models import text
 from moderation.store.review import received_from_priority
 
@@ -53,13 +53,15 @@ def decisions_by_moderator(redis: Redis) -> dict[str, dict[str, int]]:
 
 
 def figures(redis: Redis, now: float | None = None) -> dict[str, Any]:
-    """All four figures as plain JSON."""
+    """The four queue figures and the agreement table and days (store/agreement.py) as plain JSON."""
     now = time.time() if now is None else now
     return {
         "queue_size": int(redis.zcard(keys.REVIEW_QUEUE)),
         "oldest_age_seconds": oldest_age(redis, now),
         "decisions_by_moderator": decisions_by_moderator(redis),
         "median_wait_seconds": median_wait(redis),
+        "agreement": agreement.table(redis),
+        "agreement_daily": agreement.daily(redis),
     }
 
 

@@ -17,6 +17,7 @@ from typing import Any, Sequence
 from redis import Redis
 
 from moderation.store import keys
+from moderation.store.agreement import counter_series, daily_field
 from moderation.store.keys import Head
 from moderation.store.events import make_event
 from moderation.store.metrics import observe, series
@@ -90,7 +91,7 @@ def decide(redis: Redis, comment_ids: Sequence[str], action: str, moderator: str
     if action not in ACTIONS:
         raise ValueError(f"unknown action {action!r}; expected one of {sorted(ACTIONS)}")
     now = time.time() if now is None else now
-    held = _held_revisions(redis, comment_ids)
+    held, in_force = _held_revisions(redis, comment_ids)
     decision = ACTIONS[action]
     counter = series("moderation_review_decisions_total", {"moderator": moderator, "action": action})
     pipe = redis.pipeline(transaction=False)
@@ -102,10 +103,14 @@ def decide(redis: Redis, comment_ids: Sequence[str], action: str, moderator: str
         waits.append(wait)
         event = make_event("moderated", f"moderator:{moderator}", expected, decision, why=reason or action,
                            at=now, action=action, moderator=moderator, waited_seconds=round(wait, 3))
-        pipe.eval(MODERATE, 8, keys.comment(comment_id), keys.REVIEW_QUEUE, keys.claim(comment_id),
+        # the decision in force that held it is what the moderator agreed or disagreed with
+        agreement_series = counter_series(in_force.get(comment_id), action)
+        pipe.eval(MODERATE, 9, keys.comment(comment_id), keys.REVIEW_QUEUE, keys.claim(comment_id),
                   keys.history(comment_id), keys.AUDIT_STREAM, keys.METRICS, keys.REVIEW_WAITS, keys.OUTBOX,
+                  keys.AGREEMENT_DAILY,
                   comment_id, moderator, decision, now, expected if expected is not None else "",
-                  dumps(event), counter, wait, WAITS_KEPT, reason or "", "1" if deliver else "0")
+                  dumps(event), counter, wait, WAITS_KEPT, reason or "", "1" if deliver else "0",
+                  daily_field(now, action), *agreement_series)
     outcomes = [_outcome(cid, reply) for cid, reply in zip(comment_ids, pipe.execute())]
     metrics = redis.pipeline(transaction=False)
     observe(metrics, "moderation_review_wait_seconds", [w for w, o in zip(waits, outcomes) if o.ok],
@@ -114,8 +119,9 @@ def decide(redis: Redis, comment_ids: Sequence[str], action: str, moderator: str
     return outcomes
 
 
-def _held_revisions(redis: Redis, comment_ids: Sequence[str]) -> dict[str, tuple[int | None, float | None]]:
-    """(held revision, when it was held) per id, two round trips for any number of ids.
+def _held_revisions(redis: Redis, comment_ids: Sequence[str]
+                    ) -> tuple[dict[str, tuple[int | None, float | None]], dict[str, dict[str, Any] | None]]:
+    """(held revision, when it was held) per id, and the decision in force, two round trips for any number of ids.
 
     "When" comes from the decision in force, as in the queue listing: a comment a rescore moved
     to hold has waited since the rescore, not since the machine's earlier keep.
@@ -127,5 +133,6 @@ def _held_revisions(redis: Redis, comment_ids: Sequence[str]) -> dict[str, tuple
     known = [(cid, rev) for cid, rev in revs.items() if rev is not None]
     decisions = decisions_in_force(redis, known)
     held_at = {cid: (d or {}).get("decided_at") for (cid, _), d in zip(known, decisions)}
-    return {cid: (revs[cid], held_at.get(cid)) for cid in comment_ids}
+    in_force = {cid: d for (cid, _), d in zip(known, decisions)}
+    return {cid: (revs[cid], held_at.get(cid)) for cid in comment_ids}, in_force
 
