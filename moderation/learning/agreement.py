@@ -6,10 +6,11 @@ each lexicon category among its hits gets one `approved` (a false hold: the mach
 the moderator kept it) or one `rejected`. For every machine removal, the same cells get one
 `removed`, and one `reinstated` where the platform reported putting the comment back.
 
-Live: store/agreement.py counts approved/rejected at each moderator decision, in the same cells
-(`cells` lives there). Machine removals and platform reinstatements are counted here only, from
-records given to `agreement_table` (no live counter yet: platforms have no endpoint to report a
-reinstatement). `prometheus_lines` renders a table in the exposition format.
+Live: store/agreement.py counts the same verdicts in the same cells (`cells` lives there):
+approved/rejected at each moderator decision, removed at each machine removal, reinstated when the
+platform reports one (POST /v1/comments/<id>/reinstated). Here they are counted from records given
+to `agreement_table`, for the offline commands. `prometheus_lines` renders a table in the
+exposition format.
 """
 
 from __future__ import annotations
