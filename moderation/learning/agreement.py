@@ -23,7 +23,7 @@ from moderation.learning.records import ReviewRecord
 from moderation.store.agreement import cells  # the live counters count the same cells
 
 DIMENSIONS = ("reason", "language", "category")
-VERDICTS = ("approved", "rejected", "removed", "reinstated")
+VERDICTS = ("approved", "rejected", "removed", "reinstated", "audit_kept", "audit_missed")
 METRIC = "moderation_agreement_total"
 
 
@@ -47,6 +47,8 @@ class Cell:
     rejected: int = 0  # held, moderator removed
     removed: int = 0  # removed by the machine
     reinstated: int = 0  # of those, reported reinstated by the platform
+    audit_kept: int = 0  # kept by the machine, sampled for review, kept by the moderator
+    audit_missed: int = 0  # kept by the machine, sampled for review, removed by the moderator: a miss
 
     @property
     def reviewed(self) -> int:
@@ -76,7 +78,10 @@ def agreement_table(reviews: Iterable[ReviewRecord], removals: Iterable[Removal]
     """Count approvals, rejections, removals and reinstatements per dimension and value."""
     table: dict[str, dict[str, Cell]] = {d: defaultdict(Cell) for d in DIMENSIONS}
     for record in reviews:
-        verdict = "rejected" if record.rejected else "approved"
+        if record.audit:
+            verdict = "audit_missed" if record.rejected else "audit_kept"
+        else:
+            verdict = "rejected" if record.rejected else "approved"
         for dimension, value in cells(record.language, record.reasons, record.lexicon_categories):
             cell = table[dimension][value]
             setattr(cell, verdict, getattr(cell, verdict) + 1)
@@ -97,6 +102,8 @@ def agreement_series(reviews: Iterable[ReviewRecord], bucket_seconds: float = 86
     """Approvals and rejections per time bucket (for the chart over time), oldest bucket first."""
     buckets: dict[float, list[int]] = defaultdict(lambda: [0, 0])
     for record in reviews:
+        if record.audit:
+            continue  # not a hold: no false-hold rate to chart
         start = (record.at // bucket_seconds) * bucket_seconds
         buckets[start][1 if record.rejected else 0] += 1
     return [{"start": start, "approved": a, "rejected": r,

@@ -29,6 +29,7 @@ from redis import Redis
 from moderation.store import keys
 from moderation.store.metrics import series
 from moderation.store.models import text
+from moderation.types import AUDIT_REASON
 
 METRIC = "moderation_agreement_total"
 DIMENSIONS = ("reason", "language", "category")
@@ -36,7 +37,6 @@ VERDICTS = {"approve": "approved", "reject": "rejected"}  # a moderator on a hel
 AUDIT_VERDICTS = {"approve": "audit_kept", "reject": "audit_missed"}  # a moderator on an audit item
 REMOVED, REINSTATED = "removed", "reinstated"
 ALL_VERDICTS = ("approved", "rejected", REMOVED, REINSTATED, "audit_kept", "audit_missed")
-AUDIT_REASON = "audit_sample"  # reason of a kept comment sampled for review (policy [review] audit_keep_share)
 DAY = 86400
 _LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
 
