@@ -157,8 +157,7 @@ def _candidates(current: float, remove: float, max_step: float, lower: bool) -> 
 def _choose(records: list[ReviewRecord], label: str, current: float, remove: float, options: Options,
             lower: bool) -> Figures:
     scored = [figures(records, label, t) for t in _candidates(current, remove, options.max_step, lower)]
-    at_current = next(f for f in scored if abs(f.threshold - current) < 1e-9) if scored[0].threshold <= current \
-        else figures(records, label, current)
+    at_current = figures(records, label, current)  # a policy value may have more decimals than the candidates
     if options.false_hold_rate is not None:
         fitting = [f for f in scored if f.false_hold_rate is not None and f.false_hold_rate <= options.false_hold_rate]
         return fitting[0] if fitting else at_current
