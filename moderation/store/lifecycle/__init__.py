@@ -6,6 +6,7 @@ in lua/ (see docs/service.md for the drawing):
     decided --accepted (edit)--> queued (the previous decision stays in force until decided)
     decided(hold) --claimed / released--> decided(hold), claim set / dropped
     decided(hold) --approved | rejected--> moderated(keep | remove): final for that revision
+    decided(keep, audit item: in the queue after the holds) --approved | rejected--> moderated, the same way
     decided --rescored--> decided(new outcome)   (never a moderated or claimed revision)
     decided | moderated | rescored --opens--> delivery pending --delivered | retrying | failed-->
     removed (machine, rescore or moderator) --reinstated (platform report)--> same outcome, event recorded
