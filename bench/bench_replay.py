@@ -1,7 +1,11 @@
 """Replay benchmark for issue 14: do calibration and training from moderators' reviews help, on later comments?
 
 Usage: .venv/bin/python bench/bench_replay.py [--data ../shared/data/fr_toxifrench_agreement_sample.csv]
-                                              [--later-percent 40] [--out var/replay]
+                                              [--later-percent 40] [--out var/replay] [--audit-share 0.3]
+
+`--audit-share S` (default 0: the earlier mode, moderators see holds only) runs the service under the
+shipped policy plus `[review] audit_keep_share = S`, so that share of kept comments reaches the
+scripted moderator as audit items and `calibrate --from-reviews` may lower thresholds from them.
 
 1. A base model that has never seen the site: the stack-v3 recipe without the native French forum
    file (`moderation train --without fr_toxifrench_agreement_sample.csv --model-id stack-v3-noforum`;
@@ -79,6 +83,9 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "var" / "replay")
     parser.add_argument("--min-reviews", type=int, help="passed to calibrate --from-reviews (its default: 50)")
     parser.add_argument("--no-train", action="store_true", help="skip train --with-reviews (calibration only)")
+    parser.add_argument("--audit-share", type=float, default=0.0,
+                        help="[review] audit_keep_share for the service: kept comments sampled for review (0: off)")
+    parser.add_argument("--min-audited", type=int, help="passed to calibrate --from-reviews (its default: 50)")
     args = parser.parse_args()
     out = args.out.resolve()
     run_dir = out / time.strftime("run-%Y%m%d-%H%M%S")
@@ -87,14 +94,19 @@ def main() -> int:
     models = out / "models"
     base = base_model(args.data_dir, models, log)
     policy = load_settings(environ={}).resolved_policy_path
+    if args.audit_share:
+        audited = run_dir / "policy-audit.toml"
+        audited.write_text(policy.read_text("utf-8") + f"\n[review]\naudit_keep_share = {args.audit_share}\n", "utf-8")
+        policy = audited
     rows = load_rows(args.data_dir / FORUM, prefix="forum")
     reviewed, later = split_rows(rows, args.later_percent)
     print(f"replay: {len(reviewed)} reviewed ({sum(r.label for r in reviewed)} toxic), "
           f"{len(later)} later ({sum(r.label for r in later)} toxic)", file=sys.stderr)
     settings = load_settings(overrides={
         "data_dir": run_dir / "service", "webhook_secret": "replay-webhook-secret", "scorer": "linear",
-        "review_tokens": (f"replay:{TOKEN}",), "linear_model_path": base}, environ={})
+        "review_tokens": (f"replay:{TOKEN}",), "linear_model_path": base, "policy_path": policy}, environ={})
     report: dict = {"data": FORUM, "reviewed": len(reviewed), "later": len(later), "base_model": BASE_ID,
+                    "audit_share": args.audit_share,
                     "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"}
     with start_stack(settings, workers=1) as stack:
         started = time.perf_counter()
@@ -106,7 +118,9 @@ def main() -> int:
                "MODERATION_SCORER": "linear"}
         cli(["export", "--reviews", "-o", str(run_dir / "reviews.jsonl")], env, log)
         options = ["--min-reviews", str(args.min_reviews)] if args.min_reviews is not None else []
-        done = cli(["calibrate", "--from-reviews", *options, "-o", str(run_dir / "candidate.toml")], env, log)
+        options += ["--min-audited", str(args.min_audited)] if args.min_audited is not None else []
+        done = cli(["calibrate", "--from-reviews", "--policy", str(policy), *options,
+                    "-o", str(run_dir / "candidate.toml")], env, log)
         report["calibrate"] = json.loads(done.stdout)
         candidate = run_dir / "candidate.toml"
         if candidate.exists():

@@ -25,7 +25,7 @@ from moderation.settings import Settings
 from moderation.targeting import TargetHit, TargetRules
 from moderation.text.quotes import is_inside, quoted_spans
 from moderation.unvoiced import is_untargeted_swearing, unvoiced_spans, without_spans
-from moderation.types import CommentInput, Decision, LexiconHit
+from moderation.types import AUDIT_REASON, CommentInput, Decision, LexiconHit
 
 log = logging.getLogger("moderation.engine")
 
@@ -228,6 +228,11 @@ class Engine:
         }
         if item.discounted_scores is not None:
             details["discounted_scores"] = {k: round(v, 4) for k, v in item.discounted_scores.items()}
+        reasons = list(verdict.reasons)
+        if verdict.outcome == "keep" and self.policy.audits(item.comment.id):
+            # kept, and sampled for a moderator to look at: the review queue's audit items (docs/learning.md)
+            reasons.append(AUDIT_REASON)
+            details["audit_keep_share"] = self.policy.audit_keep_share
         return Decision(
             id=item.comment.id,
             language=language,
@@ -235,7 +240,7 @@ class Engine:
             scores=item.scores,
             slurs=item.hits,
             decision=verdict.outcome,
-            reasons=list(verdict.reasons),
+            reasons=reasons,
             policy_version=self.policy.version,
             model=self.scorer.model_id,
             details=details,

@@ -71,6 +71,14 @@ class Policy:
     quoted_hold_at_most: bool = True  # a term inside quotation marks holds, never removes by itself
     targeted: dict[str, str] = dataclasses.field(default_factory=lambda: dict(TARGETED_DEFAULTS))
     untargeted_profanity: str = "keep"  # keep | hold: a site's choice about swearing aimed at nobody
+    audit_keep_share: float = 0.0  # [review]: share of kept comments sampled for review (audit items)
+
+    def audits(self, comment_id: str) -> bool:
+        """Whether a kept comment is an audit item: by a hash of its id, so a retry or a rescore agrees."""
+        if self.audit_keep_share <= 0.0:
+            return False
+        digest = hashlib.sha256(b"audit:" + comment_id.encode("utf-8", "surrogatepass")).digest()
+        return int.from_bytes(digest[:8], "big") / 2.0 ** 64 < self.audit_keep_share
 
     def limits(self, language: str) -> dict[str, dict[str, float]]:
         """Label -> {hold, remove[, hold_if_group]} in force for a language: its own table, else und's."""
@@ -247,6 +255,12 @@ def parse_policy(text: str, source: str = "the policy") -> Policy:
     untargeted = profanity.get("untargeted", "keep") if isinstance(profanity, dict) else None
     if untargeted not in ("keep", "hold"):
         raise PolicyError(f"{source}: profanity.untargeted must be \"keep\" or \"hold\"")
+    review = raw.get("review", {})
+    audit_keep_share = review.get("audit_keep_share", 0.0) if isinstance(review, dict) else None
+    if (not isinstance(review, dict) or set(review) - {"audit_keep_share"}
+            or not isinstance(audit_keep_share, (int, float)) or isinstance(audit_keep_share, bool)
+            or not 0.0 <= audit_keep_share <= 1.0):
+        raise PolicyError(f"{source}: [review] takes audit_keep_share, a share of kept comments in [0, 1]")
     try:
         return Policy(
             version=version.strip(),
@@ -262,6 +276,7 @@ def parse_policy(text: str, source: str = "the policy") -> Policy:
             quoted_hold_at_most=quoted_hold_at_most,
             targeted={**TARGETED_DEFAULTS, **targeted},
             untargeted_profanity=untargeted,
+            audit_keep_share=float(audit_keep_share),
         )
     except PolicyError as exc:
         raise PolicyError(f"{source}: {exc}") from None

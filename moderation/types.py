@@ -16,6 +16,9 @@ UNDETERMINED = "und"
 LABELS = ("toxicity", "severe_toxicity", "obscene", "insult", "threat", "identity_attack")
 
 OUTCOMES = ("keep", "hold", "remove")
+# A kept comment sampled for a moderator to look at (policy [review] audit_keep_share): its decision stays
+# keep, the reason marks it, and the review queue takes it after every hold (docs/learning.md).
+AUDIT_REASON = "audit_sample"
 
 # Lexicon severities, mildest first. A profanity like "damn" is mild, an insult or obscenity
 # is strong, a slur, a dehumanising term or a threat is severe.

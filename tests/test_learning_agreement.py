@@ -39,6 +39,7 @@ def test_removals_and_reinstatements():
     assert (table["reason"]["lexicon_severe"].removed, table["reason"]["lexicon_severe"].reinstated) == (2, 1)
     assert table["reason"]["threat"].reinstated_rate == 0 and table["category"]["slur"].reinstated_rate == 0.5
     assert table_json(table)["language"]["en"] == {"approved": 0, "rejected": 0, "removed": 2, "reinstated": 1,
+                                                   "audit_kept": 0, "audit_missed": 0,
                                                    "false_hold_rate": None, "reinstated_rate": 0.5}
 
 

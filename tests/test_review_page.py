@@ -244,3 +244,18 @@ def test_sign_out_everywhere_ends_every_session_of_the_moderator(browser, held, 
     assert sign_out(browser, scope="everywhere").status_code == 303
     assert "connard" not in laptop.get("/review").get_data(as_text=True)
 
+
+
+def test_the_agreement_table_shows_machine_removals_and_reinstatements(browser, store, redis_client):
+    from moderation.store import lifecycle
+    from tests.test_reinstated import removed
+    from tests.test_lifecycle import accept
+
+    accept(store, redis_client, "r-1")
+    removed(store, redis_client, "r-1")
+    lifecycle.reinstate(redis_client, "r-1")
+    sign_in(browser)
+    html = browser.get("/review").get_data(as_text=True)
+    row = re.search(r'<tr data-dimension="language" data-value="fr">.*?</tr>', html, re.S).group(0)
+    assert '<td class="removed">1</td><td class="reinstated">1</td>' in row
+    assert '<details class="agreement" id="agreement">' in html  # shown: there is something to show

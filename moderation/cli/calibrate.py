@@ -43,6 +43,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     rule.add_argument("--false-hold-rate", type=float,
                       help="rule: the lowest threshold at which at most this share of holds were approved")
     reviews.add_argument("--max-step", type=float, default=0.10, help="move a threshold by at most this (0.10)")
+    reviews.add_argument("--min-audited", type=int, default=50,
+                         help="audited keeps ([review] audit_keep_share) a language and label need before its "
+                              "threshold may go down (50)")
+    reviews.add_argument("--min-missed", type=int, default=5,
+                         help="of which removed by moderators, at least (5)")
     reviews.add_argument("-o", "--output", type=Path, help="write the candidate policy here")
 
 

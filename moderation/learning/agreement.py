@@ -6,10 +6,11 @@ each lexicon category among its hits gets one `approved` (a false hold: the mach
 the moderator kept it) or one `rejected`. For every machine removal, the same cells get one
 `removed`, and one `reinstated` where the platform reported putting the comment back.
 
-Live: store/agreement.py counts approved/rejected at each moderator decision, in the same cells
-(`cells` lives there). Machine removals and platform reinstatements are counted here only, from
-records given to `agreement_table` (no live counter yet: platforms have no endpoint to report a
-reinstatement). `prometheus_lines` renders a table in the exposition format.
+Live: store/agreement.py counts the same verdicts in the same cells (`cells` lives there):
+approved/rejected at each moderator decision, removed at each machine removal, reinstated when the
+platform reports one (POST /v1/comments/<id>/reinstated). Here they are counted from records given
+to `agreement_table`, for the offline commands. `prometheus_lines` renders a table in the
+exposition format.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from moderation.learning.records import ReviewRecord
 from moderation.store.agreement import cells  # the live counters count the same cells
 
 DIMENSIONS = ("reason", "language", "category")
-VERDICTS = ("approved", "rejected", "removed", "reinstated")
+VERDICTS = ("approved", "rejected", "removed", "reinstated", "audit_kept", "audit_missed")
 METRIC = "moderation_agreement_total"
 
 
@@ -46,6 +47,8 @@ class Cell:
     rejected: int = 0  # held, moderator removed
     removed: int = 0  # removed by the machine
     reinstated: int = 0  # of those, reported reinstated by the platform
+    audit_kept: int = 0  # kept by the machine, sampled for review, kept by the moderator
+    audit_missed: int = 0  # kept by the machine, sampled for review, removed by the moderator: a miss
 
     @property
     def reviewed(self) -> int:
@@ -75,7 +78,10 @@ def agreement_table(reviews: Iterable[ReviewRecord], removals: Iterable[Removal]
     """Count approvals, rejections, removals and reinstatements per dimension and value."""
     table: dict[str, dict[str, Cell]] = {d: defaultdict(Cell) for d in DIMENSIONS}
     for record in reviews:
-        verdict = "rejected" if record.rejected else "approved"
+        if record.audit:
+            verdict = "audit_missed" if record.rejected else "audit_kept"
+        else:
+            verdict = "rejected" if record.rejected else "approved"
         for dimension, value in cells(record.language, record.reasons, record.lexicon_categories):
             cell = table[dimension][value]
             setattr(cell, verdict, getattr(cell, verdict) + 1)
@@ -96,6 +102,8 @@ def agreement_series(reviews: Iterable[ReviewRecord], bucket_seconds: float = 86
     """Approvals and rejections per time bucket (for the chart over time), oldest bucket first."""
     buckets: dict[float, list[int]] = defaultdict(lambda: [0, 0])
     for record in reviews:
+        if record.audit:
+            continue  # not a hold: no false-hold rate to chart
         start = (record.at // bucket_seconds) * bucket_seconds
         buckets[start][1 if record.rejected else 0] += 1
     return [{"start": start, "approved": a, "rejected": r,

@@ -51,7 +51,8 @@ def _line(p) -> str:
         return (f"hold {f.threshold:.2f}: held {f.held}, false holds {f.false_holds} "
                 f"(rate {f.false_hold_rate if f.false_hold_rate is not None else '-'} {fh}), "
                 f"rejected still held {f.rejected_held}/{f.rejected} {ci}")
-    return (f"{p.language} {p.label}: {p.reviews} reviews ({p.approved} approved, {p.rejected} rejected)\n"
+    audited = f"; {p.audited} audited keeps ({p.audited_missed} removed)" if p.audited else ""
+    return (f"{p.language} {p.label}: {p.reviews} reviews ({p.approved} approved, {p.rejected} rejected){audited}\n"
             f"    before {fig(p.before)}\n    after  {fig(p.after)}\n    {p.message}")
 
 
@@ -68,7 +69,8 @@ def run(args) -> int:
     policy_path = Path(args.policy) if args.policy else load_settings().resolved_policy_path
     policy = load_policy(policy_path)
     options = Options(min_reviews=args.min_reviews, min_rejected=args.min_rejected,
-                      recall=args.recall, false_hold_rate=args.false_hold_rate, max_step=args.max_step)
+                      recall=args.recall, false_hold_rate=args.false_hold_rate, max_step=args.max_step,
+                      min_audited=getattr(args, "min_audited", 50), min_missed=getattr(args, "min_missed", 5))
     records = load_records(args)
     calibration = propose(records, policy, options)
     for proposal in calibration.proposals:

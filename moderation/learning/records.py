@@ -14,6 +14,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterator
 
+from moderation.types import AUDIT_REASON
+
 MODERATED = "moderated"
 ACTIONS = {"approve": "keep", "reject": "remove"}
 
@@ -26,7 +28,7 @@ class ReviewRecord:
     revision: int
     text: str | None  # None once retention removed it
     language: str | None
-    machine_decision: str | None  # hold, normally; None if the decision record is gone
+    machine_decision: str | None  # hold, normally (keep for an audit item); None if the decision record is gone
     reasons: tuple[str, ...]
     scores: dict[str, float]
     lexicon_hits: tuple[dict[str, Any], ...]  # {term, category, severity, field, quoted}
@@ -42,10 +44,16 @@ class ReviewRecord:
     received_at: float | None = None
     article_id: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # room for later fields without a new version
+    audit_keep_share: float | None = None  # an audit item (a kept comment sampled for review): the share sampled
 
     @property
     def rejected(self) -> bool:
         return self.action == "reject"
+
+    @property
+    def audit(self) -> bool:
+        """A kept comment sampled for review (reason audit_sample), not a hold: its review says what keeps miss."""
+        return self.machine_decision == "keep" and AUDIT_REASON in self.reasons
 
     def policy_scores(self) -> dict[str, float]:
         """The scores the policy compared with its thresholds (discounted ones where the engine discounted)."""
@@ -101,6 +109,7 @@ def record_from(comment_id: str, event: dict[str, Any], revision: dict | None, d
         discounted_scores=details.get("discounted_scores"),
         received_at=(revision or {}).get("received_at"),
         article_id=head.get("article_id"),
+        audit_keep_share=details.get("audit_keep_share"),
     )
 
 

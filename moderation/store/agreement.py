@@ -7,6 +7,15 @@ the machine was unsure and the moderator kept it) or one `rejected`, in the shar
 one in mod:agreement:daily (the review page's chart). Both are written by the same Lua script as
 the decision itself (store/lifecycle/lua/moderate.lua), so a decision is counted exactly once.
 
+Other verdicts, each counted in the same cells by the Lua script of its own transition:
+- `removed`: a machine removal, once per decided revision (lua/decide.lua writes a revision's
+  decision once, so retries and recovered jobs never count it twice);
+- `reinstated`: the platform reported putting a machine-removed revision back
+  (POST /v1/comments/<id>/reinstated, lua/reinstate.lua; once per revision);
+- `audit_kept` / `audit_missed`: a moderator approved / rejected an audit item, a kept comment
+  sampled for review (`[review] audit_keep_share`); these are not holds, so they never count as
+  approved or rejected.
+
 moderation/learning/agreement.py counts the same cells offline from review records.
 """
 
@@ -20,10 +29,14 @@ from redis import Redis
 from moderation.store import keys
 from moderation.store.metrics import series
 from moderation.store.models import text
+from moderation.types import AUDIT_REASON
 
 METRIC = "moderation_agreement_total"
 DIMENSIONS = ("reason", "language", "category")
-VERDICTS = {"approve": "approved", "reject": "rejected"}
+VERDICTS = {"approve": "approved", "reject": "rejected"}  # a moderator on a held comment
+AUDIT_VERDICTS = {"approve": "audit_kept", "reject": "audit_missed"}  # a moderator on an audit item
+REMOVED, REINSTATED = "removed", "reinstated"
+ALL_VERDICTS = ("approved", "rejected", REMOVED, REINSTATED, "audit_kept", "audit_missed")
 DAY = 86400
 _LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
 
@@ -43,40 +56,61 @@ def decision_cells(decision: dict[str, Any] | None) -> list[tuple[str, str]]:
     return cells(decision.get("language"), decision.get("reasons") or (), categories)
 
 
-def counter_series(decision: dict[str, Any] | None, action: str) -> list[str]:
-    """The counter fields one moderator action increments."""
-    verdict = VERDICTS[action]
+def is_audit(decision: dict[str, Any] | None) -> bool:
+    """Whether a decision is a kept comment sampled for review (an audit item), not a hold."""
+    decision = decision or {}
+    return decision.get("decision") == "keep" and AUDIT_REASON in (decision.get("reasons") or ())
+
+
+def verdict_of(decision: dict[str, Any] | None, action: str) -> str:
+    """The verdict a moderator's action on this decision counts as."""
+    return (AUDIT_VERDICTS if is_audit(decision) else VERDICTS)[action]
+
+
+def verdict_series(decision: dict[str, Any] | None, verdict: str) -> list[str]:
+    """The counter fields one verdict on this decision increments (one per cell)."""
     return [series(METRIC, {"dimension": d, "value": v, "verdict": verdict}) for d, v in decision_cells(decision)]
 
 
-def daily_field(now: float, action: str) -> str:
-    """mod:agreement:daily field: '<day start, epoch s>:<verdict>'."""
-    return f"{int(now // DAY) * DAY}:{VERDICTS[action]}"
+def counter_series(decision: dict[str, Any] | None, action: str) -> list[str]:
+    """The counter fields one moderator action increments."""
+    return verdict_series(decision, verdict_of(decision, action))
+
+
+def daily_field(now: float, verdict: str) -> str:
+    """mod:agreement:daily field: '<day start, epoch s>:<verdict>' (an action name counts as its hold verdict)."""
+    return f"{int(now // DAY) * DAY}:{VERDICTS.get(verdict, verdict)}"
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
 
 
 def table(redis: Redis) -> dict[str, dict[str, dict[str, Any]]]:
-    """{dimension: {value: {approved, rejected, false_hold_rate}}} from the live counters."""
+    """{dimension: {value: {verdict counts, false_hold_rate, reinstated_rate, audit_miss_rate}}} from the live counters."""
     out: dict[str, dict[str, dict[str, Any]]] = {d: {} for d in DIMENSIONS}
     for field, count in redis.hscan_iter(keys.METRICS, match=METRIC + "{*"):
         labels = {k: v.replace('\\"', '"').replace("\\\\", "\\") for k, v in _LABEL.findall(text(field))}
         dimension, value, verdict = labels.get("dimension"), labels.get("value"), labels.get("verdict")
-        if dimension not in out or verdict not in VERDICTS.values():
+        if dimension not in out or verdict not in ALL_VERDICTS:
             continue
-        cell = out[dimension].setdefault(value, {"approved": 0, "rejected": 0})
+        cell = out[dimension].setdefault(value, dict.fromkeys(ALL_VERDICTS, 0))
         cell[verdict] = int(count)
     for values in out.values():
         for cell in values.values():
-            reviewed = cell["approved"] + cell["rejected"]
-            cell["false_hold_rate"] = round(cell["approved"] / reviewed, 4) if reviewed else None
+            cell["false_hold_rate"] = _rate(cell["approved"], cell["approved"] + cell["rejected"])
+            cell["reinstated_rate"] = _rate(cell[REINSTATED], cell[REMOVED])
+            cell["audit_miss_rate"] = _rate(cell["audit_missed"], cell["audit_kept"] + cell["audit_missed"])
     return {d: dict(sorted(values.items())) for d, values in out.items()}
 
 
 def daily(redis: Redis) -> list[dict[str, Any]]:
-    """[{start, approved, rejected, false_hold_rate}] per day, oldest first."""
+    """[{start, approved, rejected, false_hold_rate}] per day, oldest first (days with reviewed holds)."""
     days: dict[int, dict[str, int]] = {}
     for field, count in redis.hgetall(keys.AGREEMENT_DAILY).items():
         start, _, verdict = text(field).partition(":")
-        days.setdefault(int(start), {"approved": 0, "rejected": 0})[verdict] = int(count)
+        if verdict in VERDICTS.values():  # the chart is about holds; audit items are counted in the table
+            days.setdefault(int(start), {"approved": 0, "rejected": 0})[verdict] = int(count)
     return [{"start": start, **counts,
              "false_hold_rate": round(counts["approved"] / (counts["approved"] + counts["rejected"]), 4)}
             for start, counts in sorted(days.items()) if counts["approved"] + counts["rejected"]]

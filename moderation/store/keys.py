@@ -83,7 +83,7 @@ INDEX_CREATED = "mod:index:created"
 REVIEW_QUEUE = "mod:review"
 WORKERS = "mod:workers"
 METRICS = "mod:metrics"
-AGREEMENT_DAILY = "mod:agreement:daily"  # HASH "<day start>:<approved|rejected>" -> count (store/agreement.py)
+AGREEMENT_DAILY = "mod:agreement:daily"  # HASH "<day start>:<verdict>" -> count (store/agreement.py)
 RETENTION_TEXT_WAITING = "mod:retention:text:waiting"  # = retention_waiting("text")
 RETENTION_LOCK = "mod:retention:lock"
 RECOVERY_LOCK = "mod:recovery:lock"
@@ -129,6 +129,7 @@ class Head:
     DELIVERY_SEQ = "delivery_seq"    # bumped each time a delivery is opened: settles only the latest
     DELIVERED = "delivered"          # "<at> <rev> <attempts>" of the latest successful delivery (store/history.py)
     TEXT_EXPIRED_AT = "text_expired_at"  # epoch s the retention sweep deleted the texts (absent: kept)
+    REINSTATED = "reinstated"        # revisions the platform reported reinstating after a removal, space-separated
 
 
 HEAD_FIELDS = tuple(value for name, value in vars(Head).items() if name.isupper())

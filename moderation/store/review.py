@@ -1,7 +1,8 @@
 """The review queue's reading side: held comments, most urgent first, filtered and paginated.
 
 The service's decision script puts every held comment id in `mod:review` with a priority score
-(store.lifecycle.review_priority: severest lexicon hit, then highest toxicity, then oldest).
+(store.lifecycle.review_priority: severest lexicon hit, then highest toxicity, then oldest), and
+after every hold the audit items, kept comments sampled for review (store.lifecycle.queue_priority).
 This module reads that sorted set and assembles each item from the comment's head, the held
 revision and its machine decision, so a moderator sees the text and why it was held.
 
@@ -18,6 +19,7 @@ from redis import Redis
 
 from moderation.store.lifecycle.in_force import decisions_in_force
 from moderation.store import keys
+from moderation.store.agreement import is_audit
 from moderation.store.keys import Head
 from moderation.store.history import histories as trails
 from moderation.store.models import loads, text
@@ -156,4 +158,5 @@ def _item(comment_id, priority, head, record, decision, claim) -> dict[str, Any]
         "policy_version": decision.get("policy_version"),
         "model": decision.get("model"),
         "claim": claim,
+        "audit": is_audit(decision),  # a kept comment sampled for review, not a hold
     }

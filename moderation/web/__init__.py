@@ -15,7 +15,7 @@ from moderation.settings import Settings, load_settings
 def create_app(settings: Settings | None = None) -> Flask:
     """Build the app for `settings` (default: load_settings() from config and MODERATION_* env)."""
     from moderation.services import Services
-    from moderation.web import comments, errors, intake, openapi, ops, review_page
+    from moderation.web import comments, errors, intake, openapi, ops, reinstated, review_page
 
     settings = settings or load_settings()
     app = Flask(__name__)
@@ -24,7 +24,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.json.ensure_ascii = False
     app.extensions["moderation"] = Services(settings)
     errors.init_app(app)
-    for module in (intake, comments, ops):
+    for module in (intake, comments, reinstated, ops):
         app.register_blueprint(module.bp)
     review_page.init_app(app, settings)  # /review page and /v1/review API (docs/review.md)
     app.register_blueprint(openapi.bp)  # GET /openapi.json (SECURITY.md, tests/test_openapi.py)

@@ -47,6 +47,11 @@ def require_reader(settings: Settings, redis) -> None:
     if not request.headers.get(SIGNATURE_HEADER):
         raise ApiError(401, "unauthorized",
                        "sign the request path with the webhook secret or send a moderator bearer token")
+    require_signed_path(settings)
+
+
+def require_signed_path(settings: Settings) -> None:
+    """Refuse (401) unless the request carries a fresh valid signature of its path (as sent or decoded)."""
     failure = None
     for path in _signable_paths():
         try:

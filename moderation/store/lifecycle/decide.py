@@ -16,6 +16,7 @@ from typing import Any, Sequence
 from redis import Redis
 
 from moderation.store import keys
+from moderation.store.agreement import REMOVED, is_audit, verdict_series
 from moderation.store.lifecycle.scripts import RECORD_DECISIONS
 from moderation.store.metrics import observe, series
 from moderation.store.codec import pack
@@ -39,6 +40,25 @@ def review_priority(decision: dict[str, Any], received_at: float) -> float:
     return (3 - severity) * 1e13 + (100 - round(toxicity * 100)) * 1e11 + received_at
 
 
+# Audit items (kept comments sampled for review) come after every hold, oldest first: holds score
+# below 4.01e13 (severity and toxicity parts), so this base keeps the received time recoverable too.
+AUDIT_PRIORITY = 5e13
+
+
+def queue_priority(decision: dict[str, Any], received_at: float) -> float | None:
+    """Where a decision enters the review queue: a hold by urgency, an audit item after every hold; else None."""
+    if decision.get("decision") == "hold":
+        return review_priority(decision, received_at)
+    if is_audit(decision):
+        return AUDIT_PRIORITY + received_at
+    return None
+
+
+def removal_series(decision: dict[str, Any]) -> str:
+    """The agreement counters a machine removal increments, newline-separated ('' for any other outcome)."""
+    return "\n".join(verdict_series(decision, REMOVED)) if decision.get("decision") == "remove" else ""
+
+
 def record_decisions(redis: Redis, items: Sequence[tuple[int, dict[str, Any], float]], job_id: str | None,
                      source: str = "machine", now: float | None = None,
                      scoring_seconds: float | None = None, deliver: bool = False) -> list[bool]:
@@ -57,10 +77,12 @@ def record_decisions(redis: Redis, items: Sequence[tuple[int, dict[str, Any], fl
         comment_id = decision["id"]
         record = {**decision, "revision": rev, "decided_at": now, "job_id": job_id, "source": source}
         script_keys += [keys.comment(comment_id), keys.decision(comment_id, rev)]
+        priority = queue_priority(decision, received_at)
         args += [comment_id, rev, pack(record), decision["decision"], decision["language"],
-                 keys.pending_member(comment_id, rev), review_priority(decision, received_at),
+                 keys.pending_member(comment_id, rev), "" if priority is None else priority,
                  series("moderation_decisions_total",
-                        {"outcome": decision["decision"], "language": decision["language"]})]
+                        {"outcome": decision["decision"], "language": decision["language"]}),
+                 removal_series(decision)]
     written = [bool(flag) for flag in redis.register_script(RECORD_DECISIONS)(keys=script_keys, args=args)]
     pipe = redis.pipeline(transaction=False)
     observe(pipe, "moderation_decision_latency_seconds",

@@ -17,7 +17,7 @@ from typing import Any, Sequence
 from redis import Redis
 
 from moderation.store import keys
-from moderation.store.agreement import counter_series, daily_field
+from moderation.store.agreement import daily_field, verdict_of, verdict_series
 from moderation.store.keys import Head
 from moderation.store.events import make_event
 from moderation.store.metrics import observe, series
@@ -103,14 +103,15 @@ def decide(redis: Redis, comment_ids: Sequence[str], action: str, moderator: str
         waits.append(wait)
         event = make_event("moderated", f"moderator:{moderator}", expected, decision, why=reason or action,
                            at=now, action=action, moderator=moderator, waited_seconds=round(wait, 3))
-        # the decision in force that held it is what the moderator agreed or disagreed with
-        agreement_series = counter_series(in_force.get(comment_id), action)
+        # the decision in force that held it (or sampled it for audit) is what the moderator agreed with or not
+        verdict = verdict_of(in_force.get(comment_id), action)
+        agreement_series = verdict_series(in_force.get(comment_id), verdict)
         pipe.eval(MODERATE, 9, keys.comment(comment_id), keys.REVIEW_QUEUE, keys.claim(comment_id),
                   keys.history(comment_id), keys.AUDIT_STREAM, keys.METRICS, keys.REVIEW_WAITS, keys.OUTBOX,
                   keys.AGREEMENT_DAILY,
                   comment_id, moderator, decision, now, expected if expected is not None else "",
                   dumps(event), counter, wait, WAITS_KEPT, reason or "", "1" if deliver else "0",
-                  daily_field(now, action), *agreement_series)
+                  daily_field(now, verdict), *agreement_series)
     outcomes = [_outcome(cid, reply) for cid, reply in zip(comment_ids, pipe.execute())]
     metrics = redis.pipeline(transaction=False)
     observe(metrics, "moderation_review_wait_seconds", [w for w, o in zip(waits, outcomes) if o.ok],

@@ -12,7 +12,8 @@ arriving or another run applying between our read and our write is noticed, not 
 
 Then the new decision replaces mod:rescored:<n>:<id>, the head's outcome changes, a "rescored"
 event with the full decision goes to the history and the audit stream, and the review queue
-follows the outcome (hold enters it with the service's priority, any other outcome leaves it);
+follows the outcome (hold enters it with the service's priority, an audit item after the holds, any
+other outcome leaves it);
 when the platform is to be told, the revision's delivery state starts over at "pending".
 """
 
@@ -24,7 +25,7 @@ from typing import Any, Sequence
 from redis import Redis
 
 from moderation.store import keys
-from moderation.store.lifecycle.decide import review_priority
+from moderation.store.lifecycle.decide import queue_priority
 from moderation.store.lifecycle.scripts import APPLY_RESCORE
 from moderation.store.events import make_event
 from moderation.store.metrics import incr
@@ -69,11 +70,12 @@ def apply_changes(redis: Redis, changes: Sequence[Change], run_id: str, now: flo
     script = redis.register_script(APPLY_RESCORE)
     pipe = redis.pipeline(transaction=False)
     for change in changes:
+        priority = queue_priority(change.new, change.received_at)
         script(keys=[keys.comment(change.comment_id), keys.rescored(change.comment_id, change.rev),
                      keys.history(change.comment_id), keys.AUDIT_STREAM, keys.REVIEW_QUEUE, keys.OUTBOX,
                      keys.claim(change.comment_id)],
                args=[change.comment_id, change.rev, run_id, dumps(rescore_record(change, run_id, now)),
-                     change.new["decision"], now, review_priority(change.new, change.received_at),
+                     change.new["decision"], now, "" if priority is None else priority,
                      dumps(_event(change, run_id, now)), change.old_outcome, "1" if deliver else "0"],
                client=pipe)
     statuses = [text(status) for status in pipe.execute()]

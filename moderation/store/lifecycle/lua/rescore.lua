@@ -1,6 +1,7 @@
 -- rescored: an applied rescore replaces the decision in force, never a moderator's (rescore.py).
 -- KEYS: head, rescored, history, audit, review, outbox, claim
--- ARGV: id, rev, run id, record json, new outcome, now, priority, event json, expected old outcome,
+-- ARGV: id, rev, run id, record json, new outcome, now, review priority ('' leaves the queue), event json,
+--       expected old outcome,
 --       deliver ("1": the platform gets the new decision, so the revision's delivery starts over)
 local head = KEYS[1]
 local state = redis.call('HMGET', head, F.rev, F.decided_rev, F.final, F.decision, F.rescore_run, F.rescore_rev)
@@ -17,7 +18,7 @@ if ARGV[10] == '1' then
 end
 redis.call('RPUSH', KEYS[3], ARGV[8])
 redis.call('XADD', KEYS[4], '*', 'comment_id', ARGV[1], 'event', ARGV[8])
-if ARGV[5] == 'hold' then
+if ARGV[7] ~= '' then
   redis.call('ZADD', KEYS[5], ARGV[7], ARGV[1])
 else
   redis.call('ZREM', KEYS[5], ARGV[1])
