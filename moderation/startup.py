@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import re
 from typing import Mapping
 
+from moderation.moderators import NAME, moderators
 from moderation.settings import ENV_PREFIX, Settings, SettingsError
 
 MIN_TOKEN_CHARS = 16
 MIN_DISTINCT_CHARS = 8
-NAME = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
 # MODERATION_* variables read by something other than Settings (the test suite's browser switch,
 # scripts/setup.sh's switch to leave torch out).
 OTHER_VARIABLES = {"MODERATION_SKIP_BROWSER", "MODERATION_SKIP_TORCH"}
@@ -67,8 +66,6 @@ def token_problems(settings: Settings) -> list[str]:
 
 def moderator_names(settings: Settings) -> list[str]:
     """The names the entries are read as (shown at start-up, so a split entry is seen; tokens never are)."""
-    from moderation.web.review_auth import moderators
-
     return [moderator.name for moderator in moderators(settings)]
 
 

@@ -289,8 +289,9 @@ def test_one_dropped_or_swapped_letter_is_seen_through(lexicon, text, term):
 def test_typos_of_insults_never_turn_an_ordinary_word_into_a_hit(lexicon):
     """Every dictionary word one letter away from a slur or insult stays a plain word."""
     from moderation.lexicon.index import words_of
+    from moderation.lexicon.typo_guard import lexicon_typo_forms
     from moderation.lexicon.vocabulary import RANK_TYPO
-    from moderation.text.typos import candidates, lexicon_typo_forms, ordinary_words
+    from moderation.text.typos import candidates, ordinary_words
 
     words = ordinary_words()
     written = {words_of(form) for entry in lexicon.entries for form in (entry.term, *entry.variants)}
@@ -308,12 +309,13 @@ def test_the_typo_guard_covers_the_shipped_lexicon():
     """typo_guard.json spares every process reading the dictionaries; it must match the lexicon."""
     import json
 
+    from moderation.lexicon.typo_guard import lexicon_typo_forms
     from moderation.settings import PROJECT_ROOT
-    from moderation.text.typos import GUARD_FILE, build_guard, lexicon_typo_forms
+    from moderation.text.typos import GUARD_FILE, build_guard
 
     shipped = json.loads(GUARD_FILE.read_text("utf-8"))
     fresh = build_guard(lexicon_typo_forms(PROJECT_ROOT / "config" / "lexicons"))
-    assert shipped == fresh, "the lexicon changed: run `python -m moderation.text.typos config/lexicons`"
+    assert shipped == fresh, "the lexicon changed: run `python -m moderation.lexicon.typo_guard config/lexicons`"
 
 
 def test_a_form_the_guard_does_not_cover_is_checked_against_the_dictionaries():

@@ -155,7 +155,7 @@ class FailingAfter:
 
 
 def test_apply_stopped_by_a_failure_resumes_to_the_same_state(many, candidate, cli_env, capsys, monkeypatch):
-    import moderation.rescore.command as command
+    import moderation.rescore.run as command
 
     start = snapshot(many)
     expected_state, expected_summary = uninterrupted(many, capsys, candidate, start)

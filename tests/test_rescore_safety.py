@@ -12,7 +12,7 @@ import pytest
 
 from moderation.cli import main
 
-from moderation.rescore import lock
+from moderation.rescore.plan import LOCK_KEY, apply_lock
 from moderation.store import keys
 from moderation.store.lifecycle.moderate import claim, release
 from tests.test_rescore_store import (COMMENTS, candidate_policy, dump_all, engine, raised_hold_candidate,  # noqa: F401
@@ -43,7 +43,7 @@ def test_an_apply_changing_more_than_the_limit_stops_before_writing_anything(see
     assert "over the limit of 10%" in stopped and "nothing was written" in stopped
     assert "--report" in stopped and "--max-change" in stopped  # says how to proceed
     assert dump_all(seeded) == before  # no decision, no plan, no lock left behind
-    assert not seeded.exists(lock.KEY)
+    assert not seeded.exists(LOCK_KEY)
 
     code, summary, _ = rescore("--policy", policy, "--apply", "--max-change", 100)
     assert code == 0 and summary["applied"] == summary["changed"] > len(COMMENTS) // 2
@@ -60,7 +60,7 @@ def test_an_apply_within_the_limit_goes_ahead(seeded, rescore, tmp_path, refused
 
 def test_a_second_apply_while_one_runs_refuses_with_who_holds_the_lock(seeded, rescore, tmp_path, refused):
     policy = remove_everything_english(tmp_path)
-    with lock.apply_lock(seeded, "first-run-id"):  # a run in progress (this live process holds it)
+    with apply_lock(seeded, "first-run-id"):  # a run in progress (this live process holds it)
         before = without_lock(dump_all(seeded))
         code, refused = refused("--policy", policy, "--apply", "--max-change", 100)
         assert code == 2 and "another rescore --apply is running (run first-run-id" in refused
@@ -70,13 +70,13 @@ def test_a_second_apply_while_one_runs_refuses_with_who_holds_the_lock(seeded, r
 
 
 def without_lock(dump: dict) -> dict:
-    return {k: v for k, v in dump.items() if k != lock.KEY.encode()}  # the holder extends its lock's TTL
+    return {k: v for k, v in dump.items() if k != LOCK_KEY.encode()}  # the holder extends its lock's TTL
 
 
 def test_the_lock_of_an_apply_killed_on_this_host_is_taken_over(seeded, rescore, tmp_path):
     dead = subprocess.Popen(["true"])
     dead.wait()
-    seeded.set(lock.KEY, json.dumps({"run_id": "killed", "host": __import__("socket").gethostname(),
+    seeded.set(LOCK_KEY, json.dumps({"run_id": "killed", "host": __import__("socket").gethostname(),
                                      "pid": dead.pid, "started_at": time.time()}), px=30_000)
     code, summary, _ = rescore("--policy", remove_everything_english(tmp_path), "--apply", "--max-change", 100)
     assert code == 0 and summary["applied"] > 0

@@ -9,12 +9,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from moderation.rescore.batch import diff_decisions, transition
-from moderation.rescore.filters import FilterError, Filters, parse_moment
-from moderation.rescore.report import Progress
-from moderation.rescore.report import report_format, write_report
-from moderation.rescore.spec import RunSpec
-from moderation.rescore.tally import Tally
+from moderation.rescore.options import FilterError, Filters, parse_moment
+from moderation.rescore.plan import RunSpec
+from moderation.rescore.report import Progress, Tally, diff_decisions, report_format, transition, write_report
 
 
 def test_moments_parse_from_iso_dates_datetimes_and_epoch_seconds():

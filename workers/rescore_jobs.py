@@ -1,7 +1,7 @@
 """The `rescore` queue's job: re-decide one batch of stored comments for a rescoring run.
 
 Thin on purpose: the run's spec (candidate policy CONTENT, model, versions, mode) and the batch's
-comment ids arrive as plain JSON; the work is moderation.rescore.batch, the same code the
+comment ids arrive as plain JSON; the work is moderation.rescore.apply, the same code the
 in-process run uses. The model loads once per worker process: the worker's own engine when the
 run uses the configured model, else one engine per --model value, kept in the worker context.
 """
@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from moderation.rescore.batch import Options, rescore_batch as rescore_comments
-from moderation.rescore.plan import record_batch
-from moderation.rescore.spec import RunSpec, check_versions
+from moderation.rescore.apply import Options, rescore_batch as rescore_comments
+from moderation.rescore.plan import RunSpec, check_versions, record_batch
 from workers import context
 
 

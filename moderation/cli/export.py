@@ -33,7 +33,7 @@ def run(args) -> int:
 
     from moderation.export import Selection, export_to_file, export_to_stream
     from moderation.localstack import embedded_redis
-    from moderation.rescore.filters import FilterError, parse_moment
+    from moderation.rescore.options import FilterError, parse_moment
     from moderation.settings import load_settings
     from moderation.store.connection import connect
 

@@ -43,7 +43,7 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     from moderation.rescore import RescoreError
-    from moderation.rescore.command import rescore
+    from moderation.rescore.run import rescore
 
     options = RescoreOptions.from_namespace(args)
     problem = options.problem()

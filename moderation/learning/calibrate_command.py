@@ -18,7 +18,7 @@ def load_records(args) -> list:
 
     since = until = None
     if args.since or getattr(args, "until", None):
-        from moderation.rescore.filters import parse_moment
+        from moderation.rescore.options import parse_moment
 
         since = parse_moment(args.since, "--since") if args.since else None
         until = parse_moment(args.until, "--until") if getattr(args, "until", None) else None

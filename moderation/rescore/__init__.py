@@ -1,9 +1,11 @@
 """Offline rescoring: re-decide stored comments when the policy, the lexicon or the model changes.
 
-    scan -> plan (batches, checkpoint) -> batch (engine.decide, diff, apply) -> tally -> report
+    options -> plan (spec, scan, batches, checkpoint, lock) -> run (in-process or queue)
+            -> apply (engine.decide, diff, write through store.lifecycle) -> report (tally, rows, file)
 
-Entry points: `moderation rescore` (moderation/cli/rescore.py, put together in command.py) and
-the `rescore` queue's job (workers/rescore_jobs.py). See docs/rescore.md.
+engines builds the engine a run decides with (model + candidate policy). Entry points: `moderation
+rescore` (moderation/cli/rescore.py, put together in run.py) and the `rescore` queue's job
+(workers/rescore_jobs.py). See docs/rescore.md.
 """
 
 

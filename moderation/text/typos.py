@@ -12,7 +12,8 @@ them costs half a second, so the answer for the shipped lexicon is kept in `typo
 beside this module: the forms it covers and which of their typos are real words. A form it does
 not cover (a lexicon edited since, an operator's own lexicon) makes the loader read the
 dictionaries after all, so the guard is never skipped, only cached.
-`python -m moderation.text.typos config/lexicons` rewrites the file;
+`python -m moderation.lexicon.typo_guard config/lexicons` rewrites the file (the lexicon package
+reads its folder; this module knows nothing of lexicon files);
 `tests/test_lexicon.py::test_the_typo_guard_covers_the_shipped_lexicon` says when to.
 """
 
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import functools
 import json
-import sys
 from pathlib import Path
 from typing import Iterable
 
@@ -95,23 +95,3 @@ def build_guard(forms: Iterable[str]) -> dict:
     forms = sorted({form for form in forms if candidates(form)})
     ordinary = sorted({c for form in forms for c in candidates(form) if c in dictionary})
     return {"pyspellchecker": version("pyspellchecker"), "forms": forms, "ordinary": ordinary}
-
-
-def lexicon_typo_forms(lexicon_dir: Path) -> list[str]:
-    """The single-word forms of a lexicon folder whose typos are matched."""
-    from moderation.lexicon.index import words_of
-    from moderation.lexicon.schema import parse_file
-
-    forms = []
-    for path in sorted(Path(lexicon_dir).glob("*.toml")):
-        for entry in parse_file(path):
-            if entry.category in TYPO_CATEGORIES:
-                forms += [w[0] for w in map(words_of, (entry.term, *entry.variants)) if len(w) == 1]
-    return forms
-
-
-if __name__ == "__main__":
-    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "config/lexicons")
-    GUARD_FILE.write_text(json.dumps(build_guard(lexicon_typo_forms(folder)), indent=0, ensure_ascii=False) + "\n",
-                          "utf-8")
-    print(f"wrote {GUARD_FILE}")

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from moderation.training.datasets import load_training_file
+from moderation.training.datasets import BENIGN_DEV_SETS, load_training_file
 from moderation.training.evaluate import decide_all
 from moderation.training.splits import is_choice
 from moderation.types import SUPPORTED_LANGUAGES, UNDETERMINED
@@ -38,12 +38,6 @@ HOLD_SHARES = {"toxicity": 0.03, "identity_attack": 0.01, "threat": 0.002}
 GROUP_HOLD_SHARES = {"threat": 0.01}
 HOLD_SHARE = sum(HOLD_SHARES.values())
 CALIBRATED_LABELS = tuple(HOLD_SHARES)
-# language (each of types.SUPPORTED_LANGUAGES) -> training files whose choice-split benign rows calibrate it
-BENIGN_DEV_SETS: dict[str, tuple[str, ...]] = {
-    "en": ("en_wikipedia_talk_jigsaw.csv", "en_wikipedia_identity_benign_sentences.csv",
-           "en_toxigen_seed_statements.csv"),
-    "fr": ("fr_toxifrench_agreement_sample.csv", "mlma_fr.csv"),
-}
 MIN_BENIGN = 500
 _CANDIDATES = np.round(np.arange(1, 101) / 100, 2)
 

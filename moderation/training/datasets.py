@@ -31,18 +31,15 @@ import csv
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
+
+from moderation.types import SUPPORTED_LANGUAGES
 
 # Files that must never be trained on, by name and by SHA-256 (so a renamed copy is refused too).
 EVAL_ONLY = {
     "hateday_fr.csv": "a8d39647a50e8a71a8d7719986aca09fc3ed6dc86f174322b4fee18634180c09",
     "rtplx_fr.csv": "f980b62dc5df911f26fbcd04957dc9a381321437b5572f5f18ec9ddc2bb8b66a",
 }
-TRAINING_FILES = ("davidson_en.csv", "paradetox_en.tsv", "mlma_en.csv", "mlma_fr.csv", "jigsaw_dummy_train.csv",
-                  "en_wikipedia_talk_jigsaw.csv", "en_civil_comments_toxic_spans.csv",
-                  "en_wikipedia_identity_benign_sentences.csv", "en_toxigen_seed_statements.csv",
-                  "fr_toxifrench_agreement_sample.csv")
-# The files linear-v1 was trained on (kept so that model can be rebuilt as it was).
-LINEAR_V1_FILES = TRAINING_FILES[:5]
 # Copies of the Jigsaw competition's TEST files inside en_wikipedia_talk_jigsaw.csv (by `source`).
 JIGSAW_TEST_COPIES = ("RobTest-Demo:data/jigsaw/test.csv", "nlp_project:data/jigsaw_test.csv")
 _MLMA_TOXIC = {"offensive", "abusive", "hateful", "disrespectful"}
@@ -81,18 +78,18 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter=delimiter))
 
 
-def _davidson(rows: list[dict[str, str]]) -> list[Example]:
-    return [Example(r["tweet"], "en", "davidson_en", r[""],
+def _davidson(rows: list[dict[str, str]], language: str) -> list[Example]:
+    return [Example(r["tweet"], language, "davidson_en", r[""],
                     {"toxicity": int(r["class"] in "01"), "identity_attack": int(r["class"] == "0")})
             for r in rows]
 
 
-def _paradetox(rows: list[dict[str, str]]) -> list[Example]:
+def _paradetox(rows: list[dict[str, str]], language: str) -> list[Example]:
     out = []
     for r in rows:
         group = r["idx"]
-        out.append(Example(r["toxic_comment"], "en", "paradetox_en", group, {"toxicity": 1}))
-        out.append(Example(r["neutral_comment"], "en", "paradetox_en", group, {"toxicity": 0}))
+        out.append(Example(r["toxic_comment"], language, "paradetox_en", group, {"toxicity": 1}))
+        out.append(Example(r["neutral_comment"], language, "paradetox_en", group, {"toxicity": 0}))
     return out
 
 
@@ -110,8 +107,8 @@ def _mlma(rows: list[dict[str, str]], language: str) -> list[Example]:
     return out
 
 
-def _jigsaw(rows: list[dict[str, str]]) -> list[Example]:
-    return [Example(r["comment_text"], "en", "jigsaw_dummy_train", r["id"],
+def _jigsaw(rows: list[dict[str, str]], language: str) -> list[Example]:
+    return [Example(r["comment_text"], language, "jigsaw_dummy_train", r["id"],
                     {"toxicity": int(r["toxic"]), "identity_attack": int(r["identity_hate"])})
             for r in rows]
 
@@ -120,7 +117,7 @@ _JIGSAW_SIX = {"toxic": "toxicity", "severe_toxic": "severe_toxicity", "obscene"
                "threat": "threat", "insult": "insult", "identity_hate": "identity_attack"}
 
 
-def _wikipedia_talk(rows: list[dict[str, str]]) -> list[Example]:
+def _wikipedia_talk(rows: list[dict[str, str]], language: str) -> list[Example]:
     out = []
     for i, r in enumerate(rows):
         if any(copy in r["source"] for copy in JIGSAW_TEST_COPIES):
@@ -129,7 +126,7 @@ def _wikipedia_talk(rows: list[dict[str, str]]) -> list[Example]:
         if r["label_source"] == "any_of_6":
             labels.update({ours: int(r[theirs]) for theirs, ours in _JIGSAW_SIX.items() if r[theirs] != ""})
             labels["toxicity"] = int(r["label"])
-        out.append(Example(r["text"], "en", "wikipedia_talk_en", str(i), labels))
+        out.append(Example(r["text"], language, "wikipedia_talk_en", str(i), labels))
     return out
 
 
@@ -144,28 +141,50 @@ def _single_label(rows: list[dict[str, str]], source: str, language: str, extra_
     return out
 
 
-_READERS = {
-    "davidson_en.csv": _davidson,
-    "paradetox_en.tsv": _paradetox,
-    "mlma_en.csv": lambda rows: _mlma(rows, "en"),
-    "mlma_fr.csv": lambda rows: _mlma(rows, "fr"),
-    "jigsaw_dummy_train.csv": _jigsaw,
-    "en_wikipedia_talk_jigsaw.csv": _wikipedia_talk,
-    "en_civil_comments_toxic_spans.csv": lambda rows: _single_label(rows, "civil_comments_en", "en"),
-    "en_wikipedia_identity_benign_sentences.csv": lambda rows: _single_label(
-        rows, "identity_benign_en", "en", extra_zero=("identity_attack", "threat")),
-    "en_toxigen_seed_statements.csv": lambda rows: _single_label(
-        rows, "toxigen_en", "en", extra_zero=("threat",), mirror=("identity_attack",)),
-    "fr_toxifrench_agreement_sample.csv": lambda rows: _single_label(rows, "toxifrench_forum_fr", "fr"),
+@dataclass(frozen=True)
+class TrainingFile:
+    """How one labelled file is used: its language, its reader, and whether it calibrates."""
+
+    language: str  # each example's language (one of types.SUPPORTED_LANGUAGES to be calibrated)
+    read: Callable[[list[dict[str, str]], str], list[Example]]  # (rows, language) -> examples
+    # Its choice-split benign rows set the language's hold thresholds (training/calibrate.py).
+    calibrates: bool = False
+
+
+# The registration of the training data, in training order: a new language's files are added
+# here with their language, and the ones whose benign rows calibrate it marked so.
+TRAINING_DATA: dict[str, TrainingFile] = {
+    "davidson_en.csv": TrainingFile("en", _davidson),
+    "paradetox_en.tsv": TrainingFile("en", _paradetox),
+    "mlma_en.csv": TrainingFile("en", _mlma),
+    "mlma_fr.csv": TrainingFile("fr", _mlma, calibrates=True),
+    "jigsaw_dummy_train.csv": TrainingFile("en", _jigsaw),
+    "en_wikipedia_talk_jigsaw.csv": TrainingFile("en", _wikipedia_talk, calibrates=True),
+    "en_civil_comments_toxic_spans.csv": TrainingFile(
+        "en", lambda rows, language: _single_label(rows, "civil_comments_en", language)),
+    "en_wikipedia_identity_benign_sentences.csv": TrainingFile("en", lambda rows, language: _single_label(
+        rows, "identity_benign_en", language, extra_zero=("identity_attack", "threat")), calibrates=True),
+    "en_toxigen_seed_statements.csv": TrainingFile("en", lambda rows, language: _single_label(
+        rows, "toxigen_en", language, extra_zero=("threat",), mirror=("identity_attack",)), calibrates=True),
+    "fr_toxifrench_agreement_sample.csv": TrainingFile(
+        "fr", lambda rows, language: _single_label(rows, "toxifrench_forum_fr", language), calibrates=True),
 }
+TRAINING_FILES = tuple(TRAINING_DATA)
+# The files linear-v1 was trained on (kept so that model can be rebuilt as it was).
+LINEAR_V1_FILES = TRAINING_FILES[:5]
+# language -> training files whose choice-split benign rows calibrate it (training/calibrate.py)
+BENIGN_DEV_SETS: dict[str, tuple[str, ...]] = {
+    language: names for language in SUPPORTED_LANGUAGES
+    if (names := tuple(name for name, file in TRAINING_DATA.items() if file.language == language and file.calibrates))}
 
 
 def load_training_file(path: Path) -> list[Example]:
     """Read one training file into examples; refuse evaluation-only data."""
     refuse_eval_only(path)
-    if path.name not in _READERS:
-        raise ValueError(f"{path}: not a known training file (expected one of {sorted(_READERS)})")
-    return _READERS[path.name](_rows(path))
+    if path.name not in TRAINING_DATA:
+        raise ValueError(f"{path}: not a known training file (expected one of {sorted(TRAINING_DATA)})")
+    registered = TRAINING_DATA[path.name]
+    return registered.read(_rows(path), registered.language)
 
 
 def load_dev_file(path: Path) -> list[Example]:

@@ -1,8 +1,8 @@
 """Moderators: who bears which token, the page's session sign-in, and CSRF tokens.
 
-Tokens come from settings.review_tokens. An entry "alice:s3cret" names its moderator "alice";
-a bare token gets a stable pseudonym from its hash ("moderator-1a2b3c4d"), so audit events and
-figures say who acted without ever storing or logging the token itself.
+Tokens come from settings.review_tokens, read as named moderators by moderation/moderators.py (an
+entry "alice:s3cret" names its moderator "alice"; a bare token gets a stable pseudonym from its
+hash), so audit events and figures say who acted without ever storing or logging the token itself.
 
 The page keeps no token in its cookie either: the cookie holds a random session id, and the
 session (moderator, an HMAC fingerprint of the token, created, last use) lives in Redis
@@ -17,36 +17,17 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
 
 from flask import request, session
 from redis import Redis
 
+from moderation.moderators import moderators
 from moderation.settings import Settings
-from moderation.startup import NAME
 from moderation.store import sessions
 from moderation.web import auth_throttle
 from moderation.web.errors import ApiError
 
-_NAME = NAME  # one definition of a moderator name (moderation/startup.py refuses entries that break it)
 CSRF_FIELD = "csrf_token"
-
-
-@dataclass(frozen=True)
-class Moderator:
-    name: str
-    token: str
-
-
-def moderators(settings: Settings) -> list[Moderator]:
-    """The configured moderators, named from "name:token" entries or from the token's hash."""
-    result = []
-    for entry in settings.review_tokens:
-        name, sep, token = entry.partition(":")
-        if not (sep and token and _NAME.match(name)):
-            name, token = "moderator-" + hashlib.sha256(entry.encode("utf-8")).hexdigest()[:8], entry
-        result.append(Moderator(name, token))
-    return result
 
 
 def moderator_for_token(settings: Settings, offered: str) -> str | None:
