@@ -183,8 +183,13 @@ def raised_hold_candidate(redis, tmp_path) -> tuple[set[str], float]:
     stored scores, so 4-decimal rounding of the stored scores cannot decide a comment's side.
     """
     decisions = stored_decisions(redis)
-    english = [d["scores"]["toxicity"] for d in decisions.values() if d["language"] == "en"]
-    held = {cid: d["scores"]["toxicity"] for cid, d in decisions.items()
+
+    def seen(decision) -> float:
+        # the policy reads the discounted scores when the engine discounted swearing aimed at nobody
+        return ((decision.get("details") or {}).get("discounted_scores") or decision["scores"])["toxicity"]
+
+    english = [seen(d) for d in decisions.values() if d["language"] == "en"]
+    held = {cid: seen(d) for cid, d in decisions.items()
             if d["language"] == "en" and d["decision"] == "hold" and d["reasons"] == ["toxicity_hold"]}
     top = max(held.values())
     remove = load_policy(load_settings(environ={}).resolved_policy_path).thresholds("en")["remove"]
