@@ -356,4 +356,3 @@ def written_examples(seed: int = 0, exclude: set[str] | None = None) -> list[Exa
             seen.add(example.text)
             out.append(example)
     return out
-
