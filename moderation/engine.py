@@ -57,6 +57,7 @@ class Evaluation:
     scores: dict[str, float] = field(default_factory=dict)
     targets: list[TargetHit] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)  # identity groups the comment names
+    names_person: bool = False  # the comment names or addresses a person (config/targets person, addressee)
     unvoiced_scores: dict[str, float] | None = None  # scores without the unvoiced spans, when there are any
     discounted_scores: dict[str, float] | None = None  # the same, when the policy is to read them
     untargeted_profanity: bool = False
@@ -91,6 +92,7 @@ def find_targeted_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
     """Find threats and slur-free derogation of groups, negated and reported ones marked as such."""
     for item in batch:
         item.targets, item.groups = engine.targets.read(item.comment.text, item.language.language)
+        item.names_person = engine.targets.names_person(item.comment.text, item.language.language)
         unvoiced = [t for t in item.targets if not t.in_force]
         if unvoiced:
             item.hits = [_qualified(hit, unvoiced) for hit in item.hits]
@@ -220,7 +222,7 @@ class Engine:
         language = item.language.language
         verdict = self.policy.decide(Evidence(language, tuple(item.hits), item.scores, tuple(item.targets),
                                               item.discounted_scores, item.untargeted_profanity,
-                                              names_group=bool(item.groups)))
+                                              names_group=bool(item.groups), names_person=item.names_person))
         details = {
             "language_source": item.language.source,
             "lexicon_version": self.lexicon.version,

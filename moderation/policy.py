@@ -27,6 +27,10 @@ TARGETED_DEFAULTS = {"threat": "remove", "threat_reported": "hold", "derogation"
 # Labels that score an attack on an identity group: they act only when the comment names a group
 # or has a lexicon term aimed at one (a slur names its group).
 GROUP_LABELS = frozenset({"identity_attack"})
+# Labels that need someone to be aimed at: a group or a person the comment names or addresses.
+# The threat head reacts to "Netflix killed off my favourite character" and "mdrrr jsuis morte";
+# a threat threatens someone.
+AIMED_LABELS = frozenset({"threat"})
 # Lexicon targets that are identity groups ("individual" and "politics" are not).
 IDENTITY_TARGETS = frozenset({"ethnicity", "origin", "religion", "gender", "sexual_orientation", "gender_identity",
                               "disability", "age"})
@@ -49,6 +53,7 @@ class Evidence:
     discounted_scores: dict[str, float] | None = None
     untargeted_profanity: bool = False  # the comment swears, at nobody (no insult, no target, no "you" near it)
     names_group: bool = True  # the comment names an identity group (config/targets [groups])
+    names_person: bool = True  # the comment names or addresses a person (config/targets person, addressee)
 
 
 @dataclass(frozen=True)
@@ -161,6 +166,8 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
             continue
         if label in GROUP_LABELS and not about_a_group:
             continue  # an attack on an identity group needs a group: "this law will kill small shops" names none
+        if label in AIMED_LABELS and not (about_a_group or evidence.names_person):
+            continue  # a threat needs someone threatened: "the heat is killing me" names nobody else
         if value >= limits["remove"]:
             yield "remove", f"{label}_remove"
         elif value >= limits["hold"]:

@@ -94,6 +94,7 @@ class LanguageRules:
     reporting: re.Pattern
     rhetorical: re.Pattern  # questions that only look negative ("isn't it obvious that ...")
     prefilter: re.Pattern  # a cheap test: could any pattern match at all?
+    people: re.Pattern  # a person the comment names or addresses ([sets] person and addressee)
 
     def group_at(self, text: str, start: int, end: int) -> str:
         """The id of the first group named inside text[start:end], else "person"."""
@@ -146,7 +147,15 @@ def _load_language(path: Path) -> LanguageRules:
         reporting=re.compile(_EDGE_BEFORE + _alternation(raw["sets"].get("reporting", ["\u0000"])) + _EDGE_AFTER),
         rhetorical=re.compile(_EDGE_BEFORE + _alternation(raw["sets"].get("rhetorical", ["\u0000"])) + _EDGE_AFTER),
         prefilter=prefilter,
+        people=_people_pattern(raw["sets"].get("person", []) + raw["sets"].get("addressee", [])),
     )
+
+
+def _people_pattern(words: list[str]) -> re.Pattern:
+    """Whole words, except that an elided form ("t'", "l'") runs into the next word ("t'attends")."""
+    whole = [w for w in words if not w.endswith("'")] or ["\u0000"]
+    elided = [w for w in words if w.endswith("'")] or ["\u0000"]
+    return re.compile(_EDGE_BEFORE + "(?:" + _alternation(whole) + _EDGE_AFTER + "|" + _alternation(elided) + ")")
 
 
 # A run of at least four single letters separated by one space, dot, star, underscore or dash.
@@ -211,6 +220,13 @@ class TargetRules:
             if rules.prefilter.search(squeezed):
                 hits += self._find(rules, squeezed, source, normalized, named)
         return _without_overlaps(hits), list(dict.fromkeys(groups))
+
+    def names_person(self, text: str, language: str) -> bool:
+        """Whether `text` names or addresses a person ("you", "te", "that journalist", "ta famille"):
+        someone a threat could be aimed at besides an identity group."""
+        languages = self.languages if language not in self.rules else (language,)
+        squeezed, _ = _squeeze(normalize_for_matching(text).text)
+        return any(self.rules[lang].people.search(squeezed) for lang in languages)
 
     def find(self, text: str, language: str) -> list[TargetHit]:
         """The threats and derogation in `text` (see read)."""

@@ -43,3 +43,13 @@ def test_a_label_without_hold_if_group_has_no_group_rule(tmp_path):
 def test_bad_hold_if_group_is_refused_with_a_clear_error(tmp_path, line, message):
     with pytest.raises(PolicyError, match=message):
         load_policy(write(tmp_path, line))
+
+
+def test_a_threat_score_needs_someone_threatened():
+    """A threat score holds only when the comment names a group or names or addresses a person."""
+    limits = SHIPPED.limits("en")["threat"]
+    scores = {"toxicity": 0.0, "threat": limits["hold"]}
+    nobody = SHIPPED.decide(Evidence("en", (), scores, names_group=False, names_person=False))
+    assert nobody.outcome == "keep"
+    assert SHIPPED.decide(Evidence("en", (), scores, names_group=False, names_person=True)).reasons == ("threat_hold",)
+    assert SHIPPED.decide(Evidence("en", (), scores, names_group=True, names_person=False)).outcome == "hold"

@@ -140,3 +140,18 @@ def test_a_bad_pattern_is_a_clear_error(tmp_path):
         TargetRules.load(tmp_path)
     with pytest.raises(TargetRulesError, match="no targeted-abuse rules"):
         TargetRules.load(tmp_path / "empty")
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("I will find you.", "en", True),
+    ("Tell your family.", "en", True),
+    ("that journalist again", "en", True),
+    ("Netflix killed off my favourite character", "en", False),
+    ("Je t'attends à la sortie", "fr", True),
+    ("Toi, tu vas voir", "fr", True),
+    ("mdrrr jsuis morte", "fr", False),
+    ("La canicule tue les plantes", "fr", False),
+])
+def test_names_person_finds_who_a_comment_speaks_to_or_about(text, language, expected):
+    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
+    assert rules.names_person(text, language) is expected
