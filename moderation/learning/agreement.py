@@ -20,11 +20,9 @@ from dataclasses import asdict, dataclass
 from typing import Iterable
 
 from moderation.learning.records import ReviewRecord
-from moderation.store.agreement import cells  # the live counters count the same cells
-
-DIMENSIONS = ("reason", "language", "category")
-VERDICTS = ("approved", "rejected", "removed", "reinstated", "audit_kept", "audit_missed")
-METRIC = "moderation_agreement_total"
+# the live counters count the same cells, under the same names
+from moderation.store.agreement import ALL_VERDICTS as VERDICTS, DIMENSIONS, METRIC, cells
+from moderation.store.metrics import series
 
 
 @dataclass(frozen=True)
@@ -110,10 +108,6 @@ def agreement_series(reviews: Iterable[ReviewRecord], bucket_seconds: float = 86
              "false_hold_rate": round(a / (a + r), 4)} for start, (a, r) in sorted(buckets.items())]
 
 
-def _label(value: str) -> str:
-    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-
-
 def prometheus_lines(table: Table) -> list[str]:
     """`moderation_agreement_total{dimension,value,verdict}` lines (counters), with HELP and TYPE."""
     lines = [f"# HELP {METRIC} Moderator decisions on held comments (approved = false hold, rejected) and "
@@ -122,6 +116,6 @@ def prometheus_lines(table: Table) -> list[str]:
     for dimension, values in table.items():
         for value, cell in values.items():
             for verdict in VERDICTS:
-                lines.append(f'{METRIC}{{dimension="{dimension}",value="{_label(value)}",verdict="{verdict}"}} '
-                             f"{getattr(cell, verdict)}")
+                labels = {"dimension": dimension, "value": value, "verdict": verdict}
+                lines.append(f"{series(METRIC, labels)} {getattr(cell, verdict)}")
     return lines

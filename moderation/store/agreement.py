@@ -21,13 +21,12 @@ moderation/learning/agreement.py counts the same cells offline from review recor
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterable
 
 from redis import Redis
 
 from moderation.store import keys
-from moderation.store.metrics import series
+from moderation.store.metrics import series, series_labels
 from moderation.store.models import text
 from moderation.types import AUDIT_REASON
 
@@ -38,7 +37,6 @@ AUDIT_VERDICTS = {"approve": "audit_kept", "reject": "audit_missed"}  # a modera
 REMOVED, REINSTATED = "removed", "reinstated"
 ALL_VERDICTS = ("approved", "rejected", REMOVED, REINSTATED, "audit_kept", "audit_missed")
 DAY = 86400
-_LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
 
 
 def cells(language: str | None, reasons: Iterable[str], categories: Iterable[str]) -> list[tuple[str, str]]:
@@ -90,7 +88,7 @@ def table(redis: Redis) -> dict[str, dict[str, dict[str, Any]]]:
     """{dimension: {value: {verdict counts, false_hold_rate, reinstated_rate, audit_miss_rate}}} from the live counters."""
     out: dict[str, dict[str, dict[str, Any]]] = {d: {} for d in DIMENSIONS}
     for field, count in redis.hscan_iter(keys.METRICS, match=METRIC + "{*"):
-        labels = {k: v.replace('\\"', '"').replace("\\\\", "\\") for k, v in _LABEL.findall(text(field))}
+        labels = series_labels(field)
         dimension, value, verdict = labels.get("dimension"), labels.get("value"), labels.get("verdict")
         if dimension not in out or verdict not in ALL_VERDICTS:
             continue

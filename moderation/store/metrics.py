@@ -54,6 +54,14 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
 }
 
 
+_LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
+
+
+def series_labels(field: str | bytes) -> dict[str, str]:
+    """The labels of a stored series field, quotes and backslashes unescaped (series() escaped them)."""
+    return {k: v.replace('\\"', '"').replace("\\\\", "\\") for k, v in _LABEL.findall(text(field))}
+
+
 def series(name: str, labels: Mapping[str, str] | None = None) -> str:
     """The Prometheus text name of one series, labels sorted."""
     if not labels:
@@ -103,9 +111,6 @@ def _sort_key(field: str) -> tuple:
         bound = field.rsplit('le="', 1)[1].split('"', 1)[0]
         return (field.split('le="', 1)[0], float("inf") if bound == "+Inf" else float(bound))
     return (field, 0.0)
-
-
-_LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
 
 
 def _without_label(stored: dict[str, str], name: str, label: str) -> dict[str, str]:

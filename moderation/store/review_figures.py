@@ -11,7 +11,6 @@ the three gauges are computed when asked, from the queue itself.
 
 from __future__ import annotations
 
-import re
 import statistics
 import time
 from typing import Any
@@ -19,12 +18,10 @@ from typing import Any
 from redis import Redis
 
 from moderation.store import agreement, keys
-from moderation.store.models import text
+from moderation.store.metrics import series_labels
 from moderation.store.review import received_from_priority
 
 DECISIONS_SERIES = "moderation_review_decisions_total"
-_LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
-
 
 
 def oldest_age(redis: Redis, now: float) -> float | None:
@@ -46,7 +43,7 @@ def decisions_by_moderator(redis: Redis) -> dict[str, dict[str, int]]:
     """{moderator: {"approve": n, "reject": n}} from the shared counters."""
     result: dict[str, dict[str, int]] = {}
     for field, value in redis.hscan_iter(keys.METRICS, match=DECISIONS_SERIES + "{*"):
-        labels = {k: v.replace('\\"', '"').replace("\\\\", "\\") for k, v in _LABEL.findall(text(field))}
+        labels = series_labels(field)
         counts = result.setdefault(labels.get("moderator", "?"), {"approve": 0, "reject": 0})
         counts[labels.get("action", "?")] = int(value)
     return dict(sorted(result.items()))
