@@ -70,20 +70,19 @@ def benign_texts(data_dir: Path, language: str) -> list[str]:
     return texts
 
 
-def engine_scores(engine, texts: list[str], language: str,
-                  labels: tuple[str, ...] = CALIBRATED_LABELS) -> dict[str, np.ndarray]:
-    """Score texts through the whole engine (what the policy sees), per calibrated label."""
+def score_columns(decisions, labels: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """The decisions' scores (what the policy sees) per label."""
     columns: dict[str, list[float]] = {label: [] for label in labels}
-    for decision in decide_all(engine, texts, [language] * len(texts)):
+    for decision in decisions:
         for label, values in columns.items():
             if label in decision.scores:
                 values.append(decision.scores[label])
     return {label: np.array(values) for label, values in columns.items() if values}
 
 
-def naming_a_group(engine, texts: list[str], language: str) -> list[str]:
-    """The texts in which the engine's targeting rules find an identity group."""
-    return [text for text in texts if engine.targets.read(text, language)[1]]
+def names_a_group(engine, texts: list[str], language: str) -> list[bool]:
+    """For each text, whether the engine's targeting rules find an identity group in it."""
+    return [bool(engine.targets.read(text, language)[1]) for text in texts]
 
 
 def _per_language(scores: dict[str, dict[str, np.ndarray]], counts: dict[str, int],
@@ -109,10 +108,11 @@ def calibrate(engine, data_dir: Path, shares: dict[str, float] | None = None) ->
     for language in sorted(SUPPORTED_LANGUAGES):
         texts = benign_texts(data_dir, language)
         benign[language] = len(texts)
-        scores[language] = engine_scores(engine, texts, language)
-        about_groups = naming_a_group(engine, texts, language)
+        decisions = list(decide_all(engine, texts, [language] * len(texts)))  # each text decided once
+        scores[language] = score_columns(decisions, CALIBRATED_LABELS)
+        about_groups = [d for d, named_one in zip(decisions, names_a_group(engine, texts, language)) if named_one]
         named[language] = len(about_groups)
-        group_scores[language] = engine_scores(engine, about_groups, language, tuple(GROUP_HOLD_SHARES))
+        group_scores[language] = score_columns(about_groups, tuple(GROUP_HOLD_SHARES))
     thresholds = _per_language(scores, benign, shares)
     group_thresholds = _per_language(group_scores, benign, GROUP_HOLD_SHARES)
     for table in (thresholds, group_thresholds):
@@ -125,16 +125,11 @@ def disagreements(calibration: Calibration, policy, model_id: str) -> list[str]:
     """Where the policy differs from a calibration of scorer `model_id`, one line each."""
     mismatch = policy.calibration_mismatch(model_id)
     found = [f"calibrated_for: {mismatch}"] if mismatch else []
-    for language, labels in calibration.thresholds.items():
-        limits = policy.limits(language)
-        for label, calibrated in labels.items():
-            current = limits.get(label, {}).get("hold")
-            if current is None or abs(current - calibrated) > 1e-9:
-                found.append(f"{language} {label}: policy hold {current}, calibrated {calibrated:.2f}")
-    for language, labels in calibration.group_thresholds.items():
-        limits = policy.limits(language)
-        for label, calibrated in labels.items():
-            current = limits.get(label, {}).get("hold_if_group")
-            if current is None or abs(current - calibrated) > 1e-9:
-                found.append(f"{language} {label}: policy hold_if_group {current}, calibrated {calibrated:.2f}")
+    for key, table in (("hold", calibration.thresholds), ("hold_if_group", calibration.group_thresholds)):
+        for language, labels in table.items():
+            limits = policy.limits(language)
+            for label, calibrated in labels.items():
+                current = limits.get(label, {}).get(key)
+                if current is None or abs(current - calibrated) > 1e-9:
+                    found.append(f"{language} {label}: policy {key} {current}, calibrated {calibrated:.2f}")
     return found
