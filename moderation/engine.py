@@ -91,8 +91,7 @@ def mark_quoted_terms(engine: "Engine", batch: list[Evaluation]) -> None:
 def find_targeted_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
     """Find threats and slur-free derogation of groups, negated and reported ones marked as such."""
     for item in batch:
-        item.targets, item.groups = engine.targets.read(item.comment.text, item.language.language)
-        item.names_person = engine.targets.names_person(item.comment.text, item.language.language)
+        item.targets, item.groups, item.names_person = engine.targets.read(item.comment.text, item.language.language)
         unvoiced = [t for t in item.targets if not t.in_force]
         if unvoiced:
             item.hits = [_qualified(hit, unvoiced) for hit in item.hits]

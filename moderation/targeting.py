@@ -18,7 +18,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from moderation.text.normalize import normalize_for_matching
 
@@ -151,6 +151,14 @@ def _load_language(path: Path) -> LanguageRules:
     )
 
 
+class Reading(NamedTuple):
+    """What TargetRules.read finds in one comment."""
+
+    hits: list[TargetHit]  # threats and derogation, negated and reported ones marked
+    groups: list[str]  # the identity groups the comment names
+    names_person: bool  # it names or addresses a person ([sets] person, addressee)
+
+
 def _people_pattern(words: list[str]) -> re.Pattern:
     """Whole words, except that an elided form ("t'", "l'") runs into the next word ("t'attends")."""
     whole = [w for w in words if not w.endswith("'")] or ["\u0000"]
@@ -205,28 +213,28 @@ class TargetRules:
         loaded = [_load_language(path) for path in files]
         return cls({rules.language: rules for rules in loaded})
 
-    def read(self, text: str, language: str) -> tuple[list[TargetHit], list[str]]:
-        """The threats and derogation in `text`, and the identity groups it names; `und` text is read
-        with every language's rules."""
+    def read(self, text: str, language: str) -> Reading:
+        """The threats and derogation in `text`, the identity groups it names and whether it names or
+        addresses a person, from one normalisation; `und` text is read with every language's rules."""
         languages = self.languages if language not in self.rules else (language,)
         normalized = normalize_for_matching(text)
         squeezed, source = _squeeze(normalized.text)
         hits: list[TargetHit] = []
         groups: list[str] = []
+        person = False
         for lang in languages:
             rules = self.rules[lang]
             named = rules.groups_in(squeezed)
             groups += named
+            person = person or bool(rules.people.search(squeezed))
             if rules.prefilter.search(squeezed):
                 hits += self._find(rules, squeezed, source, normalized, named)
-        return _without_overlaps(hits), list(dict.fromkeys(groups))
+        return Reading(_without_overlaps(hits), list(dict.fromkeys(groups)), person)
 
     def names_person(self, text: str, language: str) -> bool:
         """Whether `text` names or addresses a person ("you", "te", "that journalist", "ta famille"):
-        someone a threat could be aimed at besides an identity group."""
-        languages = self.languages if language not in self.rules else (language,)
-        squeezed, _ = _squeeze(normalize_for_matching(text).text)
-        return any(self.rules[lang].people.search(squeezed) for lang in languages)
+        someone a threat could be aimed at besides an identity group (see read)."""
+        return self.read(text, language).names_person
 
     def find(self, text: str, language: str) -> list[TargetHit]:
         """The threats and derogation in `text` (see read)."""

@@ -82,7 +82,7 @@ def score_columns(decisions, labels: tuple[str, ...]) -> dict[str, np.ndarray]:
 
 def names_a_group(engine, texts: list[str], language: str) -> list[bool]:
     """For each text, whether the engine's targeting rules find an identity group in it."""
-    return [bool(engine.targets.read(text, language)[1]) for text in texts]
+    return [bool(engine.targets.read(text, language).groups) for text in texts]
 
 
 def _per_language(scores: dict[str, dict[str, np.ndarray]], counts: dict[str, int],
