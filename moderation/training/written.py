@@ -280,8 +280,7 @@ def _sample(candidates: list[str], count: int, rng: random.Random) -> list[str]:
 
 def _english(rng: random.Random) -> list[Example]:
     targets = [(t, 1) for t in EN_GROUPS] + [(t, 0) for t in EN_PEOPLE]
-    threats = [(_fill(f, t, v, d), group) for f, (t, group), v, d in product(EN_THREATS, targets, EN_VERBS, EN_DONE)
-               if "{" in f]
+    threats = [(_fill(f, t, v, d), group) for f, (t, group), v, d in product(EN_THREATS, targets, EN_VERBS, EN_DONE)]
     news = [_fill(f, t, v, d) for f, t, v, d in product(EN_NEWS, EN_GROUPS, EN_VERBS, EN_DONE)]
     negated = [_fill(f, t, v, d) for f, t, v, d in product(EN_NEGATED, EN_GROUPS, EN_VERBS, EN_DONE)]
     good = [_fill(f, t, "", "") for f, t in product(EN_GOOD, EN_GROUPS)]
