@@ -172,7 +172,7 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
             yield "remove", f"{label}_remove"
         elif value >= limits["hold"]:
             yield "hold", f"{label}_hold"
-        elif about_a_group and value >= limits.get("hold_if_group", 2.0):
+        elif about_a_group and value >= limits.get("hold_if_group", float("inf")):
             # A lower bar when the comment names a group: "they should all be fed to the lions" about
             # a named people is a threat, where "the traffic is killing me" about nobody is not.
             yield "hold", f"{label}_group_hold"
