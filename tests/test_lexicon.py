@@ -309,12 +309,12 @@ def test_the_typo_guard_covers_the_shipped_lexicon():
     """typo_guard.json spares every process reading the dictionaries; it must match the lexicon."""
     import json
 
-    from moderation.lexicon.typo_guard import lexicon_typo_forms
+    from moderation.lexicon.typo_guard import guard_for
     from moderation.settings import PROJECT_ROOT
-    from moderation.text.typos import GUARD_FILE, build_guard
+    from moderation.text.typos import GUARD_FILE
 
     shipped = json.loads(GUARD_FILE.read_text("utf-8"))
-    fresh = build_guard(lexicon_typo_forms(PROJECT_ROOT / "config" / "lexicons"))
+    fresh = guard_for(PROJECT_ROOT / "config" / "lexicons")
     assert shipped == fresh, "the lexicon changed: run `python -m moderation.lexicon.typo_guard config/lexicons`"
 
 
@@ -324,3 +324,28 @@ def test_a_form_the_guard_does_not_cover_is_checked_against_the_dictionaries():
     covered, _ = _guard()
     assert "sottises" not in covered  # not a lexicon form: the dictionaries are read for it
     assert "sottise" not in typo_variants("sottises") and "stotises" in typo_variants("sottises")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Too many cooks spoil the broth", "en"), ("We need to assess the damage first", "en"),
+    ("Shiite Muslims marked Ashura this week", "en"), ("The rooms were clean and the mall is close", "en"),
+    ("La salle était pleine pour le concert", "fr"), ("Les salles de classe sont trop petites", "fr"),
+])
+def test_an_ordinary_word_is_not_read_as_a_stretched_insult(lexicon, text, language):
+    """"cooks" written once per letter is "coks" (a respelling of "cocks"); it is still "cooks"."""
+    assert lexicon.match(text, language) == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("what an asssshole", "en"), ("fuuuuck off", "en"), ("sale connnnard", "fr"),
+    ("stop bullshitting us", "en"), ("he crapped on the floor", "en"),
+])
+def test_stretched_and_inflected_insults_still_match(lexicon, text, language):
+    assert lexicon.match(text, language) != []
+
+
+def test_the_stretch_guard_is_read_from_the_dictionaries_for_an_unknown_lexicon():
+    from moderation.text.typos import ordinary_stretches
+
+    assert ordinary_stretches(frozenset({"sale", "coks"})) >= {"salle", "cooks"}
+    assert "shitting" not in ordinary_stretches(frozenset({"shiting"}))

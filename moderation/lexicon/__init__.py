@@ -18,12 +18,13 @@ from moderation.lexicon.matcher import Found, find
 from moderation.lexicon.schema import Entry, LexiconError, parse_file
 from moderation.lexicon.vocabulary import Vocabulary
 from moderation.text.normalize import NormalizedText, normalize_for_matching
+from moderation.text.typos import ordinary_stretches
 from moderation.types import SUPPORTED_LANGUAGES, UNDETERMINED, LexiconHit
 
 __all__ = ["Entry", "Lexicon", "LexiconError", "load_lexicon"]
 
 # Bump when matching behaviour changes, so `version` changes even if the files did not.
-MATCHER_REVISION = "2"  # 2: one-letter typos of slurs and insults, "fvck"
+MATCHER_REVISION = "3"  # 2: one-letter typos of slurs and insults, "fvck"; 3: no stretch onto ordinary words
 
 
 @dataclass(frozen=True, repr=False)
@@ -132,6 +133,7 @@ def load_lexicon(directory: Path) -> Lexicon:
                 tables[name].add(seq, 1)
     for table in tables.values():
         table.compile()
+    vocabulary.spare(ordinary_stretches(vocabulary.stretchable_forms()))
     return Lexicon("lex-" + digest.hexdigest()[:16], tuple(entries), vocabulary, tables)
 
 

@@ -1,7 +1,8 @@
 """Rewrite moderation/text/typo_guard.json from a lexicon folder: `python -m moderation.lexicon.typo_guard DIR`.
 
 The guard (moderation/text/typos.py) says which one-letter typos of the lexicon's forms are ordinary
-words, so that processes need not read the dictionaries. Which forms it covers is the lexicon's
+words, and which ordinary words would read as a stretched lexicon form ("cooks" -> "coks"), so
+that processes need not read the dictionaries. Which forms it covers is the lexicon's
 business (entry categories, how a term splits into words), so the folder is read here and the
 text layer below knows nothing of lexicon files.
 `tests/test_lexicon.py::test_the_typo_guard_covers_the_shipped_lexicon` says when to run it.
@@ -28,8 +29,19 @@ def lexicon_typo_forms(lexicon_dir: Path) -> list[str]:
     return forms
 
 
+def lexicon_stretchable_forms(lexicon_dir: Path) -> frozenset[str]:
+    """The forms of a lexicon folder that a stretched word may stand for."""
+    from moderation.lexicon import load_lexicon
+
+    return load_lexicon(Path(lexicon_dir)).vocabulary.stretchable_forms()
+
+
+def guard_for(lexicon_dir: Path) -> dict:
+    """The guard file's content for a lexicon folder."""
+    return build_guard(lexicon_typo_forms(lexicon_dir), lexicon_stretchable_forms(lexicon_dir))
+
+
 if __name__ == "__main__":
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else "config/lexicons")
-    GUARD_FILE.write_text(json.dumps(build_guard(lexicon_typo_forms(folder)), indent=0, ensure_ascii=False) + "\n",
-                          "utf-8")
+    GUARD_FILE.write_text(json.dumps(guard_for(folder), indent=0, ensure_ascii=False) + "\n", "utf-8")
     print(f"wrote {GUARD_FILE}")

@@ -3,7 +3,8 @@
 A word of the (normalised) comment resolves to a set of form ids by, in order:
 1. an exact form ("fuck");
 2. a stretched form: same letters with some letters repeated more ("fuuuck", "asss"),
-   but never fewer ("as" is not "ass");
+   but never fewer ("as" is not "ass"), and never an ordinary word ("cooks" is not "coks",
+   "salle" is not "sale": `spare()`);
 3. a masked form: `*` or `#` standing for one letter each ("f*ck", "f**k", "st*pid"),
    preferring entries' own terms over generated forms, or for nothing ("f*u*c*k").
 Results are cached per word, since comments reuse the same few thousand words.
@@ -13,8 +14,9 @@ from __future__ import annotations
 
 import re
 
+from moderation.text.typos import collapse_runs
+
 MASKS = "*#"
-_COLLAPSE = re.compile(r"(.)\1+")
 _RUN = re.compile(r"(.)\1*")
 _CACHE_LIMIT = 200_000
 _EMPTY: frozenset[int] = frozenset()
@@ -38,6 +40,7 @@ class Vocabulary:
         self._stretched: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
         self._by_shape: dict[tuple[str, int], list[int]] = {}
         self.cache: dict[str, frozenset[int]] = {}
+        self._ordinary: frozenset[str] = frozenset()
 
     def add(self, form: str, rank: int) -> int:
         """Register a word form (already normalised) and return its id."""
@@ -57,9 +60,18 @@ class Vocabulary:
 
     def _index_fuzzy(self, form: str, form_id: int) -> None:
         """Make a form findable stretched ("fuuuck") and masked ("f*ck")."""
-        key = _COLLAPSE.sub(r"\1", form)
+        key = collapse_runs(form)
         self._stretched.setdefault(key, []).append((form_id, _run_lengths(form)))
         self._by_shape.setdefault((form[0], len(form)), []).append(form_id)
+
+    def stretchable_forms(self) -> frozenset[str]:
+        """The forms a stretched word may stand for (typo forms are matched only as written)."""
+        return frozenset(self.forms[i] for keyed in self._stretched.values() for i, _ in keyed)
+
+    def spare(self, ordinary_words: frozenset[str]) -> None:
+        """Never read these words as stretched forms (they are words of their own)."""
+        self._ordinary = frozenset(ordinary_words)
+        self.cache.clear()
 
     def resolve(self, word: str) -> frozenset[int]:
         """Return the ids of the forms `word` stands for (empty if none)."""
@@ -77,8 +89,8 @@ class Vocabulary:
             return frozenset((exact,))
         if any(m in word for m in MASKS):
             return self._masked(word)
-        candidates = self._stretched.get(_COLLAPSE.sub(r"\1", word))
-        if not candidates:
+        candidates = self._stretched.get(collapse_runs(word))
+        if not candidates or word in self._ordinary:
             return _EMPTY
         runs = _run_lengths(word)
         return frozenset(i for i, need in candidates if all(have >= n for have, n in zip(runs, need)))

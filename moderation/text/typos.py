@@ -15,12 +15,20 @@ dictionaries after all, so the guard is never skipped, only cached.
 `python -m moderation.lexicon.typo_guard config/lexicons` rewrites the file (the lexicon package
 reads its folder; this module knows nothing of lexicon files);
 `tests/test_lexicon.py::test_the_typo_guard_covers_the_shipped_lexicon` says when to.
+
+The same file answers a second question for the lexicon's stretched matching ("fuuuck" is
+"fuck"): which ordinary words only a stretch would turn into a lexicon form. "cooks" stretches
+"coks" (a respelling of "cocks"), "salle" stretches "sale", "baisser" stretches "baiser",
+"shiite" stretches "shite"; each is a word in its own right and is read as itself.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
+import re
+import unicodedata
 from pathlib import Path
 from typing import Iterable
 
@@ -29,24 +37,49 @@ from moderation.types import SUPPORTED_LANGUAGES
 MIN_LENGTH = 5  # shorter words have too many real neighbours ("cunt" -> "cut")
 TYPO_CATEGORIES = frozenset({"slur", "insult", "dehumanising"})
 GUARD_FILE = Path(__file__).with_name("typo_guard.json")
+_RUNS = re.compile(r"(.)\1+")
+# Where a doubled letter is grammar, not a different word: English doubles a final consonant before
+# a suffix ("shitting", "crapped"), French writes the feminine of a participle "-ée(s)" ("tuées").
+# Written once there, such a word is a form of the lexicon, and it still reads as that form.
+_INFLECTED_DOUBLE = ((re.compile(r"([b-df-hj-np-tv-z])\1(ing|ed|er|ers|y)$"), r"\1\2"),
+                     (re.compile(r"ee(s?)$"), r"e\1"))
+
+
+def collapse_runs(word: str) -> str:
+    """A word with every run of one letter written once: the key stretched forms share ("fuuuck" -> "fuck")."""
+    return _RUNS.sub(r"\1", word)
+
+
+def _fold_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 class OrdinaryWords:
     """Membership in the English and French dictionaries, accents folded (the lexicon's forms are)."""
 
     def __init__(self) -> None:
-        import unicodedata
-
         from spellchecker import SpellChecker
 
         # the frequency dicts themselves, not copies: building one big set costs more than it saves
         self._dictionaries = [SpellChecker(language=language, distance=1).word_frequency.dictionary
                               for language in SUPPORTED_LANGUAGES]
-        self._folded = {"".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-                        for dictionary in self._dictionaries for word in dictionary if not word.isascii()}
+        self._folded = {_fold_accents(word) for dictionary in self._dictionaries for word in dictionary
+                        if not word.isascii()}
 
     def __contains__(self, word: str) -> bool:
         return word in self._folded or any(word in dictionary for dictionary in self._dictionaries)
+
+    def with_repeated_letters(self) -> frozenset[str]:
+        """Every word with a letter written twice in a row, accents folded ("cooks", "salle")."""
+        return frozenset(folded for dictionary in self._dictionaries for word in dictionary
+                         if (folded := _fold_accents(word)).isalpha() and collapse_runs(folded) != folded)
+
+
+def _stretches_onto_a_different_word(word: str, forms: frozenset[str], keys: frozenset[str]) -> bool:
+    """Whether an ordinary `word` would read as a stretched form without being an inflection of one."""
+    if word in forms or collapse_runs(word) not in keys:
+        return False
+    return not any(pattern.sub(replacement, word) in forms for pattern, replacement in _INFLECTED_DOUBLE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,13 +89,41 @@ def ordinary_words() -> OrdinaryWords:
 
 
 @functools.lru_cache(maxsize=1)
-def _guard() -> tuple[frozenset[str], frozenset[str]]:
-    """(forms covered, their typos that are ordinary words) from typo_guard.json."""
+def _guard_file() -> dict:
     try:
         data = json.loads(GUARD_FILE.read_text("utf-8"))
-        return frozenset(data["forms"]), frozenset(data["ordinary"])
-    except (OSError, ValueError, KeyError):
-        return frozenset(), frozenset()
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _guard() -> tuple[frozenset[str], frozenset[str]]:
+    """(forms covered, their typos that are ordinary words) from typo_guard.json."""
+    data = _guard_file()
+    return frozenset(data.get("forms", ())), frozenset(data.get("ordinary", ()))
+
+
+def _forms_digest(forms: frozenset[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(forms)).encode("utf-8")).hexdigest()[:16]
+
+
+def ordinary_stretches(stretchable_forms: Iterable[str]) -> frozenset[str]:
+    """The ordinary words that would otherwise read as one of `stretchable_forms` stretched.
+
+    A word returned here must not be read as a stretched lexicon form. Answered from the guard
+    file when it was built for the same forms, from the dictionaries otherwise.
+    """
+    forms = frozenset(stretchable_forms)
+    data = _guard_file()
+    if data.get("stretch_forms_digest") == _forms_digest(forms):
+        return frozenset(data.get("stretched_ordinary", ()))
+    return _stretched_ordinary(forms)
+
+
+def _stretched_ordinary(forms: frozenset[str]) -> frozenset[str]:
+    keys = frozenset(map(collapse_runs, forms))
+    return frozenset(w for w in ordinary_words().with_repeated_letters()
+                     if _stretches_onto_a_different_word(w, forms, keys))
 
 
 def candidates(word: str) -> frozenset[str]:
@@ -87,11 +148,14 @@ def typo_variants(word: str) -> frozenset[str]:
     return frozenset(c for c in found if c not in dictionary)
 
 
-def build_guard(forms: Iterable[str]) -> dict:
-    """The guard file's content for these forms, read from the dictionaries."""
+def build_guard(forms: Iterable[str], stretchable_forms: Iterable[str]) -> dict:
+    """The guard file's content for these typo forms and stretchable forms, read from the dictionaries."""
     from importlib.metadata import version
 
     dictionary = ordinary_words()
     forms = sorted({form for form in forms if candidates(form)})
     ordinary = sorted({c for form in forms for c in candidates(form) if c in dictionary})
-    return {"pyspellchecker": version("pyspellchecker"), "forms": forms, "ordinary": ordinary}
+    stretchable = frozenset(stretchable_forms)
+    return {"pyspellchecker": version("pyspellchecker"), "forms": forms, "ordinary": ordinary,
+            "stretch_forms_digest": _forms_digest(stretchable),
+            "stretched_ordinary": sorted(_stretched_ordinary(stretchable))}
