@@ -3,7 +3,12 @@
 Suites (bench/data/dev/, written without looking at the lexicons or the targeting rules):
 - functional_en.jsonl / functional_fr.jsonl: cases per category, each with what a moderator
   expects: `keep`, `not_keep` (hold or remove) or `not_remove` (keep or hold);
-- ordinary_comments.jsonl: ordinary reader comments that must all be kept.
+- ordinary_comments.jsonl: ordinary reader comments that must all be kept;
+- threats_en.jsonl / threats_fr.jsonl: a second, larger set of threats against people and groups
+  (veiled, conditional, wished, called for) and their look-alikes (idioms, news of violence,
+  condemned or quoted threats), written later by someone who had not seen the grammars of
+  moderation/training/written.py or the targeting rules: the measure of whether the threat
+  evidence generalises beyond the first suite it was tuned next to.
 
 Every case falls, by a hash of its text, into the `tune` half or the `report` half. Rules and
 thresholds may be adjusted while looking at `tune` failures (`--show-failures` refuses the other
@@ -30,7 +35,8 @@ from moderation.settings import load_settings  # noqa: E402
 from moderation.types import CommentInput  # noqa: E402
 
 DEV = ROOT / "bench" / "data" / "dev"
-SUITES = ("functional_en.jsonl", "functional_fr.jsonl", "ordinary_comments.jsonl")
+SUITES = ("functional_en.jsonl", "functional_fr.jsonl", "ordinary_comments.jsonl", "threats_en.jsonl",
+          "threats_fr.jsonl")
 # the hateful categories of the functional suites (the rest are expected to be kept or not removed)
 HATEFUL = {"threat", "derogation", "pronoun_or_question", "obfuscated", "slur_or_insult"}
 
