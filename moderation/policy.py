@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 POLICY_LANGUAGES = (*SUPPORTED_LANGUAGES, UNDETERMINED)
 # What targeted abuse leads to by default (config/policy.toml [targeted] overrides each).
-TARGETED_DEFAULTS = {"threat": "remove", "threat_reported": "hold", "derogation": "hold"}
+TARGETED_DEFAULTS = {"threat": "remove", "veiled_threat": "hold", "threat_reported": "hold", "derogation": "hold"}
 # Labels that score an attack on an identity group: they act only when the comment names a group
 # or has a lexicon term aimed at one (a slur names its group).
 GROUP_LABELS = frozenset({"identity_attack"})
@@ -134,12 +134,12 @@ def lexicon_rule(policy: Policy, evidence: Evidence) -> Proposal:
 
 
 def targeted_rule(policy: Policy, evidence: Evidence) -> Proposal:
-    """A threat removes, a reported threat holds, slur-free derogation of a group holds (by default)."""
+    """A threat removes; a veiled threat, a reported threat and slur-free derogation of a group hold (by default)."""
     for hit in evidence.targets:
         if hit.negated:
             continue  # "I would never say ...": the comment rejects what it mentions
-        if hit.kind == "threat":
-            key, reason = ("threat", "threat") if not hit.reported else ("threat_reported", "threat_reported")
+        if hit.kind in ("threat", "veiled_threat"):
+            key, reason = (hit.kind, hit.kind) if not hit.reported else ("threat_reported", "threat_reported")
         elif not hit.reported:
             key, reason = "derogation", "identity_derogation"
         else:

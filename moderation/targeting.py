@@ -22,7 +22,9 @@ from typing import NamedTuple, Sequence
 
 from moderation.text.normalize import normalize_for_matching
 
-KINDS = ("threat", "derogation")
+# "veiled_threat": menace without a violent verb ("I know where you live", "your family will pay for
+# this"); it holds by default where an open threat removes, since the same words can be harmless.
+KINDS = ("threat", "veiled_threat", "derogation")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # A space in a pattern: any run of spaces and punctuation, or nothing ("ihatemuslims").
 _GAP = r"[\W_]*"
@@ -43,7 +45,7 @@ class TargetRulesError(ValueError):
 class TargetHit:
     """One threat or derogation found in a comment's text (spans index the original text)."""
 
-    kind: str  # "threat" or "derogation"
+    kind: str  # "threat", "veiled_threat" or "derogation"
     target: str  # the group's id ("muslims", "women") or "person"
     start: int
     end: int
@@ -89,7 +91,7 @@ class LanguageRules:
     language: str
     groups: list[tuple[str, re.Pattern]]  # (group id, its forms as whole words)
     run_together_groups: list[tuple[str, re.Pattern]]  # the same forms anywhere in a word
-    patterns: dict[str, list[re.Pattern]]  # "threat" | "derogation" | "pronoun_derogation"
+    patterns: dict[str, list[re.Pattern]]  # "threat" | "veiled_threat" | "derogation" | "pronoun_derogation"
     negation: re.Pattern
     reporting: re.Pattern
     rhetorical: re.Pattern  # questions that only look negative ("isn't it obvious that ...")
@@ -135,7 +137,8 @@ def _load_language(path: Path) -> LanguageRules:
                    if plural or singular]
     group_patterns = [(name, re.compile(_EDGE_BEFORE + forms + _EDGE_AFTER)) for name, forms in group_forms]
     run_together = [(name, re.compile(forms)) for name, forms in group_forms]
-    trigger_words = [word for name in ("triggers", "violent", "violent_done", "wish", "death", "subjunctive", "hate")
+    trigger_words = [word for name in ("triggers", "veiled_triggers", "violent", "violent_done", "wish", "death",
+                                       "subjunctive", "hate")
                      for word in raw["sets"].get(name, [])]
     # no word edges here: "ihatemuslims" must pass too
     prefilter = re.compile(_alternation([max(w.split(" "), key=len) for w in trigger_words]
@@ -248,7 +251,7 @@ class TargetRules:
               named: list[str]) -> list[TargetHit]:
         found = []
         named_group = named[0] if named else None  # what "they" refers to in pronoun derogation
-        for kind in ("threat", "derogation", "pronoun_derogation", "negated_derogation"):
+        for kind in ("threat", "veiled_threat", "derogation", "pronoun_derogation", "negated_derogation"):
             if kind == "pronoun_derogation" and named_group is None:
                 continue
             for pattern in rules.patterns.get(kind, ()):
@@ -261,7 +264,7 @@ class TargetRules:
                     negated, reported = _qualifiers(rules, text, start, end)
                     negated = negated or kind == "negated_derogation"
                     found.append(TargetHit(
-                        kind="threat" if kind == "threat" else "derogation", target=target,
+                        kind=kind if kind in ("threat", "veiled_threat") else "derogation", target=target,
                         start=orig_start, end=orig_end, matched=normalized.original[orig_start:orig_end],
                         language=rules.language, negated=negated, reported=reported))
         return found

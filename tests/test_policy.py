@@ -93,6 +93,16 @@ def target(kind="threat", negated=False, reported=False):
                      negated=negated, reported=reported)
 
 
+def test_a_veiled_threat_holds_by_default_and_a_site_may_remove_it(policy):
+    quiet = {"toxicity": 0.0}
+    veiled = policy.decide(Evidence("en", (), quiet, (target("veiled_threat"),)))
+    assert (veiled.outcome, veiled.reasons) == ("hold", ("veiled_threat",))
+    reported = policy.decide(Evidence("en", (), quiet, (target("veiled_threat", reported=True),)))
+    assert reported.reasons == ("threat_reported",)
+    strict = dataclasses.replace(policy, targeted={**policy.targeted, "veiled_threat": "remove"})
+    assert strict.decide(Evidence("en", (), quiet, (target("veiled_threat"),))).outcome == "remove"
+
+
 def test_targeted_abuse_threat_removes_derogation_holds_negation_keeps(policy):
     quiet = {"toxicity": 0.0}
     assert policy.decide(Evidence("en", (), quiet, (target("threat"),))).reasons == ("threat",)
