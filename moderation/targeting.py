@@ -278,9 +278,11 @@ def _qualifiers(rules: LanguageRules, text: str, start: int, end: int) -> tuple[
     words = list(_WORD.finditer(text, clause_start, start))[-PREFIX_WORDS:]
     prefix_start = words[0].start() if words else start
     prefix = text[prefix_start:start]
-    negated = bool(rules.negation.search(prefix)) and not rules.rhetorical.search(prefix)
+    rhetorical = bool(rules.rhetorical.search(prefix))
+    negated = bool(rules.negation.search(prefix)) and not rhetorical
     quoted = _inside_quotes(text, start, end)
-    reported = quoted or bool(rules.reporting.search(prefix))
+    # "we're not allowed to say that X are ..." reports nothing: the speaker says it in their own voice
+    reported = quoted or (bool(rules.reporting.search(prefix)) and not rhetorical)
     return negated, reported
 
 

@@ -110,6 +110,7 @@ def test_idioms_news_and_benign_mentions_are_not_abuse(rules, text, language):
     ("It's a myth that Muslims want to take over", "en"),
     ("Je ne déteste pas du tout les juifs, au contraire", "fr"),
     ("Les handicapés ne coûtent pas trop cher à la société", "fr"),
+    ("Being trans is not a mental illness according to the WHO.", "en"),
 ])
 def test_negated_abuse_is_marked_negated(rules, text, language):
     found = rules.find(text, language)
@@ -132,6 +133,17 @@ def test_reported_or_quoted_abuse_is_marked_reported(rules, text, language):
     ("Les immigrés, c'est pas des cafards au fond ?", "fr"),
 ])
 def test_rhetorical_questions_are_not_negations(rules, text, language):
+    found = [h for h in rules.find(text, language) if h.kind == "derogation"]
+    assert found and all(h.in_force for h in found)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("I think that gay people are disgusting.", "en"),
+    ("Je pense que les handicapés n'auraient jamais dû naître.", "fr"),
+    ("On n'a pas le droit de dire que les noirs sont moins intelligents ? C'est pourtant prouvé.", "fr"),
+])
+def test_the_speakers_own_opinion_is_not_reported_speech(rules, text, language):
+    """'They think that ...' reports; 'I think that ...' and 'we can't even say that ...' say it."""
     found = [h for h in rules.find(text, language) if h.kind == "derogation"]
     assert found and any(h.in_force for h in found)
 
