@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
+from moderation.targeting import THREAT_KINDS
 from moderation.types import (
     LABELS, LEXICON_CATEGORIES, OUTCOMES, SEVERITIES, SUPPORTED_LANGUAGES, UNDETERMINED, LexiconHit,
 )
@@ -138,7 +139,7 @@ def targeted_rule(policy: Policy, evidence: Evidence) -> Proposal:
     for hit in evidence.targets:
         if hit.negated:
             continue  # "I would never say ...": the comment rejects what it mentions
-        if hit.kind in ("threat", "veiled_threat"):
+        if hit.kind in THREAT_KINDS:
             key, reason = (hit.kind, hit.kind) if not hit.reported else ("threat_reported", "threat_reported")
         elif not hit.reported:
             key, reason = "derogation", "identity_derogation"

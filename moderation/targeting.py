@@ -25,6 +25,7 @@ from moderation.text.normalize import normalize_for_matching
 # "veiled_threat": menace without a violent verb ("I know where you live", "your family will pay for
 # this"); it holds by default where an open threat removes, since the same words can be harmless.
 KINDS = ("threat", "veiled_threat", "derogation")
+THREAT_KINDS = ("threat", "veiled_threat")
 # The pattern lists of config/targets, by the prefilter that opens them.
 OPEN_KINDS = ("threat", "derogation", "pronoun_derogation", "negated_derogation")
 VEILED_KINDS = ("veiled_threat",)
@@ -238,10 +239,10 @@ class TargetRules:
             named = rules.groups_in(squeezed)
             groups += named
             person = person or bool(rules.people.search(squeezed))
-            kinds = [kind for kind, test in ((OPEN_KINDS, rules.prefilter), (VEILED_KINDS, rules.veiled_prefilter))
-                     if test.search(squeezed)]
+            kinds = ((OPEN_KINDS if rules.prefilter.search(squeezed) else ())
+                     + (VEILED_KINDS if rules.veiled_prefilter.search(squeezed) else ()))
             if kinds:
-                hits += self._find(rules, squeezed, source, normalized, named, tuple(k for ks in kinds for k in ks))
+                hits += self._find(rules, squeezed, source, normalized, named, kinds)
         return Reading(_without_overlaps(hits), list(dict.fromkeys(groups)), person)
 
     def names_person(self, text: str, language: str) -> bool:
@@ -274,7 +275,7 @@ class TargetRules:
                     negated, reported = _qualifiers(rules, text, start, end)
                     negated = negated or kind == "negated_derogation"
                     found.append(TargetHit(
-                        kind=kind if kind in ("threat", "veiled_threat") else "derogation", target=target,
+                        kind=kind if kind in THREAT_KINDS else "derogation", target=target,
                         start=orig_start, end=orig_end, matched=normalized.original[orig_start:orig_end],
                         language=rules.language, negated=negated, reported=reported))
         return found

@@ -18,8 +18,9 @@ reads its folder; this module knows nothing of lexicon files);
 
 The same file answers a second question for the lexicon's stretched matching ("fuuuck" is
 "fuck"): which ordinary words only a stretch would turn into a lexicon form. "cooks" stretches
-"coks" (a respelling of "cocks"), "salle" stretches "sale", "baisser" stretches "baiser",
-"shiite" stretches "shite"; each is a word in its own right and is read as itself.
+"coks" (a respelling of "cocks"), "salle" stretches "sale", "shiite" stretches "shite"; each is
+a word in its own right and is read as itself. A doubled letter that inflection writes
+("shitting", "tuées") still reads as the form it inflects.
 """
 
 from __future__ import annotations
@@ -97,6 +98,7 @@ def _guard_file() -> dict:
         return {}
 
 
+@functools.lru_cache(maxsize=1)
 def _guard() -> tuple[frozenset[str], frozenset[str]]:
     """(forms covered, their typos that are ordinary words) from typo_guard.json."""
     data = _guard_file()
@@ -120,6 +122,7 @@ def ordinary_stretches(stretchable_forms: Iterable[str]) -> frozenset[str]:
     return _stretched_ordinary(forms)
 
 
+@functools.lru_cache(maxsize=1)  # `typo_guard` loads the lexicon, then builds the guard: one scan
 def _stretched_ordinary(forms: frozenset[str]) -> frozenset[str]:
     keys = frozenset(map(collapse_runs, forms))
     return frozenset(w for w in ordinary_words().with_repeated_letters()

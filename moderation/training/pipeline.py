@@ -139,7 +139,8 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0, spec: FeatureSpec = Feat
         written = [replace(e, labels={k: v for k, v in e.labels.items() if k in recipe.written_labels})
                    for e in composed]
         train_set += written
-        log(f"train: {len(written)} written sentences for {', '.join(recipe.written_labels)} (training/written.py)")
+        modules = "training/written.py" + (", training/veiled.py" if recipe.veiled_threats else "")
+        log(f"train: {len(written)} written sentences for {', '.join(recipe.written_labels)} ({modules})")
     featurizer = Featurizer(spec, lexicon, recipe.encoder_scale, log, cache_dir)
     matrix = featurizer.matrix([e.text for e in train_set])
     heads = []
