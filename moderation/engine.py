@@ -3,7 +3,8 @@
 A decision is an ordered pipeline of small phases over a batch of comments:
 
     language -> lexicon -> mark quoted terms -> targeted abuse -> reveal obfuscated terms
-    -> toxicity -> discount what the comment does not say in its own voice -> policy
+    -> toxicity -> discount what the comment does not say in its own voice
+    -> read again without the names of the groups it mentions -> policy
 
 Each evidence phase fills in one kind of evidence on every comment's `Evaluation`; the toxicity
 phase runs once over the whole batch so the model's per-call cost is shared. The policy phase then
@@ -20,7 +21,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from moderation.language import LanguageDetector, LanguageResult
-from moderation.policy import Evidence, Policy, load_policy
+from moderation.group_neutral import neutral_text
+from moderation.policy import NEUTRAL_READING_LABELS, Evidence, Policy, load_policy
 from moderation.settings import Settings
 from moderation.targeting import TargetHit, TargetRules
 from moderation.text.quotes import is_inside, quoted_spans
@@ -60,6 +62,7 @@ class Evaluation:
     names_person: bool = False  # the comment names or addresses a person (config/targets person, addressee)
     unvoiced_scores: dict[str, float] | None = None  # scores without the unvoiced spans, when there are any
     discounted_scores: dict[str, float] | None = None  # the same, when the policy is to read them
+    group_neutral_scores: dict[str, float] | None = None  # scores with group names made neutral, when read so
     untargeted_profanity: bool = False
 
 
@@ -167,8 +170,42 @@ def discount_unvoiced_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
             item.discounted_scores = item.unvoiced_scores
 
 
+def _held_only_for_naming_a_group(engine: "Engine", item: Evaluation) -> bool:
+    """Whether a comment names a group and would be held on toxicity or identity_attack alone:
+    no lexicon term in its own voice, no threat or derogation in force, nothing discounted."""
+    if not item.groups or item.discounted_scores is not None:
+        return False
+    if any(hit.field == "text" and not hit.negated for hit in item.hits) or any(t.in_force for t in item.targets):
+        return False
+    limits = engine.policy.limits(item.language.language)
+    return any(label in limits and limits[label]["hold"] <= item.scores.get(label, 0.0) < limits[label]["remove"]
+               for label in NEUTRAL_READING_LABELS)
+
+
+def read_without_group_names(engine: "Engine", batch: list[Evaluation]) -> None:
+    """Score again, with the groups' names made neutral, the comments held only for naming a group.
+
+    The models learned that sentences naming some groups are toxic more often than others ("trans
+    kids deserve to feel safe at school" scored 0.79, "I'm a trans woman and my GP has been
+    fantastic" 0.71). The policy ([group_mentions]) waives such a hold when the neutral reading
+    is benign. A second model call, for the few comments it concerns (most batches have none):
+    which comments need it is only known from the first call's scores.
+    """
+    if engine.policy.group_neutral_hold is None:
+        return
+    chosen = [(item, neutral_text(engine.targets, engine.lexicon, item.comment.text, item.language.language))
+              for item in batch if _held_only_for_naming_a_group(engine, item)]
+    chosen = [(item, text) for item, text in chosen if text is not None]
+    if not chosen:
+        return
+    texts, languages = [text for _, text in chosen], [item.language.language for item, _ in chosen]
+    for (item, _), scores in zip(chosen, engine.scorer.score(texts, languages)):
+        item.group_neutral_scores = {label: float(value) for label, value in scores.items()}
+
+
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, find_targeted_abuse,
-                                      reveal_obfuscated_terms, score_toxicity, discount_unvoiced_abuse)
+                                      reveal_obfuscated_terms, score_toxicity, discount_unvoiced_abuse,
+                                      read_without_group_names)
 
 
 class Engine:
@@ -221,6 +258,7 @@ class Engine:
         language = item.language.language
         verdict = self.policy.decide(Evidence(language, tuple(item.hits), item.scores, tuple(item.targets),
                                               item.discounted_scores, item.untargeted_profanity,
+                                              group_neutral_scores=item.group_neutral_scores,
                                               names_group=bool(item.groups), names_person=item.names_person))
         details = {
             "language_source": item.language.source,
@@ -229,6 +267,8 @@ class Engine:
         }
         if item.discounted_scores is not None:
             details["discounted_scores"] = {k: round(v, 4) for k, v in item.discounted_scores.items()}
+        if item.group_neutral_scores is not None:
+            details["group_neutral_scores"] = {k: round(v, 4) for k, v in item.group_neutral_scores.items()}
         reasons = list(verdict.reasons)
         if verdict.outcome == "keep" and self.policy.audits(item.comment.id):
             # kept, and sampled for a moderator to look at: the review queue's audit items (docs/learning.md)

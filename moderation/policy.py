@@ -32,6 +32,9 @@ GROUP_LABELS = frozenset({"identity_attack"})
 # The threat head reacts to "Netflix killed off my favourite character" and "mdrrr jsuis morte";
 # a threat threatens someone.
 AIMED_LABELS = frozenset({"threat"})
+# Labels whose holds a group-neutral reading can waive (threat is not one: "they should all be fed to
+# the lions" about a named people is a threat because of whom it names).
+NEUTRAL_READING_LABELS = frozenset({"toxicity", "identity_attack"})
 # Lexicon targets that are identity groups ("individual" and "politics" are not).
 IDENTITY_TARGETS = frozenset({"ethnicity", "origin", "religion", "gender", "sexual_orientation", "gender_identity",
                               "disability", "age"})
@@ -53,6 +56,10 @@ class Evidence:
     # aimed at nobody, negated or reported abuse. None when nothing was taken out.
     discounted_scores: dict[str, float] | None = None
     untargeted_profanity: bool = False  # the comment swears, at nobody (no insult, no target, no "you" near it)
+    # The scores of the comment with the identity groups it names replaced by a neutral noun ("trans
+    # kids deserve to feel safe" read as "people kids ..."); None when it was not read so (see
+    # moderation/group_neutral.py).
+    group_neutral_scores: dict[str, float] | None = None
     names_group: bool = True  # the comment names an identity group (config/targets [groups])
     names_person: bool = True  # the comment names or addresses a person (config/targets person, addressee)
 
@@ -78,6 +85,10 @@ class Policy:
     targeted: dict[str, str] = dataclasses.field(default_factory=lambda: dict(TARGETED_DEFAULTS))
     untargeted_profanity: str = "keep"  # keep | hold: a site's choice about swearing aimed at nobody
     audit_keep_share: float = 0.0  # [review]: share of kept comments sampled for review (audit items)
+    # [group_mentions] neutral_reading_hold: a hold on model scores alone (toxicity, identity_attack)
+    # of a comment that names an identity group stands only when the comment, read with the group's
+    # name replaced by a neutral noun, still scores toxicity at or above this. None: no such reading.
+    group_neutral_hold: float | None = None
 
     def audits(self, comment_id: str) -> bool:
         """Whether a kept comment is an audit item: by a hash of its id, so a retry or a rescore agrees."""
@@ -161,12 +172,15 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
     scores = evidence.scores if evidence.discounted_scores is None else evidence.discounted_scores
     about_a_group = evidence.names_group or any(
         hit.target in IDENTITY_TARGETS and hit.field == "text" for hit in evidence.hits)
+    named_not_said = _only_the_group_name(policy, evidence)
     for label, value in scores.items():
         limits = per_language.get(label)
         if limits is None:
             continue
         if label in GROUP_LABELS and not about_a_group:
             continue  # an attack on an identity group needs a group: "this law will kill small shops" names none
+        if label in NEUTRAL_READING_LABELS and named_not_said and value < limits["remove"]:
+            continue  # the score came from the group's name: "people kids deserve to feel safe" is benign
         if label in AIMED_LABELS and not (about_a_group or evidence.names_person):
             continue  # a threat needs someone threatened: "the heat is killing me" names nobody else
         if value >= limits["remove"]:
@@ -177,6 +191,14 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
             # A lower bar when the comment names a group: "they should all be fed to the lions" about
             # a named people is a threat, where "the traffic is killing me" about nobody is not.
             yield "hold", f"{label}_group_hold"
+
+
+def _only_the_group_name(policy: Policy, evidence: Evidence) -> bool:
+    """True when the comment, read with its identity groups replaced by a neutral noun, scores under
+    [group_mentions] neutral_reading_hold: what pushed it over a hold threshold was the group's name."""
+    neutral = evidence.group_neutral_scores
+    return (policy.group_neutral_hold is not None and neutral is not None
+            and neutral.get("toxicity", 1.0) < policy.group_neutral_hold)
 
 
 def language_rule(policy: Policy, evidence: Evidence) -> Proposal:
@@ -263,6 +285,12 @@ def parse_policy(text: str, source: str = "the policy") -> Policy:
     untargeted = profanity.get("untargeted", "keep") if isinstance(profanity, dict) else None
     if untargeted not in ("keep", "hold"):
         raise PolicyError(f"{source}: profanity.untargeted must be \"keep\" or \"hold\"")
+    mentions = raw.get("group_mentions", {})
+    neutral_hold = mentions.get("neutral_reading_hold") if isinstance(mentions, dict) else "invalid"
+    if (not isinstance(mentions, dict) or set(mentions) - {"neutral_reading_hold"} or (
+            neutral_hold is not None and (not isinstance(neutral_hold, (int, float)) or isinstance(neutral_hold, bool)
+                                          or not 0.0 <= neutral_hold <= 1.0))):
+        raise PolicyError(f"{source}: [group_mentions] takes neutral_reading_hold, a toxicity score in [0, 1]")
     review = raw.get("review", {})
     audit_keep_share = review.get("audit_keep_share", 0.0) if isinstance(review, dict) else None
     if (not isinstance(review, dict) or set(review) - {"audit_keep_share"}
@@ -285,6 +313,7 @@ def parse_policy(text: str, source: str = "the policy") -> Policy:
             targeted={**TARGETED_DEFAULTS, **targeted},
             untargeted_profanity=untargeted,
             audit_keep_share=float(audit_keep_share),
+            group_neutral_hold=None if neutral_hold is None else float(neutral_hold),
         )
     except PolicyError as exc:
         raise PolicyError(f"{source}: {exc}") from None

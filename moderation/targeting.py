@@ -102,6 +102,7 @@ class LanguageRules:
     prefilter: re.Pattern  # a cheap test: could any pattern but veiled_threat's match at all?
     veiled_prefilter: re.Pattern  # the same test for veiled_threat's patterns ([sets] veiled_triggers)
     people: re.Pattern  # a person the comment names or addresses ([sets] person and addressee)
+    members: frozenset[str]  # the singular forms of every group ("muslim", "une femme"): one person, not a group
 
     def group_at(self, text: str, start: int, end: int) -> str:
         """The id of the first group named inside text[start:end], else "person"."""
@@ -116,6 +117,17 @@ class LanguageRules:
     def groups_in(self, text: str) -> list[str]:
         """The ids of the groups `text` names, in the file's order."""
         return [group for group, pattern in self.groups if pattern.search(text)]
+
+    def group_spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, group id) of every group mention in `text`, the longest of overlapping ones."""
+        spans = sorted(((m.start(), m.end(), group) for group, pattern in self.groups
+                        for m in pattern.finditer(text) if m.end() > m.start()),
+                       key=lambda s: (s[0], -(s[1] - s[0])))
+        kept: list[tuple[int, int, str]] = []
+        for span in spans:
+            if not kept or span[0] >= kept[-1][1]:
+                kept.append(span)
+        return kept
 
 
 def _load_language(path: Path) -> LanguageRules:
@@ -160,6 +172,7 @@ def _load_language(path: Path) -> LanguageRules:
                                                   for w in raw["sets"].get("veiled_triggers", ["\u0000"])]
                                                  + [form for plural, _ in groups.values() for form in plural])),
         people=_people_pattern(raw["sets"].get("person", []) + raw["sets"].get("addressee", [])),
+        members=frozenset(form for _, singular in groups.values() for form in singular),
     )
 
 
@@ -244,6 +257,22 @@ class TargetRules:
             if kinds:
                 hits += self._find(rules, squeezed, source, normalized, named, kinds)
         return Reading(_without_overlaps(hits), list(dict.fromkeys(groups)), person)
+
+    def group_mentions(self, text: str, language: str) -> list[tuple[int, int, str, bool]]:
+        """(start, end, group id, one member) of every identity-group mention in `text`, spans in the
+        original text; `one member` is True for a singular form ("a Muslim"), False for the group."""
+        languages = self.languages if language not in self.rules else (language,)
+        normalized = normalize_for_matching(text)
+        squeezed, source = _squeeze(normalized.text)
+        mentions: list[tuple[int, int, str, bool]] = []
+        for lang in languages:
+            rules = self.rules[lang]
+            for start, end, group in rules.group_spans(squeezed):
+                orig_start, orig_end = normalized.original_span(source[start], source[end - 1] + 1)
+                member = " ".join(squeezed[start:end].split()) in rules.members
+                mentions.append((orig_start, orig_end, group, member))
+        mentions.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        return [m for i, m in enumerate(mentions) if not any(k[0] < m[1] and m[0] < k[1] for k in mentions[:i])]
 
     def names_person(self, text: str, language: str) -> bool:
         """Whether `text` names or addresses a person ("you", "te", "that journalist", "ta famille"):

@@ -27,6 +27,10 @@ def loosened_removals(current: Policy, candidate: Policy) -> list[str]:
             found.append(f"targeted.{key}: {outcome} -> {candidate.targeted[key]}")
     if current.hold_undetermined and not candidate.hold_undetermined:
         found.append("language.hold_undetermined turned off")
+    if (candidate.group_neutral_hold is not None
+            and (current.group_neutral_hold is None or candidate.group_neutral_hold > current.group_neutral_hold)):
+        found.append(f"group_mentions.neutral_reading_hold: {current.group_neutral_hold} -> "
+                     f"{candidate.group_neutral_hold}")
     if current.untargeted_profanity == "hold" and candidate.untargeted_profanity != "hold":
         found.append("profanity.untargeted: hold -> keep")
     for language, labels in current.label_thresholds.items():
