@@ -102,7 +102,7 @@ class LanguageRules:
     prefilter: re.Pattern  # a cheap test: could any pattern but veiled_threat's match at all?
     veiled_prefilter: re.Pattern  # the same test for veiled_threat's patterns ([sets] veiled_triggers)
     people: re.Pattern  # a person the comment names or addresses ([sets] person and addressee)
-    members: frozenset[str]  # the singular forms of every group ("muslim", "une femme"): one person, not a group
+    member: re.Pattern  # one member of a group ("a muslim", "a black guy", "un jeune noir"), not the group
 
     def group_at(self, text: str, start: int, end: int) -> str:
         """The id of the first group named inside text[start:end], else "person"."""
@@ -130,17 +130,41 @@ class LanguageRules:
         return kept
 
 
+def _described_people(adjectives: list[str], nouns: list[str], adjective_after_noun: bool) -> str | None:
+    """A regex for people named by an identity adjective and any noun for people ("black
+    protesters", "gay couples"; French "des familles musulmanes"), or None without both lists."""
+    if not adjectives or not nouns:
+        return None
+    adjective, noun = _alternation(adjectives), _alternation(nouns)
+    return f"(?:{noun}{_GAP}{adjective})" if adjective_after_noun else f"(?:{adjective}{_GAP}{noun})"
+
+
+def _either(*parts: str | None) -> str:
+    present = [part for part in parts if part]
+    return "(?:" + "|".join(present) + ")" if present else "(?:\u0000)"
+
+
 def _load_language(path: Path) -> LanguageRules:
     try:
         raw = tomllib.loads(path.read_text("utf-8"))
         language = raw["language"]
-        groups = {name: (forms.get("plural", []), forms.get("singular", [])) for name, forms in raw["groups"].items()}
+        groups = {name: (forms.get("plural", []), forms.get("singular", []), forms.get("adjective", []))
+                  for name, forms in raw["groups"].items()}
         sets = {name: _alternation(words) for name, words in raw["sets"].items()}
         templates = raw["patterns"]
+        nouns = raw.get("people_nouns", {})
+        plural_nouns, singular_nouns = nouns.get("plural", []), nouns.get("singular", [])
+        after = bool(raw.get("adjective_after_noun", False))
     except (OSError, tomllib.TOMLDecodeError, KeyError, AttributeError, TypeError) as exc:
         raise TargetRulesError(f"{path}: {exc!r}") from None
-    sets["group"] = _alternation([form for plural, _ in groups.values() for form in plural])
-    sets["member"] = _alternation([form for _, singular in groups.values() for form in singular] or ["\u0000"])
+    adjectives = [a for _, _, adjs in groups.values() for a in adjs]
+    # a group is named by one of its adjectives and a noun for people, or by its own forms (the
+    # longer reading first: "gay couples" is one mention, not "gay" and then "couples")
+    sets["group"] = _either(_described_people(adjectives, plural_nouns, after),
+                            _alternation([form for plural, _, _ in groups.values() for form in plural]))
+    sets["member"] = _either(_described_people(adjectives, singular_nouns, after),
+                             _alternation([form for _, singular, _ in groups.values() for form in singular]
+                                          or ["\u0000"]))
     compiled: dict[str, list[re.Pattern]] = {}
     for kind, items in templates.items():
         compiled[kind] = []
@@ -150,16 +174,19 @@ def _load_language(path: Path) -> LanguageRules:
                 compiled[kind].append(re.compile(_expand(template, sets, where)))
             except re.error as exc:
                 raise TargetRulesError(f"{where}: {exc}") from None
-    group_forms = [(name, _alternation(plural + singular)) for name, (plural, singular) in groups.items()
-                   if plural or singular]
+    group_forms = [(name, _either(_described_people(adjs, plural_nouns + singular_nouns, after),
+                                  _alternation(plural + singular) if plural or singular else None))
+                   for name, (plural, singular, adjs) in groups.items() if plural or singular or adjs]
     group_patterns = [(name, re.compile(_EDGE_BEFORE + forms + _EDGE_AFTER)) for name, forms in group_forms]
     run_together = [(name, re.compile(forms)) for name, forms in group_forms]
     trigger_words = [word for name in ("triggers", "violent", "violent_done", "wish", "death", "subjunctive", "hate")
                      for word in raw["sets"].get(name, [])]
+    group_words = [form for plural, singular, _ in groups.values() for form in plural + singular]
     # no word edges here: "ihatemuslims" must pass too
     prefilter = re.compile(_alternation([max(w.split(" "), key=len) for w in trigger_words]
-                                        + [form for plural, singular in groups.values() for form in plural + singular]
+                                        + group_words + adjectives
                                         + ["kys", "watch your back", "where you live", "ou tu"]))
+    members = sets["member"]
     return LanguageRules(
         language, group_patterns, run_together, compiled,
         negation=re.compile(_EDGE_BEFORE + _alternation(raw["sets"].get("negation", ["\u0000"])) + _EDGE_AFTER),
@@ -170,9 +197,10 @@ def _load_language(path: Path) -> LanguageRules:
         # them open every other pattern too cost 6% of the engine's speed
         veiled_prefilter=re.compile(_alternation([max(w.split(" "), key=len)
                                                   for w in raw["sets"].get("veiled_triggers", ["\u0000"])]
-                                                 + [form for plural, _ in groups.values() for form in plural])),
+                                                 + [form for plural, _, _ in groups.values() for form in plural]
+                                                 + adjectives)),
         people=_people_pattern(raw["sets"].get("person", []) + raw["sets"].get("addressee", [])),
-        members=frozenset(form for _, singular in groups.values() for form in singular),
+        member=re.compile(members),
     )
 
 
@@ -269,7 +297,7 @@ class TargetRules:
             rules = self.rules[lang]
             for start, end, group in rules.group_spans(squeezed):
                 orig_start, orig_end = normalized.original_span(source[start], source[end - 1] + 1)
-                member = " ".join(squeezed[start:end].split()) in rules.members
+                member = rules.member.fullmatch(squeezed, start, end) is not None
                 mentions.append((orig_start, orig_end, group, member))
         mentions.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         return [m for i, m in enumerate(mentions) if not any(k[0] < m[1] and m[0] < k[1] for k in mentions[:i])]

@@ -197,3 +197,34 @@ def test_a_bad_pattern_is_a_clear_error(tmp_path):
 def test_names_person_finds_who_a_comment_speaks_to_or_about(text, language, expected):
     rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
     assert rules.names_person(text, language) is expected
+
+
+@pytest.mark.parametrize("text, language, group", [
+    ("Gay couples should not be allowed to adopt", "en", "gay"),
+    ("I will shoot every black protester on that road", "en", "black"),
+    ("Muslim kids are vermin", "en", "muslims"),
+    ("il faut fusiller les familles musulmanes", "fr", "musulmans"),
+    ("les jeunes noirs sont des animaux", "fr", "noirs"),
+])
+def test_an_identity_adjective_before_a_noun_for_people_names_the_group(rules, text, language, group):
+    # "gay couples", "black protesters", "des familles musulmanes": not in the group's own list of
+    # forms, but the group is whoever the adjective describes
+    hits = rules.find(text, language)
+    assert [h.target for h in hits] == [group] and hits[0].in_force
+    assert group in rules.groups_named(text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("the black dog bit the white cat", "en"),
+    ("a blind spot in the policy", "en"),
+    ("les familles nombreuses et les jeunes diplômés", "fr"),
+])
+def test_an_identity_adjective_on_anything_but_people_names_no_group(rules, text, language):
+    assert rules.groups_named(text, language) == []
+
+
+def test_group_mentions_tell_one_member_from_the_group(rules):
+    text = "a black guy and some gay couples"
+    mentions = rules.group_mentions(text, "en")
+    assert [(text[s:e], group, one) for s, e, group, one in mentions] == [
+        ("black guy", "black", True), ("gay couples", "gay", False)]
