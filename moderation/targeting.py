@@ -178,7 +178,10 @@ def _load_language(path: Path) -> LanguageRules:
                                   _alternation(plural + singular) if plural or singular else None))
                    for name, (plural, singular, adjs) in groups.items() if plural or singular or adjs]
     group_patterns = [(name, re.compile(_EDGE_BEFORE + forms + _EDGE_AFTER)) for name, forms in group_forms]
-    run_together = [(name, re.compile(forms)) for name, forms in group_forms]
+    # run together with other words ("ihatemuslims"): only forms long enough not to hide inside
+    # ordinary words ("men" in "commentator", "gay" in "Segaya")
+    run_together = [(name, re.compile(_alternation([f for f in plural + singular if len(f) >= 5])))
+                    for name, (plural, singular, _) in groups.items() if any(len(f) >= 5 for f in plural + singular)]
     trigger_words = [word for name in ("triggers", "violent", "violent_done", "wish", "death", "subjunctive", "hate")
                      for word in raw["sets"].get(name, [])]
     group_words = [form for plural, singular, _ in groups.values() for form in plural + singular]

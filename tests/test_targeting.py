@@ -228,3 +228,37 @@ def test_group_mentions_tell_one_member_from_the_group(rules):
     mentions = rules.group_mentions(text, "en")
     assert [(text[s:e], group, one) for s, e, group, one in mentions] == [
         ("black guy", "black", True), ("gay couples", "gay", False)]
+
+
+@pytest.mark.parametrize("text, language, kind", [
+    ("I will break your legs if you come back", "en", "threat"),
+    ("we're gonna cave his skull in", "en", "threat"),
+    ("I hope someone kicks that referee to death", "en", "threat"),
+    ("I'll be waiting for you by the gate with a crowbar", "en", "veiled_threat"),
+    ("post that reporter's home address here", "en", "veiled_threat"),
+    ("je vais te péter les dents", "fr", "threat"),
+    ("on t'attendra devant le lycée avec des battes", "fr", "veiled_threat"),
+    ("toi tu vas te faire éclater la tête", "fr", "veiled_threat"),
+])
+def test_harm_to_the_body_waiting_with_a_weapon_and_doxxing_are_threats(rules, text, language, kind):
+    hits = rules.find(text, language)
+    assert [(h.kind, h.in_force) for h in hits] == [(kind, True)], hits
+
+
+@pytest.mark.parametrize("text, language", [
+    ("This song will break your heart", "en"),
+    ("He was beaten to death by a mob in 1998, the inquiry found", "en"),
+    ("send me your address and I'll post the book", "en"),
+    ("I'll meet you at the station with a flask of tea", "en"),
+    ("je vais me casser la tête sur ce problème", "fr"),
+    ("je t'attends au café avec un croissant", "fr"),
+])
+def test_the_same_words_without_menace_are_not_threats(rules, text, language):
+    assert rules.find(text, language) == []
+
+
+def test_a_short_group_name_inside_a_word_is_not_the_target(rules):
+    # "men" hides in "commentator": only forms of five letters or more count when run together
+    hits = rules.find("I'd pay to watch someone beat this commentator to death", "en")
+    assert [(h.kind, h.target) for h in hits] == [("threat", "person")]
+    assert [h.target for h in rules.find("ihatemuslims", "en")] == ["muslims"]
