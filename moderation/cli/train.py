@@ -25,10 +25,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "var" / "models",
                         help="where to write <model>.json and <model>.npz (default: var/models; the shipped "
                              "model in moderation/models is replaced only by naming that folder)")
-    parser.add_argument("--model", choices=("stack-v3", "stack-v4", "stack-v2", "linear-v1"), default="stack-v3",
+    parser.add_argument("--model", choices=("stack-v3", "stack-v5", "stack-v4", "stack-v2", "linear-v1"), default="stack-v3",
                         help="stack-v3 (default): n-grams, lexicon and sentence encoder, with the project's "
                              "written threat and derogation sentences; stack-v4: stack-v3 with the veiled threats of "
-                             "training/veiled.py; stack-v2: the same without written sentences; "
+                             "training/veiled.py; stack-v5: stack-v3 with the hand-written threats and look-alikes of "
+                             "training/freeform.py; stack-v2: the same without written sentences; "
                              "linear-v1: the earlier n-gram model, on the files it was trained on")
     parser.add_argument("--lexicon-dir", type=Path, default=PROJECT_ROOT / "config" / "lexicons",
                         help="lexicons whose phrases become model features (snapshotted into the artifact)")

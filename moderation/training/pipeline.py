@@ -22,6 +22,7 @@ from moderation.training.fit import FitOptions, Head, feature_matrix, fit_head
 from moderation.training.lexicon_table import lexicon_table
 from moderation.training.metrics import roc_auc
 from moderation.training.splits import HELDOUT_PERCENT, HELDOUT_WHOLE, split
+from moderation.training.freeform import freeform_examples
 from moderation.training.veiled import veiled_examples
 from moderation.training.written import dev_case_texts, written_examples
 
@@ -57,6 +58,8 @@ class ModelRecipe:
     source_weights: tuple[tuple[str, float], ...] = SOURCE_WEIGHTS
     # Also the veiled threats and their look-alikes (training/veiled.py), for the same heads.
     veiled_threats: bool = False
+    # Also the hand-written threats and look-alikes (training/freeform.py), for the same heads.
+    freeform_threats: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,8 @@ LINEAR_V1 = ModelRecipe("linear-v1", LINEAR_V1_FILES, ("toxicity", "identity_att
                         source_weights=())
 STACK_V2 = ModelRecipe("stack-v2", written_labels=(), source_weights=())
 STACK_V4 = ModelRecipe("stack-v4", veiled_threats=True)
-RECIPES = {recipe.model_id: recipe for recipe in (ModelRecipe(), STACK_V4, STACK_V2, LINEAR_V1)}
+STACK_V5 = ModelRecipe("stack-v5", freeform_threats=True)
+RECIPES = {recipe.model_id: recipe for recipe in (ModelRecipe(), STACK_V5, STACK_V4, STACK_V2, LINEAR_V1)}
 
 
 class Featurizer:
@@ -134,12 +138,15 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0, spec: FeatureSpec = Feat
     if set(recipe.written_labels) & set(recipe.labels):
         # Train-only: a grammar's own sentences in the held-out split would flatter every figure.
         dev_cases = dev_case_texts()  # a composed sentence equal to a dev case would flatter that case
-        composed = written_examples(seed, exclude=dev_cases) + (
-            [e for e in veiled_examples(seed) if preprocess(e.text) not in dev_cases] if recipe.veiled_threats else [])
+        composed = written_examples(seed, exclude=dev_cases) + [
+            e for e in ((veiled_examples(seed) if recipe.veiled_threats else [])
+                        + (freeform_examples() if recipe.freeform_threats else []))
+            if preprocess(e.text) not in dev_cases]
         written = [replace(e, labels={k: v for k, v in e.labels.items() if k in recipe.written_labels})
                    for e in composed]
         train_set += written
-        modules = "training/written.py" + (", training/veiled.py" if recipe.veiled_threats else "")
+        modules = ", ".join(["training/written.py"] + (["training/veiled.py"] if recipe.veiled_threats else [])
+                            + (["training/freeform.py"] if recipe.freeform_threats else []))
         log(f"train: {len(written)} written sentences for {', '.join(recipe.written_labels)} ({modules})")
     featurizer = Featurizer(spec, lexicon, recipe.encoder_scale, log, cache_dir)
     matrix = featurizer.matrix([e.text for e in train_set])

@@ -1,0 +1,37 @@
+"""Threats and their look-alikes written one by one, as readers write them (not composed).
+
+Why: the threat head learned intent from grammars (written.py) and, in stack-v4, from composed
+veiled threats (veiled.py); composed sentences taught it "a group + a future tense" and it still
+did not see menace without violent words. These sentences were written by hand, each on its own,
+by someone who had not seen the dev suites, the targeting rules or the grammars: threats of six
+kinds (direct, veiled, conditional, wish, call, dehumanising violence) against people and groups,
+and look-alikes that mirror them (idioms, news, condemnation, negation, benign statements about
+groups, games and fiction, ordinary remarks with threat-like words). Files:
+moderation/training/threat_sentences/{en,fr}.jsonl, one {"text", "label", "kind"} per line.
+Train-only, threat head only, like written.py; a sentence equal to a dev case is dropped.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from moderation.training.datasets import Example
+
+SOURCE = "written_freeform_threats"
+FOLDER = Path(__file__).resolve().parent / "threat_sentences"
+
+
+def freeform_examples(folder: Path = FOLDER) -> list[Example]:
+    """Every hand-written sentence, both languages, labelled for `threat` only."""
+    out = []
+    for path in sorted(folder.glob("*.jsonl")):
+        language = path.stem
+        for number, line in enumerate(path.read_text("utf-8").splitlines()):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if row["label"] not in (0, 1):
+                raise ValueError(f"{path}:{number + 1}: label must be 0 or 1")
+            out.append(Example(row["text"], language, SOURCE, f"{language}:{number}", {"threat": int(row["label"])}))
+    return out
