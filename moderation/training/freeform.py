@@ -8,7 +8,9 @@ kinds (direct, veiled, conditional, wish, call, dehumanising violence) against p
 and look-alikes that mirror them (idioms, news, condemnation, negation, benign statements about
 groups, games and fiction, ordinary remarks with threat-like words). Files:
 moderation/training/threat_sentences/{en,fr}.jsonl, one {"text", "label", "kind"} per line.
-Train-only, threat head only, like written.py; a sentence equal to a dev case is dropped.
+Train-only, threat head only, like written.py. 13 of the 1,680 sentences written came within a
+difflib ratio of 0.8 of a dev-suite case ("my feet are killing me after that walk") and were
+removed from the files before any training; the pipeline also drops any sentence equal to one.
 """
 
 from __future__ import annotations
