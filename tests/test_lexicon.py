@@ -349,3 +349,36 @@ def test_the_stretch_guard_is_read_from_the_dictionaries_for_an_unknown_lexicon(
 
     assert ordinary_stretches(frozenset({"sale", "coks"})) >= {"salle", "cooks"}
     assert "shitting" not in ordinary_stretches(frozenset({"shiting"}))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "term"),
+    [
+        ("Wetbacks taking our jobs.", "en", "wetback"),
+        ("Chinks spreading disease again.", "en", "chink"),
+        ("ch1nks go home", "en", "chink"),
+        ("bloody ragheads", "en", "raghead"),
+        ("those porch monkeys again", "en", "porch monkey"),
+        ("encore ces babtous", "fr", "babtou"),
+    ],
+)
+def test_a_slur_is_matched_in_the_plural(lexicon, text, language, term):
+    assert only_hit(lexicon, text, language).term == term
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a few chinks of light in the report", "there are chinks in their armour", "The Redskins lost again",
+     "the door chinked shut"],
+)
+def test_ordinary_plurals_and_other_inflections_of_slurs_are_not_hits(lexicon, text):
+    assert lexicon.match(text, "en") == []
+
+
+def test_plural_false_stops_the_plural_and_only_slurs_get_one(tmp_path):
+    write(tmp_path, 'language = "en"\n'
+          '[[group]]\ncategory = "slur"\nseverity = "severe"\ntarget = "ethnicity"\nterms = ["blort", { term = "zib", plural = false }]\n'
+          '[[group]]\ncategory = "insult"\nseverity = "strong"\nterms = ["prat"]\n')
+    lexicon = load_lexicon(tmp_path)
+    assert [h.term for h in lexicon.match("blorts and zibs and prats", "en")] == ["blort"]
+    assert [h.term for h in lexicon.match("a blorted zib", "en")] == ["zib"]

@@ -24,7 +24,8 @@ from moderation.types import SUPPORTED_LANGUAGES, UNDETERMINED, LexiconHit
 __all__ = ["Entry", "Lexicon", "LexiconError", "load_lexicon"]
 
 # Bump when matching behaviour changes, so `version` changes even if the files did not.
-MATCHER_REVISION = "3"  # 2: one-letter typos of slurs and insults, "fvck"; 3: no stretch onto ordinary words
+MATCHER_REVISION = "4"  # 2: one-letter typos of slurs and insults, "fvck"; 3: no stretch onto ordinary words;
+# 4: slurs match their plural
 
 
 @dataclass(frozen=True, repr=False)

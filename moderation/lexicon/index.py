@@ -87,6 +87,8 @@ def entry_forms(entry: Entry, where: str) -> list[tuple[tuple[str, ...], int]]:
         forms.setdefault(words, rank)
         for inflected in _inflections(words, entry) if entry.inflect else ():
             forms.setdefault(inflected, RANK_GENERATED)
+        for plural in _plurals(words, entry.language) if entry.category == "slur" and entry.plural and not entry.inflect else ():
+            forms.setdefault(plural, RANK_GENERATED)
     for words in list(forms):
         for position, word in enumerate(words):
             for respelled in misspellings(word, entry.language):
@@ -98,6 +100,28 @@ def entry_forms(entry: Entry, where: str) -> list[tuple[tuple[str, ...], int]]:
                 for typo in typo_variants(words[0]):
                     forms.setdefault((typo,), RANK_TYPO)
     return list(forms.items())
+
+
+def _plurals(words: tuple[str, ...], language: str) -> list[tuple[str, ...]]:
+    """The plural of a slur: a slur names people, and is as often written of many.
+
+    Only the plural (not -ed/-ing: "chinked" is not a slur). English compounds take it on their
+    last word ("porch monkeys"); French ones on their first ("faces de citron"), which is not
+    guessed: French phrases list their plurals. A form ending in s is taken to be a plural already;
+    an entry whose plural is an ordinary name sets `plural = false` ("the Redskins" of football).
+    """
+    last = words[-1]
+    if language in ("en", "any"):
+        if last.endswith(("s", "x", "z")):
+            return []
+        if last.endswith(("ch", "sh")):
+            return [words[:-1] + (last + "es",)]
+        if re.search(r"[^aeiou]y$", last):
+            return [words[:-1] + (last[:-1] + "ies",)]
+        return [words[:-1] + (last + "s",)]
+    if language == "fr" and len(words) == 1 and not last.endswith(("s", "x", "z")):
+        return [(last + ("x" if last.endswith(("au", "eu")) else "s"),)]
+    return []
 
 
 def _inflections(words: tuple[str, ...], entry: Entry) -> list[tuple[str, ...]]:

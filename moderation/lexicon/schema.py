@@ -25,7 +25,7 @@ TARGETS = (
 NEEDS_TARGET = ("slur", "dehumanising")
 LANGUAGES = (*SUPPORTED_LANGUAGES, "any")  # "any": matched in every language
 _GROUP_FIELDS = {"category", "severity", "target", "inflect", "ambiguous", "terms", "note"}
-_TERM_FIELDS = {"term", "category", "severity", "target", "inflect", "ambiguous", "variants", "exceptions", "note"}
+_TERM_FIELDS = {"term", "category", "severity", "target", "inflect", "ambiguous", "plural", "variants", "exceptions", "note"}
 _TEMPLATE = re.compile(r"\{([a-z_]+)\}")
 
 
@@ -46,6 +46,7 @@ class Entry:
     exceptions: tuple[str, ...] = ()
     inflect: bool = False
     ambiguous: bool = False  # a word in the other language too: skipped when the language is "und"
+    plural: bool = True  # a slur also matches its plural (index.py `_plurals`) unless this is false
 
 
 def parse_file(path: Path) -> list[Entry]:
@@ -131,7 +132,7 @@ def _validate(where: str, fields: dict[str, Any], language: str) -> Entry:
         raise LexiconError(f"{where}: a {category} needs a target ({', '.join(TARGETS)})")
     if target is not None and target not in TARGETS:
         raise LexiconError(f"{where}: target {target!r} is not one of {', '.join(TARGETS)}")
-    for flag in ("inflect", "ambiguous"):
+    for flag in ("inflect", "ambiguous", "plural"):
         if not isinstance(fields.get(flag, False), bool):
             raise LexiconError(f"{where}: {flag} must be true or false")
     lists = {}
@@ -142,5 +143,5 @@ def _validate(where: str, fields: dict[str, Any], language: str) -> Entry:
         lists[name] = tuple(v.strip() for v in value)
     return Entry(
         term, category, severity, language, target, lists["variants"], lists["exceptions"],
-        fields.get("inflect", False), fields.get("ambiguous", False),
+        fields.get("inflect", False), fields.get("ambiguous", False), fields.get("plural", True),
     )
