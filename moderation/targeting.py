@@ -9,7 +9,9 @@ language in config/targets/ (format in docs/lexicons.md); this module compiles a
 
 Matching reads the lexicon's folded view of the text (lower case, accents, leet and look-alike
 letters folded), with runs of one repeated letter squeezed ("kiiill") and spaced-out letters
-joined ("m u s l i m s"), and maps every span back to the original text.
+joined ("m u s l i m s"), one dropped or swapped letter in a group's name or in what is said of
+or done to it read as the word ("Mslims", "les fmmes", "disgustnig"; never when the misspelling is
+an ordinary word), and maps every span back to the original text.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import NamedTuple, Sequence
 
 from moderation.text.normalize import normalize_for_matching
+from moderation.text.typos import typo_variants
 
 # "veiled_threat": menace without a violent verb ("I know where you live", "your family will pay for
 # this"); it holds by default where an open threat removes, since the same words can be harmless.
@@ -36,6 +39,7 @@ _EDGE_BEFORE, _EDGE_AFTER = r"(?<![^\W_])", r"(?![^\W_])"
 _FILLER = r"(?<![^\W_])[^\W_]+[\W_]+"
 # Where a clause restarts: what comes before "but" no longer qualifies what comes after.
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n]|\b(?:but|however|yet|mais|pourtant|cependant|sauf que)\b")
+_LETTERS = re.compile(r"[^\W\d_]{5,}")  # a word that could be a typo read as a word (see _reads_as_a_typo)
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|n't|'")
 _QUOTES = re.compile(r"[\"“”«»„]|(?<![^\W_])'|'(?![^\W_])")
 PREFIX_WORDS = 10  # how far back a negation or a reporting verb still qualifies a match
@@ -103,6 +107,28 @@ class LanguageRules:
     veiled_prefilter: re.Pattern  # the same test for veiled_threat's patterns ([sets] veiled_triggers)
     people: re.Pattern  # a person the comment names or addresses ([sets] person and addressee)
     member: re.Pattern  # one member of a group ("a muslim", "a black guy", "un jeune noir"), not the group
+    respellings: dict[str, str]  # a one-letter typo of a group's name or a RESPELLED_SETS word -> the word
+
+    def respell(self, text: str, source: Sequence[int]) -> tuple[str, Sequence[int]]:
+        """`text` with misspelt group names and RESPELLED_SETS words written right, and the map back."""
+        if not self.respellings:
+            return text, source
+        out, mapped, at = [], [], 0
+        for match in _LETTERS.finditer(text):
+            right = self.respellings.get(match.group())
+            if right is None:
+                continue
+            start, end = match.span()
+            out.append(text[at:start])
+            mapped.extend(source[at:start])
+            out.append(right)
+            mapped.extend(source[min(start + i, end - 1)] for i in range(len(right)))
+            at = end
+        if not out:
+            return text, source  # most comments: no misspelt group name
+        out.append(text[at:])
+        mapped.extend(source[at:])
+        return "".join(out), mapped
 
     def group_at(self, text: str, start: int, end: int) -> str:
         """The id of the first group named inside text[start:end], else "person"."""
@@ -190,6 +216,9 @@ def _load_language(path: Path) -> LanguageRules:
                                         + group_words + adjectives
                                         + ["kys", "watch your back", "where you live", "ou tu"]))
     members = sets["member"]
+    respelled = _respelled_words(raw)
+    respellings = _respellings(respelled, reserved=({w for words in raw["sets"].values() for w in words}
+                                                    | set(plural_nouns + singular_nouns)) - set(respelled))
     return LanguageRules(
         language, group_patterns, run_together, compiled,
         negation=re.compile(_EDGE_BEFORE + _alternation(raw["sets"].get("negation", ["\u0000"])) + _EDGE_AFTER),
@@ -204,7 +233,47 @@ def _load_language(path: Path) -> LanguageRules:
                                                  + adjectives)),
         people=_people_pattern(raw["sets"].get("person", []) + raw["sets"].get("addressee", [])),
         member=re.compile(members),
+        respellings=respellings,
     )
+
+
+# The word lists whose misspellings are read as the word, besides the groups' names: what is said of
+# a group ("disgustnig", "parasties") and done to it ("exterminaet").
+RESPELLED_SETS = ("degrading", "hate", "violent", "violent_done", "death")
+
+
+def _respelled_words(raw: dict) -> list[str]:
+    """The single words of a targets file whose one-letter typos are read as the word (typos.MIN_LENGTH applies)."""
+    words = [form for spec in raw.get("groups", {}).values() for key in ("plural", "singular", "adjective")
+             for form in spec.get(key, [])]
+    words += [word for name in RESPELLED_SETS for word in raw.get("sets", {}).get(name, [])]
+    return sorted({word for word in words if " " not in word and "'" not in word})
+
+
+def _respellings(forms: list[str], reserved: set[str]) -> dict[str, str]:
+    """Typo -> word, for every typo no ordinary word, no other such word and no word of the rules
+    ("muslim" is not a typo of "muslims"); a typo two words share is left alone."""
+    names = forms
+    taken = set(names) | reserved
+    found: dict[str, set[str]] = {}
+    for name in names:
+        for typo in typo_variants(name):
+            if typo not in taken and _reads_as_a_typo(typo, name):
+                found.setdefault(typo, set()).add(name)
+    return {typo: next(iter(right)) for typo, right in found.items() if len(right) == 1}
+
+
+def _reads_as_a_typo(typo: str, name: str) -> bool:
+    """Whether a misspelling is safe to read as the name: five letters or more (four-letter words have
+    too many real neighbours: "Juve", "Gita", "Isla"), the first letter kept, and the last one unless
+    two letters swapped ("blakc"): a plural less its s is the singular ("islamiste"), "gogo" no "gogol"."""
+    return len(typo) >= 5 and typo[0] == name[0] and (len(typo) == len(name) or typo[-1] == name[-1])
+
+
+def target_typo_forms(folder: Path) -> list[str]:
+    """The words of a config/targets folder whose typos are read (for the typo guard file)."""
+    return sorted({word for path in sorted(Path(folder).glob("*.toml"))
+                   for word in _respelled_words(tomllib.loads(path.read_text("utf-8")))})
 
 
 class Reading(NamedTuple):
@@ -267,6 +336,10 @@ class TargetRules:
         if not files:
             raise TargetRulesError(f"no targeted-abuse rules (*.toml) in {folder}")
         loaded = [_load_language(path) for path in files]
+        names = {name for rules in loaded for name in rules.respellings.values()}
+        for rules in loaded:  # an English name is no typo of a French one ("islamists", "islamistes")
+            for typo in names.intersection(rules.respellings):
+                del rules.respellings[typo]
         return cls({rules.language: rules for rules in loaded})
 
     def read(self, text: str, language: str) -> Reading:
@@ -280,13 +353,14 @@ class TargetRules:
         person = False
         for lang in languages:
             rules = self.rules[lang]
-            named = rules.groups_in(squeezed)
+            text_l, source_l = rules.respell(squeezed, source)
+            named = rules.groups_in(text_l)
             groups += named
-            person = person or bool(rules.people.search(squeezed))
-            kinds = ((OPEN_KINDS if rules.prefilter.search(squeezed) else ())
-                     + (VEILED_KINDS if rules.veiled_prefilter.search(squeezed) else ()))
+            person = person or bool(rules.people.search(text_l))
+            kinds = ((OPEN_KINDS if rules.prefilter.search(text_l) else ())
+                     + (VEILED_KINDS if rules.veiled_prefilter.search(text_l) else ()))
             if kinds:
-                hits += self._find(rules, squeezed, source, normalized, named, kinds)
+                hits += self._find(rules, text_l, source_l, normalized, named, kinds)
         return Reading(_without_overlaps(hits), list(dict.fromkeys(groups)), person)
 
     def group_mentions(self, text: str, language: str) -> list[tuple[int, int, str, bool]]:
@@ -298,9 +372,10 @@ class TargetRules:
         mentions: list[tuple[int, int, str, bool]] = []
         for lang in languages:
             rules = self.rules[lang]
-            for start, end, group in rules.group_spans(squeezed):
-                orig_start, orig_end = normalized.original_span(source[start], source[end - 1] + 1)
-                member = rules.member.fullmatch(squeezed, start, end) is not None
+            text_l, source_l = rules.respell(squeezed, source)
+            for start, end, group in rules.group_spans(text_l):
+                orig_start, orig_end = normalized.original_span(source_l[start], source_l[end - 1] + 1)
+                member = rules.member.fullmatch(text_l, start, end) is not None
                 mentions.append((orig_start, orig_end, group, member))
         mentions.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         return [m for i, m in enumerate(mentions) if not any(k[0] < m[1] and m[0] < k[1] for k in mentions[:i])]

@@ -262,3 +262,25 @@ def test_a_short_group_name_inside_a_word_is_not_the_target(rules):
     hits = rules.find("I'd pay to watch someone beat this commentator to death", "en")
     assert [(h.kind, h.target) for h in hits] == [("threat", "person")]
     assert [h.target for h in rules.find("ihatemuslims", "en")] == ["muslims"]
+
+
+@pytest.mark.parametrize("text, language, matched, target", [
+    ("Mslims are vermin", "en", "Mslims are vermin", "muslims"),
+    ("I hate blakc people", "en", "I hate blakc people", "black"),
+    ("Trans people are disgustnig", "en", "Trans people are disgustnig", "trans"),
+    ("Je déteste les fmmes", "fr", "Je déteste les fmmes", "femmes"),
+    ("Les musulmnas sont des rats", "fr", "Les musulmnas sont des rats", "musulmans"),
+])
+def test_one_dropped_or_swapped_letter_in_a_group_or_its_insult_is_read_through(rules, text, language, matched, target):
+    hits = [h for h in rules.find(text, language) if h.kind == "derogation"]
+    assert [(h.matched, h.target) for h in hits] == [(matched, target)]
+    assert text[hits[0].start:hits[0].end] == matched
+
+
+@pytest.mark.parametrize("text, language", [
+    ("La Juve a encore gagné hier soir", "fr"),  # four letters: a name, not "juive"
+    ("Un islamiste a été arrêté", "fr"),  # a plural less its s is the singular, not the group
+    ("Shots of whisky all round", "en"),  # an ordinary word is never a typo
+])
+def test_ordinary_words_and_short_names_are_not_read_as_misspelt_groups(rules, text, language):
+    assert rules.groups_named(text, language) == []

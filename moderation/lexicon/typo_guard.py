@@ -1,10 +1,11 @@
-"""Rewrite moderation/text/typo_guard.json from a lexicon folder: `python -m moderation.lexicon.typo_guard DIR`.
+"""Rewrite moderation/text/typo_guard.json: `python -m moderation.lexicon.typo_guard [LEXICONS [TARGETS]]`.
 
 The guard (moderation/text/typos.py) says which one-letter typos of the lexicon's forms are ordinary
 words, and which ordinary words would read as a stretched lexicon form ("cooks" -> "coks"), so
 that processes need not read the dictionaries. Which forms it covers is the lexicon's
 business (entry categories, how a term splits into words), so the folder is read here and the
-text layer below knows nothing of lexicon files.
+text layer below knows nothing of lexicon files. The group names of config/targets are covered
+too: their typos are read as the name ("wmen"), see moderation/targeting.py.
 `tests/test_lexicon.py::test_the_typo_guard_covers_the_shipped_lexicon` says when to run it.
 """
 
@@ -36,12 +37,16 @@ def lexicon_stretchable_forms(lexicon_dir: Path) -> frozenset[str]:
     return load_lexicon(Path(lexicon_dir)).vocabulary.stretchable_forms()
 
 
-def guard_for(lexicon_dir: Path) -> dict:
-    """The guard file's content for a lexicon folder."""
-    return build_guard(lexicon_typo_forms(lexicon_dir), lexicon_stretchable_forms(lexicon_dir))
+def guard_for(lexicon_dir: Path, targets_dir: Path | None = None) -> dict:
+    """The guard file's content for a lexicon folder and, if given, a config/targets folder."""
+    from moderation.targeting import target_typo_forms
+
+    group_forms = target_typo_forms(targets_dir) if targets_dir is not None else []
+    return build_guard(lexicon_typo_forms(lexicon_dir) + group_forms, lexicon_stretchable_forms(lexicon_dir))
 
 
 if __name__ == "__main__":
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else "config/lexicons")
-    GUARD_FILE.write_text(json.dumps(guard_for(folder), indent=0, ensure_ascii=False) + "\n", "utf-8")
+    targets = Path(sys.argv[2] if len(sys.argv) > 2 else folder.parent / "targets")
+    GUARD_FILE.write_text(json.dumps(guard_for(folder, targets), indent=0, ensure_ascii=False) + "\n", "utf-8")
     print(f"wrote {GUARD_FILE}")
