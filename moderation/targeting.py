@@ -9,9 +9,10 @@ language in config/targets/ (format in docs/lexicons.md); this module compiles a
 
 Matching reads the lexicon's folded view of the text (lower case, accents, leet and look-alike
 letters folded), with runs of one repeated letter squeezed ("kiiill") and spaced-out letters
-joined ("m u s l i m s"), one dropped or swapped letter in a group's name or in what is said of
-or done to it read as the word ("Mslims", "les fmmes", "disgustnig"; never when the misspelling is
-an ordinary word), and maps every span back to the original text.
+joined ("m u s l i m s"), a group's name or what is said of or done to it read as the word when
+cut up by hyphens ("im-mi-grants", "ver-min") or misspelt by one dropped or swapped letter
+("Mslims", "les fmmes", "disgustnig"; never when the misspelling is an ordinary word), and maps
+every span back to the original text.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple, Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 from moderation.text.normalize import normalize_for_matching
 from moderation.text.typos import typo_variants
@@ -39,7 +40,9 @@ _EDGE_BEFORE, _EDGE_AFTER = r"(?<![^\W_])", r"(?![^\W_])"
 _FILLER = r"(?<![^\W_])[^\W_]+[\W_]+"
 # Where a clause restarts: what comes before "but" no longer qualifies what comes after.
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n]|\b(?:but|however|yet|mais|pourtant|cependant|sauf que)\b")
-_LETTERS = re.compile(r"[^\W\d_]{5,}")  # a word that could be a typo read as a word (see _reads_as_a_typo)
+# A word that could be a typo read as a word (see _reads_as_a_typo), or one cut up by hyphens ("im-mi-grants")
+_LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+|[^\W\d_]{5,}")
+_PART = re.compile(r"[^\W\d_]{5,}")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|n't|'")
 _QUOTES = re.compile(r"[\"“”«»„]|(?<![^\W_])'|'(?![^\W_])")
 PREFIX_WORDS = 10  # how far back a negation or a reporting verb still qualifies a match
@@ -108,27 +111,43 @@ class LanguageRules:
     people: re.Pattern  # a person the comment names or addresses ([sets] person and addressee)
     member: re.Pattern  # one member of a group ("a muslim", "a black guy", "un jeune noir"), not the group
     respellings: dict[str, str]  # a one-letter typo of a group's name or a RESPELLED_SETS word -> the word
+    respelled: frozenset[str]  # those words themselves, also read when cut up by hyphens ("ver-min")
 
     def respell(self, text: str, source: Sequence[int]) -> tuple[str, Sequence[int]]:
-        """`text` with misspelt group names and RESPELLED_SETS words written right, and the map back."""
+        """`text` with misspelt or hyphen-cut group names and RESPELLED_SETS words written right, and
+        the map back to the original."""
         if not self.respellings:
             return text, source
         out, mapped, at = [], [], 0
-        for match in _LETTERS.finditer(text):
-            right = self.respellings.get(match.group())
-            if right is None:
-                continue
-            start, end = match.span()
+        for start, end, right in self._corrections(text):
             out.append(text[at:start])
             mapped.extend(source[at:start])
             out.append(right)
-            mapped.extend(source[min(start + i, end - 1)] for i in range(len(right)))
+            last = len(right) - 1
+            mapped.extend(source[end - 1 if i == last else min(start + i, end - 1)] for i in range(len(right)))
             at = end
         if not out:
             return text, source  # most comments: no misspelt group name
         out.append(text[at:])
         mapped.extend(source[at:])
         return "".join(out), mapped
+
+    def _corrections(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, the word meant) for every misspelt or hyphen-cut word of `text`, in order."""
+        for match in _LETTERS.finditer(text):
+            word, start = match.group(), match.start()
+            if "-" not in word:
+                if word in self.respellings:
+                    yield start, match.end(), self.respellings[word]
+                continue
+            joined = word.replace("-", "")
+            right = joined if joined in self.respelled else self.respellings.get(joined)
+            if right is not None:
+                yield start, match.end(), right
+                continue
+            for part in _PART.finditer(word):  # "Spanish-Mexcian": the parts on their own
+                if part.group() in self.respellings:
+                    yield start + part.start(), start + part.end(), self.respellings[part.group()]
 
     def group_at(self, text: str, start: int, end: int) -> str:
         """The id of the first group named inside text[start:end], else "person"."""
@@ -234,6 +253,7 @@ def _load_language(path: Path) -> LanguageRules:
         people=_people_pattern(raw["sets"].get("person", []) + raw["sets"].get("addressee", [])),
         member=re.compile(members),
         respellings=respellings,
+        respelled=frozenset(respelled),
     )
 
 

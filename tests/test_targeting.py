@@ -270,8 +270,10 @@ def test_a_short_group_name_inside_a_word_is_not_the_target(rules):
     ("Trans people are disgustnig", "en", "Trans people are disgustnig", "trans"),
     ("Je déteste les fmmes", "fr", "Je déteste les fmmes", "femmes"),
     ("Les musulmnas sont des rats", "fr", "Les musulmnas sont des rats", "musulmans"),
+    ("Im-mi-grants are p@rasites", "en", "Im-mi-grants are p@rasites", "immigrants"),
+    ("les im-mi-grés sont des pa-ra-sites", "fr", "les im-mi-grés sont des pa-ra-sites", "immigres"),
 ])
-def test_one_dropped_or_swapped_letter_in_a_group_or_its_insult_is_read_through(rules, text, language, matched, target):
+def test_a_group_or_its_insult_misspelt_or_cut_by_hyphens_is_read_through(rules, text, language, matched, target):
     hits = [h for h in rules.find(text, language) if h.kind == "derogation"]
     assert [(h.matched, h.target) for h in hits] == [(matched, target)]
     assert text[hits[0].start:hits[0].end] == matched
