@@ -4,6 +4,10 @@ Suites (bench/data/dev/, written without looking at the lexicons or the targetin
 - functional_en.jsonl / functional_fr.jsonl: cases per category, each with what a moderator
   expects: `keep`, `not_keep` (hold or remove) or `not_remove` (keep or hold);
 - ordinary_comments.jsonl: ordinary reader comments that must all be kept;
+- hard_en.jsonl / hard_fr.jsonl (2026-12-03): the shapes the first two suites showed to generalise
+  worst, written by two more helpers who saw none of the rules, suites or data: hate through a
+  pronoun, a question or an opinion and its harmless twins, negated hate and hate that only looks
+  negated, threats without a violent word and their look-alikes;
 - threats_en.jsonl / threats_fr.jsonl: a second, larger set of threats against people and groups
   (veiled, conditional, wished, called for) and their look-alikes (idioms, news of violence,
   condemned or quoted threats), written later by someone who had not seen the grammars of
@@ -36,9 +40,13 @@ from moderation.types import CommentInput  # noqa: E402
 
 DEV = ROOT / "bench" / "data" / "dev"
 SUITES = ("functional_en.jsonl", "functional_fr.jsonl", "ordinary_comments.jsonl", "threats_en.jsonl",
-          "threats_fr.jsonl")
-# the hateful categories of the functional suites (the rest are expected to be kept or not removed)
-HATEFUL = {"threat", "derogation", "pronoun_or_question", "obfuscated", "slur_or_insult"}
+          "threats_fr.jsonl", "hard_en.jsonl", "hard_fr.jsonl")
+# the hateful categories (the rest are expected to be kept or not removed)
+HATEFUL = {"threat", "derogation", "pronoun_or_question", "obfuscated", "slur_or_insult", "fake_negation",
+           "veiled_threat"}
+# Suites counted in the all-suites totals (false holds, hateful kept); the hard suite, added on
+# 2026-12-03, has totals of its own so that the figures stay comparable with earlier reports.
+TOTALLED = ("functional", "ordinary_comments", "threats")
 
 
 def half(text: str) -> str:
@@ -72,6 +80,14 @@ def balanced_accuracy(rows: list[tuple[dict, str]]) -> float | None:
     return (sum(hateful) / len(hateful) + sum(benign) / len(benign)) / 2
 
 
+def costs(rows: list[tuple[dict, str]]) -> dict:
+    """A moderator's cost (cases to keep that were held) and a reader's (hateful cases kept)."""
+    keep_expected = [d for c, d in rows if c["expected"] == "keep"]
+    hateful = [d for c, d in rows if c["category"] in HATEFUL]
+    return {"false_holds": f"{sum(d != 'keep' for d in keep_expected)}/{len(keep_expected)}",
+            "hateful_kept": f"{sum(d == 'keep' for d in hateful)}/{len(hateful)}"}
+
+
 def report_suites(engine: Engine, split: str, show_failures: bool) -> dict:
     cases = load_cases(split)
     decisions = engine.decide([CommentInput(id=str(i), text=c["text"]) for i, c in enumerate(cases)])
@@ -87,14 +103,12 @@ def report_suites(engine: Engine, split: str, show_failures: bool) -> dict:
     for language in ("en", "fr"):
         functional = [(c, d) for c, d in rows if c["suite"] == "functional" and c["language"] == language]
         ba = balanced_accuracy(functional)
-        keep_expected = [(c, d) for c, d in rows if c["language"] == language and c["expected"] == "keep"]
-        hateful = [(c, d) for c, d in rows if c["language"] == language and c["category"] in HATEFUL]
         ordinary = [d for c, d in rows if c["suite"] == "ordinary_comments" and c["language"] == language]
         out[language] = {
             "functional_balanced_accuracy": None if ba is None else round(ba, 3),
             "ordinary_kept": round(sum(d == "keep" for d in ordinary) / len(ordinary), 3) if ordinary else None,
-            "false_holds": f"{sum(d != 'keep' for _, d in keep_expected)}/{len(keep_expected)}",
-            "hateful_kept": f"{sum(d == 'keep' for _, d in hateful)}/{len(hateful)}",
+            **costs([(c, d) for c, d in rows if c["language"] == language and c["suite"] in TOTALLED]),
+            "hard_suite": costs([(c, d) for c, d in rows if c["language"] == language and c["suite"] == "hard"]),
         }
     if show_failures:
         if split != "tune":
