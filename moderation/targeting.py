@@ -445,11 +445,26 @@ def _qualifiers(rules: LanguageRules, text: str, start: int, end: int) -> tuple[
     prefix_start = words[0].start() if words else start
     prefix = text[prefix_start:start]
     rhetorical = bool(rules.rhetorical.search(prefix))
-    negated = bool(rules.negation.search(prefix)) and not rhetorical
+    negated = bool(rules.negation.search(prefix)) and not rhetorical and not _hedged(text, start, end)
     quoted = _inside_quotes(text, start, end)
     # "we're not allowed to say that X are ..." reports nothing: the speaker says it in their own voice
     reported = quoted or (bool(rules.reporting.search(prefix)) and not rhetorical)
     return negated, reported
+
+
+# "Not all X are Y" denies nothing when the sentence goes on "..., just most of them": a hedge, then the claim.
+_NOT_ALL = re.compile(r"(?<![^\W_])(?:not|pas)[\W_]+(?:all|every|tous|toutes|tout)(?![^\W_])")
+_TAKEN_BACK = re.compile(r"(?<![^\W_])(?:(?:just|only|juste|seulement)(?! (?:an? |une? )?(?:tiny|small|few|handful|minority|"
+                         r"some|one|the odd|petite|minorite|quelques|poignee))|most|majority|nearly all|almost all|"
+                         r"\d+ ?%|\d+ percent|la plupart|majorite|presque tous|quasiment tous)(?![^\W_])")
+HEDGE_REACH = 80  # characters after a "not all" claim where "just most of them" takes the denial back
+
+
+def _hedged(text: str, start: int, end: int) -> bool:
+    """Whether a "not all" at the claim is taken back after it ("not all refugees are rapists,
+    only the young men, which is most of them"; "pas tous les Roms ..., juste 99 %")."""
+    not_all = _NOT_ALL.search(text, max(0, start - 20), min(end, start + 14))
+    return bool(not_all) and not_all.start() < start and bool(_TAKEN_BACK.search(text, end, end + HEDGE_REACH))
 
 
 def _inside_quotes(text: str, start: int, end: int) -> bool:

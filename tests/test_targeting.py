@@ -286,3 +286,38 @@ def test_a_group_or_its_insult_misspelt_or_cut_by_hyphens_is_read_through(rules,
 ])
 def test_ordinary_words_and_short_names_are_not_read_as_misspelt_groups(rules, text, language):
     assert rules.groups_named(text, language) == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("You lot had better sleep with one eye open tonight.", "en"),
+    ("Lovely car you drive, councillor. Shame if anything happened to it.", "en"),
+    ("Someone should check her brakes before the school run.", "en"),
+    ("The next parcel you get won't just contain books.", "en"),
+    ("Surveille bien tes arrières et regarde derrière toi en rentrant.", "fr"),
+    ("Tu devrais renforcer tes serrures, le journaleux.", "fr"),
+    ("Dégagez avant lundi, sinon on revient avec des potes.", "fr"),
+])
+def test_stock_menace_idioms_are_veiled_threats(rules, text, language):
+    assert "veiled_threat" in [h.kind for h in rules.find(text, language)]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Enjoy the sunshine while you can, rain is coming.", "en"),
+    ("Prices will go up quickly after the budget.", "en"),
+    ("We have your address on file for the newsletter.", "en"),
+    ("On a ton adresse mail pour la newsletter.", "fr"),
+    ("Les contribuables vont le payer, comme toujours.", "fr"),
+])
+def test_the_same_idioms_said_harmlessly_are_not_threats(rules, text, language):
+    assert "veiled_threat" not in [h.kind for h in rules.find(text, language)]
+
+
+@pytest.mark.parametrize("text, language, negated", [
+    ("Not all refugees are rapists, only the young men, which is most of them.", "en", False),
+    ("Pas tous les Roms sont des voleurs, juste 99 % d'entre eux.", "fr", False),
+    ("Not all Muslims are terrorists, obviously.", "en", True),
+    ("Not all Muslims are terrorists, only a tiny minority are.", "en", True),
+])
+def test_not_all_taken_back_is_no_denial(rules, text, language, negated):
+    hits = [h for h in rules.find(text, language) if h.kind == "derogation"]
+    assert hits and all(h.negated is negated for h in hits)
