@@ -39,7 +39,9 @@ _GAP = r"[\W_]*"
 _EDGE_BEFORE, _EDGE_AFTER = r"(?<![^\W_])", r"(?![^\W_])"
 _FILLER = r"(?<![^\W_])[^\W_]+[\W_]+"
 # Where a clause restarts: what comes before "but" no longer qualifies what comes after.
-_CLAUSE_BREAK = re.compile(r"[.!?;:\n]|\b(?:but|however|yet|mais|pourtant|cependant|sauf que)\b")
+# "I'm not against X, I just think they're ..." restarts too: a denial, then the claim it was for.
+_CLAUSE_BREAK = re.compile(r"[.!?;:\n]|\b(?:but|however|yet|mais|pourtant|cependant|sauf que|i just (?:think|believe|say|feel|know)|"
+                           r"je (?:dis|pense|trouve|crois) (?:juste|simplement|seulement))\b")
 # A word that could be a typo read as a word (see _reads_as_a_typo), or one cut up by hyphens ("im-mi-grants")
 _LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+|[^\W\d_]{5,}")
 _PART = re.compile(r"[^\W\d_]{5,}")

@@ -321,3 +321,25 @@ def test_the_same_idioms_said_harmlessly_are_not_threats(rules, text, language):
 def test_not_all_taken_back_is_no_denial(rules, text, language, negated):
     hits = [h for h in rules.find(text, language) if h.kind == "derogation"]
     assert hits and all(h.negated is negated for h in hits)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Some travellers moved onto the field. They'll nick everything, it's in their nature.", "en"),
+    ("Why do Mexicans always smell like that?", "en"),
+    ("Pensioners vote for it every time. They're greedy parasites.", "en"),
+    ("Les Roms sont arrivés hier. Ils vont tout voler, c'est dans leurs gènes.", "fr"),
+    ("Les juifs, vous êtes tous des parasites.", "fr"),
+    ("Pour moi les lesbiennes sont une erreur de la nature.", "fr"),
+    ("I'm not against gay people, I just think they're disgusting perverts.", "en"),
+])
+def test_essentialism_smell_and_the_claim_after_a_denial_are_derogation(rules, text, language):
+    assert [h for h in rules.find(text, language) if h.kind == "derogation" and h.in_force]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Muslims pray five times a day, it is in their culture.", "en"),
+    ("Refugees arrived last week. They are not leeches, they work.", "en"),
+    ("Pensioners came to the meeting. They say crazy things sometimes, bless them.", "en"),
+])
+def test_culture_a_denial_and_other_verbs_are_not_derogation(rules, text, language):
+    assert not [h for h in rules.find(text, language) if h.kind == "derogation" and h.in_force]
