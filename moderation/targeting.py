@@ -455,7 +455,7 @@ def _qualifiers(rules: LanguageRules, text: str, start: int, end: int) -> tuple[
 
 
 # "Not all X are Y" denies nothing when the sentence goes on "..., just most of them": a hedge, then the claim.
-_NOT_ALL = re.compile(r"(?<![^\W_])(?:not|pas)[\W_]+(?:all|every|tous|toutes|tout)(?![^\W_])")
+_NOT_ALL = re.compile(r"(?<![^\W_])(?:not|pas)[\W_]+(?:(?:saying|say|that|que|qu)[\W_]+)?(?:all|every|tous|toutes|tout)(?![^\W_])")
 _TAKEN_BACK = re.compile(r"(?<![^\W_])(?:(?:just|only|juste|seulement)(?! (?:an? |une? )?(?:tiny|small|few|handful|minority|"
                          r"some|one|the odd|petite|minorite|quelques|poignee))|most|majority|nearly all|almost all|"
                          r"\d+ ?%|\d+ percent|la plupart|majorite|presque tous|quasiment tous)(?![^\W_])")
@@ -465,7 +465,7 @@ HEDGE_REACH = 80  # characters after a "not all" claim where "just most of them"
 def _hedged(text: str, start: int, end: int) -> bool:
     """Whether a "not all" at the claim is taken back after it ("not all refugees are rapists,
     only the young men, which is most of them"; "pas tous les Roms ..., juste 99 %")."""
-    not_all = _NOT_ALL.search(text, max(0, start - 20), min(end, start + 14))
+    not_all = _NOT_ALL.search(text, max(0, start - 30), min(end, start + 14))
     return bool(not_all) and not_all.start() < start and bool(_TAKEN_BACK.search(text, end, end + HEDGE_REACH))
 
 

@@ -343,3 +343,12 @@ def test_essentialism_smell_and_the_claim_after_a_denial_are_derogation(rules, t
 ])
 def test_culture_a_denial_and_other_verbs_are_not_derogation(rules, text, language):
     assert not [h for h in rules.find(text, language) if h.kind == "derogation" and h.in_force]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("It's not racist to say immigrants are parasites.", "en"),
+    ("Ce n'est pas du racisme de dire que les immigrés sont des parasites.", "fr"),
+    ("Je dis pas que tous les migrants sont des parasites, mais la plupart, oui.", "fr"),
+])
+def test_a_denial_that_introduces_the_claim_does_not_negate_it(rules, text, language):
+    assert [h for h in rules.find(text, language) if h.kind == "derogation" and h.in_force]
