@@ -368,7 +368,8 @@ def test_a_slur_is_matched_in_the_plural(lexicon, text, language, term):
 
 @pytest.mark.parametrize(
     "text",
-    ["a few chinks of light in the report", "there are chinks in their armour", "The Redskins lost again",
+    ["a few chinks of light in the report", "there are chinks in their armour", "too many chinks in their armor",
+     "The Redskins lost again", "I run over squirrels and coons",
      "the door chinked shut"],
 )
 def test_ordinary_plurals_and_other_inflections_of_slurs_are_not_hits(lexicon, text):
