@@ -383,3 +383,9 @@ def test_plural_false_stops_the_plural_and_only_slurs_get_one(tmp_path):
     lexicon = load_lexicon(tmp_path)
     assert [h.term for h in lexicon.match("blorts and zibs and prats", "en")] == ["blort"]
     assert [h.term for h in lexicon.match("a blorted zib", "en")] == ["zib"]
+
+
+def test_plural_can_be_set_for_a_whole_group(tmp_path):
+    write(tmp_path, 'language = "en"\n'
+          '[[group]]\ncategory = "slur"\nseverity = "severe"\ntarget = "ethnicity"\nplural = false\nterms = ["blort"]\n')
+    assert load_lexicon(tmp_path).match("blorts", "en") == []

@@ -24,7 +24,7 @@ TARGETS = (
 )
 NEEDS_TARGET = ("slur", "dehumanising")
 LANGUAGES = (*SUPPORTED_LANGUAGES, "any")  # "any": matched in every language
-_GROUP_FIELDS = {"category", "severity", "target", "inflect", "ambiguous", "terms", "note"}
+_GROUP_FIELDS = {"category", "severity", "target", "inflect", "ambiguous", "plural", "terms", "note"}
 _TERM_FIELDS = {"term", "category", "severity", "target", "inflect", "ambiguous", "plural", "variants", "exceptions", "note"}
 _TEMPLATE = re.compile(r"\{([a-z_]+)\}")
 
