@@ -272,16 +272,15 @@ def _respelled_words(raw: dict) -> list[str]:
     return sorted({word for word in words if " " not in word and "'" not in word})
 
 
-def _respellings(forms: list[str], reserved: set[str]) -> dict[str, str]:
+def _respellings(words: list[str], reserved: set[str]) -> dict[str, str]:
     """Typo -> word, for every typo no ordinary word, no other such word and no word of the rules
     ("muslim" is not a typo of "muslims"); a typo two words share is left alone."""
-    names = forms
-    taken = set(names) | reserved
+    taken = set(words) | reserved
     found: dict[str, set[str]] = {}
-    for name in names:
-        for typo in typo_variants(name):
-            if typo not in taken and _reads_as_a_typo(typo, name):
-                found.setdefault(typo, set()).add(name)
+    for word in words:
+        for typo in typo_variants(word):
+            if typo not in taken and _reads_as_a_typo(typo, word):
+                found.setdefault(typo, set()).add(word)
     return {typo: next(iter(right)) for typo, right in found.items() if len(right) == 1}
 
 
@@ -290,6 +289,15 @@ def _reads_as_a_typo(typo: str, name: str) -> bool:
     too many real neighbours: "Juve", "Gita", "Isla"), the first letter kept, and the last one unless
     two letters swapped ("blakc"): a plural less its s is the singular ("islamiste"), "gogo" no "gogol"."""
     return len(typo) >= 5 and typo[0] == name[0] and (len(typo) == len(name) or typo[-1] == name[-1])
+
+
+def _no_word_of_one_language_as_a_typo_in_another(loaded: list[LanguageRules]) -> None:
+    """Drop the typos that are a respelled word of any language ("islamists" is an English word,
+    not a typo of the French "islamistes"): one language's file cannot know the other's words."""
+    words = {word for rules in loaded for word in rules.respelled}
+    for rules in loaded:
+        for typo in words.intersection(rules.respellings):
+            del rules.respellings[typo]
 
 
 def target_typo_forms(folder: Path) -> list[str]:
@@ -358,24 +366,17 @@ class TargetRules:
         if not files:
             raise TargetRulesError(f"no targeted-abuse rules (*.toml) in {folder}")
         loaded = [_load_language(path) for path in files]
-        names = {name for rules in loaded for name in rules.respellings.values()}
-        for rules in loaded:  # an English name is no typo of a French one ("islamists", "islamistes")
-            for typo in names.intersection(rules.respellings):
-                del rules.respellings[typo]
+        _no_word_of_one_language_as_a_typo_in_another(loaded)
         return cls({rules.language: rules for rules in loaded})
 
     def read(self, text: str, language: str) -> Reading:
         """The threats and derogation in `text`, the identity groups it names and whether it names or
         addresses a person, from one normalisation; `und` text is read with every language's rules."""
-        languages = self.languages if language not in self.rules else (language,)
         normalized = normalize_for_matching(text)
-        squeezed, source = _squeeze(normalized.text)
         hits: list[TargetHit] = []
         groups: list[str] = []
         person = False
-        for lang in languages:
-            rules = self.rules[lang]
-            text_l, source_l = rules.respell(squeezed, source)
+        for rules, text_l, source_l in self._views(normalized, language):
             named = rules.groups_in(text_l)
             groups += named
             person = person or bool(rules.people.search(text_l))
@@ -388,19 +389,24 @@ class TargetRules:
     def group_mentions(self, text: str, language: str) -> list[tuple[int, int, str, bool]]:
         """(start, end, group id, one member) of every identity-group mention in `text`, spans in the
         original text; `one member` is True for a singular form ("a Muslim"), False for the group."""
-        languages = self.languages if language not in self.rules else (language,)
         normalized = normalize_for_matching(text)
-        squeezed, source = _squeeze(normalized.text)
         mentions: list[tuple[int, int, str, bool]] = []
-        for lang in languages:
-            rules = self.rules[lang]
-            text_l, source_l = rules.respell(squeezed, source)
+        for rules, text_l, source_l in self._views(normalized, language):
             for start, end, group in rules.group_spans(text_l):
                 orig_start, orig_end = normalized.original_span(source_l[start], source_l[end - 1] + 1)
                 member = rules.member.fullmatch(text_l, start, end) is not None
                 mentions.append((orig_start, orig_end, group, member))
         mentions.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         return [m for i, m in enumerate(mentions) if not any(k[0] < m[1] and m[0] < k[1] for k in mentions[:i])]
+
+    def _views(self, normalized, language: str) -> Iterator[tuple[LanguageRules, str, Sequence[int]]]:
+        """(rules, text as those rules read it, map to `normalized.text`) for each language the
+        comment is read in: its own, or every one for `und`. Squeezed once, respelled per language."""
+        languages = self.languages if language not in self.rules else (language,)
+        squeezed, source = _squeeze(normalized.text)
+        for lang in languages:
+            rules = self.rules[lang]
+            yield (rules, *rules.respell(squeezed, source))
 
     def names_person(self, text: str, language: str) -> bool:
         """Whether `text` names or addresses a person ("you", "te", "that journalist", "ta famille"):
