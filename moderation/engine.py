@@ -25,9 +25,10 @@ from moderation.group_neutral import neutral_text
 from moderation.policy import NEUTRAL_READING_LABELS, Evidence, Policy, load_policy
 from moderation.settings import Settings
 from moderation.targeting import TargetHit, TargetRules
+from moderation.text.disguise import looks_disguised
 from moderation.text.quotes import is_inside, quoted_spans
 from moderation.unvoiced import is_untargeted_swearing, unvoiced_spans, without_spans
-from moderation.types import AUDIT_REASON, CommentInput, Decision, LexiconHit
+from moderation.types import AUDIT_REASON, UNDETERMINED, CommentInput, Decision, LexiconHit
 
 log = logging.getLogger("moderation.engine")
 
@@ -54,6 +55,9 @@ class Evaluation:
 
     comment: CommentInput
     language: LanguageResult | None = None
+    # The languages whose lexicon and targeting rules read the comment: its own, or every one
+    # ("und") when it disguises words, which misleads language detection (moderation/text/disguise.py).
+    rules_language: str = UNDETERMINED
     hits: list[LexiconHit] = field(default_factory=list)
     model_text: str = ""  # what the toxicity model reads (obfuscated terms revealed)
     scores: dict[str, float] = field(default_factory=dict)
@@ -70,12 +74,14 @@ def detect_language(engine: "Engine", batch: list[Evaluation]) -> None:
     """Set each comment's language (the platform's hint wins when it is one we support)."""
     for item in batch:
         item.language = engine.detector.detect(item.comment.text, hint=item.comment.language)
+        disguised = item.language.source != "hint" and looks_disguised(item.comment.text)
+        item.rules_language = UNDETERMINED if disguised else item.language.language
 
 
 def match_lexicon(engine: "Engine", batch: list[Evaluation]) -> None:
     """Find lexicon terms in the text and in the author name, in the comment's language."""
     for item in batch:
-        language = item.language.language
+        language = item.rules_language
         item.hits = engine.lexicon.match(item.comment.text, language)
         if item.comment.author:
             item.hits += engine.lexicon.match(item.comment.author, language, field="author")
@@ -94,7 +100,7 @@ def mark_quoted_terms(engine: "Engine", batch: list[Evaluation]) -> None:
 def find_targeted_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
     """Find threats and slur-free derogation of groups, negated and reported ones marked as such."""
     for item in batch:
-        item.targets, item.groups, item.names_person = engine.targets.read(item.comment.text, item.language.language)
+        item.targets, item.groups, item.names_person = engine.targets.read(item.comment.text, item.rules_language)
         unvoiced = [t for t in item.targets if not t.in_force]
         if unvoiced:
             item.hits = [_qualified(hit, unvoiced) for hit in item.hits]
