@@ -239,7 +239,7 @@ class Engine:
             lexicon=load_lexicon(settings.resolved_lexicon_dir),
             scorer=scorer if scorer is not None else build_scorer(settings),
             policy=policy if policy is not None else load_policy(settings.resolved_policy_path),
-            targets=TargetRules.load(settings.resolved_targets_dir),
+            targets=TargetRules.load(settings.resolved_targets_dir, cache_dir=settings.data_dir / "cache"),
         )
 
     @property

@@ -21,9 +21,10 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, NamedTuple, Sequence
+from typing import Callable, Iterator, NamedTuple, Sequence
 
 from moderation.text.normalize import normalize_for_matching
+from moderation.text.regex_cache import RegexCache, files_key
 from moderation.text.typos import typo_variants
 
 # "veiled_threat": menace without a violent verb ("I know where you live", "your family will pay for
@@ -79,8 +80,9 @@ class TargetHit:
 
 
 def _alternation(words: list[str]) -> str:
-    """A non-capturing alternation of phrases, longest first, spaces matching _GAP."""
-    ordered = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
+    """A non-capturing alternation of phrases, longest first (then alphabetical, so that the pattern
+    is the same in every process: compiled patterns are cached by their text), spaces matching _GAP."""
+    ordered = sorted({w.strip().lower() for w in words if w.strip()}, key=lambda w: (-len(w), w))
     return "(?:" + "|".join(_GAP.join(re.escape(part) for part in w.split(" ")) for w in ordered) + ")"
 
 
@@ -191,7 +193,8 @@ def _either(*parts: str | None) -> str:
     return "(?:" + "|".join(present) + ")" if present else "(?:\u0000)"
 
 
-def _load_language(path: Path) -> LanguageRules:
+def _load_language(path: Path, compile: Callable[[str], re.Pattern] = re.compile) -> LanguageRules:
+    """One language's rules; `compile` is re.compile or a RegexCache's (TargetRules.load)."""
     try:
         raw = tomllib.loads(path.read_text("utf-8"))
         language = raw["language"]
@@ -218,22 +221,22 @@ def _load_language(path: Path) -> LanguageRules:
         for i, template in enumerate(items):
             where = f"{path}: patterns.{kind}[{i}]"
             try:
-                compiled[kind].append(re.compile(_expand(template, sets, where)))
+                compiled[kind].append(compile(_expand(template, sets, where)))
             except re.error as exc:
                 raise TargetRulesError(f"{where}: {exc}") from None
     group_forms = [(name, _either(_described_people(adjs, plural_nouns + singular_nouns, after),
                                   _alternation(plural + singular) if plural or singular else None))
                    for name, (plural, singular, adjs) in groups.items() if plural or singular or adjs]
-    group_patterns = [(name, re.compile(_EDGE_BEFORE + forms + _EDGE_AFTER)) for name, forms in group_forms]
+    group_patterns = [(name, compile(_EDGE_BEFORE + forms + _EDGE_AFTER)) for name, forms in group_forms]
     # run together with other words ("ihatemuslims"): only forms long enough not to hide inside
     # ordinary words ("men" in "commentator", "gay" in "Segaya")
-    run_together = [(name, re.compile(_alternation([f for f in plural + singular if len(f) >= 5])))
+    run_together = [(name, compile(_alternation([f for f in plural + singular if len(f) >= 5])))
                     for name, (plural, singular, _) in groups.items() if any(len(f) >= 5 for f in plural + singular)]
     trigger_words = [word for name in ("triggers", "violent", "violent_done", "wish", "death", "subjunctive", "hate")
                      for word in raw["sets"].get(name, [])]
     group_words = [form for plural, singular, _ in groups.values() for form in plural + singular]
     # no word edges here: "ihatemuslims" must pass too
-    prefilter = re.compile(_alternation([max(w.split(" "), key=len) for w in trigger_words]
+    prefilter = compile(_alternation([max(w.split(" "), key=len) for w in trigger_words]
                                         + group_words + adjectives
                                         + ["kys", "watch your back", "where you live", "ou tu"]))
     members = sets["member"]
@@ -242,18 +245,18 @@ def _load_language(path: Path) -> LanguageRules:
                                                     | set(plural_nouns + singular_nouns)) - set(respelled))
     return LanguageRules(
         language, group_patterns, run_together, compiled,
-        negation=re.compile(_EDGE_BEFORE + _alternation(raw["sets"].get("negation", ["\u0000"])) + _EDGE_AFTER),
-        reporting=re.compile(_EDGE_BEFORE + _alternation(raw["sets"].get("reporting", ["\u0000"])) + _EDGE_AFTER),
-        rhetorical=re.compile(_EDGE_BEFORE + _alternation(raw["sets"].get("rhetorical", ["\u0000"])) + _EDGE_AFTER),
+        negation=compile(_EDGE_BEFORE + _alternation(raw["sets"].get("negation", ["\u0000"])) + _EDGE_AFTER),
+        reporting=compile(_EDGE_BEFORE + _alternation(raw["sets"].get("reporting", ["\u0000"])) + _EDGE_AFTER),
+        rhetorical=compile(_EDGE_BEFORE + _alternation(raw["sets"].get("rhetorical", ["\u0000"])) + _EDGE_AFTER),
         prefilter=prefilter,
         # veiled threats have their own words ("numbered", "regret"): common enough that letting
         # them open every other pattern too cost 6% of the engine's speed
-        veiled_prefilter=re.compile(_alternation([max(w.split(" "), key=len)
+        veiled_prefilter=compile(_alternation([max(w.split(" "), key=len)
                                                   for w in raw["sets"].get("veiled_triggers", ["\u0000"])]
                                                  + [form for plural, _, _ in groups.values() for form in plural]
                                                  + adjectives)),
-        people=_people_pattern(raw["sets"].get("person", []) + raw["sets"].get("addressee", [])),
-        member=re.compile(members),
+        people=_people_pattern(compile, raw["sets"].get("person", []) + raw["sets"].get("addressee", [])),
+        member=compile(members),
         respellings=respellings,
         respelled=frozenset(respelled),
     )
@@ -314,11 +317,11 @@ class Reading(NamedTuple):
     names_person: bool  # it names or addresses a person ([sets] person, addressee)
 
 
-def _people_pattern(words: list[str]) -> re.Pattern:
+def _people_pattern(compile: Callable[[str], re.Pattern], words: list[str]) -> re.Pattern:
     """Whole words, except that an elided form ("t'", "l'") runs into the next word ("t'attends")."""
     whole = [w for w in words if not w.endswith("'")] or ["\u0000"]
     elided = [w for w in words if w.endswith("'")] or ["\u0000"]
-    return re.compile(_EDGE_BEFORE + "(?:" + _alternation(whole) + _EDGE_AFTER + "|" + _alternation(elided) + ")")
+    return compile(_EDGE_BEFORE + "(?:" + _alternation(whole) + _EDGE_AFTER + "|" + _alternation(elided) + ")")
 
 
 # A run of at least four single letters separated by one space, dot, star, underscore or dash.
@@ -361,11 +364,15 @@ class TargetRules:
         self.languages = tuple(rules)
 
     @classmethod
-    def load(cls, folder: Path) -> "TargetRules":
+    def load(cls, folder: Path, cache_dir: Path | None = None) -> "TargetRules":
+        """The rules of every *.toml in `folder`; `cache_dir` keeps their compiled patterns between
+        processes (moderation/text/regex_cache.py: most of the load time)."""
         files = sorted(Path(folder).glob("*.toml"))
         if not files:
             raise TargetRulesError(f"no targeted-abuse rules (*.toml) in {folder}")
-        loaded = [_load_language(path) for path in files]
+        cache = RegexCache(cache_dir, files_key(files))
+        loaded = [_load_language(path, cache.compile) for path in files]
+        cache.save()
         _no_word_of_one_language_as_a_typo_in_another(loaded)
         return cls({rules.language: rules for rules in loaded})
 
