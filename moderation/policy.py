@@ -98,7 +98,7 @@ class Policy:
         return int.from_bytes(digest[:8], "big") / 2.0 ** 64 < self.audit_keep_share
 
     def limits(self, language: str) -> dict[str, dict[str, float]]:
-        """Label -> {hold, remove[, hold_if_group]} in force for a language: its own table, else und's."""
+        """Label -> {hold, remove[, hold_if_group, hold_if_person]} in force for a language: its own table, else und's."""
         return self.label_thresholds.get(language) or self.label_thresholds[UNDETERMINED]
 
     def calibration_mismatch(self, model_id: str) -> str | None:
@@ -191,6 +191,9 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
             # A lower bar when the comment names a group: "they should all be fed to the lions" about
             # a named people is a threat, where "the traffic is killing me" about nobody is not.
             yield "hold", f"{label}_group_hold"
+        elif evidence.names_person and value >= limits.get("hold_if_person", float("inf")):
+            # The same for a person it names or addresses: "je vais venir chez toi avec un couteau".
+            yield "hold", f"{label}_person_hold"
 
 
 def _only_the_group_name(policy: Policy, evidence: Evidence) -> bool:
@@ -231,15 +234,17 @@ def _thresholds(raw: Any) -> dict[str, dict[str, dict[str, float]]]:
             if label not in LABELS:
                 raise PolicyError(f"{where}: unknown label (use {list(LABELS)})")
             if (not isinstance(limits, dict) or not {"hold", "remove"} <= set(limits)
-                    or not set(limits) <= {"hold", "remove", "hold_if_group"}):
-                raise PolicyError(f"{where}: expected {{ hold = x, remove = y }} (and optionally hold_if_group = z)")
+                    or not set(limits) <= {"hold", "remove", "hold_if_group", "hold_if_person"}):
+                raise PolicyError(f"{where}: expected {{ hold = x, remove = y }} (and optionally hold_if_group = z, "
+                                  "hold_if_person = w)")
             if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1 for v in limits.values()):
                 raise PolicyError(f"{where}: thresholds must be numbers in [0, 1]")
             hold, remove = limits["hold"], limits["remove"]
             if hold > remove:
                 raise PolicyError(f"{where}: hold ({hold}) is above remove ({remove})")
-            if limits.get("hold_if_group", hold) > hold:
-                raise PolicyError(f"{where}: hold_if_group ({limits['hold_if_group']}) is above hold ({hold})")
+            for lower in ("hold_if_group", "hold_if_person"):
+                if limits.get(lower, hold) > hold:
+                    raise PolicyError(f"{where}: {lower} ({limits[lower]}) is above hold ({hold})")
             parsed[language][label] = {name: float(value) for name, value in limits.items()}
     return parsed
 

@@ -4,12 +4,15 @@ import difflib
 from collections import Counter
 
 from moderation.scoring.linear_features import preprocess
-from moderation.training.freeform import FOLDER, freeform_examples
+import pytest
+
+from moderation.training.freeform import FOLDER, ROUND_2, freeform_examples
 from moderation.training.written import dev_case_texts
 
 
-def test_both_languages_have_as_many_look_alikes_as_threats_for_the_threat_head_only():
-    examples = freeform_examples()
+@pytest.mark.parametrize("folder", [FOLDER, ROUND_2], ids=["round 1", "round 2"])
+def test_both_languages_have_as_many_look_alikes_as_threats_for_the_threat_head_only(folder):
+    examples = freeform_examples(folder)
     counts = Counter((e.language, e.labels["threat"]) for e in examples)
     for language in ("en", "fr"):
         threats, look_alikes = counts[(language, 1)], counts[(language, 0)]
@@ -18,11 +21,18 @@ def test_both_languages_have_as_many_look_alikes_as_threats_for_the_threat_head_
     assert len({e.text for e in examples}) == len(examples)
 
 
-def test_no_sentence_is_close_to_a_dev_suite_case():
+def test_the_two_rounds_do_not_share_sentences_or_groups():
+    first, second = freeform_examples(FOLDER), freeform_examples(ROUND_2)
+    assert not {e.text for e in first} & {e.text for e in second}
+    assert not {e.group for e in first} & {e.group for e in second}  # one group, one held-out bucket
+
+
+@pytest.mark.parametrize("folder", [FOLDER, ROUND_2], ids=["round 1", "round 2"])
+def test_no_sentence_is_close_to_a_dev_suite_case(folder):
     # the dev suites must stay independent of what is trained on: not equal, not nearly equal
     dev = sorted(dev_case_texts())
     words = [set(case.split()) for case in dev]
-    for example in freeform_examples():
+    for example in freeform_examples(folder):
         text = preprocess(example.text)
         assert text not in dev
         own = set(text.split())

@@ -1,4 +1,5 @@
-"""`hold_if_group`: a label's lower hold threshold when the comment names an identity group."""
+"""`hold_if_group` / `hold_if_person`: a label's lower hold threshold when the comment names an
+identity group / names or addresses a person."""
 
 import pytest
 
@@ -21,13 +22,32 @@ def test_a_threat_score_between_the_two_thresholds_holds_only_when_a_group_is_na
     between = (limits["hold_if_group"] + limits["hold"]) / 2
     named = SHIPPED.decide(Evidence("en", (), {"toxicity": 0.0, "threat": between}, names_group=True))
     assert named.outcome == "hold" and named.reasons == ("threat_group_hold",)
-    nobody = SHIPPED.decide(Evidence("en", (), {"toxicity": 0.0, "threat": between}, names_group=False))
+    nobody = SHIPPED.decide(Evidence("en", (), {"toxicity": 0.0, "threat": between}, names_group=False,
+                                     names_person=False))
     assert nobody.outcome == "keep"
     below = SHIPPED.decide(Evidence("en", (), {"toxicity": 0.0, "threat": limits["hold_if_group"] - 0.01},
-                                    names_group=True))
+                                    names_group=True, names_person=False))
     assert below.outcome == "keep"
     above = SHIPPED.decide(Evidence("en", (), {"toxicity": 0.0, "threat": limits["hold"]}, names_group=False))
     assert above.reasons == ("threat_hold",)
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "und"])
+def test_a_threat_score_between_hold_if_person_and_hold_holds_only_when_a_person_is_named_or_addressed(language):
+    limits = SHIPPED.limits(language)["threat"]
+    between = (limits["hold_if_person"] + limits["hold"]) / 2
+    scores = {"toxicity": 0.0, "threat": between}
+    aimed = SHIPPED.decide(Evidence(language, (), scores, names_group=False, names_person=True))
+    assert aimed.outcome == "hold" and aimed.reasons == ("threat_person_hold",)
+    assert SHIPPED.decide(Evidence(language, (), scores, names_group=False, names_person=False)).outcome == "keep"
+    below = {"toxicity": 0.0, "threat": limits["hold_if_person"] - 0.01}
+    assert SHIPPED.decide(Evidence(language, (), below, names_group=False, names_person=True)).outcome == "keep"
+
+
+def test_a_label_without_hold_if_person_has_no_person_rule(tmp_path):
+    policy = load_policy(write(tmp_path, "threat = { hold = 0.9, remove = 1.00 }"))
+    evidence = Evidence("en", (), {"toxicity": 0.0, "threat": 0.8}, names_group=False, names_person=True)
+    assert policy.decide(evidence).outcome == "keep"
 
 
 def test_a_label_without_hold_if_group_has_no_group_rule(tmp_path):
@@ -39,6 +59,7 @@ def test_a_label_without_hold_if_group_has_no_group_rule(tmp_path):
     ("threat = { hold = 0.5, remove = 1.00, hold_if_group = 0.6 }", r"hold_if_group \(0.6\) is above hold"),
     ("threat = { hold = 0.5, remove = 1.00, hold_if_group = 2 }", r"numbers in \[0, 1\]"),
     ("threat = { hold = 0.5, remove = 1.00, hold_if_named = 0.2 }", "optionally hold_if_group"),
+    ("threat = { hold = 0.5, remove = 1.00, hold_if_person = 0.7 }", r"hold_if_person \(0.7\) is above hold"),
 ])
 def test_bad_hold_if_group_is_refused_with_a_clear_error(tmp_path, line, message):
     with pytest.raises(PolicyError, match=message):

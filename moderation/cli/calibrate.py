@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         return from_reviews(args)
     from moderation.engine import Engine
     from moderation.settings import load_settings
-    from moderation.training.calibrate import GROUP_HOLD_SHARES, HOLD_SHARES, calibrate, disagreements
+    from moderation.training.calibrate import GROUP_HOLD_SHARES, HOLD_SHARES, PERSON_HOLD_SHARES, calibrate, disagreements
     from moderation.training.evaluate import EvalInputError
 
     engine = Engine.from_settings(load_settings())
@@ -93,6 +93,15 @@ def run(args: argparse.Namespace) -> int:
                                              "policy": engine.policy.limits(language).get(label, {}).get("hold_if_group")}
                                      for label, value in labels.items()}
                           for language, labels in calibration.group_thresholds.items()},
+        },
+        "hold_if_person": {
+            "rule": "the same rule on the benign dev comments that name or address a person: "
+                    + ", ".join(f"{label} {share:.0%}" for label, share in PERSON_HOLD_SHARES.items()),
+            "benign_naming_a_person": calibration.benign_naming_a_person,
+            "languages": {language: {label: {"calibrated": value,
+                                             "policy": engine.policy.limits(language).get(label, {}).get("hold_if_person")}
+                                     for label, value in labels.items()}
+                          for language, labels in calibration.person_thresholds.items()},
         },
         "differences": differences,
     }

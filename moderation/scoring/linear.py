@@ -24,7 +24,7 @@ from moderation.scoring.linear_features import PREPROCESS_VERSION, FeatureSpec, 
 from moderation.types import LABELS
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
-DEFAULT_MODEL = MODELS_DIR / "stack-v5.json"
+DEFAULT_MODEL = MODELS_DIR / "stack-v6.json"
 PREVIOUS_MODEL = MODELS_DIR / "linear-v1.json"  # n-grams and lexicon only; still loadable
 
 

@@ -36,6 +36,9 @@ HOLD_SHARES = {"toxicity": 0.03, "identity_attack": 0.01, "threat": 0.002}
 # (config/targets [groups]), with its own share: a threat head that reads violent intent against a
 # named group may hold 1% of benign comments about groups, not 1% of all comments.
 GROUP_HOLD_SHARES = {"threat": 0.01}
+# `hold_if_person`: the same rule and share on the benign comments that name or address a person
+# (config/targets [sets] person, addressee): "je vais venir chez toi avec un couteau" aims at someone.
+PERSON_HOLD_SHARES = {"threat": 0.01}
 HOLD_SHARE = sum(HOLD_SHARES.values())
 CALIBRATED_LABELS = tuple(HOLD_SHARES)
 MIN_BENIGN = 500
@@ -50,6 +53,8 @@ class Calibration:
     benign: dict[str, int]  # language -> benign comments scored
     group_thresholds: dict[str, dict[str, float]] = field(default_factory=dict)  # language -> label -> hold_if_group
     benign_naming_a_group: dict[str, int] = field(default_factory=dict)
+    person_thresholds: dict[str, dict[str, float]] = field(default_factory=dict)  # language -> label -> hold_if_person
+    benign_naming_a_person: dict[str, int] = field(default_factory=dict)
 
 
 def hold_threshold(benign_scores: np.ndarray, share: float = HOLD_SHARE) -> float:
@@ -85,6 +90,11 @@ def names_a_group(engine, texts: list[str], language: str) -> list[bool]:
     return [bool(engine.targets.read(text, language).groups) for text in texts]
 
 
+def names_a_person(engine, texts: list[str], language: str) -> list[bool]:
+    """For each text, whether the engine's targeting rules find a person it names or addresses."""
+    return [engine.targets.read(text, language).names_person for text in texts]
+
+
 def _per_language(scores: dict[str, dict[str, np.ndarray]], counts: dict[str, int],
                   shares: dict[str, float]) -> dict[str, dict[str, float]]:
     """The rule per language; a language with fewer than MIN_BENIGN benign comments takes the pooled scores."""
@@ -103,8 +113,10 @@ def calibrate(engine, data_dir: Path, shares: dict[str, float] | None = None) ->
     shares = shares or HOLD_SHARES
     benign: dict[str, int] = {}
     named: dict[str, int] = {}
+    addressed: dict[str, int] = {}
     scores: dict[str, dict[str, np.ndarray]] = {}
     group_scores: dict[str, dict[str, np.ndarray]] = {}
+    person_scores: dict[str, dict[str, np.ndarray]] = {}
     for language in sorted(SUPPORTED_LANGUAGES):
         texts = benign_texts(data_dir, language)
         benign[language] = len(texts)
@@ -113,19 +125,24 @@ def calibrate(engine, data_dir: Path, shares: dict[str, float] | None = None) ->
         about_groups = [d for d, named_one in zip(decisions, names_a_group(engine, texts, language)) if named_one]
         named[language] = len(about_groups)
         group_scores[language] = score_columns(about_groups, tuple(GROUP_HOLD_SHARES))
+        about_persons = [d for d, named_one in zip(decisions, names_a_person(engine, texts, language)) if named_one]
+        addressed[language] = len(about_persons)
+        person_scores[language] = score_columns(about_persons, tuple(PERSON_HOLD_SHARES))
     thresholds = _per_language(scores, benign, shares)
     group_thresholds = _per_language(group_scores, benign, GROUP_HOLD_SHARES)
-    for table in (thresholds, group_thresholds):
+    person_thresholds = _per_language(person_scores, benign, PERSON_HOLD_SHARES)
+    for table in (thresholds, group_thresholds, person_thresholds):
         labels = set.intersection(*(set(table[lang]) for lang in SUPPORTED_LANGUAGES))
         table[UNDETERMINED] = {label: min(table[lang][label] for lang in SUPPORTED_LANGUAGES) for label in sorted(labels)}
-    return Calibration(thresholds, benign, group_thresholds, named)
+    return Calibration(thresholds, benign, group_thresholds, named, person_thresholds, addressed)
 
 
 def disagreements(calibration: Calibration, policy, model_id: str) -> list[str]:
     """Where the policy differs from a calibration of scorer `model_id`, one line each."""
     mismatch = policy.calibration_mismatch(model_id)
     found = [f"calibrated_for: {mismatch}"] if mismatch else []
-    for key, table in (("hold", calibration.thresholds), ("hold_if_group", calibration.group_thresholds)):
+    for key, table in (("hold", calibration.thresholds), ("hold_if_group", calibration.group_thresholds),
+                       ("hold_if_person", calibration.person_thresholds)):
         for language, labels in table.items():
             limits = policy.limits(language)
             for label, calibrated in labels.items():

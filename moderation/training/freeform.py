@@ -11,6 +11,15 @@ moderation/training/threat_sentences/{en,fr}.jsonl, one {"text", "label", "kind"
 Train-only, threat head only, like written.py. 13 of the 1,680 sentences written came within a
 difflib ratio of 0.8 of a dev-suite case ("my feet are killing me after that walk") and were
 removed from the files before any training; the pipeline also drops any sentence equal to one.
+
+Round 2 (2026-12-03, threat_sentences_round2/, for stack-v6): 2,368 more, by four more helper
+sessions under the same rule (they read no file of the project), two per language in two
+registers: comment-section slang, typos and emoji with threats aimed in the third person ("if I
+see him at the pub he's leaving in an ambulance") and through consequences; and longer, calm,
+polite menace (predictions, rhetorical questions, "I'm just saying"). Half of each file is
+look-alikes of the same six kinds as round 1. 16 sentences within a difflib ratio of 0.8 of a
+dev-suite case ("mort aux juifs", "my feet are killing me after that parade") and 16 of a round-1
+sentence were dropped before any training.
 """
 
 from __future__ import annotations
@@ -22,11 +31,13 @@ from moderation.training.datasets import Example
 
 SOURCE = "written_freeform_threats"
 FOLDER = Path(__file__).resolve().parent / "threat_sentences"
+ROUND_2 = Path(__file__).resolve().parent / "threat_sentences_round2"
 
 
 def freeform_examples(folder: Path = FOLDER) -> list[Example]:
-    """Every hand-written sentence, both languages, labelled for `threat` only."""
+    """Every hand-written sentence of one folder, both languages, labelled for `threat` only."""
     out = []
+    round_tag = "" if folder == FOLDER else f"{folder.name}:"  # groups stay unique across rounds
     for path in sorted(folder.glob("*.jsonl")):
         language = path.stem
         for number, line in enumerate(path.read_text("utf-8").splitlines()):
@@ -35,5 +46,5 @@ def freeform_examples(folder: Path = FOLDER) -> list[Example]:
             row = json.loads(line)
             if row["label"] not in (0, 1):
                 raise ValueError(f"{path}:{number + 1}: label must be 0 or 1")
-            out.append(Example(row["text"], language, SOURCE, f"{language}:{number}", {"threat": int(row["label"])}))
+            out.append(Example(row["text"], language, SOURCE, f"{round_tag}{language}:{number}", {"threat": int(row["label"])}))
     return out
