@@ -55,8 +55,8 @@ class Evaluation:
 
     comment: CommentInput
     language: LanguageResult | None = None
-    # The languages whose lexicon and targeting rules read the comment: its own, or every one
-    # ("und") when it disguises words, which misleads language detection (moderation/text/disguise.py).
+    # The languages whose targeting rules read the comment: its own, or every one ("und") when it
+    # disguises words, which misleads language detection (moderation/text/disguise.py).
     rules_language: str = UNDETERMINED
     hits: list[LexiconHit] = field(default_factory=list)
     model_text: str = ""  # what the toxicity model reads (obfuscated terms revealed)
@@ -81,7 +81,9 @@ def detect_language(engine: "Engine", batch: list[Evaluation]) -> None:
 def match_lexicon(engine: "Engine", batch: list[Evaluation]) -> None:
     """Find lexicon terms in the text and in the author name, in the comment's language."""
     for item in batch:
-        language = item.rules_language
+        # The detected language even for disguised text: every language's table already holds the
+        # other languages' terms, except the ambiguous ones ("con", "retard"), which "und" leaves out.
+        language = item.language.language
         item.hits = engine.lexicon.match(item.comment.text, language)
         if item.comment.author:
             item.hits += engine.lexicon.match(item.comment.author, language, field="author")

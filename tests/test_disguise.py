@@ -43,3 +43,11 @@ def test_a_disguised_english_comment_detected_as_french_is_read_by_the_english_r
 def test_a_platform_language_hint_is_trusted_even_for_disguised_text(engine):
     decision = engine.decide([CommentInput(id="c1", text="Im-mi-grants = p@rasites", language="fr")])[0]
     assert {hit["language"] for hit in decision.targeted} <= {"fr"}
+
+
+def test_a_disguised_comment_keeps_its_own_languages_ambiguous_terms(engine):
+    # "conne" is an ordinary word elsewhere, so only the French table has it; reading a disguised
+    # comment's lexicon as undetermined text would lose it (and the model would read "c0nne")
+    decision = engine.decide([CommentInput(id="c1", text="t'es qu'une c0nne")])[0]
+    assert [(hit.term, hit.language) for hit in decision.slurs] == [("conne", "fr")]
+    assert decision.decision != "keep"

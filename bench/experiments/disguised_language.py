@@ -6,6 +6,12 @@ bench/data/dev and on the choice split of ../shared/data (never the held-out spl
 dev cases fixed and broken, benign comments newly held and toxic ones newly caught.
 
     .venv/bin/python bench/experiments/disguised_language.py
+
+Measured 2026-12-03 (stack-v6): the trigger fires on 32 of the 1,416 tune cases and on 1% of the
+choice split; tune half 1 fixed ("Im-mi-grants are p@rasites"), 0 broken; choice split: no benign
+comment newly held or freed, no toxic one newly caught or lost. (A first version also read the
+lexicon as undetermined text, which drops the comment's own ambiguous terms: "t'es qu'une c0nne"
+was kept; the lexicon now keeps the detected language's table.)
 """
 
 from __future__ import annotations

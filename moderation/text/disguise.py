@@ -2,8 +2,10 @@
 
 Language detection reads character n-grams, and a disguise breaks them: "Im-mi-grants are
 p@rasites" was detected as French, so the English rules never read it and the French rules found
-nothing. A comment that disguises a word is read with every language's lexicon and targeting
-rules (as undetermined text is), while its detected language still picks the model's thresholds.
+nothing. A comment that disguises a word is read with every language's targeting rules (as
+undetermined text is), while its detected language still picks the lexicon table and the model's
+thresholds (every lexicon table holds the other languages' unambiguous terms already; the "und"
+table would lose the comment's own ambiguous ones, "conne" in "t'es qu'une c0nne").
 Ordinary text rarely looks like this: a symbol or digit between two letters of one word
 ("p@rasites", "m3t3qu3s", "n!gger"), or a word cut into short pieces by hyphens or dots
 ("im-mi-grants", "fem.mes", "n.e.g.r.e").
