@@ -175,7 +175,11 @@ def discount_unvoiced_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
     for item in batch:
         item.untargeted_profanity = is_untargeted_swearing(item.comment.text, item.hits, item.targets)
         if item.unvoiced_scores is not None and _over_hold(engine, item):
-            item.discounted_scores = item.unvoiced_scores
+            # Taking words out can only take evidence away: a label the shorter text scores higher
+            # keeps the whole comment's score ("Latinos aren't lazy. Look at who's actually picking
+            # the fruit" read without its denial scored threat 0.59, against 0.02 for the comment).
+            item.discounted_scores = {label: min(value, item.scores.get(label, value))
+                                      for label, value in item.unvoiced_scores.items()}
 
 
 def _held_only_for_naming_a_group(engine: "Engine", item: Evaluation) -> bool:

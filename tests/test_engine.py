@@ -173,3 +173,17 @@ def test_guillemets_mark_a_french_quotation(engine):
     decision = decide_one(engine, "Le journal cite le tract : « les bougnoules dehors ». Honteux.", language="fr")
     assert [h.quoted for h in decision.slurs] == [True]
     assert decision.decision == "hold"
+
+
+def test_a_discounted_reading_never_scores_a_label_above_the_whole_comment(engine):
+    # taking negated or quoted words out can only take evidence away: the shorter text of
+    # "X aren't lazy. Look at who's actually picking the fruit" scored threat 0.59 against 0.02
+    from moderation.engine import Evaluation, discount_unvoiced_abuse
+    from moderation.language import LanguageResult
+
+    item = Evaluation(CommentInput(id="c1", text="Latinos aren't lazy."))
+    item.language = LanguageResult("en", 1.0)
+    item.scores = {"toxicity": 0.9, "identity_attack": 0.9, "threat": 0.02}
+    item.unvoiced_scores = {"toxicity": 0.3, "identity_attack": 0.1, "threat": 0.6}
+    discount_unvoiced_abuse(engine, [item])
+    assert item.discounted_scores == {"toxicity": 0.3, "identity_attack": 0.1, "threat": 0.02}
