@@ -72,3 +72,13 @@ def test_the_shipped_targeting_rules_read_the_same_from_the_cache(tmp_path):
     cached = TargetRules.load(folder, cache_dir=tmp_path)  # reads it
     assert written.stat().st_mtime_ns == stamp  # nothing new to write
     assert [cached.read(t, "und") for t in cases] == [plain.read(t, "und") for t in cases]
+
+
+def test_a_rewrite_keeps_only_the_patterns_of_this_load(tmp_path):
+    old = RegexCache(tmp_path, "k")
+    old.compile("retired pattern")
+    old.save()
+    new = RegexCache(tmp_path, "k")
+    new.compile(PATTERNS[0])
+    new.save()
+    assert set(RegexCache(tmp_path, "k").states) == {(PATTERNS[0], 0)}

@@ -44,11 +44,13 @@ class RegexCache:
     def __init__(self, folder: Path | None, key: str):
         self.path = None if folder is None or _BUILD is None else Path(folder) / f"regex-{key}-{_BUILD}.marshal"
         self.states: dict[tuple[str, int], tuple] = self._read() if self.path else {}
+        self.used: set[tuple[str, int]] = set()  # what this load compiled: all a rewrite keeps
         self.added = False
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern:
         if self.path is None:
             return re.compile(pattern, flags)
+        self.used.add((pattern, flags))
         state = self.states.get((pattern, flags))
         if state is not None:
             try:
@@ -68,14 +70,15 @@ class RegexCache:
         return _sre.compile(*state)
 
     def save(self) -> None:
-        """Write the entries when some were compiled afresh; older rule sets' files beyond KEEP_FILES go."""
+        """Write this load's entries when some were compiled afresh (patterns the code no longer
+        builds are dropped); older rule sets' files beyond KEEP_FILES go."""
         if self.path is None or not self.added:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=self.path.parent, prefix=self.path.name, suffix=".tmp",
                                              delete=False) as out:
-                out.write(marshal.dumps(self.states))
+                out.write(marshal.dumps({key: self.states[key] for key in self.used if key in self.states}))
             os.chmod(out.name, 0o644)
             os.replace(out.name, self.path)  # atomic: a process starting meanwhile reads the old file or the new
             older = sorted(self.path.parent.glob(f"regex-*-{_BUILD}.marshal"), key=lambda p: p.stat().st_mtime)
