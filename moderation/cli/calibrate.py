@@ -82,29 +82,28 @@ def run(args: argparse.Namespace) -> int:
         "model": engine.scorer.model_id, "policy_version": engine.policy.version,
         "policy_calibrated_for": engine.policy.calibrated_for,
         "benign_comments": calibration.benign,
-        "languages": {language: {label: {"calibrated": value, "policy": engine.policy.limits(language).get(label, {}).get("hold")}
-                                 for label, value in labels.items()}
-                      for language, labels in calibration.thresholds.items()},
+        "languages": _against_policy(engine.policy, calibration.thresholds, "hold"),
         "hold_if_group": {
             "rule": "the same rule on the benign dev comments that name an identity group: "
                     + ", ".join(f"{label} {share:.0%}" for label, share in GROUP_HOLD_SHARES.items()),
             "benign_naming_a_group": calibration.benign_naming_a_group,
-            "languages": {language: {label: {"calibrated": value,
-                                             "policy": engine.policy.limits(language).get(label, {}).get("hold_if_group")}
-                                     for label, value in labels.items()}
-                          for language, labels in calibration.group_thresholds.items()},
+            "languages": _against_policy(engine.policy, calibration.group_thresholds, "hold_if_group"),
         },
         "hold_if_person": {
             "rule": "the same rule on the benign dev comments that name or address a person: "
                     + ", ".join(f"{label} {share:.0%}" for label, share in PERSON_HOLD_SHARES.items()),
             "benign_naming_a_person": calibration.benign_naming_a_person,
-            "languages": {language: {label: {"calibrated": value,
-                                             "policy": engine.policy.limits(language).get(label, {}).get("hold_if_person")}
-                                     for label, value in labels.items()}
-                          for language, labels in calibration.person_thresholds.items()},
+            "languages": _against_policy(engine.policy, calibration.person_thresholds, "hold_if_person"),
         },
         "differences": differences,
     }
     json.dump(report, sys.stdout, indent=2)
     sys.stdout.write("\n")
     return 1 if args.check and differences else 0
+
+
+def _against_policy(policy, calibrated: dict[str, dict[str, float]], key: str) -> dict:
+    """language -> label -> {calibrated, policy}: one threshold (`hold`, `hold_if_group`, ...) both ways."""
+    return {language: {label: {"calibrated": value, "policy": policy.limits(language).get(label, {}).get(key)}
+                       for label, value in labels.items()}
+            for language, labels in calibrated.items()}

@@ -85,14 +85,10 @@ def score_columns(decisions, labels: tuple[str, ...]) -> dict[str, np.ndarray]:
     return {label: np.array(values) for label, values in columns.items() if values}
 
 
-def names_a_group(engine, texts: list[str], language: str) -> list[bool]:
-    """For each text, whether the engine's targeting rules find an identity group in it."""
-    return [bool(engine.targets.read(text, language).groups) for text in texts]
-
-
-def names_a_person(engine, texts: list[str], language: str) -> list[bool]:
-    """For each text, whether the engine's targeting rules find a person it names or addresses."""
-    return [engine.targets.read(text, language).names_person for text in texts]
+def readings(engine, texts: list[str], language: str) -> list:
+    """Each text as the engine's targeting rules read it: the groups it names, whether it names or
+    addresses a person (one read per text serves both lower bars)."""
+    return [engine.targets.read(text, language) for text in texts]
 
 
 def _per_language(scores: dict[str, dict[str, np.ndarray]], counts: dict[str, int],
@@ -122,10 +118,11 @@ def calibrate(engine, data_dir: Path, shares: dict[str, float] | None = None) ->
         benign[language] = len(texts)
         decisions = list(decide_all(engine, texts, [language] * len(texts)))  # each text decided once
         scores[language] = score_columns(decisions, CALIBRATED_LABELS)
-        about_groups = [d for d, named_one in zip(decisions, names_a_group(engine, texts, language)) if named_one]
+        read = readings(engine, texts, language)
+        about_groups = [d for d, reading in zip(decisions, read) if reading.groups]
         named[language] = len(about_groups)
         group_scores[language] = score_columns(about_groups, tuple(GROUP_HOLD_SHARES))
-        about_persons = [d for d, named_one in zip(decisions, names_a_person(engine, texts, language)) if named_one]
+        about_persons = [d for d, reading in zip(decisions, read) if reading.names_person]
         addressed[language] = len(about_persons)
         person_scores[language] = score_columns(about_persons, tuple(PERSON_HOLD_SHARES))
     thresholds = _per_language(scores, benign, shares)
