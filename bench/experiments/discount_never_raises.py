@@ -18,19 +18,12 @@ decision changed. Shipped.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from compare import compare, decisions
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
-
-from bench_quality import load_cases, right  # noqa: E402
-from moderation import engine as engine_module  # noqa: E402
-from moderation.engine import Engine, _over_hold  # noqa: E402
-from moderation.settings import load_settings  # noqa: E402
-from moderation.types import CommentInput  # noqa: E402
-from moderation.unvoiced import is_untargeted_swearing  # noqa: E402
+from moderation import engine as engine_module
+from moderation.engine import Engine, _over_hold
+from moderation.settings import load_settings
+from moderation.unvoiced import is_untargeted_swearing
 
 
 def as_scored(engine, batch) -> None:
@@ -41,45 +34,19 @@ def as_scored(engine, batch) -> None:
             item.discounted_scores = item.unvoiced_scores
 
 
-def decide(engine: Engine, texts: list[str]) -> list[str]:
-    return [d.decision for d in engine.decide([CommentInput(id=str(i), text=t) for i, t in enumerate(texts)])]
-
-
 def main() -> None:
     engine = Engine.from_settings(load_settings())
     shipped = engine_module.EVIDENCE_PHASES
     index = shipped.index(engine_module.discount_unvoiced_abuse)
-    before_phases = shipped[:index] + (as_scored,) + shipped[index + 1:]
-    from moderation.training.datasets import TRAINING_FILES, load_training_file
-    from moderation.training.splits import is_choice
-    data = ROOT.parent / "shared" / "data"
-    cases = load_cases("tune")
-    sets = {"dev tune": ([c["text"] for c in cases], None)}
-    for name in TRAINING_FILES:
-        examples = [e for e in load_training_file(data / name) if is_choice(e) and "toxicity" in e.labels]
-        if examples:
-            sets[name] = ([e.text for e in examples], [e.labels["toxicity"] for e in examples])
-    runs = {}
-    for label, phases in (("before", before_phases), ("after", shipped)):
-        engine_module.EVIDENCE_PHASES = phases
-        runs[label] = {name: decide(engine, texts) for name, (texts, _) in sets.items()}
-    engine_module.EVIDENCE_PHASES = shipped
-    for name, (texts, labels) in sets.items():
-        before, after = runs["before"][name], runs["after"][name]
-        if labels is None:
-            fixed = [c for c, a, b in zip(cases, before, after) if not right(c["expected"], a) and right(c["expected"], b)]
-            broken = [c for c, a, b in zip(cases, before, after) if right(c["expected"], a) and not right(c["expected"], b)]
-            print(f"{name}: fixed {len(fixed)}, broken {len(broken)}")
-            for c in fixed + broken:
-                print(f"    {'fixed' if c in fixed else 'broke'} {c['language']} {c['category']} | {c['text'][:90]}")
-            continue
-        freed = [t for t, y, a, b in zip(texts, labels, before, after) if y == 0 and a != "keep" and b == "keep"]
-        held = sum(y == 0 and a == "keep" and b != "keep" for y, a, b in zip(labels, before, after))
-        lost = [t for t, y, a, b in zip(texts, labels, before, after) if y == 1 and a != "keep" and b == "keep"]
-        caught = sum(y == 1 and a == "keep" and b != "keep" for y, a, b in zip(labels, before, after))
-        print(f"{name}: benign freed {len(freed)}, newly held {held}; toxic lost {len(lost)}, newly caught {caught}")
-        for text in lost[:4]:
-            print("    lost |", text[:100].replace("\n", " "))
+
+    def before(texts: list[str]) -> list[str]:
+        engine_module.EVIDENCE_PHASES = shipped[:index] + (as_scored,) + shipped[index + 1:]
+        try:
+            return decisions(engine, texts)
+        finally:
+            engine_module.EVIDENCE_PHASES = shipped
+
+    compare(before, lambda texts: decisions(engine, texts))
 
 
 if __name__ == "__main__":

@@ -17,63 +17,27 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+from compare import ROOT, compare, decisions
 
-from bench_quality import load_cases, right  # noqa: E402
-from moderation.engine import Engine  # noqa: E402
-from moderation.settings import load_settings  # noqa: E402
-from moderation.training.calibrate import calibrate  # noqa: E402
-from moderation.types import CommentInput  # noqa: E402
-
-
-def decide(engine: Engine, texts: list[str]) -> list[str]:
-    return [d.decision for d in engine.decide([CommentInput(id=str(i), text=t) for i, t in enumerate(texts)])]
+from moderation.engine import Engine
+from moderation.settings import load_settings
+from moderation.training.calibrate import calibrate
 
 
 def main() -> None:
-    data = ROOT.parent / "shared" / "data"
     shipped = Engine.from_settings(load_settings())
-    calibration = calibrate(shipped, data)
-    person = calibration.person_thresholds
-    print("hold_if_person:", person, "benign naming a person:", calibration.benign_naming_a_person)
+    calibration = calibrate(shipped, ROOT.parent / "shared" / "data")
+    print("hold_if_person:", calibration.person_thresholds, "benign naming a person:", calibration.benign_naming_a_person)
     thresholds = copy.deepcopy(shipped.policy.label_thresholds)
     without = copy.deepcopy(thresholds)
-    for language, labels in person.items():
+    for language, labels in calibration.person_thresholds.items():
         for label, value in labels.items():
             thresholds[language][label]["hold_if_person"] = value
             without[language][label].pop("hold_if_person", None)
     base = shipped.with_policy(dataclasses.replace(shipped.policy, label_thresholds=without))
     trial = shipped.with_policy(dataclasses.replace(shipped.policy, label_thresholds=thresholds))
-    cases = load_cases("tune")
-    texts = [c["text"] for c in cases]
-    before, after = decide(base, texts), decide(trial, texts)
-    fixed = [c for c, a, b in zip(cases, before, after) if not right(c["expected"], a) and right(c["expected"], b)]
-    broken = [c for c, a, b in zip(cases, before, after) if right(c["expected"], a) and not right(c["expected"], b)]
-    print(f"dev tune: fixed {len(fixed)}, broken {len(broken)}")
-    for c in fixed + broken:
-        print(f"    {'fixed' if c in fixed else 'broke'} {c['language']} {c['category']} | {c['text'][:90]}")
-    from moderation.training.datasets import TRAINING_FILES, load_training_file
-    from moderation.training.splits import is_choice
-    held_total = caught_total = 0
-    for name in TRAINING_FILES:
-        examples = [e for e in load_training_file(data / name) if is_choice(e) and "toxicity" in e.labels]
-        if not examples:
-            continue
-        texts = [e.text for e in examples]
-        a, b = decide(base, texts), decide(trial, texts)
-        held = [e.text for e, x, y in zip(examples, a, b) if e.labels["toxicity"] == 0 and x == "keep" and y != "keep"]
-        caught = sum(e.labels["toxicity"] == 1 and x == "keep" and y != "keep" for e, x, y in zip(examples, a, b))
-        held_total += len(held)
-        caught_total += caught
-        print(f"{name}: benign newly held {len(held)}, toxic newly caught {caught}")
-        for text in held[:4]:
-            print("    held |", text[:100].replace("\n", " "))
-    print(f"choice split: benign newly held {held_total}, toxic newly caught {caught_total}")
+    compare(lambda texts: decisions(base, texts), lambda texts: decisions(trial, texts))
 
 
 if __name__ == "__main__":
