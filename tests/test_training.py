@@ -14,7 +14,7 @@ pytest.importorskip("sklearn")
 from moderation.scoring.linear import LinearScorer  # noqa: E402
 from moderation.scoring.linear_features import FeatureSpec, featurize, preprocess  # noqa: E402
 from moderation.training.datasets import EvalOnlyData, load_training_file  # noqa: E402
-from moderation.training.fit import feature_matrix  # noqa: E402
+from moderation.training.fit import MlpOptions, feature_matrix  # noqa: E402
 from moderation.training.pipeline import ModelRecipe, train  # noqa: E402
 from moderation.training.splits import is_heldout, split  # noqa: E402
 
@@ -53,7 +53,11 @@ def test_training_matrix_equals_inference_featuriser():
 def test_shipped_scorer_matches_training_matrix_times_weights():
     scorer = LinearScorer.load()
     matrix = feature_matrix(SAMPLES, scorer.spec, scorer.lexicon)
-    expected = matrix @ scorer._weights + scorer._intercepts + scorer.encoder.encode(SAMPLES) @ scorer._encoder_weights
+    embedded = scorer.encoder.encode(SAMPLES)
+    expected = matrix @ scorer._weights + scorer._intercepts + embedded @ scorer._encoder_weights
+    for column, head in scorer._mlp_heads:  # stack-v7: the threat logit blends in an MLP over the embedding
+        expected[:, column] = (1 - head.blend) * expected[:, column] + head.blend * head.logits(embedded)
+    assert scorer._mlp_heads, "the shipped model has an MLP threat head"
     assert np.allclose(scorer.logits(SAMPLES), expected, atol=1e-4)
 
 
@@ -93,7 +97,10 @@ def test_split_keeps_pairs_together_and_drops_dev_duplicates(tmp_path):
 @pytest.mark.parametrize("encoder_scale", [None, 3.0], ids=["ngrams", "with-encoder"])
 def test_training_twice_gives_identical_bytes(tmp_path, encoder_scale):
     _mlma_fixture(tmp_path)
-    recipe = ModelRecipe("tiny-test", ("mlma_fr.csv",), ("toxicity", "identity_attack"), encoder_scale)
+    # With the encoder, an MLP head for toxicity too (the shipped recipe's is for threat, which this file lacks).
+    mlp_heads = (MlpOptions("toxicity", hidden_units=8, max_iter=50),) if encoder_scale else ()
+    recipe = ModelRecipe("tiny-test", ("mlma_fr.csv",), ("toxicity", "identity_attack"), encoder_scale,
+                         mlp_heads=mlp_heads)
     outs = []
     for name in ("a", "b"):
         json_path = train(tmp_path, tmp_path / name, seed=0, spec=SMALL, recipe=recipe, log=lambda _: None,
@@ -102,5 +109,6 @@ def test_training_twice_gives_identical_bytes(tmp_path, encoder_scale):
     assert outs[0] == outs[1]
     scorer = LinearScorer.load(tmp_path / "a")
     assert (scorer.encoder is not None) == (encoder_scale is not None)
+    assert [scorer.labels[column] for column, _ in scorer._mlp_heads] == [m.label for m in mlp_heads]
     toxic, clean = scorer.score(["t'es un connard", "bonne journée à tous"], ["fr", "fr"])
     assert toxic["toxicity"] > clean["toxicity"]

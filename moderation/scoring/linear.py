@@ -4,9 +4,11 @@ A head reads two blocks of features: hashed n-grams and lexicon tags (linear-v1 
 these), and, from stack-v2 on, the text's sentence embedding (moderation/scoring/encoder.py).
 The artifact is `<id>.json` (featuriser parameters, labels, intercepts, provenance) next to
 `<id>.npz` (float16 weight matrices: `weights`, features x labels, and `encoder_weights`,
-512 x labels), written by `moderation train`. Loading reads both and checks them against each
-other; scoring featurises a whole batch at once and sums weights with np.bincount, so there is
-no Python loop per n-gram, and embeds the batch in one call.
+512 x labels), written by `moderation train`. From stack-v7 on, a label may also have an MLP head
+over the embedding (moderation/scoring/mlp_head.py) whose logit is blended with the linear one.
+Loading reads both files and checks them against each other; scoring featurises a whole batch at
+once and sums weights with np.bincount, so there is no Python loop per n-gram, and embeds the
+batch in one call.
 """
 
 from __future__ import annotations
@@ -21,10 +23,11 @@ import numpy as np
 from moderation.scoring.base import ScorerUnavailable
 from moderation.scoring.encoder import DIMENSIONS, ENCODER_NAME, SentenceEncoder, shared_encoder
 from moderation.scoring.linear_features import PREPROCESS_VERSION, FeatureSpec, featurize, lexicon_lookup
+from moderation.scoring.mlp_head import MlpHead
 from moderation.types import LABELS
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
-DEFAULT_MODEL = MODELS_DIR / "stack-v6.json"
+DEFAULT_MODEL = MODELS_DIR / "stack-v7.json"
 PREVIOUS_MODEL = MODELS_DIR / "linear-v1.json"  # n-grams and lexicon only; still loadable
 
 
@@ -62,16 +65,24 @@ def _read_description(path: Path) -> dict:
     if encoder is not None and (not isinstance(encoder, dict) or encoder.get("name") != ENCODER_NAME
                                 or not isinstance(encoder.get("scale"), (int, float))):
         raise ScorerUnavailable(f"linear model: {path} asks for an encoder this code does not have: {encoder!r}")
+    mlp_heads = description.get("mlp_heads", {})
+    if not isinstance(mlp_heads, dict) or not set(mlp_heads) <= set(labels) or (mlp_heads and encoder is None):
+        raise ScorerUnavailable(f"linear model: {path} has MLP heads {sorted(mlp_heads)!r} for labels {labels!r} "
+                                f"{'without an encoder' if encoder is None else ''}")
     return {"spec": spec, "labels": labels, "lexicon": lexicon, "intercepts": intercepts, "encoder": encoder,
-            "model_id": str(description.get("model_id", path.stem)), "weights_file": description.get("weights_file")}
+            "model_id": str(description.get("model_id", path.stem)), "weights_file": description.get("weights_file"),
+            "mlp_heads": mlp_heads}
 
 
-def _read_weights(path: Path, n_features: int, n_labels: int, with_encoder: bool) -> tuple[np.ndarray, np.ndarray | None]:
+def _read_weights(path: Path, n_features: int, n_labels: int, with_encoder: bool,
+                  mlp_heads: dict | None = None) -> tuple[np.ndarray, np.ndarray | None, list[MlpHead]]:
     try:
         with np.load(path, allow_pickle=False) as archive:
             weights = archive["weights"]
             encoder_weights = archive["encoder_weights"] if with_encoder else None
-    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as exc:
+            mlps = [MlpHead.from_parts(label, entry, archive, DIMENSIONS)
+                    for label, entry in sorted((mlp_heads or {}).items())]
+    except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile) as exc:
         raise ScorerUnavailable(f"linear model: cannot read weights {path} ({exc})") from None
     if weights.shape != (n_features, n_labels) or not np.isfinite(weights).all():
         raise ScorerUnavailable(f"linear model: weights {path} have shape {weights.shape}, "
@@ -80,7 +91,7 @@ def _read_weights(path: Path, n_features: int, n_labels: int, with_encoder: bool
                                         or not np.isfinite(encoder_weights).all()):
         raise ScorerUnavailable(f"linear model: encoder weights in {path} have shape {encoder_weights.shape}, "
                                 f"expected {(DIMENSIONS, n_labels)} finite values")
-    return weights.astype(np.float32), None if encoder_weights is None else encoder_weights.astype(np.float32)
+    return weights.astype(np.float32), None if encoder_weights is None else encoder_weights.astype(np.float32), mlps
 
 
 class LinearScorer:
@@ -90,7 +101,7 @@ class LinearScorer:
                  weights: np.ndarray, intercepts: Sequence[float],
                  lexicon: dict[tuple[str, ...], int] | None = None,
                  encoder_weights: np.ndarray | None = None, encoder_scale: float = 1.0,
-                 encoder: SentenceEncoder | None = None) -> None:
+                 encoder: SentenceEncoder | None = None, mlp_heads: Sequence[MlpHead] = ()) -> None:
         self.model_id = model_id
         self.labels = labels
         self.spec = spec
@@ -101,6 +112,7 @@ class LinearScorer:
         # they were trained with, which set that block's weight against the n-grams' regularisation.
         self._encoder_weights = None if encoder_weights is None else encoder_weights * np.float32(encoder_scale)
         self.encoder = encoder if encoder is not None or encoder_weights is None else shared_encoder()
+        self._mlp_heads = [(labels.index(head.label), head) for head in mlp_heads]
 
     @classmethod
     def load(cls, path: Path | None = None) -> "LinearScorer":
@@ -109,10 +121,11 @@ class LinearScorer:
         parts = _read_description(json_path)
         weights_path = json_path.with_name(parts["weights_file"] or f"{json_path.stem}.npz")
         encoder = parts["encoder"]
-        weights, encoder_weights = _read_weights(weights_path, parts["spec"].n_features, len(parts["labels"]),
-                                                 with_encoder=encoder is not None)
+        weights, encoder_weights, mlp_heads = _read_weights(
+            weights_path, parts["spec"].n_features, len(parts["labels"]), with_encoder=encoder is not None,
+            mlp_heads=parts["mlp_heads"])
         return cls(parts["model_id"], parts["spec"], parts["labels"], weights, parts["intercepts"], parts["lexicon"],
-                   encoder_weights, float(encoder["scale"]) if encoder else 1.0)
+                   encoder_weights, float(encoder["scale"]) if encoder else 1.0, mlp_heads=mlp_heads)
 
     def logits(self, texts: Sequence[str]) -> np.ndarray:
         """Return the raw (pre-sigmoid) score matrix, texts x labels."""
@@ -124,7 +137,10 @@ class LinearScorer:
         for column in range(len(self.labels)):
             logits[:, column] += np.bincount(doc, weights=contributions[:, column], minlength=len(texts))
         if self._encoder_weights is not None:
-            logits += self.encoder.encode(texts) @ self._encoder_weights
+            embedded = self.encoder.encode(texts)
+            logits += embedded @ self._encoder_weights
+            for column, head in self._mlp_heads:
+                logits[:, column] = head.blended(logits[:, column], embedded)
         return logits
 
     def score(self, texts: Sequence[str], languages: Sequence[str]) -> list[dict[str, float]]:

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from moderation.scoring.linear_features import FeatureSpec
+from moderation.scoring.mlp_head import MlpHead
 from moderation.training.fit import Head
 
 _FIXED_DATE = (1980, 1, 1, 0, 0, 0)
@@ -32,11 +33,12 @@ def _write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
 
 
 def write_artifact(out_dir: Path, model_id: str, spec: FeatureSpec, heads: list[Head],
-                   metadata: dict[str, Any], encoder_dimensions: int = 0) -> tuple[Path, Path]:
+                   metadata: dict[str, Any], encoder_dimensions: int = 0,
+                   mlp_heads: list[MlpHead] = ()) -> tuple[Path, Path]:
     """Write `<model_id>.npz` and `<model_id>.json` under out_dir; return their paths.
 
     Each head's weights are the n-gram block followed by `encoder_dimensions` embedding weights
-    (stored apart, as `encoder_weights`, when there are any).
+    (stored apart, as `encoder_weights`, when there are any); MLP heads keep float32 (small).
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     # float16 halves the size; the rounding (about 1e-3 relative) moves no ranking that matters.
@@ -46,6 +48,8 @@ def write_artifact(out_dir: Path, model_id: str, spec: FeatureSpec, heads: list[
     arrays = {"weights": weights}
     if encoder_dimensions:
         arrays["encoder_weights"] = stacked[split:].astype(np.float16)
+    for head in mlp_heads:
+        arrays.update(head.arrays())
     npz_path = out_dir / f"{model_id}.npz"
     _write_npz(npz_path, arrays)
     description = {
@@ -56,6 +60,7 @@ def write_artifact(out_dir: Path, model_id: str, spec: FeatureSpec, heads: list[
         "intercepts": [round(head.intercept, 6) for head in heads],
         "weights_file": npz_path.name,
         "weights_shape": list(weights.shape),
+        **({"mlp_heads": {head.label: head.description() for head in mlp_heads}} if mlp_heads else {}),
         **metadata,
     }
     json_path = out_dir / f"{model_id}.json"

@@ -17,6 +17,7 @@ import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
 
 from moderation.scoring.linear_features import FeatureSpec, featurize
+from moderation.scoring.mlp_head import MlpHead
 from moderation.training.datasets import Example
 
 
@@ -68,3 +69,32 @@ def fit_head(examples: Sequence[Example], label: str, matrix: sp.csr_matrix, opt
                                random_state=options.seed)
     model.fit(x, y, sample_weight=cell_weights(subset, label, source_weights))
     return Head(label, model.coef_[0].astype(np.float32), float(model.intercept_[0]), len(subset))
+
+
+@dataclass(frozen=True)
+class MlpOptions:
+    """One label's MLP head over the embedding (recorded in the artifact). Chosen on the dev tune
+    half and the choice split: bench/experiments/threat_mlp.py, docs/model.md."""
+
+    label: str
+    hidden_units: int = 128
+    alpha: float = 1e-2  # L2 penalty
+    blend: float = 0.25  # share of the MLP's logit in the label's logit (0.5 and 0.35 held more benign per threat caught)
+    max_iter: int = 200
+
+
+def fit_mlp_head(examples: Sequence[Example], label: str, embedded: np.ndarray, options: MlpOptions, seed: int,
+                 source_weights: dict[str, float] | None = None) -> MlpHead:
+    """Fit one label's MLP on the embeddings (rows of `embedded`) of the examples that carry that label,
+    with the same cell weights as its linear head."""
+    from sklearn.neural_network import MLPClassifier
+
+    chosen = [i for i, e in enumerate(examples) if label in e.labels]
+    subset = [examples[i] for i in chosen]
+    y = np.array([e.labels[label] for e in subset], dtype=np.int64)
+    weights = cell_weights(subset, label, source_weights)
+    model = MLPClassifier(hidden_layer_sizes=(options.hidden_units,), alpha=options.alpha,
+                          max_iter=options.max_iter, random_state=seed)
+    model.fit(embedded[chosen], y, sample_weight=weights / weights.mean())
+    return MlpHead(label, model.coefs_[0].astype(np.float32), model.intercepts_[0].astype(np.float32),
+                   model.coefs_[1][:, 0].astype(np.float32), float(model.intercepts_[1][0]), options.blend)
