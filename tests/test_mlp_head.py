@@ -103,6 +103,15 @@ def test_an_mlp_head_for_an_unknown_label_or_without_encoder_is_unavailable(mode
         LinearScorer.load(with_head)
 
 
+def test_mlp_heads_that_are_not_a_table_are_unavailable(model_with_an_mlp_head):
+    with_head, _, _ = model_with_an_mlp_head
+    description = json.loads(with_head.read_text("utf-8"))
+    description["mlp_heads"] = 5
+    with_head.write_text(json.dumps(description), "utf-8")
+    with pytest.raises(ScorerUnavailable, match="MLP heads 5"):
+        LinearScorer.load(with_head)
+
+
 def test_a_missing_mlp_array_is_unavailable(model_with_an_mlp_head, tmp_path):
     with_head, _, head = model_with_an_mlp_head
     with np.load(with_head.with_suffix(".npz")) as archive:

@@ -67,7 +67,7 @@ def _read_description(path: Path) -> dict:
         raise ScorerUnavailable(f"linear model: {path} asks for an encoder this code does not have: {encoder!r}")
     mlp_heads = description.get("mlp_heads", {})
     if not isinstance(mlp_heads, dict) or not set(mlp_heads) <= set(labels) or (mlp_heads and encoder is None):
-        raise ScorerUnavailable(f"linear model: {path} has MLP heads {sorted(mlp_heads)!r} for labels {labels!r} "
+        raise ScorerUnavailable(f"linear model: {path} has MLP heads {mlp_heads!r} for labels {labels!r} "
                                 f"{'without an encoder' if encoder is None else ''}")
     return {"spec": spec, "labels": labels, "lexicon": lexicon, "intercepts": intercepts, "encoder": encoder,
             "model_id": str(description.get("model_id", path.stem)), "weights_file": description.get("weights_file"),
