@@ -97,8 +97,7 @@ def recalibrated(engine):
 
     calibration = calibrate(engine, DATA)
     thresholds = copy.deepcopy(engine.policy.label_thresholds)
-    for key, table in (("hold", calibration.thresholds), ("hold_if_group", calibration.group_thresholds),
-                       ("hold_if_person", calibration.person_thresholds)):
+    for key, table in calibration.by_key():
         for language, labels in table.items():
             for label, value in labels.items():
                 thresholds[language][label][key] = value

@@ -56,6 +56,11 @@ class Calibration:
     person_thresholds: dict[str, dict[str, float]] = field(default_factory=dict)  # language -> label -> hold_if_person
     benign_naming_a_person: dict[str, int] = field(default_factory=dict)
 
+    def by_key(self) -> tuple[tuple[str, dict[str, dict[str, float]]], ...]:
+        """(policy threshold key, language -> label -> value) for `hold`, `hold_if_group`, `hold_if_person`."""
+        return (("hold", self.thresholds), ("hold_if_group", self.group_thresholds),
+                ("hold_if_person", self.person_thresholds))
+
 
 def hold_threshold(benign_scores: np.ndarray, share: float = HOLD_SHARE) -> float:
     """Return the lowest two-decimal t such that at most `share` of the scores are >= t."""
@@ -138,8 +143,7 @@ def disagreements(calibration: Calibration, policy, model_id: str) -> list[str]:
     """Where the policy differs from a calibration of scorer `model_id`, one line each."""
     mismatch = policy.calibration_mismatch(model_id)
     found = [f"calibrated_for: {mismatch}"] if mismatch else []
-    for key, table in (("hold", calibration.thresholds), ("hold_if_group", calibration.group_thresholds),
-                       ("hold_if_person", calibration.person_thresholds)):
+    for key, table in calibration.by_key():
         for language, labels in table.items():
             limits = policy.limits(language)
             for label, calibrated in labels.items():

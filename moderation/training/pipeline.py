@@ -100,12 +100,13 @@ class Featurizer:
         self.spec, self.lexicon, self.encoder_scale, self.log = spec, lexicon, encoder_scale, log
         self.cache = EmbeddingCache(cache_dir) if encoder_scale is not None else None
 
-    def matrix(self, texts: list[str]) -> sp.csr_matrix:
+    def matrix(self, texts: list[str], embedded: np.ndarray | None = None) -> sp.csr_matrix:
+        """The rows for `texts`; `embedded`: their embeddings when the caller already has them."""
         ngrams = feature_matrix(texts, self.spec, self.lexicon)
         if self.cache is None:
             return ngrams
-        embedded = self.embedded(texts) * np.float32(self.encoder_scale)
-        return sp.hstack([ngrams, sp.csr_matrix(embedded)], format="csr")
+        embedded = self.embedded(texts) if embedded is None else embedded
+        return sp.hstack([ngrams, sp.csr_matrix(embedded * np.float32(self.encoder_scale))], format="csr")
 
     def embedded(self, texts: list[str]) -> np.ndarray:
         """The texts' sentence embeddings, unscaled (what an MLP head reads)."""
@@ -119,8 +120,8 @@ def _measure(heads: list[Head], featurizer: Featurizer, sets: dict[str, list[Exa
     mlp_by_label = {head.label: head for head in mlp_heads}
     for name, examples in sets.items():
         texts = [e.text for e in examples]
-        matrix = featurizer.matrix(texts)
         embedded = featurizer.embedded(texts) if mlp_by_label else None
+        matrix = featurizer.matrix(texts, embedded)
         results[name] = {"n": len(examples)}
         for head in heads:
             known = [i for i, e in enumerate(examples) if head.label in e.labels]
@@ -128,7 +129,7 @@ def _measure(heads: list[Head], featurizer: Featurizer, sets: dict[str, list[Exa
                 logits = np.asarray(matrix[known] @ head.weights).ravel() + head.intercept
                 if head.label in mlp_by_label:
                     logits = mlp_by_label[head.label].blended(logits, embedded[known])
-                auc = roc_auc([examples[i].labels[head.label] for i in known], np.asarray(logits).ravel())
+                auc = roc_auc([examples[i].labels[head.label] for i in known], logits)
                 results[name][head.label] = None if auc is None else round(auc, 4)
     return results
 
@@ -173,20 +174,19 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0, spec: FeatureSpec = Feat
                             + (["training/freeform.py round 2"] if recipe.freeform_round2 else []))
         log(f"train: {len(written)} written sentences for {', '.join(recipe.written_labels)} ({modules})")
     featurizer = Featurizer(spec, lexicon, recipe.encoder_scale, log, cache_dir)
-    matrix = featurizer.matrix([e.text for e in train_set])
+    # An MLP head reads the embedding: none without the encoder, and only for a label the recipe trains.
+    mlp_options = [m for m in recipe.mlp_heads if recipe.encoder_scale is not None and m.label in recipe.labels]
+    texts = [e.text for e in train_set]
+    embedded = featurizer.embedded(texts) if mlp_options else None
+    matrix = featurizer.matrix(texts, embedded)
+    weights = {**dict(recipe.source_weights), **extra.source_weights} or None
     heads = []
     for label in recipe.labels:
-        weights = {**dict(recipe.source_weights), **extra.source_weights}
-        heads.append(fit_head(train_set, label, matrix, options, weights or None))
+        heads.append(fit_head(train_set, label, matrix, options, weights))
         log(f"train: fitted {label} on {heads[-1].n_examples} examples")
     mlp_heads = []
-    # An MLP head reads the embedding: none without the encoder, and only for a label the recipe trains.
-    for mlp in recipe.mlp_heads if recipe.encoder_scale is not None else ():
-        if mlp.label not in recipe.labels:
-            continue
-        weights = {**dict(recipe.source_weights), **extra.source_weights}
-        mlp_heads.append(fit_mlp_head(train_set, mlp.label, featurizer.embedded([e.text for e in train_set]), mlp,
-                                      seed, weights or None))
+    for mlp in mlp_options:
+        mlp_heads.append(fit_mlp_head(train_set, mlp.label, embedded, mlp, seed, weights))
         log(f"train: fitted an MLP head for {mlp.label} ({mlp.hidden_units} units, blend {mlp.blend})")
     sources = sorted({e.source for e in heldout})
     eval_sets = {f"heldout:{s}": [e for e in heldout if e.source == s] for s in sources}
@@ -200,7 +200,7 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0, spec: FeatureSpec = Feat
             "seed": seed, "options": asdict(options), "files": {n: file_sha256(data_dir / n) for n in files},
             "examples": len(train_set), "dropped_as_dev_duplicates": leaked, "written_labels": list(recipe.written_labels),
             "source_weights": dict(recipe.source_weights),
-            "mlp_heads": [asdict(mlp) for mlp in recipe.mlp_heads if mlp.label in {h.label for h in mlp_heads}],
+            "mlp_heads": [asdict(mlp) for mlp in mlp_options],
             "heldout": {"percent_by_group": HELDOUT_PERCENT, "whole_sources": sorted(HELDOUT_WHOLE)},
             "python": platform.python_version(), "lexicon_files": lexicon_files,
         },
