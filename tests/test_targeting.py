@@ -193,6 +193,14 @@ def test_a_bad_pattern_is_a_clear_error(tmp_path):
     ("Toi, tu vas voir", "fr", True),
     ("mdrrr jsuis morte", "fr", False),
     ("La canicule tue les plantes", "fr", False),
+    # someone pointed at without a name or a "you" (since 2026-12-03): French demonstratives as
+    # English has "that man", and the next one who does something
+    ("Si je croise celui-là au bar, il va comprendre", "fr", True),
+    ("Le prochain qui me double, je le sors de sa voiture", "fr", True),
+    ("Cette meuf a du culot", "fr", True),
+    ("The next guy who cuts me off is going to regret it", "en", True),
+    ("Ce concert était génial", "fr", False),  # "ce con" is a word, not the start of one
+    ("Celui-ci est meilleur que l'ancien modèle", "fr", False),  # "celui-ci" names things as often
 ])
 def test_names_person_finds_who_a_comment_speaks_to_or_about(text, language, expected):
     rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
