@@ -18,7 +18,13 @@ held against 16 toxic newly caught (ParaDetox 10/10: "go ahead and let it end", 
 roll"). Rejected: the threat head is not sure enough of itself for a hold without a target; the
 threats it misses need a better head, not a looser test. Again with stack-v6 (policy
 2026-12-03.3): tune half 2 fixed, 4 broken ("allez l'OM 🔥🔥" again); choice split 13 benign newly
-held against 12 toxic newly caught. Still rejected.
+held against 12 toxic newly caught. Still rejected. Again with stack-v7 (policy 2026-12-03.4):
+tune half 5 fixed, 4 broken ("allez l'OM 🔥🔥", "I would genuinely kill for a decent bus
+service"); choice split 19 benign newly held against 24 toxic caught. A separate bar for threats
+aimed at nobody (hold at threat >= 0.97): tune 4 fixed / 2 broken, choice split 4 held / 3
+caught; at 0.99: 2 / 2, 0 / 1. Rejected: two of the fixed French threats point at someone the
+targeting rules did not know as a person ("celui-là", "le prochain qui"), added to config/targets
+instead (2 fixed, 0 broken, choice split unchanged).
 """
 
 from __future__ import annotations
