@@ -79,6 +79,11 @@ def test_harmless_sentences_with_the_words_of_veiled_threats_are_not_threats(rul
     ("les migrants sont des cafards", "fr", "immigres"),
     ("je supporte pas les musulmans", "fr", "musulmans"),
     ("Des Roms devant la gare. Ils sont tous des voleurs.", "fr", "roms"),
+    # monsters, demons, vermin of other names (added 2026-12-03)
+    ("Refugees are monsters", "en", "immigrants"),
+    ("les musulmans sont des monstres", "fr", "musulmans"),
+    ("les tr4ns s0nt d3s m0nstr3s", "fr", "trans"),
+    ("Les gitans ? Des moins que rien.", "fr", "roms"),
 ])
 def test_derogation_of_a_group_is_found(rules, text, language, target):
     assert ("derogation", target, False, False) in kinds(rules, text, language)
@@ -96,6 +101,8 @@ def test_derogation_of_a_group_is_found(rules, text, language, target):
     ("l'enfant a été battu à mort, selon le parquet", "fr"),
     ("Les juifs de Strasbourg fêtent Hanoukka", "fr"),
     ("on va les écraser dimanche au stade", "fr"),
+    ("Mes enfants sont des petits monstres le dimanche matin", "fr"),  # no identity group
+    ("The kids were little monsters at the party", "en"),
 ])
 def test_idioms_news_and_benign_mentions_are_not_abuse(rules, text, language):
     assert kinds(rules, text, language) == []
