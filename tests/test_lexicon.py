@@ -286,6 +286,21 @@ def test_one_dropped_or_swapped_letter_is_seen_through(lexicon, text, term):
     assert term in [hit.term for hit in lexicon.match(text, "fr" if "con" in text or "sal" in text else "en")]
 
 
+@pytest.mark.parametrize("text, language, term, seen", [
+    # informal English is in no dictionary: read as English, these are not typos of French slurs
+    ("i didnt say youre wrong", "en", "youtre", False),
+    ("my home girls were playing gogo all night", "en", "gogol", False),
+    # in their own language, and in text of undetermined language, the typos still count
+    ("sale yotre", "fr", "youtre", True),
+    ("sale yotre", "und", "youtre", True),
+    ("you are an idoit", "en", "idiot", True),
+    # terms themselves (not typos) are read in every language: French comments swear in English
+    ("fuck les flics", "fr", "fuck", True),
+])
+def test_a_typo_of_a_term_is_read_in_the_terms_own_language(lexicon, text, language, term, seen):
+    assert (term in [hit.term for hit in lexicon.match(text, language)]) is seen
+
+
 def test_typos_of_insults_never_turn_an_ordinary_word_into_a_hit(lexicon):
     """Every dictionary word one letter away from a slur or insult stays a plain word."""
     from moderation.lexicon.index import words_of

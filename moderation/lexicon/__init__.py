@@ -16,7 +16,7 @@ from pathlib import Path
 from moderation.lexicon.index import PhraseTable, Sequence, entry_forms, words_of
 from moderation.lexicon.matcher import Found, find
 from moderation.lexicon.schema import Entry, LexiconError, parse_file
-from moderation.lexicon.vocabulary import Vocabulary
+from moderation.lexicon.vocabulary import RANK_TYPO, Vocabulary
 from moderation.text.normalize import NormalizedText, normalize_for_matching
 from moderation.text.typos import ordinary_stretches
 from moderation.types import SUPPORTED_LANGUAGES, UNDETERMINED, LexiconHit
@@ -24,8 +24,8 @@ from moderation.types import SUPPORTED_LANGUAGES, UNDETERMINED, LexiconHit
 __all__ = ["Entry", "Lexicon", "LexiconError", "load_lexicon"]
 
 # Bump when matching behaviour changes, so `version` changes even if the files did not.
-MATCHER_REVISION = "4"  # 2: one-letter typos of slurs and insults, "fvck"; 3: no stretch onto ordinary words;
-# 4: slurs match their plural
+MATCHER_REVISION = "5"  # 2: one-letter typos of slurs and insults, "fvck"; 3: no stretch onto ordinary words;
+# 4: slurs match their plural; 5: a typo of a term is read in its own language only
 
 
 @dataclass(frozen=True, repr=False)
@@ -123,7 +123,7 @@ def load_lexicon(directory: Path) -> Lexicon:
     for index, entry in enumerate(entries):
         for words, rank in entry_forms(entry, where[index]):
             seq = Sequence(tuple(vocabulary.add(w, rank) for w in words), index)
-            for name in _tables_for(entry):
+            for name in (_tables_for(entry) if rank != RANK_TYPO else _typo_tables_for(entry)):
                 tables[name].add(seq, rank)
         for exception in entry.exceptions:
             words = words_of(exception)
@@ -148,6 +148,19 @@ def _tables_for(entry: Entry) -> list[str]:
     if entry.language == "any" or not entry.ambiguous:
         return [*SUPPORTED_LANGUAGES, UNDETERMINED]
     return [entry.language]
+
+
+def _typo_tables_for(entry: Entry) -> list[str]:
+    """Which comment languages a one-letter typo of an entry is matched in: its own (and `und`).
+
+    The typo guard leaves out typos that are dictionary words, but a comment's informal spellings
+    are not in the dictionaries: read in English, "youre" is a typo of the French slur "youtre" and
+    "gogo" one of "gogol" (both held benign English comments of our training data's choice split).
+    A disguise is written for readers of the language it is written in.
+    """
+    if entry.language == "any":
+        return [*SUPPORTED_LANGUAGES, UNDETERMINED]
+    return [name for name in _tables_for(entry) if name in (entry.language, UNDETERMINED)]
 
 
 def _check_duplicates(entries: list[Entry], where: list[str]) -> None:
