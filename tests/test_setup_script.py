@@ -9,7 +9,9 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = {"torch", "detoxify", "transformers", "sentencepiece"}
+# What the detoxify path needs and the default install must not pull. (sentencepiece is not among
+# them since 2026-12-03: a few MB of C++ tokenizer, which the sentence encoder uses too.)
+HEAVY = {"torch", "detoxify", "transformers"}
 
 
 def requirement_names(requirements: list[str]) -> set[str]:
