@@ -41,8 +41,14 @@ _EDGE_BEFORE, _EDGE_AFTER = r"(?<![^\W_])", r"(?![^\W_])"
 _FILLER = r"(?<![^\W_])[^\W_]+[\W_]+"
 # Where a clause restarts: what comes before "but" no longer qualifies what comes after.
 # "I'm not against X, I just think they're ..." restarts too: a denial, then the claim it was for.
+# So does a comma before a new subject and its verb: in "they can't govern themselves, it's in
+# their genes" the "can't" belongs to the claim, not to the "it's" after the comma.
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n]|\b(?:but|however|yet|mais|pourtant|cependant|sauf que|i just (?:think|believe|say|feel|know)|"
-                           r"je (?:dis|pense|trouve|crois) (?:juste|simplement|seulement))\b")
+                           r"je (?:dis|pense|trouve|crois) (?:juste|simplement|seulement))\b|"
+                           r",(?= ?(?:c'est|c est|cest|ce sont|it's|its|it is|that's|thats|that is|they're|theyre|they are|"
+                           r"ils sont|elles sont)\b)")
+# How far past a match's start a clause break may reach and still be seen (the comma's lookahead)
+_BREAK_LOOKAHEAD = 12
 # A word that could be a typo read as a word (see _reads_as_a_typo), or one cut up by hyphens ("im-mi-grants")
 _LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+|[^\W\d_]{5,}")
 _PART = re.compile(r"[^\W\d_]{5,}")
@@ -454,8 +460,9 @@ class TargetRules:
 def _qualifiers(rules: LanguageRules, text: str, start: int, end: int) -> tuple[bool, bool]:
     """(negated, reported): what the words just before the match, in the same clause, say of it."""
     clause_start = 0
-    for brk in _CLAUSE_BREAK.finditer(text, 0, start):
-        clause_start = brk.end()
+    for brk in _CLAUSE_BREAK.finditer(text, 0, start + _BREAK_LOOKAHEAD):
+        if brk.end() <= start:
+            clause_start = brk.end()
     words = list(_WORD.finditer(text, clause_start, start))[-PREFIX_WORDS:]
     prefix_start = words[0].start() if words else start
     prefix = text[prefix_start:start]

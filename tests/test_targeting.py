@@ -368,3 +368,21 @@ def test_culture_a_denial_and_other_verbs_are_not_derogation(rules, text, langua
 ])
 def test_a_denial_that_introduces_the_claim_does_not_negate_it(rules, text, language):
     assert [h for h in rules.find(text, language) if h.kind == "derogation" and h.in_force]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Muslims can't be trusted, it's in their genes", "en"),
+    ("Les Africains ne savent pas se gouverner, c'est dans leurs gènes.", "fr"),
+])
+def test_a_negation_in_the_claim_does_not_reach_past_a_comma_and_a_new_subject(rules, text, language):
+    """ "can't" belongs to the first clause; the essentialism after ", it's" is said, not denied."""
+    essentialism = [h for h in rules.find(text, language) if h.matched.lower().endswith(("genes", "gènes"))]
+    assert [h.in_force for h in essentialism] == [True]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Refugees are not a plague, they are people fleeing war", "en"),
+    ("Les femmes ne sont pas trop émotives, c'est un cliché", "fr"),
+])
+def test_a_denial_followed_by_a_comma_and_a_new_clause_is_still_a_denial(rules, text, language):
+    assert [h for h in rules.find(text, language) if h.in_force] == []
