@@ -85,6 +85,9 @@ def test_harmless_sentences_with_the_words_of_veiled_threats_are_not_threats(rul
     ("les tr4ns s0nt d3s m0nstr3s", "fr", "trans"),
     ("Les gitans ? Des moins que rien.", "fr", "roms"),
     ("Je respecte les femmes, mais elles sont trop émotives pour diriger", "fr", "femmes"),  # as "too emotional"
+    # scapegoating (added 2026-12-03)
+    ("Immigrants are destroying this country", "en", "immigrants"),
+    ("les musulmans sont responsables de tous nos problèmes", "fr", "musulmans"),
 ])
 def test_derogation_of_a_group_is_found(rules, text, language, target):
     assert ("derogation", target, False, False) in kinds(rules, text, language)
