@@ -404,3 +404,20 @@ def test_plural_can_be_set_for_a_whole_group(tmp_path):
     write(tmp_path, 'language = "en"\n'
           '[[group]]\ncategory = "slur"\nseverity = "severe"\ntarget = "ethnicity"\nplural = false\nterms = ["blort"]\n')
     assert load_lexicon(tmp_path).match("blorts", "en") == []
+
+
+@pytest.mark.parametrize("text, language, term", [
+    ("sale pu.tes", "fr", "putes"), ("what an id.iot", "en", "idiot"), ("shut up fa_ggot", "en", "faggot"),
+    ("n.ig.ger", "en", "nigger"), ("this f.ucking mess", "en", "fuck"),
+])
+def test_a_word_broken_by_a_dot_or_underscore_is_read_whole(lexicon, text, language, term):
+    [hit] = [h for h in lexicon.match(text, language) if h.term == term]
+    assert "." in hit.matched or "_" in hit.matched  # the span covers the broken word
+
+
+@pytest.mark.parametrize("text", [
+    "see site.com", "Mr.Smith said hello", "the U.S.A. and the E.U.", "J.R.R. Tolkien", "file_name.txt",
+    "version2.assets", "the class.ic approach",
+])
+def test_dots_between_ordinary_words_join_nothing(lexicon, text):
+    assert lexicon.match(text, "en") == []

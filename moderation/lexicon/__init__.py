@@ -24,8 +24,8 @@ from moderation.types import SUPPORTED_LANGUAGES, UNDETERMINED, LexiconHit
 __all__ = ["Entry", "Lexicon", "LexiconError", "load_lexicon"]
 
 # Bump when matching behaviour changes, so `version` changes even if the files did not.
-MATCHER_REVISION = "5"  # 2: one-letter typos of slurs and insults, "fvck"; 3: no stretch onto ordinary words;
-# 4: slurs match their plural; 5: a typo of a term is read in its own language only
+MATCHER_REVISION = "6"  # 2: one-letter typos of slurs and insults, "fvck"; 3: no stretch onto ordinary words;
+# 4: slurs match their plural; 5: a typo of a term is read in its own language only; 6: "pu.tes" rejoined
 
 
 @dataclass(frozen=True, repr=False)

@@ -2,8 +2,9 @@
 
 Matching is on whole words of the normalised text, which is what keeps "assassin", "Scunthorpe"
 and "cocktail" clean. On top of the vocabulary's word-level tricks (stretched, masked), the matcher
-rejoins letters spelled out one by one ("f u c k", "f.u.c.k") and reads a "1" or "|" as "l"
-when "i" finds nothing ("ki11").
+rejoins letters spelled out one by one ("f u c k", "f.u.c.k"), rejoins a word broken by a dot
+or an underscore inside it ("pu.tes", "ni_gger") when the whole is a lexicon word and a part is
+not, and reads a "1" or "|" as "l" when "i" finds nothing ("ki11").
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ _SPELLING_GAP = re.compile(r"[ .\-_/+,*~]{1,3}")
 _MAX_SPELLED = 30  # longest run of single letters we try to rejoin
 # Three single letters in a row: the cheap test for whether rejoining is worth trying at all.
 _SPELLED_HINT = re.compile(r"(?<![^\W_])[^\W_](?:[ .\-_/+,*~]{1,3}[^\W_]){2}(?![^\W_])")
+# One dot, middle dot or underscore between two letters, no space: a word may be broken there ("pu.tes").
+_BREAK = re.compile(r"[.·_]")
+_BROKEN_HINT = re.compile(r"[^\W\d_][.·_][^\W\d_]")
+_MAX_PIECES = 3  # "n.ig.ger": at most three pieces are rejoined
 
 
 class Word(NamedTuple):
@@ -43,6 +48,8 @@ def find(normalized: NormalizedText, table: PhraseTable, vocabulary: Vocabulary)
     words = [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
     if _SPELLED_HINT.search(text):
         words = _rejoin_spelled(text, words, vocabulary)
+    if _BROKEN_HINT.search(text):
+        words = _rejoin_broken(text, words, vocabulary)
     cached, resolve = vocabulary.cache.get, vocabulary.resolve
     # The hot loop: almost every word is answered from the per-word cache.
     resolved = [ids if (ids := cached(word.text)) is not None else resolve(word.text) for word in words]
@@ -92,6 +99,28 @@ def _rejoin_spelled(text: str, words: list[Word], vocabulary: Vocabulary) -> lis
         if run_end - i >= 3:
             out.extend(_join_run(words[i:run_end], vocabulary))
             i = run_end
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def _rejoin_broken(text: str, words: list[Word], vocabulary: Vocabulary) -> list[Word]:
+    """Replace two or three words that one dot or underscore each separate ("pu.tes") with the
+    lexicon word they spell together, when a piece is no lexicon word by itself: "fuck.you" stays
+    two words, and "site.com" spells nothing."""
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + _MAX_PIECES), i + 1, -1):
+            pieces = words[i:j]
+            if not all(_BREAK.fullmatch(text, a.end, b.start) for a, b in zip(pieces, pieces[1:])):
+                continue
+            joined = "".join(w.text for w in pieces)
+            if vocabulary.resolve(joined) and not all(vocabulary.resolve(w.text) for w in pieces):
+                out.append(Word(pieces[0].start, pieces[-1].end, joined, joined=True))
+                i = j
+                break
         else:
             out.append(words[i])
             i += 1
