@@ -421,3 +421,10 @@ def test_a_word_broken_by_a_dot_or_underscore_is_read_whole(lexicon, text, langu
 ])
 def test_dots_between_ordinary_words_join_nothing(lexicon, text):
     assert lexicon.match(text, "en") == []
+
+
+@pytest.mark.parametrize("text, language, term", [
+    ("filthy gypos", "en", "gyppo"), ("des mal-baisées", "fr", "mal baisée"), ("les romanichels", "fr", "romanichel"),
+])
+def test_slur_spellings_added_2026_12_03(lexicon, text, language, term):
+    assert [h.term for h in lexicon.match(text, language)] == [term]
