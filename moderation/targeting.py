@@ -194,6 +194,14 @@ def _described_people(adjectives: list[str], nouns: list[str], adjective_after_n
     return f"(?:{noun}{_GAP}{adjective})" if adjective_after_noun else f"(?:{adjective}{_GAP}{noun})"
 
 
+def _with_agreement_slips(phrases: list[str]) -> list[str]:
+    """French degrading phrases with their plural "des ...s" also written without the final -s/-x:
+    "des cafard" is how the plural is often typed (the s is silent), and no ordinary sentence reads so."""
+    slips = [phrase[:-1] for phrase in phrases
+             if phrase.startswith("des ") and phrase.endswith(("s", "x")) and len(phrase.split(" ")[-1]) > 3]
+    return phrases + slips
+
+
 def _either(*parts: str | None) -> str:
     present = [part for part in parts if part]
     return "(?:" + "|".join(present) + ")" if present else "(?:\u0000)"
@@ -206,7 +214,8 @@ def _load_language(path: Path, compile: Callable[[str], re.Pattern] = re.compile
         language = raw["language"]
         groups = {name: (forms.get("plural", []), forms.get("singular", []), forms.get("adjective", []))
                   for name, forms in raw["groups"].items()}
-        sets = {name: _alternation(words) for name, words in raw["sets"].items()}
+        sets = {name: _alternation(_with_agreement_slips(words) if language == "fr" and name == "degrading" else words)
+                for name, words in raw["sets"].items()}
         templates = raw["patterns"]
         nouns = raw.get("people_nouns", {})
         plural_nouns, singular_nouns = nouns.get("plural", []), nouns.get("singular", [])

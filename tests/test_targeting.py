@@ -88,6 +88,7 @@ def test_harmless_sentences_with_the_words_of_veiled_threats_are_not_threats(rul
     # scapegoating (added 2026-12-03)
     ("Immigrants are destroying this country", "en", "immigrants"),
     ("les musulmans sont responsables de tous nos problèmes", "fr", "musulmans"),
+    ("Les musulmans sont des cafard", "fr", "musulmans"),  # the silent plural s left out
 ])
 def test_derogation_of_a_group_is_found(rules, text, language, target):
     assert ("derogation", target, False, False) in kinds(rules, text, language)
