@@ -1,7 +1,7 @@
 """langdetect's Detector with the same answers, in fewer instructions.
 
-Language detection is most of the engine's time (docs/engine.md). langdetect estimates a text's
-language by random walks over its n-grams; for every draw its inner loop calls a method that
+Language detection was most of the engine's time before the sentence encoder, and is still about
+a sixth of it (BENCHMARKS.md). langdetect estimates a text's language by random walks over its n-grams; for every draw its inner loop calls a method that
 looks the n-gram up in a dict again and updates the probabilities. This subclass looks every
 n-gram up once, draws from the looked-up vectors (the same random numbers: `choice` depends only
 on the sequence's length) and updates in place in the loop, doing the same float operations in the
