@@ -1,18 +1,17 @@
 """langdetect's Detector with the same answers, in fewer instructions.
 
-Language detection was most of the engine's time before the sentence encoder, and is still about
-a sixth of it (BENCHMARKS.md). langdetect estimates a text's language by random walks over its n-grams; for every draw its inner loop calls a method that
-looks the n-gram up in a dict again and updates the probabilities. This subclass looks every
-n-gram up once, draws from the looked-up vectors (the same random numbers: `choice` depends only
-on the sequence's length) and updates in place in the loop, doing the same float operations in the
-same order, so the probabilities are bit-for-bit those of `langdetect.detector.Detector`
-(tests/test_language.py compares them on real and generated texts). Measured with callgrind on 400
-comments: 16% fewer instructions for detection. Rebuilding the probability lists with
-comprehensions instead was 4% slower than langdetect's own loop (allocation per draw).
-Since 2026-12-03 the draw (`random.choice`) and the normalisation are written out in the loop,
-the same random bits and the same float operations: detection about a third faster
-(BENCHMARKS.md).
-"""
+Language detection was most of the engine's time before the sentence encoder, and is still about a
+sixth of it (BENCHMARKS.md). langdetect estimates a text's language by random walks over its
+n-grams; for every draw its inner loop calls a method that looks the n-gram up in a dict again and
+updates the probabilities. This subclass looks every n-gram up once, draws from the looked-up
+vectors (the same random numbers: `choice` depends only on the sequence's length) and updates in
+place in the loop, doing the same float operations in the same order, so the probabilities are bit-
+for-bit those of `langdetect.detector.Detector` (tests/test_language.py compares them on real and
+generated texts). Measured with callgrind on 400 comments: 16% fewer instructions for detection.
+Rebuilding the probability lists with comprehensions instead was 4% slower than langdetect's own
+loop (allocation per draw). Since 2026-12-03 the draw (`random.choice`) and the normalisation are
+written out in the loop, the same random bits and the same float operations: detection about a
+third faster (BENCHMARKS.md). """
 
 from __future__ import annotations
 
