@@ -11,7 +11,8 @@ generated texts). Measured with callgrind on 400 comments: 16% fewer instruction
 Rebuilding the probability lists with comprehensions instead was 4% slower than langdetect's own
 loop (allocation per draw). Since 2026-12-03 the draw (`random.choice`) and the normalisation are
 written out in the loop, the same random bits and the same float operations: detection about a
-third faster (BENCHMARKS.md). """
+third faster (BENCHMARKS.md).
+"""
 
 from __future__ import annotations
 
