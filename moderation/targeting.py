@@ -195,8 +195,9 @@ def _described_people(adjectives: list[str], nouns: list[str], adjective_after_n
 
 
 def _with_agreement_slips(phrases: list[str]) -> list[str]:
-    """French degrading phrases with their plural "des ...s" also written without the final -s/-x:
-    "des cafard" is how the plural is often typed (the s is silent), and no ordinary sentence reads so."""
+    """Degrading phrases with their plural "des ...s" also written without the final -s/-x, for a
+    language whose plural s is silent (`silent_plural_s`, French): "des cafard" is how the plural is
+    often typed, and no ordinary sentence reads so."""
     slips = [phrase[:-1] for phrase in phrases
              if phrase.startswith("des ") and phrase.endswith(("s", "x")) and len(phrase.split(" ")[-1]) > 3]
     return phrases + slips
@@ -214,7 +215,8 @@ def _load_language(path: Path, compile: Callable[[str], re.Pattern] = re.compile
         language = raw["language"]
         groups = {name: (forms.get("plural", []), forms.get("singular", []), forms.get("adjective", []))
                   for name, forms in raw["groups"].items()}
-        sets = {name: _alternation(_with_agreement_slips(words) if language == "fr" and name == "degrading" else words)
+        silent_plural_s = bool(raw.get("silent_plural_s", False))
+        sets = {name: _alternation(_with_agreement_slips(words) if silent_plural_s and name == "degrading" else words)
                 for name, words in raw["sets"].items()}
         templates = raw["patterns"]
         nouns = raw.get("people_nouns", {})
