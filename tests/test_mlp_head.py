@@ -81,35 +81,32 @@ def test_the_scorer_blends_the_mlp_head_into_its_label_only(model_with_an_mlp_he
     assert np.allclose(got[:, others], linear[:, others])
 
 
+def refused(path, change, match):
+    """Rewrite the model description at `path` with `change` applied; loading it must be refused."""
+    description = json.loads(path.read_text("utf-8"))
+    change(description)
+    path.write_text(json.dumps(description), "utf-8")
+    with pytest.raises(ScorerUnavailable, match=match):
+        LinearScorer.load(path)
+
+
 def test_an_mlp_head_of_the_wrong_shape_is_unavailable(model_with_an_mlp_head):
     with_head, _, _ = model_with_an_mlp_head
-    description = json.loads(with_head.read_text("utf-8"))
-    description["mlp_heads"]["threat"]["hidden_units"] = 9
-    with_head.write_text(json.dumps(description), "utf-8")
-    with pytest.raises(ScorerUnavailable, match="MLP head"):
-        LinearScorer.load(with_head)
+    refused(with_head, lambda d: d["mlp_heads"]["threat"].update(hidden_units=9), "MLP head")
 
 
 def test_an_mlp_head_for_an_unknown_label_or_without_encoder_is_unavailable(model_with_an_mlp_head):
     with_head, _, _ = model_with_an_mlp_head
-    description = json.loads(with_head.read_text("utf-8"))
-    description["mlp_heads"]["sarcasm"] = description["mlp_heads"]["threat"]
-    with_head.write_text(json.dumps(description), "utf-8")
-    with pytest.raises(ScorerUnavailable, match="MLP heads"):
-        LinearScorer.load(with_head)
-    del description["mlp_heads"]["sarcasm"], description["encoder"]
-    with_head.write_text(json.dumps(description), "utf-8")
-    with pytest.raises(ScorerUnavailable, match="without an encoder"):
-        LinearScorer.load(with_head)
+    refused(with_head, lambda d: d["mlp_heads"].update(sarcasm=d["mlp_heads"]["threat"]), "MLP heads")
+
+    def without_encoder(description):
+        del description["mlp_heads"]["sarcasm"], description["encoder"]
+    refused(with_head, without_encoder, "without an encoder")
 
 
 def test_mlp_heads_that_are_not_a_table_are_unavailable(model_with_an_mlp_head):
     with_head, _, _ = model_with_an_mlp_head
-    description = json.loads(with_head.read_text("utf-8"))
-    description["mlp_heads"] = 5
-    with_head.write_text(json.dumps(description), "utf-8")
-    with pytest.raises(ScorerUnavailable, match="MLP heads 5"):
-        LinearScorer.load(with_head)
+    refused(with_head, lambda d: d.update(mlp_heads=5), "MLP heads 5")
 
 
 def test_a_missing_mlp_array_is_unavailable(model_with_an_mlp_head, tmp_path):
