@@ -53,6 +53,7 @@ def test_threats_are_found_with_their_target(rules, text, language, target):
     ("On sait à quelle heure tu sors du boulot.", "fr", "person"),
     ("Si je te croise au stade, tu repars en ambulance.", "fr", "person"),
     ("Les juifs de ce quartier ne seront plus en sécurité.", "fr", "juifs"),
+    ("J'espère qu'une bombe explosera pendant leur prière du vendredi.", "fr", "person"),
 ])
 def test_veiled_threats_are_found_with_their_target(rules, text, language, target):
     """Menace without a violent verb: its own kind, held by default where an open threat removes."""
