@@ -121,12 +121,13 @@ def test_progress_draws_a_bar_on_a_terminal_and_lines_otherwise():
     assert "\r" not in plain.getvalue() and plain.getvalue().splitlines()[-1].startswith("rescore: 200/200")
 
 
-def test_run_id_depends_on_policy_model_lexicon_and_filters_only():
-    versions = {"policy": "v", "policy_digest": "d1", "model": "linear-v1", "lexicon": "lex1"}
+def test_run_id_depends_on_policy_model_lexicon_targets_and_filters_only():
+    versions = {"policy": "v", "policy_digest": "d1", "model": "linear-v1", "lexicon": "lex1", "targets": "tgt1"}
     base = RunSpec("text", None, versions, Filters(article="a1"))
     assert RunSpec("text", None, dict(versions), Filters(article="a1"), apply=True).run_id == base.run_id
     assert RunSpec("text", None, {**versions, "policy_digest": "d2"}, Filters(article="a1")).run_id != base.run_id
     assert RunSpec("text", None, {**versions, "model": "detoxify"}, Filters(article="a1")).run_id != base.run_id
     assert RunSpec("text", None, {**versions, "lexicon": "lex2"}, Filters(article="a1")).run_id != base.run_id
+    assert RunSpec("text", None, {**versions, "targets": "tgt2"}, Filters(article="a1")).run_id != base.run_id
     assert RunSpec("text", None, versions, Filters(article="a2")).run_id != base.run_id
     assert RunSpec.from_json(json.loads(json.dumps(base.to_json()))) == base
