@@ -251,7 +251,8 @@ class Engine:
     @property
     def versions(self) -> dict[str, str]:
         """What a decision depends on, for the record and for rescoring."""
-        return {"policy": self.policy.version, "model": self.scorer.model_id, "lexicon": self.lexicon.version}
+        return {"policy": self.policy.version, "model": self.scorer.model_id, "lexicon": self.lexicon.version,
+                "targets": self.targets.version}
 
     def with_policy(self, policy: Policy) -> "Engine":
         """The same engine under another policy (candidate policies in rescoring)."""
@@ -275,6 +276,7 @@ class Engine:
         details = {
             "language_source": item.language.source,
             "lexicon_version": self.lexicon.version,
+            "targets_version": self.targets.version,
             "thresholds": self.policy.thresholds(language),
         }
         if item.discounted_scores is not None:

@@ -17,6 +17,7 @@ every span back to the original text.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -55,6 +56,10 @@ _PART = re.compile(r"[^\W\d_]{5,}")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|n't|'")
 _QUOTES = re.compile(r"[\"“”«»„]|(?<![^\W_])'|'(?![^\W_])")
 PREFIX_WORDS = 10  # how far back a negation or a reporting verb still qualifies a match
+# Bump when this module reads the same files differently (what a pattern compiles to, how a comment
+# is matched), so that `TargetRules.version` changes even if the files did not: a decision records
+# the version, and rescoring compares it (as the lexicon's MATCHER_REVISION).
+RULES_REVISION = "1"
 
 
 class TargetRulesError(ValueError):
@@ -373,12 +378,18 @@ def _squeeze(text: str) -> tuple[str, Sequence[int]]:
     return "".join(out), source
 
 
+def rules_version(files_digest: str) -> str:
+    """The version of a set of rules: this module's RULES_REVISION and the files' digest (files_key)."""
+    return "tgt-" + hashlib.sha256(f"{RULES_REVISION}\0{files_digest}".encode()).hexdigest()[:16]
+
+
 class TargetRules:
     """Find threats and derogation in comments, per language."""
 
-    def __init__(self, rules: dict[str, LanguageRules]) -> None:
+    def __init__(self, rules: dict[str, LanguageRules], version: str) -> None:
         self.rules = rules
         self.languages = tuple(rules)
+        self.version = version  # what decisions record as details.targets_version (rules_version)
 
     @classmethod
     def load(cls, folder: Path, cache_dir: Path | None = None) -> "TargetRules":
@@ -387,11 +398,13 @@ class TargetRules:
         files = sorted(Path(folder).glob("*.toml"))
         if not files:
             raise TargetRulesError(f"no targeted-abuse rules (*.toml) in {folder}")
-        cache = RegexCache(cache_dir, files_key(files))
+        # One digest of the files' names and contents keys the pattern cache and makes the version.
+        digest = files_key(files)
+        cache = RegexCache(cache_dir, digest)
         loaded = [_load_language(path, cache.compile) for path in files]
         cache.save()
         _no_word_of_one_language_as_a_typo_in_another(loaded)
-        return cls({rules.language: rules for rules in loaded})
+        return cls({rules.language: rules for rules in loaded}, rules_version(digest))
 
     def read(self, text: str, language: str) -> Reading:
         """The threats and derogation in `text`, the identity groups it names and whether it names or

@@ -36,6 +36,15 @@ def test_decisions_keep_input_order_and_carry_their_evidence(engine):
         assert data["model"] == engine.scorer.model_id
 
 
+def test_decisions_record_the_versions_of_the_lexicon_and_of_the_targeting_rules(engine):
+    # config/targets decides threats and derogation: a decision names the rules it was made with,
+    # as it names the lexicon, and rescoring checks the same versions (moderation/rescore/plan.py)
+    details = decide_one(engine, "immigrants are vermin").to_json()["details"]
+    assert details["lexicon_version"] == engine.lexicon.version == engine.versions["lexicon"]
+    assert details["targets_version"] == engine.targets.version == engine.versions["targets"]
+    assert engine.targets.version.startswith("tgt-")
+
+
 def test_polite_comments_are_kept(engine):
     assert decide_one(engine, "Thank you for this article, it explains the situation very clearly.").decision == "keep"
     assert decide_one(engine, "Merci pour cet article très clair, j'ai appris beaucoup de choses.").decision == "keep"

@@ -217,7 +217,7 @@ def test_a_comment_a_moderator_decided_is_counted_never_reported_nor_touched(see
     assert seeded.hgetall(keys.comment(moderated)) == head_before
 
 
-def test_apply_records_history_moves_the_review_queue_and_keeps_old_decisions(seeded, rescore, tmp_path):
+def test_apply_records_history_moves_the_review_queue_and_keeps_old_decisions(seeded, rescore, tmp_path, engine):
     expected, _ = raised_hold_candidate(seeded, tmp_path)
     assert expected and all(seeded.zscore(keys.REVIEW_QUEUE, cid) is not None for cid in expected)
     machine = {cid: seeded.get(keys.decision(cid, 1)) for cid in expected}
@@ -237,6 +237,7 @@ def test_apply_records_history_moves_the_review_queue_and_keeps_old_decisions(se
         event = history[-1]
         assert (event["actor"], event["what"], event["previous"]) == ("rescore", "keep", "hold")
         assert event["policy_version"] == policy.version and event["model"] == "stack-v7"
+        assert event["lexicon_version"] == engine.lexicon.version and event["targets_version"] == engine.targets.version
         assert event["decision"]["decision"] == "keep" and event["run_id"] == summary["run_id"]
     assert {c: seeded.dump(keys.history(c)) for c in untouched} == untouched
 

@@ -38,16 +38,17 @@ def test_window_includes_since_and_excludes_until():
     assert Filters().in_window(None)
 
 
-def _decision(outcome, reasons, toxicity, terms=(), policy="p1", model="m1", lexicon="l1"):
+def _decision(outcome, reasons, toxicity, terms=(), policy="p1", model="m1", lexicon="l1", targets="t1"):
+    details = {"lexicon_version": lexicon, **({} if targets is None else {"targets_version": targets})}
     return {"id": "c1", "language": "en", "decision": outcome, "reasons": list(reasons),
             "scores": {"toxicity": toxicity}, "policy_version": policy, "model": model,
-            "slurs": [{"term": t, "field": f} for t, f in terms], "details": {"lexicon_version": lexicon}}
+            "slurs": [{"term": t, "field": f} for t, f in terms], "details": details}
 
 
 def test_diff_names_reasons_terms_scores_and_versions_that_changed():
     old = _decision("keep", [], 0.41, terms=[("damn", "text")])
     new = _decision("hold", ["toxicity_hold", "lexicon_strong"], 0.43, terms=[("idiot", "text"), ("jerk", "author")],
-                    policy="p2", lexicon="l2")
+                    policy="p2", lexicon="l2", targets="t2")
     row = diff_decisions(old, new, revision=3)
     assert (row["old_decision"], row["new_decision"], row["revision"]) == ("keep", "hold", 3)
     assert row["reasons_added"] == ["toxicity_hold", "lexicon_strong"] and row["reasons_removed"] == []
@@ -56,7 +57,13 @@ def test_diff_names_reasons_terms_scores_and_versions_that_changed():
     assert (row["policy_old"], row["policy_new"]) == ("p1", "p2")
     assert (row["model_old"], row["model_new"]) == ("m1", "m1")
     assert (row["lexicon_old"], row["lexicon_new"]) == ("l1", "l2")
+    assert (row["targets_old"], row["targets_new"]) == ("t1", "t2")
     assert transition("keep", "hold") == "keep->hold" and transition(None, "keep") == "none->keep"
+
+
+def test_a_decision_made_before_targets_were_versioned_reports_no_old_targets_version():
+    row = diff_decisions(_decision("keep", [], 0.41, targets=None), _decision("hold", ["toxicity_hold"], 0.62))
+    assert (row["lexicon_old"], row["targets_old"], row["targets_new"]) == ("l1", None, "t1")
 
 
 def test_tallies_merge_and_summarise_with_one_key_per_transition():
@@ -97,6 +104,10 @@ def test_csv_report_flattens_lists_and_scores(tmp_path):
     assert row["reasons_added"] == "toxicity_hold" and row["terms_added"] == "idiot"
     assert float(row["toxicity_old"]) == 0.41 and float(row["toxicity_new"]) == 0.62
     assert json.loads(row["scores_new"]) == {"toxicity": 0.62}
+    assert (row["lexicon_old"], row["targets_old"], row["targets_new"]) == ("l1", "t1", "t1")
+    # columns added later come last: a reader going by position finds the earlier ones where they were
+    header = path.read_text("utf-8").splitlines()[0].split(",")
+    assert header[-3:] == ["applied", "targets_old", "targets_new"]
 
 
 def test_report_format_comes_from_the_extension():
@@ -121,12 +132,13 @@ def test_progress_draws_a_bar_on_a_terminal_and_lines_otherwise():
     assert "\r" not in plain.getvalue() and plain.getvalue().splitlines()[-1].startswith("rescore: 200/200")
 
 
-def test_run_id_depends_on_policy_model_lexicon_and_filters_only():
-    versions = {"policy": "v", "policy_digest": "d1", "model": "linear-v1", "lexicon": "lex1"}
+def test_run_id_depends_on_policy_model_lexicon_targets_and_filters_only():
+    versions = {"policy": "v", "policy_digest": "d1", "model": "linear-v1", "lexicon": "lex1", "targets": "tgt1"}
     base = RunSpec("text", None, versions, Filters(article="a1"))
     assert RunSpec("text", None, dict(versions), Filters(article="a1"), apply=True).run_id == base.run_id
     assert RunSpec("text", None, {**versions, "policy_digest": "d2"}, Filters(article="a1")).run_id != base.run_id
     assert RunSpec("text", None, {**versions, "model": "detoxify"}, Filters(article="a1")).run_id != base.run_id
     assert RunSpec("text", None, {**versions, "lexicon": "lex2"}, Filters(article="a1")).run_id != base.run_id
+    assert RunSpec("text", None, {**versions, "targets": "tgt2"}, Filters(article="a1")).run_id != base.run_id
     assert RunSpec("text", None, versions, Filters(article="a2")).run_id != base.run_id
     assert RunSpec.from_json(json.loads(json.dumps(base.to_json()))) == base

@@ -1,7 +1,10 @@
 """Threats and slur-free derogation as evidence: what is found, what is negated or reported, spans."""
 
+import shutil
+
 import pytest
 
+from moderation import targeting
 from moderation.settings import PROJECT_ROOT
 from moderation.targeting import TargetRules, TargetRulesError
 
@@ -199,6 +202,30 @@ def test_a_bad_pattern_is_a_clear_error(tmp_path):
         TargetRules.load(tmp_path)
     with pytest.raises(TargetRulesError, match="no targeted-abuse rules"):
         TargetRules.load(tmp_path / "empty")
+
+
+def test_the_version_is_the_rules_content_wherever_the_folder_is(rules, tmp_path):
+    # a decision records it and rescoring compares it: the same rules must give the same version in
+    # every process and on every machine, whatever the folder is called
+    copy = shutil.copytree(RULES_DIR, tmp_path / "elsewhere")
+    assert rules.version.startswith("tgt-")
+    assert TargetRules.load(copy).version == TargetRules.load(copy, cache_dir=tmp_path / "cache").version == rules.version
+
+
+def test_the_version_changes_with_a_rules_files_content(rules, tmp_path):
+    copy = shutil.copytree(RULES_DIR, tmp_path / "targets")
+    english = copy / "en.toml"
+    english.write_text(english.read_text("utf-8").replace('degrading = [', 'degrading = ["zorgish", ', 1), "utf-8")
+    edited = TargetRules.load(copy)
+    assert [h.kind for h in edited.find("muslims are zorgish", "en")] == ["derogation"]  # the edit is read
+    assert rules.find("muslims are zorgish", "en") == []
+    assert edited.version != rules.version
+
+
+def test_the_version_changes_with_the_loaders_revision(rules, monkeypatch):
+    # the same files read differently decide differently: RULES_REVISION is bumped for that
+    monkeypatch.setattr(targeting, "RULES_REVISION", targeting.RULES_REVISION + "+next")
+    assert TargetRules.load(RULES_DIR).version != rules.version
 
 
 @pytest.mark.parametrize("text, language, expected", [

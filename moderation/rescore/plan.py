@@ -1,8 +1,9 @@
 """What a run is and which comments it covers, in batches, checkpointed, one --apply at a time.
 
 RunSpec: candidate policy, model, filters, mode, as plain JSON so queue jobs can carry it. The run
-id is a digest of what the decisions depend on (policy content, model, lexicon) and of the
-selection (filters): the same command run again finds the same id, hence its checkpoint.
+id is a digest of what the decisions depend on (policy content, model, lexicon, targeting rules)
+and of the selection (filters): the same command run again finds the same id, hence its checkpoint.
+A spec stored before the targeting rules had a version (LATER_VERSIONS) keeps the id it had.
 
 select_ids walks the store's indexes (see store/keys.py). The narrowest index drives the scan (an
 article's, else the time index the window is on; a language is checked on each head); every
@@ -45,22 +46,33 @@ from moderation.rescore.report import Tally
 from moderation.store import keys
 from moderation.store.models import dumps, text
 
+# Versions a run records only since they were added ("targets": config/targets, TargetRules.version).
+# A spec planned before (a batch job still queued, a stored plan) lacks them; run_id and
+# check_versions read it as the code that planned it did.
+LATER_VERSIONS = ("targets",)
+
+
 @dataclass(frozen=True)
 class RunSpec:
     """A rescoring run, as the CLI and the `rescore` jobs both see it."""
 
     policy_text: str  # the candidate policy file's content
     model: str | None  # --model: linear | detoxify | a linear model path; None: configured scorer
-    versions: dict[str, str]  # policy, policy_digest, model, lexicon: what the engine must report
+    versions: dict[str, str]  # policy, policy_digest, model, lexicon, targets: what the engine must report
     filters: Filters
     apply: bool = False
     deliver: bool = True  # send applied changes to the platform (when a callback URL is set)
 
     @property
     def run_id(self) -> str:
-        """Same policy content, model, lexicon and filters: same id."""
+        """Same policy content, model, lexicon, targeting rules and filters: same id."""
         basis = [self.versions["policy_digest"], self.versions["model"], self.versions["lexicon"],
                  self.filters.to_json()]
+        later = {name: self.versions[name] for name in LATER_VERSIONS if name in self.versions}
+        if later:
+            # Only when recorded: an older spec's basis, hence its id, stays what it was, and so does
+            # the checkpoint (mod:rescore:run:<id>) its queued jobs write to.
+            basis.append(later)
         return hashlib.sha256(json.dumps(basis, sort_keys=True).encode("utf-8")).hexdigest()[:16]
 
     def delivery(self, services):
@@ -87,13 +99,19 @@ def engine_versions(engine) -> dict[str, str]:
 
 
 class VersionMismatch(RuntimeError):
-    """A worker's engine is not the one the run was planned with (other model or lexicon)."""
+    """A worker's engine is not the one the run was planned with (other model, lexicon or targeting rules)."""
 
 
 def check_versions(spec: RunSpec, engine) -> None:
     """Refuse to decide with an engine whose versions differ from the run's."""
     found = engine_versions(engine)
-    if found != spec.versions:
+    # A spec planned before a LATER_VERSIONS entry existed (a batch queued across the upgrade) is
+    # checked on what it recorded. It cannot say which targeting rules it was planned with, and no
+    # engine reports an absent version: refusing would fail each such batch and leave its run unable
+    # to finish. Accepting gives it the check it had when it was planned (the rules were not part of it).
+    compared = {name: value for name, value in found.items()
+                if name in spec.versions or name not in LATER_VERSIONS}
+    if compared != spec.versions:
         raise VersionMismatch(f"run {spec.run_id} was planned with {spec.versions}, this worker has {found}")
 
 

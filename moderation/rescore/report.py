@@ -111,8 +111,9 @@ def _terms(decision: dict[str, Any]) -> Counter:
                    for hit in decision.get("slurs", []))
 
 
-def _lexicon_version(decision: dict[str, Any]) -> str | None:
-    return (decision.get("details") or {}).get("lexicon_version")
+def _detail(decision: dict[str, Any], name: str) -> str | None:
+    """A version recorded in a decision's details (None when the decision predates it or has none)."""
+    return (decision.get("details") or {}).get(name)
 
 
 def diff_decisions(old: dict[str, Any] | None, new: dict[str, Any], revision: int | None = None) -> dict[str, Any]:
@@ -136,15 +137,19 @@ def diff_decisions(old: dict[str, Any] | None, new: dict[str, Any], revision: in
         "policy_new": new.get("policy_version"),
         "model_old": old.get("model"),
         "model_new": new.get("model"),
-        "lexicon_old": _lexicon_version(old),
-        "lexicon_new": _lexicon_version(new),
+        "lexicon_old": _detail(old, "lexicon_version"),
+        "lexicon_new": _detail(new, "lexicon_version"),
+        "targets_old": _detail(old, "targets_version"),
+        "targets_new": _detail(new, "targets_version"),
     }
 
 
 FORMATS = (".jsonl", ".csv")
+# Columns added later go last, so that a reader going by position still finds the earlier ones.
 CSV_COLUMNS = ("id", "revision", "language", "old_decision", "new_decision", "reasons_added", "reasons_removed",
                "toxicity_old", "toxicity_new", "scores_old", "scores_new", "terms_added", "terms_removed",
-               "policy_old", "policy_new", "model_old", "model_new", "lexicon_old", "lexicon_new", "applied")
+               "policy_old", "policy_new", "model_old", "model_new", "lexicon_old", "lexicon_new", "applied",
+               "targets_old", "targets_new")
 
 
 def report_format(path: Path) -> str:
