@@ -422,3 +422,39 @@ def test_a_negation_in_the_claim_does_not_reach_past_a_comma_and_a_new_subject(r
 ])
 def test_a_denial_followed_by_a_comma_and_a_new_clause_is_still_a_denial(rules, text, language):
     assert [h for h in rules.find(text, language) if h.in_force] == []
+
+
+def test_required_parts_are_the_top_level_parts_no_quantifier_makes_optional():
+    template = "(?:{determiner} )?(?:{group}|{subject}) (?:\\w+ ){0,3}?{violent} (?:now|today)(?![\\w])"
+    assert targeting._required_parts(template) == ["(?:{group}|{subject})", "{violent}", "(?:now|today)"]
+    assert targeting._required_parts("{hope} that|{wish}") == []  # either side may match alone
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_factored_alternations_match_the_same_phrases(language):
+    import re
+    import tomllib
+    raw = tomllib.loads((RULES_DIR / f"{language}.toml").read_text("utf-8"))
+    for words in raw["sets"].values():
+        ordered = re.compile(targeting._alternation(words))
+        factored = re.compile(targeting._trie_alternation(words))
+        probes = {probe for word in words for probe in (word, word.replace(" ", ""), word.replace(" ", "-"),
+                                                          word[:-1], word + "s", word[1:])}
+        assert {p for p in probes if ordered.fullmatch(p)} == {p for p in probes if factored.fullmatch(p)}
+
+
+def test_a_text_any_pattern_matches_passes_every_gate_of_that_pattern(rules):
+    """The gates only skip patterns that cannot match: checked on every comment of the dev sets."""
+    import json
+    from moderation.text.normalize import normalize_for_matching
+    texts = [json.loads(line)["text"] for path in sorted((PROJECT_ROOT / "bench" / "data").glob("**/*.jsonl"))
+             for line in path.read_text("utf-8").splitlines() if line.strip()]
+    checked = 0
+    for text in texts:
+        for language_rules, view, _ in rules._views(normalize_for_matching(text), "und"):
+            for kind, patterns in language_rules.patterns.items():
+                for pattern, gates in zip(patterns, language_rules.gates[kind]):
+                    if pattern.search(view):
+                        checked += 1
+                        assert all(language_rules.gate_tests[gate].search(view) for gate in gates), (text, pattern)
+    assert checked > 500  # enough matches of enough patterns for the check to mean something
