@@ -1,7 +1,10 @@
+import json
+
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from moderation.language import LanguageDetector
+from moderation.language import MAX_CHARS, LanguageDetector
+from moderation.settings import PROJECT_ROOT
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +90,84 @@ def test_fast_detector_gives_langdetects_exact_probabilities(detector):
 def test_fast_detector_matches_langdetect_on_generated_text(detector, text):
     theirs, ours = _both_detectors(detector, text)
     assert ours == theirs
+
+
+# Every text of the development and functional files: the comments the engine is tuned on.
+_DEV_TEXTS = [json.loads(line)["text"]
+              for pattern in ("dev/*.jsonl", "functional_*.jsonl")
+              for path in sorted((PROJECT_ROOT / "bench" / "data").glob(pattern))
+              for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def _each_step(detector: LanguageDetector, text: str, limit: int) -> dict:
+    """What langdetect's Detector and FastDetector make of `text` in each step FastDetector rewrites,
+    each step given the same input."""
+    from langdetect.detector import Detector
+
+    from moderation.langdetect_fast import FastDetector
+
+    steps = {}
+    for cls in (Detector, FastDetector):
+        appending = cls(detector._factory)
+        appending.set_max_text_length(limit)
+        appending.append(text)
+        cleaning, extracting = cls(detector._factory), cls(detector._factory)
+        cleaning.text = extracting.text = text
+        cleaning.cleaning_text()
+        steps[cls.__name__] = {"append": appending.text, "cleaning_text": cleaning.text,
+                               "_extract_ngrams": extracting._extract_ngrams()}
+    return steps
+
+
+def _assert_same_steps(detector: LanguageDetector, text: str) -> None:
+    for limit in (MAX_CHARS, 10_000):  # the engine's limit, and langdetect's default (no cut)
+        steps = _each_step(detector, text, limit)
+        for step, theirs in steps["Detector"].items():
+            assert steps["FastDetector"][step] == theirs, (step, limit, text)
+
+
+def test_fast_detector_steps_equal_langdetects_on_dev_texts(detector):
+    assert len(_DEV_TEXTS) > 3000
+    for text in _DEV_TEXTS:
+        _assert_same_steps(detector, text)
+
+
+def test_fast_detector_gives_langdetects_exact_probabilities_on_dev_texts(detector):
+    for text in _DEV_TEXTS[::10]:
+        theirs, ours = _both_detectors(detector, text)
+        assert ours == theirs, text
+
+
+# Pieces that take every branch of langdetect's text handling: URLs and e-mail addresses (removed),
+# runs of spaces (kept once), capitals (runs of them skipped), Latin-1 characters langdetect blanks
+# out, Romanian comma letters, Vietnamese vowels with combining marks (recomposed) and precomposed,
+# CJK (kanji classes), kana, bopomofo, hangul, Arabic and Farsi yeh, general punctuation, and
+# enough non-Latin text for cleaning_text to drop the Latin letters.
+_HARD_PIECES = [
+    " ", "  ", "    ", "\u00a0", "\t", "\n", "http://example.com/a?b=c&d=e#f", "https://x.y/z", "www.example.org",
+    "jean.dupont@example.fr", "a@b", "@user", "x@", "NATO", "USA", "McDonald", "iPhone", "ÉTAT", "À",
+    "Ça", "ß", "ǅ", "ΣΟΦΙΑ", "«", "»", "°", "ș", "ț", "Ș", "a\u0301", "e\u0323", "Ơ\u0309", "U\u0303", "y\u0300",
+    "\u0301", "ạ", "ễ", "Ể", "ỹ", "日本語", "中国", "丁七", "ひらがな", "カタカナ", "ㄅㄆㄇ", "한국어", "ی", "عربي",
+    "Привет", "’", "—", "…", "!?", ",", "1234", "_[]^`", "😀", "𝐀𝐁", "the", "le", "der", "C'est", "Hello",
+]
+_HARD_TEXT = st.lists(
+    st.one_of(st.sampled_from(_HARD_PIECES), st.text(st.characters(codec="utf-8"), max_size=8)), max_size=250,
+).map("".join)
+
+
+@given(_HARD_TEXT)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_fast_detector_steps_equal_langdetects_on_hard_text(detector, text):
+    _assert_same_steps(detector, text)
+    theirs, ours = _both_detectors(detector, text)
+    assert ours == theirs
+
+
+def test_fast_detector_steps_equal_langdetects_on_long_and_non_latin_text(detector):
+    long_text = " ".join(_DEV_TEXTS[:40])
+    assert len(long_text) > 2 * MAX_CHARS
+    # langdetect cuts after removing URLs and addresses: text from beyond the limit moves in
+    removed_first = "https://example.com/a/long/path mail.me@example.org " * 20 + long_text
+    for text in (long_text, long_text.upper(), removed_first, "中国 " * 400, "عربي ok " * 100 + long_text,
+                 "  " * 700 + "the end"):
+        _assert_same_steps(detector, text)
