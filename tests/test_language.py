@@ -171,3 +171,14 @@ def test_fast_detector_steps_equal_langdetects_on_long_and_non_latin_text(detect
     for text in (long_text, long_text.upper(), removed_first, "中国 " * 400, "عربي ok " * 100 + long_text,
                  "  " * 700 + "the end"):
         _assert_same_steps(detector, text)
+
+
+def test_function_word_prior_counts_a_word_for_every_language_listing_it():
+    from moderation.language import _FUNCTION_WORD_SETS, _WORD, BASE_PRIOR, function_word_prior
+
+    for text in _DEV_TEXTS[:500] + ["Que de la, the QUE die il é très"]:
+        words = _WORD.findall(text.lower())
+        weights = {language: BASE_PRIOR[language] * (1.0 + sum(word in function_words for word in words)) ** 2
+                   for language, function_words in _FUNCTION_WORD_SETS.items()}
+        total = sum(weights.values())
+        assert function_word_prior(text) == {language: weight / total for language, weight in weights.items()}
