@@ -138,6 +138,33 @@ def test_fast_detector_gives_langdetects_exact_probabilities_on_dev_texts(detect
         assert ours == theirs, text
 
 
+@pytest.mark.parametrize("languages", [("en", "de"), ("en", "fr", "es"), ("en", "fr", "es", "it", "pt", "nl", "de", "ro", "vi")])
+def test_fast_detector_gives_langdetects_exact_probabilities_for_other_profile_counts(languages):
+    """The walk is compiled per number of profiles: check counts other than the engine's seven."""
+    import os
+
+    from langdetect.detector import Detector
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+    from langdetect.lang_detect_exception import LangDetectException
+
+    from moderation.langdetect_fast import FastDetector
+
+    factory = DetectorFactory()
+    factory.load_json_profile([open(os.path.join(PROFILES_DIRECTORY, language), encoding="utf-8").read()
+                               for language in languages])
+    factory.set_seed(0)
+    for text in _DEV_TEXTS[::60]:
+        results = []
+        for cls in (Detector, FastDetector):
+            detector = cls(factory)
+            detector.append(text)
+            try:
+                results.append([(r.lang, r.prob) for r in detector.get_probabilities()])
+            except LangDetectException as exc:
+                results.append(("error", exc.code))
+        assert results[1] == results[0], text
+
+
 # Pieces that take every branch of langdetect's text handling: URLs and e-mail addresses (removed),
 # runs of spaces (kept once), capitals (runs of them skipped), Latin-1 characters langdetect blanks
 # out, Romanian comma letters, Vietnamese vowels with combining marks (recomposed) and precomposed,
