@@ -21,12 +21,14 @@ per character. tests/test_language.py compares each step with langdetect's on th
 and generated hard text. Callgrind, 3,000 bench comments: 2.70 -> 2.27 M instructions per
 `LanguageDetector.detect` (0.84x). A trial's walk is then compiled per number of profiles
 (`_trial_walk`), the probabilities in local variables instead of list items and five draws per
-turn, the same operations: 2.23 -> 1.52 M (0.68x).
+turn, the same operations: 2.23 -> 1.52 M (0.68x). The random generator is made seeded when
+detection starts rather than seeded from os.urandom by the constructor and then reseeded.
 """
 
 from __future__ import annotations
 
 import functools
+import random
 import re
 
 from langdetect.detector import Detector
@@ -99,6 +101,23 @@ class FastDetector(Detector):
     """A drop-in `Detector` (same constructor, same results): `append`, `cleaning_text`,
     `_extract_ngrams` and `_detect_block` rewritten, each equal to langdetect's."""
 
+    def __init__(self, factory) -> None:
+        # Detector.__init__ but for the random generator: random.Random() seeds itself from
+        # os.urandom (twice: __new__ and __init__), about 15 us a comment, only for _detect_block
+        # to reseed it with self.seed; _detect_block makes it seeded instead (tests compare the
+        # other attributes with Detector's).
+        self.word_lang_prob_map = factory.word_lang_prob_map
+        self.langlist = factory.langlist
+        self.seed = factory.seed
+        self.random = None
+        self.text = ""
+        self.langprob = None
+        self.alpha = self.ALPHA_DEFAULT
+        self.n_trial = 7
+        self.max_text_length = 10000
+        self.prior_map = None
+        self.verbose = False
+
     def append(self, text: str) -> None:
         # langdetect's substitutions, each skipped when its pattern cannot match: they need "http",
         # "@", a combining mark (so not ASCII) and two spaces; most of append's time otherwise.
@@ -160,7 +179,7 @@ class FastDetector(Detector):
             raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
         vectors = [self.word_lang_prob_map[ngram] for ngram in ngrams]
         self.langprob = [0.0] * len(self.langlist)
-        self.random.seed(self.seed)
+        self.random = random.Random(self.seed)  # its __init__ calls self.seed(self.seed), as langdetect
         gauss, getrandbits = self.random.gauss, self.random.getrandbits
         n = len(vectors)
         walk = _trial_walk(len(self.langlist))

@@ -79,6 +79,17 @@ _REAL_TEXTS = [
 ]
 
 
+def test_fast_detector_is_set_up_as_langdetects(detector):
+    """FastDetector.__init__ repeats Detector's but for the random generator (made in _detect_block)."""
+    from langdetect.detector import Detector
+
+    from moderation.langdetect_fast import FastDetector
+
+    theirs, ours = vars(Detector(detector._factory)), vars(FastDetector(detector._factory))
+    assert theirs.pop("random") is not None and ours.pop("random") is None
+    assert ours == theirs
+
+
 def test_fast_detector_gives_langdetects_exact_probabilities(detector):
     for text in _REAL_TEXTS:
         theirs, ours = _both_detectors(detector, text)
