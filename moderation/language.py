@@ -39,6 +39,10 @@ FUNCTION_WORDS = {
     "nl": "de het een en is zijn niet ik jij hij zij wij met voor maar ook van",
 }
 _FUNCTION_WORD_SETS = {language: frozenset(words.split()) for language, words in FUNCTION_WORDS.items()}
+# The languages listing each function word ("que" is French, Spanish and Portuguese), so that a word
+# of the text is looked up once rather than in every language's set.
+_LANGUAGES_OF_WORD = {word: tuple(language for language, words in _FUNCTION_WORD_SETS.items() if word in words)
+                      for word in frozenset().union(*_FUNCTION_WORD_SETS.values())}
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 _URL_OR_MENTION = re.compile(r"https?://\S+|www\.\S+|@\w+|#\w+|\bRT\b")
@@ -56,9 +60,8 @@ def function_word_prior(text: str) -> dict[str, float]:
     """Prior probabilities per profile language from base rates and function-word hits."""
     counts = dict.fromkeys(PROFILE_LANGUAGES, 0)
     for word in _WORD.findall(text.lower()):
-        for language, words in _FUNCTION_WORD_SETS.items():
-            if word in words:
-                counts[language] += 1
+        for language in _LANGUAGES_OF_WORD.get(word, ()):
+            counts[language] += 1
     weights = {language: BASE_PRIOR[language] * (1.0 + counts[language]) ** 2 for language in PROFILE_LANGUAGES}
     total = sum(weights.values())
     return {language: weight / total for language, weight in weights.items()}
@@ -95,7 +98,7 @@ class LanguageDetector:
         letters = _LETTER.findall(cleaned)
         if len(letters) < self.min_letters:
             return LanguageResult(UNDETERMINED, 0.0)
-        if sum(letter.isupper() for letter in letters) * 2 > len(letters):
+        if sum(map(str.isupper, letters)) * 2 > len(letters):
             # langdetect ignores capitalised words (proper nouns), so shouting would leave it nothing.
             cleaned = cleaned.lower()
         best_language, best_probability = self._best_guess(cleaned)

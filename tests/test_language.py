@@ -1,7 +1,10 @@
+import json
+
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from moderation.language import LanguageDetector
+from moderation.language import MAX_CHARS, LanguageDetector
+from moderation.settings import PROJECT_ROOT
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +79,17 @@ _REAL_TEXTS = [
 ]
 
 
+def test_fast_detector_is_set_up_as_langdetects(detector):
+    """FastDetector.__init__ repeats Detector's but for the random generator (made in _detect_block)."""
+    from langdetect.detector import Detector
+
+    from moderation.langdetect_fast import FastDetector
+
+    theirs, ours = vars(Detector(detector._factory)), vars(FastDetector(detector._factory))
+    assert theirs.pop("random") is not None and ours.pop("random") is None
+    assert ours == theirs
+
+
 def test_fast_detector_gives_langdetects_exact_probabilities(detector):
     for text in _REAL_TEXTS:
         theirs, ours = _both_detectors(detector, text)
@@ -87,3 +101,122 @@ def test_fast_detector_gives_langdetects_exact_probabilities(detector):
 def test_fast_detector_matches_langdetect_on_generated_text(detector, text):
     theirs, ours = _both_detectors(detector, text)
     assert ours == theirs
+
+
+# Every text of the development and functional files: the comments the engine is tuned on.
+_DEV_TEXTS = [json.loads(line)["text"]
+              for pattern in ("dev/*.jsonl", "functional_*.jsonl")
+              for path in sorted((PROJECT_ROOT / "bench" / "data").glob(pattern))
+              for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def _each_step(detector: LanguageDetector, text: str, limit: int) -> dict:
+    """What langdetect's Detector and FastDetector make of `text` in each step FastDetector rewrites,
+    each step given the same input."""
+    from langdetect.detector import Detector
+
+    from moderation.langdetect_fast import FastDetector
+
+    steps = {}
+    for cls in (Detector, FastDetector):
+        appending = cls(detector._factory)
+        appending.set_max_text_length(limit)
+        appending.append(text)
+        cleaning, extracting = cls(detector._factory), cls(detector._factory)
+        cleaning.text = extracting.text = text
+        cleaning.cleaning_text()
+        steps[cls.__name__] = {"append": appending.text, "cleaning_text": cleaning.text,
+                               "_extract_ngrams": extracting._extract_ngrams()}
+    return steps
+
+
+def _assert_same_steps(detector: LanguageDetector, text: str) -> None:
+    for limit in (MAX_CHARS, 10_000):  # the engine's limit, and langdetect's default (no cut)
+        steps = _each_step(detector, text, limit)
+        for step, theirs in steps["Detector"].items():
+            assert steps["FastDetector"][step] == theirs, (step, limit, text)
+
+
+def test_fast_detector_steps_equal_langdetects_on_dev_texts(detector):
+    assert len(_DEV_TEXTS) > 3000
+    for text in _DEV_TEXTS:
+        _assert_same_steps(detector, text)
+
+
+def test_fast_detector_gives_langdetects_exact_probabilities_on_dev_texts(detector):
+    for text in _DEV_TEXTS[::10]:
+        theirs, ours = _both_detectors(detector, text)
+        assert ours == theirs, text
+
+
+@pytest.mark.parametrize("languages", [("en", "de"), ("en", "fr", "es"), ("en", "fr", "es", "it", "pt", "nl", "de", "ro", "vi")])
+def test_fast_detector_gives_langdetects_exact_probabilities_for_other_profile_counts(languages):
+    """The walk is compiled per number of profiles: check counts other than the engine's seven."""
+    import os
+
+    from langdetect.detector import Detector
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+    from langdetect.lang_detect_exception import LangDetectException
+
+    from moderation.langdetect_fast import FastDetector
+
+    factory = DetectorFactory()
+    factory.load_json_profile([open(os.path.join(PROFILES_DIRECTORY, language), encoding="utf-8").read()
+                               for language in languages])
+    factory.set_seed(0)
+    for text in _DEV_TEXTS[::60]:
+        results = []
+        for cls in (Detector, FastDetector):
+            detector = cls(factory)
+            detector.append(text)
+            try:
+                results.append([(r.lang, r.prob) for r in detector.get_probabilities()])
+            except LangDetectException as exc:
+                results.append(("error", exc.code))
+        assert results[1] == results[0], text
+
+
+# Pieces that take every branch of langdetect's text handling: URLs and e-mail addresses (removed),
+# runs of spaces (kept once), capitals (runs of them skipped), Latin-1 characters langdetect blanks
+# out, Romanian comma letters, Vietnamese vowels with combining marks (recomposed) and precomposed,
+# CJK (kanji classes), kana, bopomofo, hangul, Arabic and Farsi yeh, general punctuation, and
+# enough non-Latin text for cleaning_text to drop the Latin letters.
+_HARD_PIECES = [
+    " ", "  ", "    ", "\u00a0", "\t", "\n", "http://example.com/a?b=c&d=e#f", "https://x.y/z", "www.example.org",
+    "jean.dupont@example.fr", "a@b", "@user", "x@", "NATO", "USA", "McDonald", "iPhone", "ÉTAT", "À",
+    "Ça", "ß", "ǅ", "ΣΟΦΙΑ", "«", "»", "°", "ș", "ț", "Ș", "a\u0301", "e\u0323", "Ơ\u0309", "U\u0303", "y\u0300",
+    "\u0301", "ạ", "ễ", "Ể", "ỹ", "日本語", "中国", "丁七", "ひらがな", "カタカナ", "ㄅㄆㄇ", "한국어", "ی", "عربي",
+    "Привет", "’", "—", "…", "!?", ",", "1234", "_[]^`", "😀", "𝐀𝐁", "the", "le", "der", "C'est", "Hello",
+]
+_HARD_TEXT = st.lists(
+    st.one_of(st.sampled_from(_HARD_PIECES), st.text(st.characters(codec="utf-8"), max_size=8)), max_size=250,
+).map("".join)
+
+
+@given(_HARD_TEXT)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_fast_detector_steps_equal_langdetects_on_hard_text(detector, text):
+    _assert_same_steps(detector, text)
+    theirs, ours = _both_detectors(detector, text)
+    assert ours == theirs
+
+
+def test_fast_detector_steps_equal_langdetects_on_long_and_non_latin_text(detector):
+    long_text = " ".join(_DEV_TEXTS[:40])
+    assert len(long_text) > 2 * MAX_CHARS
+    # langdetect cuts after removing URLs and addresses: text from beyond the limit moves in
+    removed_first = "https://example.com/a/long/path mail.me@example.org " * 20 + long_text
+    for text in (long_text, long_text.upper(), removed_first, "中国 " * 400, "عربي ok " * 100 + long_text,
+                 "  " * 700 + "the end"):
+        _assert_same_steps(detector, text)
+
+
+def test_function_word_prior_counts_a_word_for_every_language_listing_it():
+    from moderation.language import _FUNCTION_WORD_SETS, _WORD, BASE_PRIOR, function_word_prior
+
+    for text in _DEV_TEXTS[:500] + ["Que de la, the QUE die il é très"]:
+        words = _WORD.findall(text.lower())
+        weights = {language: BASE_PRIOR[language] * (1.0 + sum(word in function_words for word in words)) ** 2
+                   for language, function_words in _FUNCTION_WORD_SETS.items()}
+        total = sum(weights.values())
+        assert function_word_prior(text) == {language: weight / total for language, weight in weights.items()}
