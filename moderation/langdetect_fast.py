@@ -22,7 +22,9 @@ and generated hard text. Callgrind, 3,000 bench comments: 2.70 -> 2.27 M instruc
 `LanguageDetector.detect` (0.84x). A trial's walk is then compiled per number of profiles
 (`_trial_walk`), the probabilities in local variables instead of list items and five draws per
 turn, the same operations: 2.23 -> 1.52 M (0.68x). The random generator is made seeded when
-detection starts rather than seeded from os.urandom by the constructor and then reseeded.
+detection starts rather than seeded from os.urandom by the constructor and then reseeded: 1.49 M,
+and about 15 us of system calls less. In all, against eb82d1b: 2.70 -> 1.49 M (0.55x); wall clock,
+alternated five times (taskset -c 0), 0.36-0.66 -> 0.20-0.38 ms per comment (ratio 0.52-0.65).
 """
 
 from __future__ import annotations
