@@ -57,6 +57,13 @@ def test_a_run_of_unknown_characters_gives_one_unknown_id_per_character_as_the_p
     assert ids(library, ["a🏆🏆b"])[0].count(0) == 2
 
 
+def test_a_text_of_only_characters_the_normaliser_removes_is_one_unknown_id_as_in_the_port(port, library):
+    """Found by the generated-text test below: "\ufffd" alone (what a lone surrogate becomes)."""
+    texts = ["\u200b", "\ufeff\u200e", "\ufffd\ufffd", "\u2581", "\u200b \u200f", "a\u200bb"]
+    assert ids(library, texts) == ids(port, texts)
+    assert ids(library, ["\ufffd"])[0] == [1, 0, 2]
+
+
 def test_the_encoder_uses_the_library_when_it_is_installed(library):
     assert isinstance(library, NativeTokenizer)
     assert isinstance(SentenceEncoder(threads=1)._model._sp, NativeTokenizer)
