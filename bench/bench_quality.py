@@ -14,12 +14,17 @@ Suites (bench/data/dev/, written without looking at the lexicons or the targetin
   moderation/training/written.py or the targeting rules: the measure of whether the threat
   evidence generalises beyond the first suite it was tuned next to.
 
+A fourth suite is sealed (bench/data/sealed/, 2026-12-04): 420 cases per language, 30 per
+category, written by two helpers who opened no file of the project, to measure what the rules
+written after reading tune failures are worth on text nobody here has read. `--sealed` prints its
+figures only; nothing prints its cases, and nothing is to be adjusted after looking at it.
+
 Every case falls, by a hash of its text, into the `tune` half or the `report` half. Rules and
 thresholds may be adjusted while looking at `tune` failures (`--show-failures` refuses the other
 half); the figures we publish are the `report` half's. `--data` adds the held-out split of each
 labelled file in ../shared/data: AUC of scores.toxicity, benign comments held, toxic ones caught.
 
-    .venv/bin/python bench/bench_quality.py [--split report|tune|all] [--data] [--show-failures]
+    .venv/bin/python bench/bench_quality.py [--split report|tune|all] [--data] [--show-failures] [--sealed]
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ from moderation.settings import load_settings  # noqa: E402
 from moderation.types import CommentInput  # noqa: E402
 
 DEV = ROOT / "bench" / "data" / "dev"
+SEALED = ROOT / "bench" / "data" / "sealed"
 SUITES = ("functional_en.jsonl", "functional_fr.jsonl", "ordinary_comments.jsonl", "threats_en.jsonl",
           "threats_fr.jsonl", "hard_en.jsonl", "hard_fr.jsonl")
 # the hateful categories (the rest are expected to be kept or not removed)
@@ -120,6 +126,25 @@ def report_suites(engine: Engine, split: str, show_failures: bool) -> dict:
     return out
 
 
+def report_sealed(engine: Engine) -> dict:
+    """Figures of the sealed suite: per category and language, balanced accuracy, both costs."""
+    cases = [json.loads(line) for path in sorted(SEALED.glob("*.jsonl"))
+             for line in path.read_text("utf-8").splitlines() if line.strip()]
+    decisions = engine.decide([CommentInput(id=str(i), text=c["text"]) for i, c in enumerate(cases)])
+    rows = [(c, d.decision) for c, d in zip(cases, decisions)]
+    table: dict = defaultdict(lambda: [0, 0])
+    for case, decision in rows:
+        table[(case["category"], case["expected"], case["language"])][0] += right(case["expected"], decision)
+        table[(case["category"], case["expected"], case["language"])][1] += 1
+    out: dict = {"categories": {f"{category}/{language}": {"expected": expected, "right": round(good / n, 3), "n": n}
+                                for (category, expected, language), (good, n) in sorted(table.items())}}
+    for language in ("en", "fr"):
+        mine = [(c, d) for c, d in rows if c["language"] == language]
+        ba = balanced_accuracy(mine)
+        out[language] = {"balanced_accuracy": None if ba is None else round(ba, 3), **costs(mine)}
+    return out
+
+
 def report_data(engine: Engine) -> dict:
     """Held-out split of each labelled training file: AUC, benign held, toxic caught."""
     from moderation.training.datasets import TRAINING_FILES, load_training_file
@@ -167,8 +192,13 @@ def main() -> None:
     parser.add_argument("--split", choices=("report", "tune", "all"), default="report")
     parser.add_argument("--data", action="store_true", help="also measure the held-out split of ../shared/data")
     parser.add_argument("--show-failures", action="store_true", help="print the failing tune cases to stderr")
+    parser.add_argument("--sealed", action="store_true", help="only the sealed suite's figures (never its cases)")
     args = parser.parse_args()
     engine = Engine.from_settings(load_settings())
+    if args.sealed:
+        print(json.dumps({"model": engine.scorer.model_id, "policy": engine.policy.version,
+                          "sealed": report_sealed(engine)}, indent=1, ensure_ascii=False))
+        return
     result = {"model": engine.scorer.model_id, "policy": engine.policy.version,
               "suites": report_suites(engine, args.split, args.show_failures)}
     if args.data:
