@@ -97,6 +97,19 @@ def test_harmless_sentences_with_the_words_of_veiled_threats_are_not_threats(rul
     ("Immigrants are destroying this country", "en", "immigrants"),
     ("les musulmans sont responsables de tous nos problèmes", "fr", "musulmans"),
     ("Les musulmans sont des cafard", "fr", "musulmans"),  # the silent plural s left out
+    # peoples named by their country, and forms of disabled / indigenous (added 2026-12-04)
+    ("I really hate Poles.", "en", "eastern_europeans"),
+    ("Nigerians are nothing but vermin.", "en", "black"),
+    ("Native Americans are subhuman.", "en", "indigenous"),
+    ("handicapped people are a burden", "en", "disabled"),
+    ("Je déteste les Sénégalais.", "fr", "noirs"),
+    ("Les Tchétchènes sont de la vermine.", "fr", "arabes"),
+    ("les roumains sont tous des voleurs", "fr", "europeens_est"),
+    # "ce sont" / "c'est des" taking up a group named earlier; a group put first, taken up by "c'est"
+    ("J'ai croisé des Roms hier. Ce sont tous des parasites.", "fr", "roms"),
+    ("Les migrants arrivent par milliers. C'est que des profiteurs.", "fr", "immigres"),
+    ("franchement les musulmans c'est dégueulasse", "fr", "musulmans"),
+    ("Les Marocains, c'est tous des voleurs.", "fr", "arabes"),
 ])
 def test_derogation_of_a_group_is_found(rules, text, language, target):
     assert ("derogation", target, False, False) in kinds(rules, text, language)
@@ -116,6 +129,11 @@ def test_derogation_of_a_group_is_found(rules, text, language, target):
     ("on va les écraser dimanche au stade", "fr"),
     ("Mes enfants sont des petits monstres le dimanche matin", "fr"),  # no identity group
     ("The kids were little monsters at the party", "en"),
+    # "c'est" judging what is done to a group, and a cleft naming who did it (added 2026-12-04)
+    ("Expulser les Roms, c'est dégueulasse.", "fr"),
+    ("Des Roms ont été agressés hier soir. Ce sont des racailles qui ont fait ça.", "fr"),
+    ("Les migrants traversent la Manche en canot. C'est la honte de l'Europe.", "fr"),
+    ("The poles are melting faster than the models predicted", "en"),
 ])
 def test_idioms_news_and_benign_mentions_are_not_abuse(rules, text, language):
     assert kinds(rules, text, language) == []
