@@ -110,6 +110,11 @@ def test_harmless_sentences_with_the_words_of_veiled_threats_are_not_threats(rul
     ("Les migrants arrivent par milliers. C'est que des profiteurs.", "fr", "immigres"),
     ("franchement les musulmans c'est dégueulasse", "fr", "musulmans"),
     ("Les Marocains, c'est tous des voleurs.", "fr", "arabes"),
+    # a disclaimer announcing the prejudice that follows "but" (added 2026-12-04)
+    ("I'm not racist, but Mexicans are ruining this country.", "en", "latino"),
+    ("I have nothing against gay people but they shouldn't be allowed near kids.", "en", "gay"),
+    ("Je suis pas raciste mais les Arabes n'ont jamais rien apporté.", "fr", "arabes"),
+    ("Je respecte les femmes, hein, mais leur place c'est à la cuisine.", "fr", "femmes"),
 ])
 def test_derogation_of_a_group_is_found(rules, text, language, target):
     assert ("derogation", target, False, False) in kinds(rules, text, language)
@@ -134,6 +139,10 @@ def test_derogation_of_a_group_is_found(rules, text, language, target):
     ("Des Roms ont été agressés hier soir. Ce sont des racailles qui ont fait ça.", "fr"),
     ("Les migrants traversent la Manche en canot. C'est la honte de l'Europe.", "fr"),
     ("The poles are melting faster than the models predicted", "en"),
+    # a disclaimer with nothing about a group after its "but"
+    ("I'm not racist but I think the new immigration bill is badly drafted.", "en"),
+    ("No offence but your article is rubbish.", "en"),
+    ("Je respecte les femmes et je pense qu'elles doivent être mieux payées.", "fr"),
 ])
 def test_idioms_news_and_benign_mentions_are_not_abuse(rules, text, language):
     assert kinds(rules, text, language) == []
