@@ -115,6 +115,18 @@ def test_harmless_sentences_with_the_words_of_veiled_threats_are_not_threats(rul
     ("I have nothing against gay people but they shouldn't be allowed near kids.", "en", "gay"),
     ("Je suis pas raciste mais les Arabes n'ont jamais rien apporté.", "fr", "arabes"),
     ("Je respecte les femmes, hein, mais leur place c'est à la cuisine.", "fr", "femmes"),
+    # tropes without a degrading word (added 2026-12-04)
+    ("Jews control the media.", "en", "jews"),
+    ("This doesn't feel like our country anymore with all these Muslims.", "en", "muslims"),
+    ("Typical Muslim behaviour.", "en", "muslims"),
+    ("Immigrants should go home.", "en", "immigrants"),
+    ("Les juifs contrôlent les médias.", "fr", "juifs"),
+    ("On n'est plus chez nous avec tous ces Arabes.", "fr", "arabes"),
+    ("Les musulmans ça pue.", "fr", "musulmans"),
+    ("Quelle engeance ces Roms.", "fr", "roms"),
+    ("Les Roms ne sont bons qu'à voler.", "fr", "roms"),
+    ("Ces migrants, qu'ils retournent dans leur pays.", "fr", "immigres"),
+    ("Des migrants partout. Qu'ils retournent chez eux.", "fr", "immigres"),
 ])
 def test_derogation_of_a_group_is_found(rules, text, language, target):
     assert ("derogation", target, False, False) in kinds(rules, text, language)
@@ -143,6 +155,11 @@ def test_derogation_of_a_group_is_found(rules, text, language, target):
     ("I'm not racist but I think the new immigration bill is badly drafted.", "en"),
     ("No offence but your article is rubbish.", "en"),
     ("Je respecte les femmes et je pense qu'elles doivent être mieux payées.", "fr"),
+    # the same words about something else: owning, running, going home for the holidays
+    ("Women run the country's best startups.", "en"),
+    ("The Chinese government controls the media there.", "en"),
+    ("Chinese students go home for the holidays.", "en"),
+    ("Les étudiants chinois doivent rentrer chez eux pour les vacances.", "fr"),
 ])
 def test_idioms_news_and_benign_mentions_are_not_abuse(rules, text, language):
     assert kinds(rules, text, language) == []
