@@ -59,6 +59,7 @@ class Evaluation:
     # disguises words, which misleads language detection (moderation/text/disguise.py).
     rules_language: str = UNDETERMINED
     hits: list[LexiconHit] = field(default_factory=list)
+    excepted: list[tuple[int, int]] = field(default_factory=list)  # lexicon exception phrases ("Pussy Riot")
     model_text: str = ""  # what the toxicity model reads (obfuscated terms revealed)
     scores: dict[str, float] = field(default_factory=dict)
     targets: list[TargetHit] = field(default_factory=list)
@@ -84,7 +85,7 @@ def match_lexicon(engine: "Engine", batch: list[Evaluation]) -> None:
         # The detected language even for disguised text: every language's table already holds the
         # other languages' terms, except the ambiguous ones ("con", "retard"), which "und" leaves out.
         language = item.language.language
-        item.hits = engine.lexicon.match(item.comment.text, language)
+        item.hits, item.excepted = engine.lexicon.match_with_exceptions(item.comment.text, language)
         if item.comment.author:
             item.hits += engine.lexicon.match(item.comment.author, language, field="author")
 
@@ -147,7 +148,7 @@ def score_toxicity(engine: "Engine", batch: list[Evaluation]) -> None:
     texts = [item.model_text or item.comment.text for item in batch]
     languages = [item.language.language for item in batch]
     second_reading = [(item, without_spans(item.comment.text, spans)) for item in batch
-                      for spans in [unvoiced_spans(item.comment.text, item.hits, item.targets)] if spans]
+                      for spans in [unvoiced_spans(item.comment.text, item.hits, item.targets, item.excepted)] if spans]
     texts += [text for _, text in second_reading]
     languages += [item.language.language for item, _ in second_reading]
     scored = [{label: float(value) for label, value in scores.items()}

@@ -1,5 +1,5 @@
 """What a comment does not say in its own voice: swearing aimed at nobody, abuse it negates or
-reports, terms it quotes.
+reports, terms it quotes, and the names and idioms the lexicon excepts ("Pussy Riot").
 
 A model reads "what a fucking great match" and "I would never say gay people are disgusting" as
 toxic: the words are there. The engine scores such a comment a second time with these spans
@@ -28,11 +28,21 @@ def is_untargeted_swearing(text: str, hits: Sequence[LexiconHit], targets: Seque
         return False
     if any(t.in_force for t in targets):
         return False
-    return not any(_ADDRESSED.search(text, max(0, h.start - NEAR), min(len(text), h.end + NEAR)) for h in text_hits)
+    return not any(_addressed_near(text, h.start, h.end) for h in text_hits)
 
 
-def unvoiced_spans(text: str, hits: Sequence[LexiconHit], targets: Sequence[TargetHit]) -> list[tuple[int, int]]:
-    """The spans to read the comment without, when unvoiced abuse is all the evidence it has; else []."""
+def _addressed_near(text: str, start: int, end: int) -> bool:
+    """Whether a second-person word lies within NEAR characters of text[start:end]. Whole words of
+    the text only: a search cut at the window's edge would read the "t" of "the" as the French "t'"."""
+    return any(match.start() < end + NEAR and match.end() > start - NEAR for match in _ADDRESSED.finditer(text))
+
+
+def unvoiced_spans(text: str, hits: Sequence[LexiconHit], targets: Sequence[TargetHit],
+                   excepted: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The spans to read the comment without, when unvoiced abuse is all the evidence it has; else [].
+
+    `excepted`: the lexicon's exception phrases in the text (names and idioms around a rude word:
+    "Pussy Riot", "chink in the armour"), read without like swearing aimed at nobody."""
     if any(t.in_force for t in targets) or any(
             h.field == "text" and h.category != "profanity" and not (h.quoted or h.negated) for h in hits):
         return []  # the comment says something abusive in its own voice: nothing to discount
@@ -40,6 +50,7 @@ def unvoiced_spans(text: str, hits: Sequence[LexiconHit], targets: Sequence[Targ
     if is_untargeted_swearing(text, hits, targets):
         spans += [(h.start, h.end) for h in hits if h.field == "text"]
     spans += [(h.start, h.end) for h in hits if h.field == "text" and h.quoted]
+    spans += list(excepted)
     return spans
 
 

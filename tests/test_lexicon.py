@@ -428,3 +428,11 @@ def test_dots_between_ordinary_words_join_nothing(lexicon, text):
 ])
 def test_slur_spellings_added_2026_12_03(lexicon, text, language, term):
     assert [h.term for h in lexicon.match(text, language)] == [term]
+
+
+def test_exception_phrases_are_returned_with_their_spans(lexicon):
+    text = "Pussy Riot played, and the place was spick and span."
+    hits, excepted = lexicon.match_with_exceptions(text, "en")
+    assert hits == []
+    assert sorted(text[start:end].lower() for start, end in excepted) == ["pussy riot", "spick and span"]
+    assert lexicon.match_with_exceptions("what a pussy", "en")[1] == []

@@ -44,3 +44,19 @@ def test_negated_abuse_and_quoted_terms_are_cut_but_abuse_in_force_is_not():
 
 def test_without_spans_cuts_overlaps_and_collapses_spaces():
     assert without_spans("a bb ccc dd e", [(2, 8), (5, 11)]) == "a e"
+
+
+def test_a_word_cut_at_the_edge_of_the_window_is_not_read_as_you():
+    # 24 characters after "Dick" end inside "the": its "t" alone read as the French "t'" (2026-12-04)
+    text = "Dick Cheney disagreed with the plan."
+    assert is_untargeted_swearing(text, [swear(text, "Dick")], [])
+    near = "damn it, I told you so"
+    assert not is_untargeted_swearing(near, [swear(near, "damn")], [])
+
+
+def test_the_lexicons_exception_phrases_are_read_without_when_nothing_else_is_abuse():
+    text = "Pussy Riot played a gig in Berlin"
+    assert unvoiced_spans(text, [], [], excepted=[(0, 10)]) == [(0, 10)]
+    insult = "Pussy Riot fans are idiots"
+    hit = swear(insult, "idiots", category="insult")
+    assert unvoiced_spans(insult, [hit], [], excepted=[(0, 10)]) == []

@@ -42,12 +42,21 @@ class Lexicon:
 
     def match(self, text: str, language: str, field: str = "text") -> list[LexiconHit]:
         """Find lexicon entries in `text`, sorted by start, spans in the original text."""
+        return self.match_with_exceptions(text, language, field)[0]
+
+    def match_with_exceptions(self, text: str, language: str,
+                              field: str = "text") -> tuple[list[LexiconHit], list[tuple[int, int]]]:
+        """`match`, and the spans of the entries' exception phrases found in `text` ("Pussy Riot",
+        "spick and span"): the word inside them is no abuse, so the models should not read it
+        either (moderation/unvoiced.py)."""
         table = self.tables.get(language)
         if table is None:
             raise ValueError(f"language must be one of {sorted(self.tables)}, got {language!r}")
         normalized = normalize_for_matching(text)
-        kept = _without_exceptions_and_overlaps(find(normalized, table, self.vocabulary))
-        return [self._hit(normalized, found, field) for found in kept]
+        found = find(normalized, table, self.vocabulary)
+        kept = _without_exceptions_and_overlaps(found)
+        excepted = [normalized.original_span(f.start, f.end) for f in found if f.exception]
+        return [self._hit(normalized, f, field) for f in kept], excepted
 
     def _hit(self, normalized: NormalizedText, found: Found, field: str) -> LexiconHit:
         entry = self.entries[found.entry]
