@@ -20,6 +20,14 @@ polite menace (predictions, rhetorical questions, "I'm just saying"). Half of ea
 look-alikes of the same six kinds as round 1. 16 sentences within a difflib ratio of 0.8 of a
 dev-suite case ("mort aux juifs", "my feet are killing me after that parade") and 16 of a round-1
 sentence were dropped before any training.
+
+Round 3 (2026-12-04, threat_sentences_round3/): 1,200 more, by two helper sessions under the same
+rule, all about menace WITHOUT a violent verb, the shape the dev suites and the sealed suite showed
+the threat evidence misses most: per language 300 veiled threats of seven kinds (knows where you
+live, through the family, consequences, a visit, an accident, lists, veiled menace at a group or
+its places) and 300 look-alikes mirroring each kind ("I know where you live, I'll drop the book
+round"). 6 sentences within a difflib ratio of 0.8 of a dev-suite case (2) or of an earlier round
+(4) were dropped before any training; none was that close to a sealed-suite case.
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ from moderation.training.datasets import Example
 SOURCE = "written_freeform_threats"
 FOLDER = Path(__file__).resolve().parent / "threat_sentences"
 ROUND_2 = Path(__file__).resolve().parent / "threat_sentences_round2"
+ROUND_3 = Path(__file__).resolve().parent / "threat_sentences_round3"
 
 
 def freeform_examples(folder: Path = FOLDER) -> list[Example]:

@@ -23,7 +23,7 @@ from moderation.training.fit import FitOptions, Head, MlpOptions, feature_matrix
 from moderation.training.lexicon_table import lexicon_table
 from moderation.training.metrics import roc_auc
 from moderation.training.splits import HELDOUT_PERCENT, HELDOUT_WHOLE, split
-from moderation.training.freeform import ROUND_2 as FREEFORM_ROUND_2, freeform_examples
+from moderation.training.freeform import ROUND_2 as FREEFORM_ROUND_2, ROUND_3 as FREEFORM_ROUND_3, freeform_examples
 from moderation.training.veiled import veiled_examples
 from moderation.training.written import dev_case_texts, written_examples
 
@@ -65,6 +65,8 @@ class ModelRecipe:
     # Also the second round of them (training/freeform.py ROUND_2; stack-v6: Wikipedia threat AUC
     # 0.952 -> 0.962 on the held-out split, with policy hold_if_person 5 more tune-half threats held; docs/model.md).
     freeform_round2: bool = True
+    # Also the third round: veiled threats and their look-alikes (training/freeform.py ROUND_3).
+    freeform_round3: bool = False
     # Labels that also get an MLP head over the embedding, blended with the linear head (stack-v7:
     # threat; a sum of evidence cannot make "hang" need "the Muslims"; bench/experiments/threat_mlp.py).
     mlp_heads: tuple[MlpOptions, ...] = (MlpOptions("threat"),)
@@ -88,8 +90,10 @@ STACK_V3 = ModelRecipe("stack-v3", freeform_threats=False, freeform_round2=False
 STACK_V4 = ModelRecipe("stack-v4", veiled_threats=True, freeform_threats=False, freeform_round2=False, mlp_heads=())
 STACK_V5 = ModelRecipe("stack-v5", freeform_round2=False, mlp_heads=())
 STACK_V6 = ModelRecipe("stack-v6", mlp_heads=())
+# stack-v7 with the third round of hand-written sentences (veiled threats), for the threat head.
+STACK_V7_ROUND3 = ModelRecipe("stack-v7r3", freeform_round3=True)
 RECIPES = {recipe.model_id: recipe
-           for recipe in (ModelRecipe(), STACK_V6, STACK_V5, STACK_V3, STACK_V4, STACK_V2, LINEAR_V1)}
+           for recipe in (ModelRecipe(), STACK_V7_ROUND3, STACK_V6, STACK_V5, STACK_V3, STACK_V4, STACK_V2, LINEAR_V1)}
 
 
 class Featurizer:
@@ -164,14 +168,16 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0, spec: FeatureSpec = Feat
         composed = written_examples(seed, exclude=dev_cases) + [
             e for e in ((veiled_examples(seed) if recipe.veiled_threats else [])
                         + (freeform_examples() if recipe.freeform_threats else [])
-                        + (freeform_examples(FREEFORM_ROUND_2) if recipe.freeform_round2 else []))
+                        + (freeform_examples(FREEFORM_ROUND_2) if recipe.freeform_round2 else [])
+                        + (freeform_examples(FREEFORM_ROUND_3) if recipe.freeform_round3 else []))
             if preprocess(e.text) not in dev_cases]
         written = [replace(e, labels={k: v for k, v in e.labels.items() if k in recipe.written_labels})
                    for e in composed]
         train_set += written
         modules = ", ".join(["training/written.py"] + (["training/veiled.py"] if recipe.veiled_threats else [])
                             + (["training/freeform.py"] if recipe.freeform_threats else [])
-                            + (["training/freeform.py round 2"] if recipe.freeform_round2 else []))
+                            + (["training/freeform.py round 2"] if recipe.freeform_round2 else [])
+                            + (["training/freeform.py round 3"] if recipe.freeform_round3 else []))
         log(f"train: {len(written)} written sentences for {', '.join(recipe.written_labels)} ({modules})")
     featurizer = Featurizer(spec, lexicon, recipe.encoder_scale, log, cache_dir)
     # An MLP head reads the embedding: none without the encoder, and only for a label the recipe trains.
