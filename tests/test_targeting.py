@@ -57,6 +57,13 @@ def test_threats_are_found_with_their_target(rules, text, language, target):
     ("Si je te croise au stade, tu repars en ambulance.", "fr", "person"),
     ("Les juifs de ce quartier ne seront plus en sécurité.", "fr", "juifs"),
     ("J'espère qu'une bombe explosera pendant leur prière du vendredi.", "fr", "person"),
+    # warnings, luck running out, a family's routine (added 2026-12-04)
+    ("This is your last warning.", "en", "person"),
+    ("Next time you won't be so lucky.", "en", "person"),
+    ("Do you know where your kids are right now?", "en", "person"),
+    ("On te surveille.", "fr", "person"),
+    ("T'es prévenu.", "fr", "person"),
+    ("Tes enfants vont à quelle école déjà ?", "fr", "person"),
 ])
 def test_veiled_threats_are_found_with_their_target(rules, text, language, target):
     """Menace without a violent verb: its own kind, held by default where an open threat removes."""
@@ -73,6 +80,12 @@ def test_veiled_threats_are_found_with_their_target(rules, text, language, targe
     ("Fais gaffe à toi sur la route, ça glisse ce soir.", "fr"),
     ("Tu vas regretter d'avoir raté ce concert !", "fr"),
     ("Les retraités vont payer plus de taxes avec cette réforme.", "fr"),
+    ("The film is three hours long, you've been warned!", "en"),
+    ("This is your last warning before the subscription renews, says the email.", "en"),
+    ("We got lucky this time with the weather.", "en"),
+    ("Je te surveille les enfants samedi si tu veux.", "fr"),
+    ("Dernier avertissement de Météo France avant la tempête.", "fr"),
+    ("On se reverra l'année prochaine au festival.", "fr"),
 ])
 def test_harmless_sentences_with_the_words_of_veiled_threats_are_not_threats(rules, text, language):
     assert [k for k in kinds(rules, text, language) if k[0] in ("threat", "veiled_threat")] == []
