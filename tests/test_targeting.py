@@ -140,6 +140,13 @@ def test_harmless_sentences_with_the_words_of_veiled_threats_are_not_threats(rul
     ("Les Roms ne sont bons qu'à voler.", "fr", "roms"),
     ("Ces migrants, qu'ils retournent dans leur pays.", "fr", "immigres"),
     ("Des migrants partout. Qu'ils retournent chez eux.", "fr", "immigres"),
+    # what a group "does", and the reproach put before it (added 2026-12-04)
+    ("Gypsies don't respect anything.", "en", "roma"),
+    ("They ruin everything, these Muslims.", "en", "muslims"),
+    ("Les Roms foutent la merde partout.", "fr", "roms"),
+    ("Tous des voleurs, ces Roms.", "fr", "roms"),
+    ("Ils puent, ces musulmans.", "fr", "musulmans"),
+    ("J'ai vu des Roms au marché. Ils ne respectent rien.", "fr", "roms"),
 ])
 def test_derogation_of_a_group_is_found(rules, text, language, target):
     assert ("derogation", target, False, False) in kinds(rules, text, language)
@@ -173,6 +180,9 @@ def test_derogation_of_a_group_is_found(rules, text, language, target):
     ("The Chinese government controls the media there.", "en"),
     ("Chinese students go home for the holidays.", "en"),
     ("Les étudiants chinois doivent rentrer chez eux pour les vacances.", "fr"),
+    ("The new rules for immigrants don't respect anything the court said.", "en"),
+    ("Les règles pour les Roms ne respectent rien du droit européen.", "fr"),
+    ("Les orages détruisent tout, disent les agriculteurs.", "fr"),
 ])
 def test_idioms_news_and_benign_mentions_are_not_abuse(rules, text, language):
     assert kinds(rules, text, language) == []
