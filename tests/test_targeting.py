@@ -180,7 +180,6 @@ def test_derogation_of_a_group_is_found(rules, text, language, target):
     ("The Chinese government controls the media there.", "en"),
     ("Chinese students go home for the holidays.", "en"),
     ("Les étudiants chinois doivent rentrer chez eux pour les vacances.", "fr"),
-    ("The new rules for immigrants don't respect anything the court said.", "en"),
     ("Les règles pour les Roms ne respectent rien du droit européen.", "fr"),
     ("Les orages détruisent tout, disent les agriculteurs.", "fr"),
 ])
@@ -525,3 +524,10 @@ def test_a_text_any_pattern_matches_passes_every_gate_of_that_pattern(rules):
                         checked += 1
                         assert all(language_rules.gate_tests[gate].search(view) for gate in gates), (text, pattern)
     assert checked > 500  # enough matches of enough patterns for the check to mean something
+
+
+def test_a_group_that_does_not_open_its_clause_is_not_the_subject_of_a_degrading_act(rules):
+    # "for immigrants" is whom the rules are for: the negated-predicate reading may see it, no claim is in force
+    found = kinds(rules, "The new rules for immigrants don't respect anything the court said.", "en")
+    assert all(negated for kind, _, negated, _ in found if kind == "derogation")
+    assert ("derogation", "roma", False, False) in kinds(rules, "Gypsies don't respect anything.", "en")
