@@ -27,7 +27,9 @@ the threat evidence misses most: per language 300 veiled threats of seven kinds 
 live, through the family, consequences, a visit, an accident, lists, veiled menace at a group or
 its places) and 300 look-alikes mirroring each kind ("I know where you live, I'll drop the book
 round"). 6 sentences within a difflib ratio of 0.8 of a dev-suite case (2) or of an earlier round
-(4) were dropped before any training; none was that close to a sealed-suite case.
+(4) were dropped before any training; none was that close to a sealed-suite case. Measured with
+recipes stack-v7r3 and stack-v7r3p and not shipped: three tune cases fixed, three to five broken,
+26-29 benign comments newly held on the choice split (docs/model.md).
 """
 
 from __future__ import annotations
@@ -43,8 +45,10 @@ ROUND_2 = Path(__file__).resolve().parent / "threat_sentences_round2"
 ROUND_3 = Path(__file__).resolve().parent / "threat_sentences_round3"
 
 
-def freeform_examples(folder: Path = FOLDER) -> list[Example]:
-    """Every hand-written sentence of one folder, both languages, labelled for `threat` only."""
+def freeform_examples(folder: Path = FOLDER, without_kinds: tuple[str, ...] = ()) -> list[Example]:
+    """Every hand-written sentence of one folder, both languages, labelled for `threat` only;
+    `without_kinds`: leave out these kinds and their look-alikes ("group_menace" also drops
+    "lookalike_group_menace")."""
     out = []
     round_tag = "" if folder == FOLDER else f"{folder.name}:"  # groups stay unique across rounds
     for path in sorted(folder.glob("*.jsonl")):
@@ -53,6 +57,8 @@ def freeform_examples(folder: Path = FOLDER) -> list[Example]:
             if not line.strip():
                 continue
             row = json.loads(line)
+            if row.get("kind", "").removeprefix("lookalike_") in without_kinds:
+                continue
             if row["label"] not in (0, 1):
                 raise ValueError(f"{path}:{number + 1}: label must be 0 or 1")
             out.append(Example(row["text"], language, SOURCE, f"{round_tag}{language}:{number}", {"threat": int(row["label"])}))

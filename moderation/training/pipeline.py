@@ -67,6 +67,7 @@ class ModelRecipe:
     freeform_round2: bool = True
     # Also the third round: veiled threats and their look-alikes (training/freeform.py ROUND_3).
     freeform_round3: bool = False
+    freeform_round3_without: tuple[str, ...] = ()  # kinds of round 3 left out (with their look-alikes)
     # Labels that also get an MLP head over the embedding, blended with the linear head (stack-v7:
     # threat; a sum of evidence cannot make "hang" need "the Muslims"; bench/experiments/threat_mlp.py).
     mlp_heads: tuple[MlpOptions, ...] = (MlpOptions("threat"),)
@@ -92,8 +93,10 @@ STACK_V5 = ModelRecipe("stack-v5", freeform_round2=False, mlp_heads=())
 STACK_V6 = ModelRecipe("stack-v6", mlp_heads=())
 # stack-v7 with the third round of hand-written sentences (veiled threats), for the threat head.
 STACK_V7_ROUND3 = ModelRecipe("stack-v7r3", freeform_round3=True)
+# the same without the veiled menace at groups (and its look-alikes): aimed at persons only
+STACK_V7_ROUND3_PERSONS = ModelRecipe("stack-v7r3p", freeform_round3=True, freeform_round3_without=("group_menace",))
 RECIPES = {recipe.model_id: recipe
-           for recipe in (ModelRecipe(), STACK_V7_ROUND3, STACK_V6, STACK_V5, STACK_V3, STACK_V4, STACK_V2, LINEAR_V1)}
+           for recipe in (ModelRecipe(), STACK_V7_ROUND3, STACK_V7_ROUND3_PERSONS, STACK_V6, STACK_V5, STACK_V3, STACK_V4, STACK_V2, LINEAR_V1)}
 
 
 class Featurizer:
@@ -169,7 +172,7 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0, spec: FeatureSpec = Feat
             e for e in ((veiled_examples(seed) if recipe.veiled_threats else [])
                         + (freeform_examples() if recipe.freeform_threats else [])
                         + (freeform_examples(FREEFORM_ROUND_2) if recipe.freeform_round2 else [])
-                        + (freeform_examples(FREEFORM_ROUND_3) if recipe.freeform_round3 else []))
+                        + (freeform_examples(FREEFORM_ROUND_3, recipe.freeform_round3_without) if recipe.freeform_round3 else []))
             if preprocess(e.text) not in dev_cases]
         written = [replace(e, labels={k: v for k, v in e.labels.items() if k in recipe.written_labels})
                    for e in composed]
