@@ -99,6 +99,10 @@ def test_a_site_may_still_hold_undetermined_text(engine):
     "Pros and cons of the new tax policy, laid out clearly.",
     "Le marché de Mâcon rouvre samedi.",
     "A good cocktail bar opened near the station.",
+    # the model read "Dick" while the policy thought it aimed at someone: the window's edge cut "the" to "t" (2026-12-04)
+    "Dick Cheney disagreed with the plan.",
+    "Pussy Riot played a gig in Berlin last night.",  # a lexicon exception phrase, read without
+    "Les Pussy Riot ont de nouveau été visées par la justice russe.",
 ])
 def test_names_and_words_with_rude_substrings_are_kept(engine, text):
     assert decide_one(engine, text).decision == "keep"
