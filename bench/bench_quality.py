@@ -94,15 +94,20 @@ def costs(rows: list[tuple[dict, str]]) -> dict:
             "hateful_kept": f"{sum(d == 'keep' for d in hateful)}/{len(hateful)}"}
 
 
+def tally(rows: list[tuple[dict, str]], key) -> dict:
+    """key(case) -> [cases decided right, cases], over (case, decision) rows."""
+    table: dict = defaultdict(lambda: [0, 0])
+    for case, decision in rows:
+        table[key(case)][0] += right(case["expected"], decision)
+        table[key(case)][1] += 1
+    return table
+
+
 def report_suites(engine: Engine, split: str, show_failures: bool) -> dict:
     cases = load_cases(split)
     decisions = engine.decide([CommentInput(id=str(i), text=c["text"]) for i, c in enumerate(cases)])
     rows = [(c, d.decision) for c, d in zip(cases, decisions)]
-    table: dict = defaultdict(lambda: [0, 0])
-    for case, decision in rows:
-        key = (case["suite"], case["category"], case["expected"], case["language"])
-        table[key][0] += right(case["expected"], decision)
-        table[key][1] += 1
+    table = tally(rows, lambda case: (case["suite"], case["category"], case["expected"], case["language"]))
     out = {"split": split, "categories": {}}
     for (suite, category, expected, language), (good, n) in sorted(table.items()):
         out["categories"][f"{suite}/{category}/{language}"] = {"expected": expected, "right": round(good / n, 3), "n": n}
@@ -132,10 +137,7 @@ def report_sealed(engine: Engine) -> dict:
              for line in path.read_text("utf-8").splitlines() if line.strip()]
     decisions = engine.decide([CommentInput(id=str(i), text=c["text"]) for i, c in enumerate(cases)])
     rows = [(c, d.decision) for c, d in zip(cases, decisions)]
-    table: dict = defaultdict(lambda: [0, 0])
-    for case, decision in rows:
-        table[(case["category"], case["expected"], case["language"])][0] += right(case["expected"], decision)
-        table[(case["category"], case["expected"], case["language"])][1] += 1
+    table = tally(rows, lambda case: (case["category"], case["expected"], case["language"]))
     out: dict = {"categories": {f"{category}/{language}": {"expected": expected, "right": round(good / n, 3), "n": n}
                                 for (category, expected, language), (good, n) in sorted(table.items())}}
     for language in ("en", "fr"):
