@@ -10,6 +10,7 @@ taken out, and the policy decides on that reading when the comment's only eviden
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Sequence
 
 from moderation.targeting import TargetHit
@@ -28,13 +29,24 @@ def is_untargeted_swearing(text: str, hits: Sequence[LexiconHit], targets: Seque
         return False
     if any(t.in_force for t in targets):
         return False
-    return not any(_addressed_near(text, h.start, h.end) for h in text_hits)
+    addressed = _SecondPerson(text)
+    return not any(addressed.near(h.start, h.end) for h in text_hits)
 
 
-def _addressed_near(text: str, start: int, end: int) -> bool:
-    """Whether a second-person word lies within NEAR characters of text[start:end]. Whole words of
-    the text only: a search cut at the window's edge would read the "t" of "the" as the French "t'"."""
-    return any(match.start() < end + NEAR and match.end() > start - NEAR for match in _ADDRESSED.finditer(text))
+class _SecondPerson:
+    """The second-person words of a text, found once: whole words only, since a search cut at a
+    window's edge would read the "t" of "the" as the French "t'". Each question about a swear word
+    is then a bisection, so a long comment full of swearing costs n log n, not n squared."""
+
+    def __init__(self, text: str):
+        matches = list(_ADDRESSED.finditer(text))
+        self._starts = [m.start() for m in matches]
+        self._ends = [m.end() for m in matches]  # sorted too: the matches do not overlap
+
+    def near(self, start: int, end: int) -> bool:
+        """Whether a second-person word lies within NEAR characters of text[start:end]."""
+        first = bisect_right(self._ends, start - NEAR)  # the first word ending after the window opens
+        return first < len(self._starts) and self._starts[first] < end + NEAR
 
 
 def unvoiced_spans(text: str, hits: Sequence[LexiconHit], targets: Sequence[TargetHit],
