@@ -37,6 +37,15 @@ def test_train_does_not_overwrite_the_shipped_model_by_default():
     assert args.out != PROJECT_ROOT / "moderation" / "models"
 
 
+def test_train_names_the_recipes_when_asked_for_one_that_does_not_exist(tmp_path, capsys):
+    from moderation.training.pipeline import RECIPES
+
+    assert main(["train", "--model", "stack-v99", "--data-dir", str(tmp_path), "--out", str(tmp_path)]) == 2
+    error = capsys.readouterr().err
+    assert "--model 'stack-v99': not a recipe" in error
+    assert all(model_id in error for model_id in RECIPES)
+
+
 def test_worker_help_names_the_three_queues_the_readme_names():
     readme = (PROJECT_ROOT / "README.md").read_text()
     help_text = build_parser({"worker"})._subparsers._group_actions[0].choices["worker"].format_help()

@@ -130,15 +130,24 @@ def rows(label: str):
     return train, choice
 
 
+def _cached(path: Path, sets: dict) -> dict[str, np.ndarray] | None:
+    """Logits per set stored at `path`, if the file holds every set at its current length."""
+    if not path.is_file():
+        return None
+    with np.load(path) as archive:
+        stored = {k: archive[k] for k in archive.files}
+    if all(k in stored and len(stored[k]) == len(v) for k, v in sets.items()):
+        return stored
+    return None
+
+
 def linear_logits(label: str, train, texts_by_set: dict[str, list[str]], cache: EmbeddingCache) -> dict[str, np.ndarray]:
     """The shipped recipe's joint linear head, fitted on `train`; logits per set (cached on disk)."""
     path = CACHE / f"toxicity_mlp_linear_{label}.npz"
-    if path.is_file():
-        with np.load(path) as archive:
-            stored = {k: archive[k] for k in archive.files}
-        if all(k in stored and len(stored[k]) == len(v) for k, v in texts_by_set.items()):
-            print(f"linear head: logits from {path}", flush=True)
-            return stored
+    stored = _cached(path, texts_by_set)
+    if stored is not None:
+        print(f"linear head: logits from {path}", flush=True)
+        return stored
     from sklearn.linear_model import LogisticRegression
 
     tags, table, _ = lexicon_table(ROOT / "config" / "lexicons", skip_ambiguous=True)
@@ -163,12 +172,10 @@ def linear_logits(label: str, train, texts_by_set: dict[str, list[str]], cache: 
 def mlp_logits(label: str, x, y, w, hidden: int, alpha: float, seed: int, embedded_by_set: dict[str, np.ndarray]):
     """An MLP over the embedding fitted on (x, y, w); logits per set (cached on disk)."""
     path = CACHE / f"toxicity_mlp_mlp_{label}_{hidden}_{alpha:g}_{seed}.npz"
-    if path.is_file():
-        with np.load(path) as archive:
-            stored = {k: archive[k] for k in archive.files}
-        if all(k in stored and len(stored[k]) == len(v) for k, v in embedded_by_set.items()):
-            print(f"MLP {hidden} alpha={alpha} seed={seed}: logits from {path}", flush=True)
-            return stored
+    stored = _cached(path, embedded_by_set)
+    if stored is not None:
+        print(f"MLP {hidden} alpha={alpha} seed={seed}: logits from {path}", flush=True)
+        return stored
     from sklearn.neural_network import MLPClassifier
 
     started = time.time()

@@ -25,8 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "var" / "models",
                         help="where to write <model>.json and <model>.npz (default: var/models; the shipped "
                              "model in moderation/models is replaced only by naming that folder)")
-    parser.add_argument("--model", choices=("stack-v7", "stack-v7r3", "stack-v7r3p", "stack-v6", "stack-v5", "stack-v3", "stack-v4", "stack-v2",
-                                            "linear-v1"), default="stack-v7",
+    # Checked against pipeline.RECIPES in run(): importing it here would load scikit-learn for every command.
+    parser.add_argument("--model", default="stack-v7", metavar="RECIPE",
                         help="stack-v7 (default): n-grams, lexicon and sentence encoder, with the project's "
                              "written threat sentences and two rounds of hand-written threats and look-alikes "
                              "(training/freeform.py), and an MLP threat head over the embedding blended with the "
@@ -69,7 +69,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     from moderation.training.pipeline import RECIPES
 
-    recipe = RECIPES[args.model]
+    recipe = RECIPES.get(args.model)
+    if recipe is None:
+        print(f"moderation train: --model {args.model!r}: not a recipe; choose from {', '.join(RECIPES)}", file=sys.stderr)
+        return 2
     unknown = [name for name in args.without if name not in recipe.files]
     if unknown:
         print(f"moderation train: --without {unknown}: not among the recipe's files {list(recipe.files)}", file=sys.stderr)
