@@ -12,7 +12,11 @@ Suites (bench/data/dev/, written without looking at the lexicons or the targetin
   (veiled, conditional, wished, called for) and their look-alikes (idioms, news of violence,
   condemned or quoted threats), written later by someone who had not seen the grammars of
   moderation/training/written.py or the targeting rules: the measure of whether the threat
-  evidence generalises beyond the first suite it was tuned next to.
+  evidence generalises beyond the first suite it was tuned next to;
+- round2_en.jsonl / round2_fr.jsonl (2026-12-04): 560 cases per language, 40 in each of the
+  sealed suite's 14 categories, written by two helpers who opened no file of the project: fresh
+  text to tune on once the first suites' tune half was worn out by a day of rules. Reported with
+  a balanced accuracy and costs of its own (`round2_suite`).
 
 A fourth suite is sealed (bench/data/sealed/, 2026-12-04): 420 cases per language, 30 per
 category, written by two helpers who opened no file of the project, to measure what the rules
@@ -46,7 +50,7 @@ from moderation.types import CommentInput  # noqa: E402
 DEV = ROOT / "bench" / "data" / "dev"
 SEALED = ROOT / "bench" / "data" / "sealed"
 SUITES = ("functional_en.jsonl", "functional_fr.jsonl", "ordinary_comments.jsonl", "threats_en.jsonl",
-          "threats_fr.jsonl", "hard_en.jsonl", "hard_fr.jsonl")
+          "threats_fr.jsonl", "hard_en.jsonl", "hard_fr.jsonl", "round2_en.jsonl", "round2_fr.jsonl")
 # the hateful categories (the rest are expected to be kept or not removed)
 HATEFUL = {"threat", "derogation", "pronoun_or_question", "obfuscated", "slur_or_insult", "fake_negation",
            "veiled_threat"}
@@ -121,6 +125,10 @@ def report_suites(engine: Engine, split: str, show_failures: bool) -> dict:
             **costs([(c, d) for c, d in rows if c["language"] == language and c["suite"] in TOTALLED]),
             "hard_suite": costs([(c, d) for c, d in rows if c["language"] == language and c["suite"] == "hard"]),
         }
+        round2 = [(c, d) for c, d in rows if c["language"] == language and c["suite"] == "round2"]
+        if round2:
+            ba = balanced_accuracy(round2)
+            out[language]["round2_suite"] = {"balanced_accuracy": None if ba is None else round(ba, 3), **costs(round2)}
     if show_failures:
         if split != "tune":
             raise SystemExit("--show-failures only shows the tune half: the report half stays unseen")
