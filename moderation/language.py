@@ -56,15 +56,43 @@ class LanguageResult:
     source: str = "detected"  # "detected" or "hint" (the platform told us)
 
 
-def function_word_prior(text: str) -> dict[str, float]:
-    """Prior probabilities per profile language from base rates and function-word hits."""
+def function_word_counts(text: str) -> dict[str, int]:
+    """How many of the text's words are function words of each profile language."""
     counts = dict.fromkeys(PROFILE_LANGUAGES, 0)
     for word in _WORD.findall(text.lower()):
         for language in _LANGUAGES_OF_WORD.get(word, ()):
             counts[language] += 1
+    return counts
+
+
+def function_word_prior(text: str) -> dict[str, float]:
+    """Prior probabilities per profile language from base rates and function-word hits."""
+    counts = function_word_counts(text)
     weights = {language: BASE_PRIOR[language] * (1.0 + counts[language]) ** 2 for language in PROFILE_LANGUAGES}
     total = sum(weights.values())
     return {language: weight / total for language, weight in weights.items()}
+
+
+def overruled_by_function_words(text: str, detected: LanguageResult) -> LanguageResult:
+    """The detected language, unless the text has none of its function words and some of the other
+    supported language's: then that language (two or more of its words) or undetermined (one).
+
+    The character n-grams can outvote the prior on a short line: "Why are Black people so violent?
+    Genuine question." came out French at 0.99999 (langdetect skips capitalised words, and what is
+    left, "are people so violent question", reads French), so the French rules judged it and the
+    English ones never ran. On the training files' choice split 41 of 11,463 English comments came
+    out French, most of them short abuse ("You are a complete idiot.").
+    """
+    counts = function_word_counts(text)
+    if counts[detected.language]:
+        return detected
+    other = next(language for language in SUPPORTED_LANGUAGES if language != detected.language)
+    if counts[other] >= 2:
+        # langdetect's probability left over from the language overruled: all it could have given this one
+        return LanguageResult(other, 1.0 - detected.confidence)
+    if counts[other] == 1:
+        return LanguageResult(UNDETERMINED, detected.confidence)  # und: the confidence of the best guess
+    return detected
 
 
 def _build_factory():
@@ -104,7 +132,7 @@ class LanguageDetector:
         best_language, best_probability = self._best_guess(cleaned)
         if best_language not in SUPPORTED_LANGUAGES or best_probability < self.confidence_floor:
             return LanguageResult(UNDETERMINED, best_probability)
-        return LanguageResult(best_language, best_probability)
+        return overruled_by_function_words(cleaned, LanguageResult(best_language, best_probability))
 
     def prepared(self, detector_class, text: str):
         """A langdetect detector of `detector_class` set up as we run it (trials, length, prior), fed `text`."""

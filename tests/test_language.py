@@ -220,3 +220,21 @@ def test_function_word_prior_counts_a_word_for_every_language_listing_it():
                    for language, function_words in _FUNCTION_WORD_SETS.items()}
         total = sum(weights.values())
         assert function_word_prior(text) == {language: weight / total for language, weight in weights.items()}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # langdetect alone says French at 0.99999: it skips the capitalised words, and "are people so
+    # violent question" reads French; two English function words and no French one overrule it
+    ("Why are Black people so violent? Genuine question.", "en"),
+    ("You are a complete idiot.", "en"),
+    # the other way round: French with English-looking n-grams
+    ("ET TOK les fachos islamistes, VIVE LA LIBERTÉ", "fr"),
+    # one function word of the other language only: neither is trusted
+    ("IL RESTE 2 TITLE FIGHTS BORDEL", "und"),
+])
+def test_function_words_overrule_ngrams_that_contradict_them(detector, text, expected):
+    from moderation.language import overruled_by_function_words, LanguageResult
+
+    assert detector.detect(text).language == expected
+    # and the overrule never touches a guess its own function words support
+    assert overruled_by_function_words("the cat is here", LanguageResult("en", 0.9)).language == "en"
