@@ -436,3 +436,18 @@ def test_exception_phrases_are_returned_with_their_spans(lexicon):
     assert hits == []
     assert sorted(text[start:end].lower() for start, end in excepted) == ["pussy riot", "spick and span"]
     assert lexicon.match_with_exceptions("what a pussy", "en")[1] == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("L'arbitre, cet enfoiré.", "fr"), ("Dégage, crevure.", "fr"), ("La rédactrice est une conne finie.", "fr"),
+    ("Espèce de fumier, va.", "fr"),
+])
+def test_common_french_insults_the_list_lacked_until_2026_12_04(lexicon, text, language):
+    assert [h for h in lexicon.match(text, language) if h.category == "insult"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Il a mis du fumier bio dans son potager.", "fr"), ("Le tas de fumier fume au soleil.", "fr"),
+])
+def test_manure_is_not_an_insult(lexicon, text, language):
+    assert lexicon.match(text, language) == []

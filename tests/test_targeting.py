@@ -531,3 +531,37 @@ def test_a_group_that_does_not_open_its_clause_is_not_the_subject_of_a_degrading
     found = kinds(rules, "The new rules for immigrants don't respect anything the court said.", "en")
     assert all(negated for kind, _, negated, _ in found if kind == "derogation")
     assert ("derogation", "roma", False, False) in kinds(rules, "Gypsies don't respect anything.", "en")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Polish workers are no better than stray dogs.", "en"),
+    ("Muslims are like wild animals.", "en"),
+])
+def test_a_comparison_with_a_describing_word_is_derogation_not_a_denial(rules, text, language):
+    found = [h for h in rules.find(text, language) if h.kind == "derogation"]
+    assert found and all(h.in_force for h in found)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Refugees are no different from anyone else who wants a safe home.", "en"),
+    ("Immigrants are no more criminal than anyone else.", "en"),
+])
+def test_no_different_and_no_more_still_deny(rules, text, language):
+    assert not [h for h in rules.find(text, language) if h.in_force]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("If I were in charge, every Somali on that estate would be shot on sight.", "en"),
+    ("I'm gonna knife that lying reporter when he comes out of the studio.", "en"),
+])
+def test_a_conditional_threat_at_every_member_and_a_person_by_role_are_threats(rules, text, language):
+    assert [h for h in rules.find(text, language) if h.kind == "threat" and h.in_force]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("All the hostages would be killed if the ransom was not paid, police said.", "en"),
+    ("Every soldier in the unit will be decorated for bravery.", "en"),
+    ("I don't care if an Iranian missile can hit Europe.", "en"),
+])
+def test_news_of_a_conditional_killing_and_a_demonym_as_adjective_are_no_threats(rules, text, language):
+    assert not [h for h in rules.find(text, language) if h.kind == "threat"]
