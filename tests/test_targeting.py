@@ -565,3 +565,40 @@ def test_a_conditional_threat_at_every_member_and_a_person_by_role_are_threats(r
 ])
 def test_news_of_a_conditional_killing_and_a_demonym_as_adjective_are_no_threats(rules, text, language):
     assert not [h for h in rules.find(text, language) if h.kind == "threat"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("There is no such thing as a decent migrant.", "en"),
+    ("Afghans can never be civilised, no matter how long they live here.", "en"),
+    ("Nigerians are not capable of honesty.", "en"),
+    ("No Black person has ever invented anything.", "en"),
+    ("The estate is infested with immigrants now.", "en"),
+    ("Why do immigrants always live off benefits?", "en"),
+    ("Aucun Arabe ne mérite la nationalité française.", "fr"),
+    ("les senegalais c pas des gens civilisés", "fr"),
+    ("Le quartier est infesté d'immigrés.", "fr"),
+    ("On ne devrait jamais laisser les femmes voter.", "fr"),
+    ("Les Haïtiens n'ont jamais rien inventé.", "fr"),
+    ("pourquoi les migrants se comportent toujours comme des animaux ?", "fr"),
+])
+def test_hate_under_a_negation_or_a_question_is_derogation_in_force(rules, text, language):
+    assert [h for h in rules.find(text, language) if h.kind == "derogation" and h.in_force]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Our garden is infested with slugs this year.", "en"),
+    ("Les jeunes supporters se comportent comme des animaux au stade.", "fr"),
+    ("Les Italiens ne sont pas des gens comme les autres quand il s'agit de cuisine.", "fr"),
+])
+def test_the_same_shapes_about_no_identity_group_are_not_derogation(rules, text, language):
+    assert not [h for h in rules.find(text, language) if h.kind == "derogation" and h.in_force]
+
+
+@pytest.mark.parametrize("text, language, threat", [
+    ("Décapitez ces dessinateurs blasphémateurs.", "fr", True),
+    ("Je t'attendrai à la sortie et je te fracasserai.", "fr", True),
+    ("Tuez le temps comme vous pouvez pendant le confinement.", "fr", False),
+    ("Je le tuerai dans le prochain chapitre, dit l'auteur de polars.", "fr", False),
+])
+def test_french_imperatives_and_first_person_futures(rules, text, language, threat):
+    assert bool([h for h in rules.find(text, language) if h.kind == "threat"]) is threat
