@@ -602,3 +602,17 @@ def test_the_same_shapes_about_no_identity_group_are_not_derogation(rules, text,
 ])
 def test_french_imperatives_and_first_person_futures(rules, text, language, threat):
     assert bool([h for h in rules.find(text, language) if h.kind == "threat"]) is threat
+
+
+@pytest.mark.parametrize("text, language, in_force", [
+    ("J'espère que leur prochain bateau coulera, qu'ils se noient tous.", "fr", True),
+    ("Souhaiter que les migrants se noient en Méditerranée, c'est monstrueux.", "fr", False),
+    ("I hope they all drown.", "en", True),
+])
+def test_a_wish_of_drowning_is_a_threat_unless_it_is_what_the_comment_condemns(rules, text, language, in_force):
+    threats = [h for h in rules.find(text, language) if h.kind == "threat"]
+    assert threats and all(h.in_force is in_force for h in threats)
+
+
+def test_a_wish_that_someone_not_drown_in_details_is_no_threat(rules):
+    assert not rules.find("J'espère qu'il ne se noie pas dans les détails du dossier.", "fr")
