@@ -616,3 +616,21 @@ def test_a_wish_of_drowning_is_a_threat_unless_it_is_what_the_comment_condemns(r
 
 def test_a_wish_that_someone_not_drown_in_details_is_no_threat(rules):
     assert not rules.find("J'espère qu'il ne se noie pas dans les détails du dossier.", "fr")
+
+
+@pytest.mark.parametrize("text, language, kind", [
+    ("Black peolpe are all criminals, look at the stats.", "en", "derogation"),
+    ("Women who talk back shoud be beaten until they learn.", "en", "threat"),
+    ("Les homosexuels sont une maldaie pour la société.", "fr", "derogation"),
+    ("Les juifs méritent de morir.", "fr", "threat"),
+])
+def test_a_typo_in_a_people_noun_a_modal_or_a_word_of_a_phrase_still_reads(rules, text, language, kind):
+    assert [h for h in rules.find(text, language) if h.kind == kind and h.in_force]
+
+
+def test_the_words_of_phrases_are_respelled_only_when_the_typo_is_no_ordinary_word(rules):
+    from moderation.text.typos import ordinary_words
+
+    dictionary = ordinary_words()
+    for language in ("en", "fr"):
+        assert not [typo for typo in rules.rules[language].respellings if typo in dictionary]
