@@ -71,7 +71,7 @@ for name, fn in perturb.items():
         if d.decision != "keep": table[(name, c["language"])][0] += 1
         else: misses[(name, c["language"])].append(t)
 for k, (a, n) in sorted(table.items()): print(k, f"{a}/{n} = {a/n:.2f}")
-show = sys.argv[1:] 
+show = sys.argv[1:]
 for k, v in misses.items():
-    if not show or k[0] in show:
+    if k[0] in show:
         for t in v[:8]: print("  MISS", k, "|", t[:120])
