@@ -173,6 +173,7 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
     about_a_group = evidence.names_group or any(
         hit.target in IDENTITY_TARGETS and hit.field == "text" for hit in evidence.hits)
     named_not_said = _only_the_group_name(policy, evidence)
+    denial_only = _a_denial_is_all_it_says(evidence)
     for label, value in scores.items():
         limits = per_language.get(label)
         if limits is None:
@@ -181,6 +182,8 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
             continue  # an attack on an identity group needs a group: "this law will kill small shops" names none
         if label in NEUTRAL_READING_LABELS and named_not_said and value < limits["remove"]:
             continue  # the score came from the group's name: "people kids deserve to feel safe" is benign
+        if label in NEUTRAL_READING_LABELS and denial_only and value < limits["remove"]:
+            continue  # what is left around a denial is its commentary: "..., cette idée est ridicule"
         if label in AIMED_LABELS and not (about_a_group or evidence.names_person):
             continue  # a threat needs someone threatened: "the heat is killing me" names nobody else
         if value >= limits["remove"]:
@@ -194,6 +197,19 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
         elif evidence.names_person and value >= limits.get("hold_if_person", float("inf")):
             # The same for a person it names or addresses: "je vais venir chez toi avec un couteau".
             yield "hold", f"{label}_person_hold"
+
+
+def _a_denial_is_all_it_says(evidence: Evidence) -> bool:
+    """True when the comment denies a derogatory claim about a group ("women are not too emotional
+    to lead") and says nothing abusive in its own voice: no threat or derogation in force, no
+    lexicon term used (not negated, not quoted). The model still reads what surrounds the denial
+    ("cette idée est ridicule", "that racist lie") as toxic; a person denying a slur is not."""
+    if not any(hit.negated and hit.kind == "derogation" for hit in evidence.targets):
+        return False
+    if any(hit.in_force for hit in evidence.targets):
+        return False
+    return not any(hit.field == "text" and not (hit.negated or hit.quoted) and hit.category != "profanity"
+                   for hit in evidence.hits)
 
 
 def _only_the_group_name(policy: Policy, evidence: Evidence) -> bool:

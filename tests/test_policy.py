@@ -186,3 +186,20 @@ def test_parse_policy_reads_text_as_load_policy_reads_the_file(tmp_path):
     assert parse_policy(path.read_text(encoding="utf-8"), source=str(path)) == load_policy(path)
     with pytest.raises(PolicyError, match="^my-candidate.toml: `version`"):
         parse_policy('version = ""\n', source="my-candidate.toml")
+
+
+def test_a_denial_of_a_claim_about_a_group_is_not_held_on_the_model_scores_around_it(policy):
+    denial = target("derogation", negated=True)
+    hold = policy.thresholds("fr")["hold"]
+    scores = {"toxicity": hold + 0.1, "identity_attack": 0.0}
+    # "Les femmes ne sont pas trop émotives pour gouverner, cette idée est ridicule."
+    assert policy.decide(Evidence("fr", (), scores, targets=(denial,), names_group=True)).outcome == "keep"
+    # the same scores without the denial hold; with a claim in force beside it they hold too
+    assert policy.decide(Evidence("fr", (), scores, names_group=True)).outcome == "hold"
+    said = target("derogation")
+    assert policy.decide(Evidence("fr", (), scores, targets=(denial, said), names_group=True)).outcome == "hold"
+    # a lexicon term used in its own voice is not a denial either
+    assert policy.decide(Evidence("fr", (hit("mild"),), scores, targets=(denial,), names_group=True)).outcome == "hold"
+    # and a score over the remove threshold still removes
+    remove = policy.thresholds("fr")["remove"]
+    assert policy.decide(Evidence("fr", (), {"toxicity": remove}, targets=(denial,), names_group=True)).outcome == "remove"
