@@ -637,7 +637,9 @@ def _qualifiers(rules: LanguageRules, text: str, start: int, end: int) -> tuple[
 _NOT_ALL = re.compile(r"(?<![^\W_])(?:not|pas)[\W_]+(?:(?:saying|say|that|que|qu)[\W_]+)?(?:all|every|tous|toutes|tout)(?![^\W_])")
 _TAKEN_BACK = re.compile(r"(?<![^\W_])(?:(?:just|only|juste|seulement)(?! (?:an? |une? )?(?:tiny|small|few|handful|minority|"
                          r"some|one|the odd|petite|minorite|quelques|poignee))|most|majority|nearly all|almost all|"
-                         r"\d+ ?%|\d+ percent|la plupart|majorite|presque tous|quasiment tous)(?![^\W_])")
+                         r"\d+ ?%|\d+ percent|la plupart|majorite|presque tous|quasiment tous|"
+                         # the reversal: "not all Muslims are terrorists, but all terrorists are Muslims"
+                         r"but all \w+(?: \w+)? are|mais tous les \w+(?: \w+)? sont)(?![^\W_])")
 HEDGE_REACH = 80  # characters after a "not all" claim where "just most of them" takes the denial back
 
 

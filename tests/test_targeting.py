@@ -435,6 +435,8 @@ def test_the_same_idioms_said_harmlessly_are_not_threats(rules, text, language):
     ("Pas tous les Roms sont des voleurs, juste 99 % d'entre eux.", "fr", False),
     ("Not all Muslims are terrorists, obviously.", "en", True),
     ("Not all Muslims are terrorists, only a tiny minority are.", "en", True),
+    ("Not all Muslims are terrorists, but all terrorists are Muslims.", "en", False),
+    ("Pas tous les musulmans sont des terroristes, mais tous les terroristes sont musulmans.", "fr", False),
 ])
 def test_not_all_taken_back_is_no_denial(rules, text, language, negated):
     hits = [h for h in rules.find(text, language) if h.kind == "derogation"]
