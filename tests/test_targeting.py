@@ -636,3 +636,14 @@ def test_the_words_of_phrases_are_respelled_only_when_the_typo_is_no_ordinary_wo
     dictionary = ordinary_words()
     for language in ("en", "fr"):
         assert not [typo for typo in rules.rules[language].respellings if typo in dictionary]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("jsuis désolé mais dire que les musulmans sont tous des terroristes c'est juste débile et faux", "fr"),
+    ("Jamais je ne traiterai les handicapés de fardeau, ils ont autant leur place que nous.", "fr"),
+    ("Ce n'est pas parce qu'on est trans qu'on a un trouble mental.", "fr"),
+    ("Saying Muslims can't integrate is just wrong.", "en"),
+])
+def test_a_claim_named_then_condemned_or_refused_is_a_denial(rules, text, language):
+    found = rules.find(text, language)
+    assert found and not [h for h in found if h.in_force] and any(h.negated for h in found)
