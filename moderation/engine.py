@@ -149,14 +149,26 @@ def score_toxicity(engine: "Engine", batch: list[Evaluation]) -> None:
     languages = [item.language.language for item in batch]
     second_reading = [(item, without_spans(item.comment.text, spans)) for item in batch
                       for spans in [unvoiced_spans(item.comment.text, item.hits, item.targets, item.excepted)] if spans]
-    texts += [text for _, text in second_reading]
-    languages += [item.language.language for item, _ in second_reading]
+    shouted = [(item, text.lower()) for item, text in zip(batch, texts) if is_shouted(text)]
+    texts += [text for _, text in second_reading] + [text for _, text in shouted]
+    languages += [item.language.language for item, _ in second_reading + shouted]
     scored = [{label: float(value) for label, value in scores.items()}
               for scores in engine.scorer.score(texts, languages)]
     for item, scores in zip(batch, scored):
         item.scores = scores
     for (item, _), scores in zip(second_reading, scored[len(batch):]):
         item.unvoiced_scores = scores
+    for (item, _), scores in zip(shouted, scored[len(batch) + len(second_reading):]):
+        # Capitals are read both ways, the higher score counts: the encoder read "CHAQUE NOIR DE CE
+        # PAYS MÉRITE UNE CORDE" as harmless, while shouting itself is part of what the Wikipedia
+        # labels call toxic ("POINTLESS SELF INDULGENT GARBAGE !!!!!" scores higher as written).
+        item.scores = {label: max(value, scores.get(label, value)) for label, value in item.scores.items()}
+
+
+def is_shouted(text: str) -> bool:
+    """Mostly capitals: at least ten letters, three in four upper case."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 10 and sum(map(str.isupper, letters)) * 4 > len(letters) * 3
 
 
 def _over_hold(engine: "Engine", item: Evaluation) -> bool:

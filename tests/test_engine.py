@@ -200,3 +200,15 @@ def test_a_discounted_reading_never_scores_a_label_above_the_whole_comment(engin
     item.unvoiced_scores = {"toxicity": 0.3, "identity_attack": 0.1, "threat": 0.6}
     discount_unvoiced_abuse(engine, [item])
     assert item.discounted_scores == {"toxicity": 0.3, "identity_attack": 0.1, "threat": 0.02}
+
+
+def test_a_comment_in_capitals_is_read_in_lower_case_too(engine):
+    """The encoder read the shouted sentence as harmless; the higher of both readings counts."""
+    from moderation.engine import is_shouted
+
+    shouted = "CHAQUE NOIR DE CE PAYS MÉRITE UNE CORDE."
+    assert is_shouted(shouted) and not is_shouted("Chaque Noir De Ce Pays") and not is_shouted("OK GO")
+    [decision] = engine.decide([CommentInput("c", shouted)])
+    [lower] = engine.decide([CommentInput("l", shouted.lower())])
+    assert decision.decision != "keep"
+    assert all(decision.scores[label] >= lower.scores[label] - 1e-9 for label in lower.scores)
