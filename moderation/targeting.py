@@ -377,6 +377,7 @@ def _load_language(path: Path, compile: Callable[[str], re.Pattern] = re.compile
     respelled = _respelled_words(raw)
     respellings = _respellings(respelled, reserved=({w for words in raw["sets"].values() for w in words}
                                                     | set(plural_nouns + singular_nouns)) - set(respelled))
+    respellings.update(_elisions(raw.get("elisions", {}), group_words + adjectives, set(respelled)))
     return LanguageRules(
         language, group_patterns, run_together, compiled, gates, gate_tests, any_group,
         negation=compile(_EDGE_BEFORE + _alternation(raw["sets"].get("negation", ["\u0000"])) + _EDGE_AFTER),
@@ -427,6 +428,21 @@ def _respellings(words: list[str], reserved: set[str]) -> dict[str, str]:
             if typo not in taken and _reads_as_a_typo(typo, word):
                 found.setdefault(typo, set()).add(word)
     return {typo: next(iter(right)) for typo, right in found.items() if len(right) == 1}
+
+
+def _elisions(spec: dict, group_words: list[str], respelled: set[str]) -> dict[str, str]:
+    """Written without its apostrophe -> with it ("cest" -> "c'est", "dimmigres" -> "d'immigres"):
+    the [elisions] table of a targets file (`joined`, each form checked by hand, since "sont" is not
+    "s'ont" nor "lune" "l'une"), and every group name of four letters or more that starts with a vowel
+    or h after each of its `before_groups` prefixes (no such joined form is a French word)."""
+    found = dict(spec.get("joined", {}))
+    for word in group_words:
+        if " " not in word and len(word) >= 4 and word[0] in "aeiouyh":
+            for prefix in spec.get("before_groups", []):
+                joined = prefix + word
+                if joined not in respelled:
+                    found.setdefault(joined, f"{prefix}'{word}")
+    return found
 
 
 def _reads_as_a_typo(typo: str, name: str) -> bool:

@@ -647,3 +647,23 @@ def test_the_words_of_phrases_are_respelled_only_when_the_typo_is_no_ordinary_wo
 def test_a_claim_named_then_condemned_or_refused_is_a_denial(rules, text, language):
     found = rules.find(text, language)
     assert found and not [h for h in found if h.in_force] and any(h.negated for h in found)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Les chrétiens méritent dêtre décapités, tous.", "threat"),
+    ("Le quartier est infesté dimmigrés depuis dix ans.", "derogation"),
+    ("Les migrants, cest des parasites.", "derogation"),
+])
+def test_french_written_without_apostrophes_still_reads(rules, text, kind):
+    assert [h for h in rules.find(text, "fr") if h.kind == kind and h.in_force]
+
+
+def test_no_elision_turns_a_french_word_into_two():
+    from moderation.targeting import _elisions
+
+    found = _elisions({"joined": {"cest": "c'est"}, "before_groups": ["d", "l", "qu"]}, ["une", "arabes", "hommes"], set())
+    assert found == {"cest": "c'est", "darabes": "d'arabes", "larabes": "l'arabes", "quarabes": "qu'arabes",
+                     "dhommes": "d'hommes", "lhommes": "l'hommes", "quhommes": "qu'hommes"}  # "une" is too short: "lune", "dune"
+    rules = TargetRules.load(RULES_DIR).rules["fr"]
+    for word in ("sont", "dont", "lune", "dune", "mon", "tes", "tas"):
+        assert word not in rules.respellings
