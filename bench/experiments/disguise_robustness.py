@@ -1,7 +1,7 @@
 """Do catches survive a disguise? The tune-half hateful cases the engine catches as written,
 disguised five mechanical ways, decided again.
 
-Disguises: one letter dropped (`drop`), two neighbours swapped (`swap`), one leet digit (`leet`) or
+Disguises (the first five): one letter dropped (`drop`), two neighbours swapped (`swap`), one leet digit (`leet`) or
 spaces between the letters (`spaced`), each in the case's two longest words of five letters or
 more; and two neighbouring words run together (`nospace`). Any word, not only the slur or the
 group: a typo in "should" or "people" hid whole claims. Prints the share still caught per
@@ -17,7 +17,17 @@ Measured 2026-12-04 (share still caught, en / fr):
 | spaced | 0.94 / 0.95 | 0.94 / 0.95 |
 | nospace | 0.91 / 0.89 | 0.91 / 0.89 |
 
-    .venv/bin/python bench/experiments/disguise_robustness.py [drop swap leet spaced nospace]
+And the same claims written differently or among other words (same day; "after" adds "Anyway,
+that's what I think about it.", "both" a sentence before too):
+
+| rewrite | before | after |
+|---|---|---|
+| caps | 0.979 / 0.949 | 1.000 / 0.994 (capitals also read in lower case, engine.py) |
+| noapos | 0.955 / 0.859 | 0.955 / 0.901 (French elisions, config/targets/fr.toml [elisions]) |
+| nopunct | 0.967 / 0.935 | unchanged |
+| after / both | 0.946 / 0.940, 0.931 / 0.943 | unchanged: the model reads the whole comment, so a calm sentence dilutes it |
+
+    .venv/bin/python bench/experiments/disguise_robustness.py [drop swap leet spaced nospace caps noapos nopunct after both]
 """
 import collections
 import random
@@ -57,14 +67,21 @@ def nospace(text):
     if len(words) < 3: return text
     i = rng.randrange(0, len(words) - 1)
     return " ".join(words[:i]) + (" " if i else "") + words[i] + words[i+1] + (" " if i + 2 < len(words) else "") + " ".join(words[i+2:])
-perturb = {"swap": lambda t: apply_word(t, swap), "drop": lambda t: apply_word(t, drop), "leet": lambda t: apply_word(t, leet),
-           "spaced": lambda t: apply_word(t, spaced), "nospace": nospace}
+CONTEXT = {"en": ("I read the whole article this morning over coffee.", "Anyway, that's what I think about it."),
+           "fr": ("J'ai lu tout l'article ce matin en prenant mon café.", "Enfin bref, c'est ce que j'en pense.")}
+perturb = {"swap": lambda t, l: apply_word(t, swap), "drop": lambda t, l: apply_word(t, drop),
+           "leet": lambda t, l: apply_word(t, leet), "spaced": lambda t, l: apply_word(t, spaced),
+           "nospace": lambda t, l: nospace(t),
+           # the same claim, written differently or said among other words
+           "caps": lambda t, l: t.upper(), "noapos": lambda t, l: re.sub(r"['’]", "", t),
+           "nopunct": lambda t, l: re.sub(r"[.,!?;:]", "", t),
+           "after": lambda t, l: t + " " + CONTEXT[l][1], "both": lambda t, l: f"{CONTEXT[l][0]} {t} {CONTEXT[l][1]}"}
 cases = [c for c in load_cases("tune") if c["category"] in HATEFUL and c["category"] != "obfuscated"]
 plain = engine.decide([CommentInput(str(i), c["text"]) for i, c in enumerate(cases)])
 caught = [c for c, d in zip(cases, plain) if d.decision != "keep"]
 table = collections.defaultdict(lambda: [0, 0]); misses = collections.defaultdict(list)
 for name, fn in perturb.items():
-    texts = [fn(c["text"]) for c in caught]
+    texts = [fn(c["text"], c["language"]) for c in caught]
     for c, t, d in zip(caught, texts, engine.decide([CommentInput(str(i), t) for i, t in enumerate(texts)])):
         if t == c["text"]: continue
         table[(name, c["language"])][1] += 1
