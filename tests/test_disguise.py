@@ -48,6 +48,7 @@ def test_a_platform_language_hint_is_trusted_even_for_disguised_text(engine):
 def test_a_disguised_comment_keeps_its_own_languages_ambiguous_terms(engine):
     # "conne" is an ordinary word elsewhere, so only the French table has it; reading a disguised
     # comment's lexicon as undetermined text would lose it (and the model would read "c0nne")
-    decision = engine.decide([CommentInput(id="c1", text="t'es qu'une c0nne")])[0]
+    # ("t'es qu'une c0nne" matches "une conne" since 2026-12-04, a French insult that is not ambiguous)
+    decision = engine.decide([CommentInput(id="c1", text="quelle c0nne celle-là")])[0]
     assert [(hit.term, hit.language) for hit in decision.slurs] == [("conne", "fr")]
     assert decision.decision != "keep"
