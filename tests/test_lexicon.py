@@ -451,3 +451,8 @@ def test_common_french_insults_the_list_lacked_until_2026_12_04(lexicon, text, l
 ])
 def test_manure_is_not_an_insult(lexicon, text, language):
     assert lexicon.match(text, language) == []
+
+
+def test_swearing_at_a_person_named_by_role_is_an_insult_and_at_the_weather_is_not(lexicon):
+    assert [h for h in lexicon.match("encore un article de ce j0urnal1ste de m3rde", "fr") if h.category == "insult"]
+    assert not [h for h in lexicon.match("Ce temps de merde, trois jours de pluie.", "fr") if h.category == "insult"]
