@@ -456,3 +456,11 @@ def test_manure_is_not_an_insult(lexicon, text, language):
 def test_swearing_at_a_person_named_by_role_is_an_insult_and_at_the_weather_is_not(lexicon):
     assert [h for h in lexicon.match("encore un article de ce j0urnal1ste de m3rde", "fr") if h.category == "insult"]
     assert not [h for h in lexicon.match("Ce temps de merde, trois jours de pluie.", "fr") if h.category == "insult"]
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Nike a sorti une nouvelle chaussure, ta mère va adorer.", False),  # the brand, not "nique"
+    ("nik ta mer3 le modo", True), ("nique la police", True),
+])
+def test_nike_is_a_brand_and_nik_ta_mere_an_insult(lexicon, text, held):
+    assert bool(lexicon.match(text, "fr")) is held
