@@ -464,3 +464,12 @@ def test_swearing_at_a_person_named_by_role_is_an_insult_and_at_the_weather_is_n
 ])
 def test_nike_is_a_brand_and_nik_ta_mere_an_insult(lexicon, text, held):
     assert bool(lexicon.match(text, "fr")) is held
+
+
+@pytest.mark.parametrize("text", ["I made coq au vin last night, delicious.", "Nike a sorti une nouvelle chaussure."])
+def test_a_respelling_that_is_a_word_of_its_own_is_not_read_as_the_lexicon_form(lexicon, text):
+    """The regular respellings ("qu" -> "k", "ck" -> "q") made "nike" of "nique" and "coq" of "cock"."""
+    from moderation.text.typos import is_ordinary_misspelling
+
+    assert is_ordinary_misspelling("nike") and is_ordinary_misspelling("coq") and not is_ordinary_misspelling("phuck")
+    assert lexicon.match(text, "en") == [] and lexicon.match(text, "fr") == []

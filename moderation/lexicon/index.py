@@ -16,7 +16,7 @@ from moderation.lexicon.schema import Entry, LexiconError
 from moderation.lexicon.vocabulary import RANK_GENERATED, RANK_TERM, RANK_TYPO, RANK_VARIANT, Vocabulary
 from moderation.text.normalize import normalize_for_matching
 from moderation.text.spelling import misspellings
-from moderation.text.typos import TYPO_CATEGORIES, typo_variants
+from moderation.text.typos import TYPO_CATEGORIES, is_ordinary_misspelling, typo_variants
 
 # A word of normalised text: letters/digits, with `*`/`#` masks allowed after the first character.
 WORD = re.compile(r"[^\W_](?:[^\W_]|[*#])*")
@@ -76,8 +76,8 @@ def words_of(text: str) -> tuple[str, ...]:
     return tuple(WORD.findall(normalize_for_matching(text).text))
 
 
-def entry_forms(entry: Entry, where: str) -> list[tuple[tuple[str, ...], int]]:
-    """List every word sequence an entry matches, with the rank saying how it was made."""
+def written_forms(entry: Entry, where: str) -> dict[tuple[str, ...], int]:
+    """The word sequences of an entry's term and variants, with their inflections and plurals."""
     written = [(entry.term, RANK_TERM)] + [(v, RANK_VARIANT) for v in entry.variants]
     forms: dict[tuple[str, ...], int] = {}
     for text, rank in written:
@@ -89,12 +89,20 @@ def entry_forms(entry: Entry, where: str) -> list[tuple[tuple[str, ...], int]]:
             forms.setdefault(inflected, RANK_GENERATED)
         for plural in _plurals(words, entry.language) if entry.category == "slur" and entry.plural and not entry.inflect else ():
             forms.setdefault(plural, RANK_GENERATED)
+    return forms
+
+
+def entry_forms(entry: Entry, where: str) -> list[tuple[tuple[str, ...], int]]:
+    """List every word sequence an entry matches, with the rank saying how it was made."""
+    forms = written_forms(entry, where)
     for words in list(forms):
         for position, word in enumerate(words):
             for respelled in misspellings(word, entry.language):
+                if len(words) == 1 and is_ordinary_misspelling(respelled):
+                    continue  # "nike" is a brand, "coq" a bird: a word of its own, not "nique", "cock"
                 forms.setdefault(words[:position] + (respelled,) + words[position + 1:], RANK_GENERATED)
     if entry.category in TYPO_CATEGORIES:
-        for text, _ in written:
+        for text in (entry.term, *entry.variants):
             words = words_of(text)
             if len(words) == 1:
                 for typo in typo_variants(words[0]):

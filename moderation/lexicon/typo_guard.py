@@ -30,6 +30,22 @@ def lexicon_typo_forms(lexicon_dir: Path) -> list[str]:
     return forms
 
 
+def lexicon_misspellings(lexicon_dir: Path) -> list[str]:
+    """The regular respellings (moderation/text/spelling.py) of a lexicon folder's single-word
+    forms, inflected ones included: the lexicon skips those that are ordinary words."""
+    from moderation.text.spelling import misspellings
+
+    from moderation.lexicon.index import written_forms
+
+    found = []
+    for path in sorted(Path(lexicon_dir).glob("*.toml")):
+        for entry in parse_file(path):
+            for words in written_forms(entry, str(path)):  # inflections too: "fuckers" -> "fuckas"
+                if len(words) == 1:
+                    found += misspellings(words[0], entry.language)
+    return found
+
+
 def lexicon_stretchable_forms(lexicon_dir: Path) -> frozenset[str]:
     """The forms of a lexicon folder that a stretched word may stand for."""
     from moderation.lexicon import load_lexicon
@@ -42,7 +58,8 @@ def guard_for(lexicon_dir: Path, targets_dir: Path | None = None) -> dict:
     from moderation.targeting import target_typo_forms
 
     group_forms = target_typo_forms(targets_dir) if targets_dir is not None else []
-    return build_guard(lexicon_typo_forms(lexicon_dir) + group_forms, lexicon_stretchable_forms(lexicon_dir))
+    return build_guard(lexicon_typo_forms(lexicon_dir) + group_forms, lexicon_stretchable_forms(lexicon_dir),
+                       lexicon_misspellings(lexicon_dir))
 
 
 if __name__ == "__main__":

@@ -105,6 +105,21 @@ def _guard() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data.get("forms", ())), frozenset(data.get("ordinary", ()))
 
 
+def is_ordinary_misspelling(word: str) -> bool:
+    """Whether a regular respelling of a lexicon form (moderation/text/spelling.py: "nique" ->
+    "nike", "cock" -> "coq") is an ordinary word, which the lexicon must then not read as the form.
+    Answered from the guard file for the respellings it lists, from the dictionaries otherwise."""
+    data = _guard_file()
+    if word in _guarded_misspellings():
+        return word in frozenset(data.get("misspellings_ordinary", ()))
+    return word in ordinary_words()
+
+
+@functools.lru_cache(maxsize=1)
+def _guarded_misspellings() -> frozenset[str]:
+    return frozenset(_guard_file().get("misspellings", ()))
+
+
 def _forms_digest(forms: frozenset[str]) -> str:
     return hashlib.sha256("\n".join(sorted(forms)).encode("utf-8")).hexdigest()[:16]
 
@@ -151,14 +166,17 @@ def typo_variants(word: str) -> frozenset[str]:
     return frozenset(c for c in found if c not in dictionary)
 
 
-def build_guard(forms: Iterable[str], stretchable_forms: Iterable[str]) -> dict:
-    """The guard file's content for these typo forms and stretchable forms, read from the dictionaries."""
+def build_guard(forms: Iterable[str], stretchable_forms: Iterable[str], misspellings: Iterable[str] = ()) -> dict:
+    """The guard file's content for these typo forms, stretchable forms and respellings of
+    single-word forms, read from the dictionaries."""
     from importlib.metadata import version
 
     dictionary = ordinary_words()
     forms = sorted({form for form in forms if candidates(form)})
     ordinary = sorted({c for form in forms for c in candidates(form) if c in dictionary})
     stretchable = frozenset(stretchable_forms)
+    respelled = sorted(set(misspellings))
     return {"pyspellchecker": version("pyspellchecker"), "forms": forms, "ordinary": ordinary,
             "stretch_forms_digest": _forms_digest(stretchable),
-            "stretched_ordinary": sorted(_stretched_ordinary(stretchable))}
+            "stretched_ordinary": sorted(_stretched_ordinary(stretchable)),
+            "misspellings": respelled, "misspellings_ordinary": [m for m in respelled if m in dictionary]}
