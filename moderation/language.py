@@ -65,17 +65,19 @@ def function_word_counts(text: str) -> dict[str, int]:
     return counts
 
 
-def function_word_prior(text: str) -> dict[str, float]:
-    """Prior probabilities per profile language from base rates and function-word hits."""
-    counts = function_word_counts(text)
+def function_word_prior(text: str, counts: dict[str, int] | None = None) -> dict[str, float]:
+    """Prior probabilities per profile language from base rates and function-word hits (`counts`,
+    when the caller has them: function_word_counts(text))."""
+    counts = function_word_counts(text) if counts is None else counts
     weights = {language: BASE_PRIOR[language] * (1.0 + counts[language]) ** 2 for language in PROFILE_LANGUAGES}
     total = sum(weights.values())
     return {language: weight / total for language, weight in weights.items()}
 
 
-def overruled_by_function_words(text: str, detected: LanguageResult) -> LanguageResult:
-    """The detected language, unless the text has none of its function words and some of the other
-    supported language's: then that language (two or more of its words) or undetermined (one).
+def overruled_by_function_words(counts: dict[str, int], detected: LanguageResult) -> LanguageResult:
+    """The detected language, unless the text (its function_word_counts) has none of its function
+    words and some of the other supported language's: then that language (two or more of its
+    words) or undetermined (one).
 
     The character n-grams can outvote the prior on a short line: "Why are Black people so violent?
     Genuine question." came out French at 0.99999 (langdetect skips capitalised words, and what is
@@ -83,7 +85,6 @@ def overruled_by_function_words(text: str, detected: LanguageResult) -> Language
     English ones never ran. On the training files' choice split 41 of 11,463 English comments came
     out French, most of them short abuse ("You are a complete idiot.").
     """
-    counts = function_word_counts(text)
     if counts[detected.language]:
         return detected
     other = next(language for language in SUPPORTED_LANGUAGES if language != detected.language)
@@ -129,26 +130,27 @@ class LanguageDetector:
         if sum(map(str.isupper, letters)) * 2 > len(letters):
             # langdetect ignores capitalised words (proper nouns), so shouting would leave it nothing.
             cleaned = cleaned.lower()
-        best_language, best_probability = self._best_guess(cleaned)
+        counts = function_word_counts(cleaned)  # the prior's evidence, and the overrule's
+        best_language, best_probability = self._best_guess(cleaned, counts)
         if best_language not in SUPPORTED_LANGUAGES or best_probability < self.confidence_floor:
             return LanguageResult(UNDETERMINED, best_probability)
-        return overruled_by_function_words(cleaned, LanguageResult(best_language, best_probability))
+        return overruled_by_function_words(counts, LanguageResult(best_language, best_probability))
 
-    def prepared(self, detector_class, text: str):
+    def prepared(self, detector_class, text: str, counts: dict[str, int] | None = None):
         """A langdetect detector of `detector_class` set up as we run it (trials, length, prior), fed `text`."""
         detector = detector_class(self._factory)
         detector.n_trial = N_TRIALS
         detector.set_max_text_length(MAX_CHARS)
-        detector.set_prior_map(function_word_prior(text))
+        detector.set_prior_map(function_word_prior(text, counts))
         detector.append(text)
         return detector
 
-    def _best_guess(self, text: str) -> tuple[str, float]:
+    def _best_guess(self, text: str, counts: dict[str, int]) -> tuple[str, float]:
         from langdetect.lang_detect_exception import LangDetectException
 
         from moderation.langdetect_fast import FastDetector
 
-        detector = self.prepared(FastDetector, text)  # langdetect's own answers, faster
+        detector = self.prepared(FastDetector, text, counts)  # langdetect's own answers, faster
         try:
             ranked = detector.get_probabilities()
         except LangDetectException:  # no usable n-grams (e.g. only digits and symbols)

@@ -414,8 +414,8 @@ def _respelled_words(raw: dict) -> list[str]:
     words += [word for name in RESPELLED_SETS for word in raw.get("sets", {}).get(name, [])]
     words += [word for key in ("plural", "singular") for word in raw.get("people_nouns", {}).get(key, [])]
     words += [part for name in RESPELLED_PHRASE_SETS for phrase in raw.get("sets", {}).get(name, [])
-              if " " in phrase for part in phrase.split(" ") if len(part) >= 5]
-    return sorted({word for word in words if " " not in word and "'" not in word and "-" not in word})
+              if " " in phrase for part in phrase.split(" ") if len(part) >= 5 and "-" not in part]
+    return sorted({word for word in words if " " not in word and "'" not in word})
 
 
 def _respellings(words: list[str], reserved: set[str]) -> dict[str, str]:

@@ -233,8 +233,8 @@ def test_function_word_prior_counts_a_word_for_every_language_listing_it():
     ("IL RESTE 2 TITLE FIGHTS BORDEL", "und"),
 ])
 def test_function_words_overrule_ngrams_that_contradict_them(detector, text, expected):
-    from moderation.language import overruled_by_function_words, LanguageResult
+    from moderation.language import LanguageResult, function_word_counts, overruled_by_function_words
 
     assert detector.detect(text).language == expected
     # and the overrule never touches a guess its own function words support
-    assert overruled_by_function_words("the cat is here", LanguageResult("en", 0.9)).language == "en"
+    assert overruled_by_function_words(function_word_counts("the cat is here"), LanguageResult("en", 0.9)).language == "en"

@@ -109,15 +109,15 @@ def is_ordinary_misspelling(word: str) -> bool:
     """Whether a regular respelling of a lexicon form (moderation/text/spelling.py: "nique" ->
     "nike", "cock" -> "coq") is an ordinary word, which the lexicon must then not read as the form.
     Answered from the guard file for the respellings it lists, from the dictionaries otherwise."""
-    data = _guard_file()
-    if word in _guarded_misspellings():
-        return word in frozenset(data.get("misspellings_ordinary", ()))
-    return word in ordinary_words()
+    covered, ordinary = _misspelling_guard()
+    return word in ordinary if word in covered else word in ordinary_words()
 
 
 @functools.lru_cache(maxsize=1)
-def _guarded_misspellings() -> frozenset[str]:
-    return frozenset(_guard_file().get("misspellings", ()))
+def _misspelling_guard() -> tuple[frozenset[str], frozenset[str]]:
+    """(respellings covered, those that are ordinary words) from typo_guard.json."""
+    data = _guard_file()
+    return frozenset(data.get("misspellings", ())), frozenset(data.get("misspellings_ordinary", ()))
 
 
 def _forms_digest(forms: frozenset[str]) -> str:
