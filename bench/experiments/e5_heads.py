@@ -139,6 +139,38 @@ def main() -> None:
             texts = [c["text"] for c in chosen]
             print(f"  {language} {pair:32} n={len(chosen):4}",
                   "  ".join(f"{n} {roc_auc(labels, scores(n, texts)):.3f}" for n in names))
+    second_opinion(lambda texts: scores("use+e5", texts), cases, choice)
+
+
+def second_opinion(score, cases: list[dict], choice: dict) -> None:
+    """The mean head as a second opinion on kept comments that name a group: its threshold at a
+    share of the benign choice-split comments that name a group, tune cases it would fix and break."""
+    from compare import right
+
+    from moderation.engine import Engine
+    from moderation.settings import load_settings
+    from moderation.types import CommentInput
+
+    engine = Engine.from_settings(load_settings())
+
+    def kept_naming_a_group(texts):
+        decided = engine.decide([CommentInput(id=str(i), text=t) for i, t in enumerate(texts)])
+        return [(t, d) for t, d in zip(texts, decided)
+                if d.decision == "keep" and engine.targets.groups_named(t, d.language)]
+
+    pool = [t for texts, labels in choice.values()
+            for t, _ in kept_naming_a_group([t for t, y in zip(texts, labels) if y == 0])]
+    pool_scores = score(pool)
+    kept = {t for t, _ in kept_naming_a_group([c["text"] for c in cases])}
+    chosen = [c for c in cases if c["text"] in kept]
+    chosen_scores = score([c["text"] for c in chosen])
+    print(f"second opinion on kept comments naming a group ({len(pool)} benign choice-split comments)")
+    for budget in (0.01, 0.02, 0.05):
+        threshold = np.quantile(pool_scores, 1 - budget)
+        held = [c for c, v in zip(chosen, chosen_scores) if v >= threshold]
+        fixed = sum(not right(c["expected"], "keep") for c in held)  # hateful, kept until now
+        broken = sum(not right(c["expected"], "hold") for c in held)  # must be kept, now held
+        print(f"  budget {budget:.0%}: tune fixed {fixed}, broken {broken}")
 
 
 if __name__ == "__main__":
