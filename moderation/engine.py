@@ -26,6 +26,7 @@ from moderation.policy import NEUTRAL_READING_LABELS, Evidence, Policy, load_pol
 from moderation.settings import Settings
 from moderation.targeting import TargetHit, TargetRules
 from moderation.text.disguise import looks_disguised
+from moderation.text.plain import plain
 from moderation.text.quotes import is_inside, quoted_spans
 from moderation.unvoiced import is_untargeted_swearing, unvoiced_spans, without_spans
 from moderation.types import AUDIT_REASON, UNDETERMINED, CommentInput, Decision, LexiconHit
@@ -74,7 +75,8 @@ class Evaluation:
 def detect_language(engine: "Engine", batch: list[Evaluation]) -> None:
     """Set each comment's language (the platform's hint wins when it is one we support)."""
     for item in batch:
-        item.language = engine.detector.detect(item.comment.text, hint=item.comment.language)
+        # the detector reads n-grams: a zero-width space or a Cyrillic "а" breaks them (text/plain.py)
+        item.language = engine.detector.detect(plain(item.comment.text), hint=item.comment.language)
         disguised = item.language.source != "hint" and looks_disguised(item.comment.text)
         item.rules_language = UNDETERMINED if disguised else item.language.language
 
@@ -145,9 +147,11 @@ def score_toxicity(engine: "Engine", batch: list[Evaluation]) -> None:
     """Score the whole batch in one model call, with the unvoiced-abuse readings of the few
     comments that have any (see discount_unvoiced_abuse): one call, so a batch's cost and its
     failures stay one thing."""
-    texts = [item.model_text or item.comment.text for item in batch]
+    # the model reads each text as a reader sees it: invisible characters, look-alike letters,
+    # stretched and spelled-out letters undone (moderation/text/plain.py)
+    texts = [plain(item.model_text or item.comment.text) for item in batch]
     languages = [item.language.language for item in batch]
-    second_reading = [(item, without_spans(item.comment.text, spans)) for item in batch
+    second_reading = [(item, plain(without_spans(item.comment.text, spans))) for item in batch
                       for spans in [unvoiced_spans(item.comment.text, item.hits, item.targets, item.excepted)] if spans]
     shouted = [(item, text.lower()) for item, text in zip(batch, texts) if is_shouted(text)]
     texts += [text for _, text in second_reading] + [text for _, text in shouted]
@@ -223,7 +227,7 @@ def read_without_group_names(engine: "Engine", batch: list[Evaluation]) -> None:
     chosen = [(item, text) for item, text in chosen if text is not None]
     if not chosen:
         return
-    texts, languages = [text for _, text in chosen], [item.language.language for item, _ in chosen]
+    texts, languages = [plain(text) for _, text in chosen], [item.language.language for item, _ in chosen]
     for (item, _), scores in zip(chosen, engine.scorer.score(texts, languages)):
         item.group_neutral_scores = {label: float(value) for label, value in scores.items()}
 

@@ -27,7 +27,23 @@ that's what I think about it.", "both" a sentence before too):
 | nopunct | 0.967 / 0.935 | unchanged |
 | after / both | 0.946 / 0.940, 0.931 / 0.943 | unchanged: the model reads the whole comment, so a calm sentence dilutes it |
 
-    .venv/bin/python bench/experiments/disguise_robustness.py [drop swap leet spaced nospace caps noapos nopunct after both]
+Disguises a reader would not notice (added 2026-12-04, night): Cyrillic look-alike letters
+(`homoglyph`), zero-width spaces between the letters (`zerowidth`), letters dotted apart
+(`dotted`), fullwidth letters, an emoji between words, one letter written three times
+(`stretch`); the model and the language detector then read the text as a reader sees it
+(moderation/text/plain.py):
+
+| disguise | before | after |
+|---|---|---|
+| homoglyph | 0.94 / 0.92 | 1.00 / 1.00 |
+| zerowidth | 0.96 / 0.96 | 1.00 / 1.00 |
+| dotted | 0.94 / 0.94 | 0.99 / 0.98 |
+| spaced | 0.94 / 0.95 | 0.97 / 0.97 |
+| fullwidth, emoji | 1.00 / 1.00, 0.99 / 0.99 | unchanged |
+| stretch | 0.95 / 0.95 | unchanged (not undone: see plain.py) |
+
+    .venv/bin/python bench/experiments/disguise_robustness.py [drop swap leet spaced nospace caps noapos nopunct after both
+                                                               homoglyph zerowidth dotted fullwidth emoji stretch]
 """
 import collections
 import random
@@ -67,6 +83,10 @@ def nospace(text):
     if len(words) < 3: return text
     i = rng.randrange(0, len(words) - 1)
     return " ".join(words[:i]) + (" " if i else "") + words[i] + words[i+1] + (" " if i + 2 < len(words) else "") + " ".join(words[i+2:])
+HOMOGLYPHS = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "i": "і"})  # Cyrillic
+FULLWIDTH = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}
+def stretch(w):
+    i = rng.randrange(1, len(w) - 1); return w[:i] + w[i] * 3 + w[i+1:]
 CONTEXT = {"en": ("I read the whole article this morning over coffee.", "Anyway, that's what I think about it."),
            "fr": ("J'ai lu tout l'article ce matin en prenant mon café.", "Enfin bref, c'est ce que j'en pense.")}
 perturb = {"swap": lambda t, l: apply_word(t, swap), "drop": lambda t, l: apply_word(t, drop),
@@ -75,7 +95,13 @@ perturb = {"swap": lambda t, l: apply_word(t, swap), "drop": lambda t, l: apply_
            # the same claim, written differently or said among other words
            "caps": lambda t, l: t.upper(), "noapos": lambda t, l: re.sub(r"['’]", "", t),
            "nopunct": lambda t, l: re.sub(r"[.,!?;:]", "", t),
-           "after": lambda t, l: t + " " + CONTEXT[l][1], "both": lambda t, l: f"{CONTEXT[l][0]} {t} {CONTEXT[l][1]}"}
+           "after": lambda t, l: t + " " + CONTEXT[l][1], "both": lambda t, l: f"{CONTEXT[l][0]} {t} {CONTEXT[l][1]}",
+           # characters that look alike or show nothing
+           "homoglyph": lambda t, l: apply_word(t, lambda w: w.translate(HOMOGLYPHS)),
+           "zerowidth": lambda t, l: apply_word(t, lambda w: "\u200b".join(w)),
+           "stretch": lambda t, l: apply_word(t, stretch), "dotted": lambda t, l: apply_word(t, ".".join),
+           "fullwidth": lambda t, l: apply_word(t, lambda w: w.translate(FULLWIDTH)),
+           "emoji": lambda t, l: " 😡 ".join(t.split(" ", 2)) if t.count(" ") >= 2 else t}
 cases = [c for c in load_cases("tune") if c["category"] in HATEFUL and c["category"] != "obfuscated"]
 plain = engine.decide([CommentInput(str(i), c["text"]) for i, c in enumerate(cases)])
 caught = [c for c, d in zip(cases, plain) if d.decision != "keep"]
