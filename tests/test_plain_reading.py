@@ -19,6 +19,9 @@ ZWSP = "\u200b"
     ("f.u.c.k you", "fuck you"),
     ("m u s l i m s are scum", "muslims are scum"),
     ("an i-l-l-i-t-e-r-a-t-e", "an illiterate"),
+    ("Chri5tians d3serve it, 1mmigrants too, and the Muslim5.", "Christians deserve it, immigrants too, and the Muslims."),
+    ("g@y = p3do", "gay = pedo"),
+    ("Pr0blème réglé", "Problème réglé"),
 ])
 def test_a_disguise_a_reader_would_not_notice_is_undone(disguised, read):
     assert plain(disguised) == read
@@ -27,6 +30,8 @@ def test_a_disguise_a_reader_would_not_notice_is_undone(disguised, read):
 @pytest.mark.parametrize("text", [
     "Thank you for the article.", "Les élèves sont là, à côté de l'école.", "Привет, как дела?",
     "J. R. R. Tolkien wrote it in the U.S.A.", "Sooooo good, the weeeekend!", "Great match 😍🔥", "I paid 4,500 $ in 2004", "ok",
+    "covid19, Win10, H1N1, B2B, an mp3, Windows7, PS4, on the 3rd at 5pm in 4k, @user1 paid $5",
+    "mail bob@example.com or see https://site.fr/p4ge?q=a1b", "stupid remark@Jane",
 ])
 def test_ordinary_text_reads_as_written(text):
     assert plain(text) == text
