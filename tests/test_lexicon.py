@@ -473,3 +473,36 @@ def test_a_respelling_that_is_a_word_of_its_own_is_not_read_as_the_lexicon_form(
 
     assert is_ordinary_misspelling("nike") and is_ordinary_misspelling("coq") and not is_ordinary_misspelling("phuck")
     assert lexicon.match(text, "en") == [] and lexicon.match(text, "fr") == []
+
+
+# --- compounds: a slur written together with another word ("christfags") --------------------------
+
+@pytest.mark.parametrize("text, term", [
+    ("Christfag nonsense as usual.", "fag"), ("chr1stfags ruin everything", "fags"),
+    ("a bunch of sandniggers", "nigger"), ("those fucktards again", "tard"), ("look at these trannyfreaks", None),
+])
+def test_a_compound_slur_is_read_at_the_end_of_a_word_written_together(lexicon, text, term):
+    hits = lexicon.match(text, "en")
+    if term is None:  # the slur must close the word: "trannyfreaks" ends with "freaks"
+        assert all(hit.term != "tranny" for hit in hits)
+    else:
+        assert [hit.term for hit in hits] == [term]
+
+
+@pytest.mark.parametrize("text", [
+    "a vandyke beard", "mustard and custard", "she sniggers at the back", "a leotard", "meltwater lakes",
+    "@savanigga see you at the game",  # an account's name is read as written, not as a compound
+])
+def test_an_ordinary_word_or_an_account_name_is_not_read_as_a_compound(lexicon, text):
+    assert lexicon.match(text, "en") == []
+
+
+def test_the_first_part_of_a_compound_needs_three_letters(lexicon):
+    assert lexicon.match("the defag tool", "en") == []  # "de" + "fag": too short to be a word
+
+
+def test_compound_is_refused_on_a_phrase(tmp_path):
+    (tmp_path / "x.toml").write_text('language = "en"\n[[group]]\ncategory = "insult"\nseverity = "strong"\n'
+                                     'terms = [{ term = "foo bar", compound = true }]\n', "utf-8")
+    with pytest.raises(LexiconError, match="compound applies to one word"):
+        load_lexicon(tmp_path)

@@ -13,19 +13,20 @@ import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
-from moderation.lexicon.index import PhraseTable, Sequence, entry_forms, words_of
+from moderation.lexicon.index import PhraseTable, Sequence, entry_forms, words_of, written_forms
 from moderation.lexicon.matcher import Found, find
 from moderation.lexicon.schema import Entry, LexiconError, parse_file
 from moderation.lexicon.vocabulary import RANK_TYPO, Vocabulary
 from moderation.text.normalize import NormalizedText, normalize_for_matching
-from moderation.text.typos import ordinary_stretches
+from moderation.text.typos import ordinary_compounds, ordinary_stretches
 from moderation.types import SUPPORTED_LANGUAGES, UNDETERMINED, LexiconHit
 
 __all__ = ["Entry", "Lexicon", "LexiconError", "load_lexicon"]
 
 # Bump when matching behaviour changes, so `version` changes even if the files did not.
-MATCHER_REVISION = "6"  # 2: one-letter typos of slurs and insults, "fvck"; 3: no stretch onto ordinary words;
-# 4: slurs match their plural; 5: a typo of a term is read in its own language only; 6: "pu.tes" rejoined
+MATCHER_REVISION = "7"  # 2: one-letter typos of slurs and insults, "fvck"; 3: no stretch onto ordinary words;
+# 4: slurs match their plural; 5: a typo of a term is read in its own language only; 6: "pu.tes" rejoined;
+# 7: `compound` terms read at the end of a word written together ("christfags")
 
 
 @dataclass(frozen=True, repr=False)
@@ -144,6 +145,12 @@ def load_lexicon(directory: Path) -> Lexicon:
     for table in tables.values():
         table.compile()
     vocabulary.spare(ordinary_stretches(vocabulary.stretchable_forms()))
+    for index, entry in enumerate(entries):
+        if entry.compound:  # its term, variants and plurals, as written
+            for words in written_forms(entry, where[index]):
+                if len(words) == 1:
+                    vocabulary.add_compound(words[0])
+    vocabulary.spare_compounds(ordinary_compounds(vocabulary.compound_forms()))
     return Lexicon("lex-" + digest.hexdigest()[:16], tuple(entries), vocabulary, tables)
 
 

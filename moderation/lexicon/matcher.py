@@ -53,6 +53,9 @@ def find(normalized: NormalizedText, table: PhraseTable, vocabulary: Vocabulary)
     cached, resolve = vocabulary.cache.get, vocabulary.resolve
     # The hot loop: almost every word is answered from the per-word cache.
     resolved = [ids if (ids := cached(word.text)) is not None else resolve(word.text) for word in words]
+    if "@" in normalized.original:  # an account's name is read as written, not as a compound ("@savanigga")
+        resolved = [vocabulary.resolve_as_a_name(word.text) if ids and _names_an_account(normalized, word) else ids
+                    for ids, word in zip(resolved, words)]
     if "1" in normalized.original or "|" in normalized.original:
         resolved = [ids or _read_as_l(normalized, word, vocabulary) for ids, word in zip(resolved, words)]
     found: list[Found] = []
@@ -60,6 +63,11 @@ def find(normalized: NormalizedText, table: PhraseTable, vocabulary: Vocabulary)
         if ids:
             _walk(table.trie, resolved, words, i, i, found)
     return found
+
+
+def _names_an_account(normalized: NormalizedText, word: Word) -> bool:
+    """Whether a word is an @handle: its first letter is, or follows, an "@" (which leet folds to "a")."""
+    return normalized.source_char(word.start) == "@" or normalized.text[word.start - 1:word.start] == "@"
 
 
 def _walk(level: dict, resolved: list[frozenset[int]], words: list[Word], first: int, at: int, found: list[Found]) -> None:

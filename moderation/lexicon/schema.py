@@ -24,8 +24,10 @@ TARGETS = (
 )
 NEEDS_TARGET = ("slur", "dehumanising")
 LANGUAGES = (*SUPPORTED_LANGUAGES, "any")  # "any": matched in every language
-_GROUP_FIELDS = {"category", "severity", "target", "inflect", "ambiguous", "plural", "terms", "note"}
-_TERM_FIELDS = {"term", "category", "severity", "target", "inflect", "ambiguous", "plural", "variants", "exceptions", "note"}
+_GROUP_FIELDS = {"category", "severity", "target", "inflect", "ambiguous", "plural", "compound", "terms", "note"}
+_TERM_FIELDS = {"term", "category", "severity", "target", "inflect", "ambiguous", "plural", "compound", "variants",
+                "exceptions", "note"}
+COMPOUND_PREFIX = 3  # letters a word needs before a compound term for the term to be read in it ("christ" + "fag")
 _TEMPLATE = re.compile(r"\{([a-z_]+)\}")
 
 
@@ -47,6 +49,9 @@ class Entry:
     inflect: bool = False
     ambiguous: bool = False  # a word in the other language too: skipped when the language is "und"
     plural: bool = True  # a slur also matches its plural (index.py `_plurals`) unless this is false
+    # also read at the end of a word written together ("christfags", "sandniggers"), unless that
+    # word is an ordinary one ("vandyke", "bastard"; vocabulary.py `_compound`)
+    compound: bool = False
 
 
 def parse_file(path: Path) -> list[Entry]:
@@ -132,7 +137,7 @@ def _validate(where: str, fields: dict[str, Any], language: str) -> Entry:
         raise LexiconError(f"{where}: a {category} needs a target ({', '.join(TARGETS)})")
     if target is not None and target not in TARGETS:
         raise LexiconError(f"{where}: target {target!r} is not one of {', '.join(TARGETS)}")
-    for flag in ("inflect", "ambiguous", "plural"):
+    for flag in ("inflect", "ambiguous", "plural", "compound"):
         if not isinstance(fields.get(flag, False), bool):
             raise LexiconError(f"{where}: {flag} must be true or false")
     lists = {}
@@ -141,7 +146,10 @@ def _validate(where: str, fields: dict[str, Any], language: str) -> Entry:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise LexiconError(f"{where}: {name} must be a list of non-empty strings")
         lists[name] = tuple(v.strip() for v in value)
+    compound = fields.get("compound", False)
+    if compound and (" " in term or len(term) < 3):
+        raise LexiconError(f"{where}: compound applies to one word of three letters or more")
     return Entry(
         term, category, severity, language, target, lists["variants"], lists["exceptions"],
-        fields.get("inflect", False), fields.get("ambiguous", False), fields.get("plural", True),
+        fields.get("inflect", False), fields.get("ambiguous", False), fields.get("plural", True), compound,
     )

@@ -1,7 +1,8 @@
 """Rewrite moderation/text/typo_guard.json: `python -m moderation.lexicon.typo_guard [LEXICONS [TARGETS]]`.
 
 The guard (moderation/text/typos.py) says which one-letter typos of the lexicon's forms are ordinary
-words, and which ordinary words would read as a stretched lexicon form ("cooks" -> "coks"), so
+words, which ordinary words would read as a stretched lexicon form ("cooks" -> "coks") and which
+end with a `compound` form ("vandyke", "bastard"), so
 that processes need not read the dictionaries. Which forms it covers is the lexicon's
 business (entry categories, how a term splits into words), so the folder is read here and the
 text layer below knows nothing of lexicon files. The group names of config/targets are covered
@@ -46,20 +47,16 @@ def lexicon_misspellings(lexicon_dir: Path) -> list[str]:
     return found
 
 
-def lexicon_stretchable_forms(lexicon_dir: Path) -> frozenset[str]:
-    """The forms of a lexicon folder that a stretched word may stand for."""
-    from moderation.lexicon import load_lexicon
-
-    return load_lexicon(Path(lexicon_dir)).vocabulary.stretchable_forms()
-
-
 def guard_for(lexicon_dir: Path, targets_dir: Path | None = None) -> dict:
     """The guard file's content for a lexicon folder and, if given, a config/targets folder."""
     from moderation.targeting import target_typo_forms
 
+    from moderation.lexicon import load_lexicon
+
     group_forms = target_typo_forms(targets_dir) if targets_dir is not None else []
-    return build_guard(lexicon_typo_forms(lexicon_dir) + group_forms, lexicon_stretchable_forms(lexicon_dir),
-                       lexicon_misspellings(lexicon_dir))
+    vocabulary = load_lexicon(Path(lexicon_dir)).vocabulary
+    return build_guard(lexicon_typo_forms(lexicon_dir) + group_forms, vocabulary.stretchable_forms(),
+                       lexicon_misspellings(lexicon_dir), vocabulary.compound_forms())
 
 
 if __name__ == "__main__":

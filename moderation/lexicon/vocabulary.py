@@ -6,7 +6,9 @@ A word of the (normalised) comment resolves to a set of form ids by, in order:
    but never fewer ("as" is not "ass"), and never an ordinary word ("cooks" is not "coks",
    "salle" is not "sale": `spare()`);
 3. a masked form: `*` or `#` standing for one letter each ("f*ck", "f**k", "st*pid"),
-   preferring entries' own terms over generated forms, or for nothing ("f*u*c*k").
+   preferring entries' own terms over generated forms, or for nothing ("f*u*c*k");
+4. a compound: a word that ends with a form of an entry marked `compound` after three letters or
+   more ("christfags", "sandniggers"), unless the word is an ordinary one ("vandyke", "bastard").
 Results are cached per word, since comments reuse the same few thousand words.
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from moderation.lexicon.schema import COMPOUND_PREFIX
 from moderation.text.typos import collapse_runs
 
 MASKS = "*#"
@@ -41,6 +44,9 @@ class Vocabulary:
         self._by_shape: dict[tuple[str, int], list[int]] = {}
         self.cache: dict[str, frozenset[int]] = {}
         self._ordinary: frozenset[str] = frozenset()
+        # compound forms by their last three letters, longest first; and the ordinary words that end with one
+        self._compounds: dict[str, list[tuple[str, int]]] = {}
+        self._ordinary_compounds: frozenset[str] = frozenset()
 
     def add(self, form: str, rank: int) -> int:
         """Register a word form (already normalised) and return its id."""
@@ -73,6 +79,23 @@ class Vocabulary:
         self._ordinary = frozenset(ordinary_words)
         self.cache.clear()
 
+    def add_compound(self, form: str) -> None:
+        """Also read a registered single-word form at the end of a longer word ("christ" + "fags")."""
+        bucket = self._compounds.setdefault(form[-3:], [])
+        if all(known != form for known, _ in bucket):
+            bucket.append((form, self.ids[form]))
+            bucket.sort(key=lambda item: -len(item[0]))
+        self.cache.clear()
+
+    def compound_forms(self) -> frozenset[str]:
+        """The forms read at the end of a longer word."""
+        return frozenset(form for bucket in self._compounds.values() for form, _ in bucket)
+
+    def spare_compounds(self, ordinary_words: frozenset[str]) -> None:
+        """Never read these words as compounds (they are words of their own: "vandyke")."""
+        self._ordinary_compounds = frozenset(ordinary_words)
+        self.cache.clear()
+
     def resolve(self, word: str) -> frozenset[int]:
         """Return the ids of the forms `word` stands for (empty if none)."""
         found = self.cache.get(word)
@@ -83,17 +106,30 @@ class Vocabulary:
             self.cache[word] = found
         return found
 
-    def _resolve(self, word: str) -> frozenset[int]:
+    def resolve_as_a_name(self, word: str) -> frozenset[int]:
+        """`resolve`, for a word that names an account ("@savanigga"): not read as a compound, since
+        a name written together is someone's name, not a slur aimed at anyone."""
+        return self._resolve(word, compound=False) if self._compounds else self.resolve(word)
+
+    def _resolve(self, word: str, compound: bool = True) -> frozenset[int]:
         exact = self.ids.get(word)
         if exact is not None:
             return frozenset((exact,))
         if any(m in word for m in MASKS):
             return self._masked(word)
         candidates = self._stretched.get(collapse_runs(word))
-        if not candidates or word in self._ordinary:
-            return _EMPTY
-        runs = _run_lengths(word)
-        return frozenset(i for i, need in candidates if all(have >= n for have, n in zip(runs, need)))
+        if candidates and word not in self._ordinary:
+            runs = _run_lengths(word)
+            stretched = frozenset(i for i, need in candidates if all(have >= n for have, n in zip(runs, need)))
+            if stretched:
+                return stretched
+        return self._compound(word) if compound and self._compounds else _EMPTY
+
+    def _compound(self, word: str) -> frozenset[int]:
+        for form, form_id in self._compounds.get(word[-3:], ()):
+            if len(word) - len(form) >= COMPOUND_PREFIX and word.endswith(form) and word[:-len(form)].isalpha():
+                return _EMPTY if word in self._ordinary_compounds else frozenset((form_id,))
+        return _EMPTY
 
     def _masked(self, word: str) -> frozenset[int]:
         visible = sum(1 for c in word if c not in MASKS)

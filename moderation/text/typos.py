@@ -70,6 +70,10 @@ class OrdinaryWords:
     def __contains__(self, word: str) -> bool:
         return word in self._folded or any(word in dictionary for dictionary in self._dictionaries)
 
+    def every_word(self) -> frozenset[str]:
+        """Every word of both dictionaries, accents folded."""
+        return frozenset(_fold_accents(word) for dictionary in self._dictionaries for word in dictionary)
+
     def with_repeated_letters(self) -> frozenset[str]:
         """Every word with a letter written twice in a row, accents folded ("cooks", "salle")."""
         return frozenset(folded for dictionary in self._dictionaries for word in dictionary
@@ -144,6 +148,26 @@ def _stretched_ordinary(forms: frozenset[str]) -> frozenset[str]:
                      if _stretches_onto_a_different_word(w, forms, keys))
 
 
+def ordinary_compounds(compound_forms: Iterable[str]) -> frozenset[str]:
+    """The ordinary words that end with one of `compound_forms` after three letters or more
+    ("vandyke", "bastard", "motherfucker"): words of their own, which the lexicon must not read as
+    a compound of the form. Answered from the guard file when it was built for the same forms,
+    from the dictionaries otherwise."""
+    forms = frozenset(compound_forms)
+    data = _guard_file()
+    if data.get("compound_forms_digest") == _forms_digest(forms):
+        return frozenset(data.get("compound_ordinary", ()))
+    return _compound_ordinary(forms)
+
+
+@functools.lru_cache(maxsize=1)
+def _compound_ordinary(forms: frozenset[str]) -> frozenset[str]:
+    if not forms:
+        return frozenset()
+    return frozenset(word for word in ordinary_words().every_word() for form in forms
+                     if len(word) >= len(form) + 3 and word.endswith(form))
+
+
 def candidates(word: str) -> frozenset[str]:
     """Every one-letter deletion and adjacent swap of `word` (empty for short or non-alphabetic words)."""
     if len(word) < MIN_LENGTH or not word.isalpha():
@@ -166,9 +190,10 @@ def typo_variants(word: str) -> frozenset[str]:
     return frozenset(c for c in found if c not in dictionary)
 
 
-def build_guard(forms: Iterable[str], stretchable_forms: Iterable[str], misspellings: Iterable[str] = ()) -> dict:
-    """The guard file's content for these typo forms, stretchable forms and respellings of
-    single-word forms, read from the dictionaries."""
+def build_guard(forms: Iterable[str], stretchable_forms: Iterable[str], misspellings: Iterable[str] = (),
+                compound_forms: Iterable[str] = ()) -> dict:
+    """The guard file's content for these typo forms, stretchable forms, respellings of
+    single-word forms and compound forms, read from the dictionaries."""
     from importlib.metadata import version
 
     dictionary = ordinary_words()
@@ -179,4 +204,6 @@ def build_guard(forms: Iterable[str], stretchable_forms: Iterable[str], misspell
     return {"pyspellchecker": version("pyspellchecker"), "forms": forms, "ordinary": ordinary,
             "stretch_forms_digest": _forms_digest(stretchable),
             "stretched_ordinary": sorted(_stretched_ordinary(stretchable)),
-            "misspellings": respelled, "misspellings_ordinary": [m for m in respelled if m in dictionary]}
+            "misspellings": respelled, "misspellings_ordinary": [m for m in respelled if m in dictionary],
+            "compound_forms_digest": _forms_digest(frozenset(compound_forms)),
+            "compound_ordinary": sorted(_compound_ordinary(frozenset(compound_forms)))}
