@@ -47,6 +47,7 @@ _SUSPECT = re.compile(r"[^\x00-\x7f]|[a-zA-Z][013457@$]|[013457@$][a-zA-Z]|(?<![
 _FORMAT = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 # four or more single letters, each followed by the same kind of separator: "f.u.c.k", "m u s l i m s"
 _SPELLED_OUT = re.compile(r"(?<![^\W_])[^\W\d_](?P<sep>[.\-*_]|\s)(?:[^\W\d_](?P=sep)){2,}[^\W\d_](?![^\W_])")
+_SEPARATOR = re.compile(r"[.\-*_\s]")
 _WORD = re.compile(r"[^\W\d_]+")
 # a word with a leet digit or symbol in it: letters and at least one of 0 1 3 4 5 7 @ $
 _LEET_CHARS = "".join(sorted(set(LEET) - {"!", "|"}))  # "!" and "|" end sentences and draw tables
@@ -85,7 +86,7 @@ def plain(text: str) -> str:
     if _ANY_LOOK_ALIKE.search(text):
         text = _WORD.sub(_latin_word, text)
     text = _LEET_WORD.sub(_spelled_word, text)
-    return _SPELLED_OUT.sub(lambda found: re.sub(r"[.\-*_\s]", "", found.group()), text)
+    return _SPELLED_OUT.sub(lambda found: _SEPARATOR.sub("", found.group()), text)
 
 
 def _spelled_word(found: re.Match) -> str:
