@@ -232,6 +232,12 @@ def read_without_group_names(engine: "Engine", batch: list[Evaluation]) -> None:
         item.group_neutral_scores = {label: float(value) for label, value in scores.items()}
 
 
+# Bump when the engine reads a comment differently with the same model, lexicon, targeting rules
+# and policy (a phase added or changed), so that a rescoring run refuses a worker on another
+# revision and each decision records which one made it. 2: the plain reading for the model and
+# the language detector (moderation/text/plain.py, 2026-12-04); decisions before it record none.
+ENGINE_REVISION = "eng-2"
+
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, find_targeted_abuse,
                                       reveal_obfuscated_terms, score_toxicity, discount_unvoiced_abuse,
                                       read_without_group_names)
@@ -269,7 +275,7 @@ class Engine:
     def versions(self) -> dict[str, str]:
         """What a decision depends on, for the record and for rescoring."""
         return {"policy": self.policy.version, "model": self.scorer.model_id, "lexicon": self.lexicon.version,
-                "targets": self.targets.version}
+                "targets": self.targets.version, "engine": ENGINE_REVISION}
 
     def with_policy(self, policy: Policy) -> "Engine":
         """The same engine under another policy (candidate policies in rescoring)."""
@@ -294,6 +300,7 @@ class Engine:
             "language_source": item.language.source,
             "lexicon_version": self.lexicon.version,
             "targets_version": self.targets.version,
+            "engine_version": ENGINE_REVISION,
             "thresholds": self.policy.thresholds(language),
         }
         if item.discounted_scores is not None:

@@ -66,6 +66,13 @@ def test_a_decision_made_before_targets_were_versioned_reports_no_old_targets_ve
     assert (row["lexicon_old"], row["targets_old"], row["targets_new"]) == ("l1", None, "t1")
 
 
+def test_the_report_names_the_engine_revisions_and_none_for_a_decision_made_before_they_were_recorded():
+    new = _decision("hold", ["toxicity_hold"], 0.62)
+    new["details"]["engine_version"] = "eng-2"
+    row = diff_decisions(_decision("keep", [], 0.41), new)
+    assert (row["engine_old"], row["engine_new"]) == (None, "eng-2")
+
+
 def test_tallies_merge_and_summarise_with_one_key_per_transition():
     first, second = Tally(), Tally()
     first.add("scanned", 3)
@@ -107,7 +114,7 @@ def test_csv_report_flattens_lists_and_scores(tmp_path):
     assert (row["lexicon_old"], row["targets_old"], row["targets_new"]) == ("l1", "t1", "t1")
     # columns added later come last: a reader going by position finds the earlier ones where they were
     header = path.read_text("utf-8").splitlines()[0].split(",")
-    assert header[-3:] == ["applied", "targets_old", "targets_new"]
+    assert header[-5:] == ["applied", "targets_old", "targets_new", "engine_old", "engine_new"]
 
 
 def test_report_format_comes_from_the_extension():

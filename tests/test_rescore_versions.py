@@ -115,3 +115,23 @@ def test_a_batch_queued_before_targets_were_versioned_still_runs_under_its_run_i
     result = rescore_batch(spec, 0, ["c1"])
     assert result["counts"]["scanned"] == 1 and not result["errors"]
     assert redis_client.hexists(keys.rescore_run_done(spec["run_id"]), "0")  # the old run's checkpoint
+
+
+def test_a_worker_on_another_engine_revision_is_refused():
+    # the same model, lexicon, rules and policy read comments differently under another engine
+    # revision (moderation/engine.py ENGINE_REVISION): its batches must not mix into this run
+    with_engine = {**VERSIONS, "engine": "eng-2"}
+    spec = RunSpec("[thresholds]\n", None, with_engine, Filters())
+    check_versions(spec, engine_reporting(with_engine))
+    with pytest.raises(VersionMismatch, match="eng-3"):
+        check_versions(spec, engine_reporting({**with_engine, "engine": "eng-3"}))
+    # a spec planned before the engine had a revision is checked on what it recorded
+    check_versions(RunSpec("[thresholds]\n", None, VERSIONS, Filters()), engine_reporting(with_engine))
+
+
+def test_the_engine_reports_its_revision_and_each_decision_records_it(engine):
+    from moderation.engine import ENGINE_REVISION
+    from moderation.types import CommentInput
+
+    decision = engine.decide([CommentInput(id="c1", text="ok")])[0]
+    assert engine.versions["engine"] == decision.details["engine_version"] == ENGINE_REVISION

@@ -1,9 +1,10 @@
 """What a run is and which comments it covers, in batches, checkpointed, one --apply at a time.
 
 RunSpec: candidate policy, model, filters, mode, as plain JSON so queue jobs can carry it. The run
-id is a digest of what the decisions depend on (policy content, model, lexicon, targeting rules)
-and of the selection (filters): the same command run again finds the same id, hence its checkpoint.
-A spec stored before the targeting rules had a version (LATER_VERSIONS) keeps the id it had.
+id is a digest of what the decisions depend on (policy content, model, lexicon, targeting rules,
+engine revision) and of the selection (filters): the same command run again finds the same id,
+hence its checkpoint. A spec stored before the targeting rules or the engine had a version
+(LATER_VERSIONS) keeps the id it had.
 
 select_ids walks the store's indexes (see store/keys.py). The narrowest index drives the scan (an
 article's, else the time index the window is on; a language is checked on each head); every
@@ -46,10 +47,11 @@ from moderation.rescore.report import Tally
 from moderation.store import keys
 from moderation.store.models import dumps, text
 
-# Versions a run records only since they were added ("targets": config/targets, TargetRules.version).
+# Versions a run records only since they were added ("targets": config/targets, TargetRules.version;
+# "engine": engine.ENGINE_REVISION, 2026-12-04).
 # A spec planned before (a batch job still queued, a stored plan) lacks them; run_id and
 # check_versions read it as the code that planned it did.
-LATER_VERSIONS = ("targets",)
+LATER_VERSIONS = ("targets", "engine")
 
 
 @dataclass(frozen=True)
@@ -58,14 +60,14 @@ class RunSpec:
 
     policy_text: str  # the candidate policy file's content
     model: str | None  # --model: linear | detoxify | a linear model path; None: configured scorer
-    versions: dict[str, str]  # policy, policy_digest, model, lexicon, targets: what the engine must report
+    versions: dict[str, str]  # policy, policy_digest, model, lexicon, targets, engine: what the engine must report
     filters: Filters
     apply: bool = False
     deliver: bool = True  # send applied changes to the platform (when a callback URL is set)
 
     @property
     def run_id(self) -> str:
-        """Same policy content, model, lexicon, targeting rules and filters: same id."""
+        """Same policy content, model, lexicon, targeting rules, engine revision and filters: same id."""
         basis = [self.versions["policy_digest"], self.versions["model"], self.versions["lexicon"],
                  self.filters.to_json()]
         later = {name: self.versions[name] for name in LATER_VERSIONS if name in self.versions}

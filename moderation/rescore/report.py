@@ -141,6 +141,8 @@ def diff_decisions(old: dict[str, Any] | None, new: dict[str, Any], revision: in
         "lexicon_new": _detail(new, "lexicon_version"),
         "targets_old": _detail(old, "targets_version"),
         "targets_new": _detail(new, "targets_version"),
+        "engine_old": _detail(old, "engine_version"),
+        "engine_new": _detail(new, "engine_version"),
     }
 
 
@@ -149,7 +151,7 @@ FORMATS = (".jsonl", ".csv")
 CSV_COLUMNS = ("id", "revision", "language", "old_decision", "new_decision", "reasons_added", "reasons_removed",
                "toxicity_old", "toxicity_new", "scores_old", "scores_new", "terms_added", "terms_removed",
                "policy_old", "policy_new", "model_old", "model_new", "lexicon_old", "lexicon_new", "applied",
-               "targets_old", "targets_new")
+               "targets_old", "targets_new", "engine_old", "engine_new")
 
 
 def report_format(path: Path) -> str:
