@@ -57,7 +57,8 @@ def _event(change: Change, run_id: str, now: float) -> dict[str, Any]:
     return make_event("rescored", "rescore", change.rev, new["decision"], why=",".join(new["reasons"]), at=now,
                       run_id=run_id, previous=change.old_outcome, policy_version=new.get("policy_version"),
                       model=new.get("model"), lexicon_version=details.get("lexicon_version"),
-                      targets_version=details.get("targets_version"), decision=new)
+                      targets_version=details.get("targets_version"), engine_version=details.get("engine_version"),
+                      decision=new)
 
 
 def apply_changes(redis: Redis, changes: Sequence[Change], run_id: str, now: float, deliver: bool = False) -> list[str]:
