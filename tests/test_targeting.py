@@ -667,3 +667,14 @@ def test_no_elision_turns_a_french_word_into_two():
     rules = TargetRules.load(RULES_DIR).rules["fr"]
     for word in ("sont", "dont", "lune", "dune", "mon", "tes", "tas"):
         assert word not in rules.respellings
+
+
+@pytest.mark.parametrize("text, derogation", [
+    ("Plus de migrants dans notre ville !", True),  # a slogan: the clause opens with it
+    ("Stop. Plus de migrants ici.", True),
+    ("Il faut plus de femmes dans les conseils d'administration.", False),  # after a verb, "more"
+    ("On recrute plus de migrants dans les hôpitaux que l'an dernier.", False),
+])
+def test_plus_de_refuses_a_group_only_where_its_clause_opens(rules, text, derogation):
+    found = [k for k in kinds(rules, text, "fr") if k[0] == "derogation" and not k[2]]
+    assert bool(found) == derogation
