@@ -646,6 +646,8 @@ def _qualifiers(rules: LanguageRules, text: str, start: int, end: int) -> tuple[
     quoted = _inside_quotes(text, start, end)
     # "we're not allowed to say that X are ..." reports nothing: the speaker says it in their own voice
     reported = quoted or (bool(rules.reporting.search(prefix)) and not rhetorical)
+    if reported and _ENDORSED.search(text, end, end + ENDORSE_REACH):
+        reported = False  # "my grandad said X are Y, and he was right": the comment says it too
     return negated, reported
 
 
@@ -657,6 +659,13 @@ _TAKEN_BACK = re.compile(r"(?<![^\W_])(?:(?:just|only|juste|seulement)(?! (?:an?
                          # the reversal: "not all Muslims are terrorists, but all terrorists are Muslims"
                          r"but all \w+(?: \w+)? are|mais tous les \w+(?: \w+)? sont)(?![^\W_])")
 HEDGE_REACH = 80  # characters after a "not all" claim where "just most of them" takes the denial back
+
+# What someone said, then agreed with: "... and he was right", "... il avait bien raison", "c'est la vérité".
+_ENDORSED = re.compile(r"(?<![^\W_])(?:(?:he|she|they|il|elle|ils|elles|on) (?:was|were|is|are|'s|'re|avait|avaient|a|ont|"
+                       r"aurait|etait) (?:so |totally |absolutely |completely |dead |bien |totalement |tellement |"
+                       r"completement |entierement |)(?:right|raison)|(?:c'est|c est|cest|it's|it is|its) (?:bien |so |"
+                       r"totally |)(?:la verite|vrai|true)|(?:how|so) true|pas faux|not wrong)(?![^\W_])")
+ENDORSE_REACH = 60  # characters after reported words where agreeing with them makes them the comment's own
 
 
 def _hedged(text: str, start: int, end: int) -> bool:

@@ -678,3 +678,22 @@ def test_no_elision_turns_a_french_word_into_two():
 def test_plus_de_refuses_a_group_only_where_its_clause_opens(rules, text, derogation):
     found = [k for k in kinds(rules, text, "fr") if k[0] == "derogation" and not k[2]]
     assert bool(found) == derogation
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Mon grand-père disait que les juifs étaient avares. Il avait tort.", "fr"),  # the past reports too
+    ("Ils criaient que les migrants sont des rats, c'était ignoble.", "fr"),
+    ("My grandad always said immigrants are vermin. He was wrong.", "en"),
+])
+def test_what_someone_said_or_used_to_say_is_reported(rules, text, language):
+    assert [k for k in kinds(rules, text, language) if k[0] == "derogation"] != []
+    assert all(k[3] for k in kinds(rules, text, language) if k[0] == "derogation")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Mon grand-père disait que les juifs étaient avares, et il avait bien raison.", "fr"),
+    ("My grandad always said immigrants are vermin, and he was right.", "en"),
+    ("My dad said gay people are sick, how true.", "en"),
+])
+def test_reported_words_the_comment_agrees_with_are_its_own(rules, text, language):
+    assert ("derogation", False, False) in [(k[0], k[2], k[3]) for k in kinds(rules, text, language)]
