@@ -68,7 +68,7 @@ PREFIX_WORDS = 10  # how far back a negation or a reporting verb still qualifies
 # Bump when this module reads the same files differently (what a pattern compiles to, how a comment
 # is matched), so that `TargetRules.version` changes even if the files did not: a decision records
 # the version, and rescoring compares it (as the lexicon's MATCHER_REVISION).
-RULES_REVISION = "1"
+RULES_REVISION = "2"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
 
 
 class TargetRulesError(ValueError):
