@@ -61,7 +61,8 @@ class Evaluation:
     rules_language: str = UNDETERMINED
     hits: list[LexiconHit] = field(default_factory=list)
     excepted: list[tuple[int, int]] = field(default_factory=list)  # lexicon exception phrases ("Pussy Riot")
-    model_text: str = ""  # what the toxicity model reads (obfuscated terms revealed)
+    plain_text: str = ""  # the comment as a reader sees it (moderation/text/plain.py): what the detector reads
+    model_text: str = ""  # what the toxicity model reads: the plain text, obfuscated terms revealed
     scores: dict[str, float] = field(default_factory=dict)
     targets: list[TargetHit] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)  # identity groups the comment names
@@ -76,7 +77,8 @@ def detect_language(engine: "Engine", batch: list[Evaluation]) -> None:
     """Set each comment's language (the platform's hint wins when it is one we support)."""
     for item in batch:
         # the detector reads n-grams: a zero-width space or a Cyrillic "а" breaks them (text/plain.py)
-        item.language = engine.detector.detect(plain(item.comment.text), hint=item.comment.language)
+        item.plain_text = plain(item.comment.text)
+        item.language = engine.detector.detect(item.plain_text, hint=item.comment.language)
         disguised = item.language.source != "hint" and looks_disguised(item.comment.text)
         item.rules_language = UNDETERMINED if disguised else item.language.language
 
@@ -133,23 +135,28 @@ def reveal_obfuscated_terms(engine: "Engine", batch: list[Evaluation]) -> None:
     """Let the model read "f*cking 1d1ot" as the terms the lexicon saw through.
 
     The model learned from words as people usually spell them; disguises exist precisely to slip
-    past it. Only spans the lexicon matched are rewritten, so everything else reads as written.
+    past it. Only spans the lexicon matched are rewritten (their offsets are the comment's), then
+    the result is read plain; a comment with none is its plain reading, already made.
     """
     for item in batch:
+        obfuscated = sorted((h for h in item.hits if h.field == "text" and is_obfuscated(h)),
+                            key=lambda h: h.start, reverse=True)
+        if not obfuscated:
+            item.model_text = item.plain_text
+            continue
         text = item.comment.text
-        for hit in sorted((h for h in item.hits if h.field == "text" and is_obfuscated(h)),
-                          key=lambda h: h.start, reverse=True):
+        for hit in obfuscated:
             text = text[:hit.start] + hit.term + text[hit.end:]
-        item.model_text = text
+        item.model_text = plain(text)
 
 
 def score_toxicity(engine: "Engine", batch: list[Evaluation]) -> None:
     """Score the whole batch in one model call, with the unvoiced-abuse readings of the few
     comments that have any (see discount_unvoiced_abuse): one call, so a batch's cost and its
     failures stay one thing."""
-    # the model reads each text as a reader sees it: invisible characters, look-alike letters,
-    # stretched and spelled-out letters undone (moderation/text/plain.py)
-    texts = [plain(item.model_text or item.comment.text) for item in batch]
+    # the model reads each text as a reader sees it (moderation/text/plain.py): model_text is
+    # plain already, the second readings are made plain here
+    texts = [item.model_text for item in batch]
     languages = [item.language.language for item in batch]
     second_reading = [(item, plain(without_spans(item.comment.text, spans))) for item in batch
                       for spans in [unvoiced_spans(item.comment.text, item.hits, item.targets, item.excepted)] if spans]

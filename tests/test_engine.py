@@ -153,10 +153,10 @@ def test_a_stricter_candidate_policy_changes_the_decision(engine):
 
 
 def test_the_model_reads_obfuscated_terms_revealed_and_plain_words_untouched(engine):
-    from moderation.engine import Evaluation, match_lexicon, reveal_obfuscated_terms
+    from moderation.engine import Evaluation, detect_language, match_lexicon, reveal_obfuscated_terms
 
     item = Evaluation(CommentInput(id="x", text="what a f*cking 1d1ot, fucking hell"))
-    item.language = engine.detector.detect(item.comment.text)
+    detect_language(engine, [item])
     match_lexicon(engine, [item])
     reveal_obfuscated_terms(engine, [item])
     assert "f*cking" not in item.model_text and "1d1ot" not in item.model_text
