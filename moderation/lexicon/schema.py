@@ -27,7 +27,6 @@ LANGUAGES = (*SUPPORTED_LANGUAGES, "any")  # "any": matched in every language
 _GROUP_FIELDS = {"category", "severity", "target", "inflect", "ambiguous", "plural", "compound", "terms", "note"}
 _TERM_FIELDS = {"term", "category", "severity", "target", "inflect", "ambiguous", "plural", "compound", "variants",
                 "exceptions", "note"}
-COMPOUND_PREFIX = 3  # letters a word needs before a compound term for the term to be read in it ("christ" + "fag")
 _TEMPLATE = re.compile(r"\{([a-z_]+)\}")
 
 

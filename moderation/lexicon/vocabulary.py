@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import re
 
-from moderation.lexicon.schema import COMPOUND_PREFIX
-from moderation.text.typos import collapse_runs
+from moderation.text.typos import COMPOUND_PREFIX, collapse_runs
 
 MASKS = "*#"
 _RUN = re.compile(r"(.)\1*")

@@ -31,11 +31,12 @@ import json
 import re
 import unicodedata
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from moderation.types import SUPPORTED_LANGUAGES
 
 MIN_LENGTH = 5  # shorter words have too many real neighbours ("cunt" -> "cut")
+COMPOUND_PREFIX = 3  # letters a word needs before a compound form for the form to be read in it ("christ" + "fag")
 TYPO_CATEGORIES = frozenset({"slur", "insult", "dehumanising"})
 GUARD_FILE = Path(__file__).with_name("typo_guard.json")
 _RUNS = re.compile(r"(.)\1+")
@@ -134,11 +135,17 @@ def ordinary_stretches(stretchable_forms: Iterable[str]) -> frozenset[str]:
     A word returned here must not be read as a stretched lexicon form. Answered from the guard
     file when it was built for the same forms, from the dictionaries otherwise.
     """
-    forms = frozenset(stretchable_forms)
+    return _guarded(frozenset(stretchable_forms), "stretch_forms_digest", "stretched_ordinary", _stretched_ordinary)
+
+
+def _guarded(forms: frozenset[str], digest_key: str, words_key: str,
+             from_dictionaries: Callable[[frozenset[str]], frozenset[str]]) -> frozenset[str]:
+    """The guard file's `words_key` list when it was built for these `forms` (its `digest_key`),
+    else `from_dictionaries(forms)`: the dictionaries are read only when the file is stale."""
     data = _guard_file()
-    if data.get("stretch_forms_digest") == _forms_digest(forms):
-        return frozenset(data.get("stretched_ordinary", ()))
-    return _stretched_ordinary(forms)
+    if data.get(digest_key) == _forms_digest(forms):
+        return frozenset(data.get(words_key, ()))
+    return from_dictionaries(forms)
 
 
 @functools.lru_cache(maxsize=1)  # `typo_guard` loads the lexicon, then builds the guard: one scan
@@ -153,19 +160,16 @@ def ordinary_compounds(compound_forms: Iterable[str]) -> frozenset[str]:
     ("vandyke", "bastard", "motherfucker"): words of their own, which the lexicon must not read as
     a compound of the form. Answered from the guard file when it was built for the same forms,
     from the dictionaries otherwise."""
-    forms = frozenset(compound_forms)
-    data = _guard_file()
-    if data.get("compound_forms_digest") == _forms_digest(forms):
-        return frozenset(data.get("compound_ordinary", ()))
-    return _compound_ordinary(forms)
+    return _guarded(frozenset(compound_forms), "compound_forms_digest", "compound_ordinary", _compound_ordinary)
 
 
 @functools.lru_cache(maxsize=1)
 def _compound_ordinary(forms: frozenset[str]) -> frozenset[str]:
     if not forms:
         return frozenset()
-    return frozenset(word for word in ordinary_words().every_word() for form in forms
-                     if len(word) >= len(form) + 3 and word.endswith(form))
+    lengths = {len(form) for form in forms}  # a word's endings of these lengths, looked up: no scan of the forms
+    return frozenset(word for word in ordinary_words().every_word()
+                     if any(len(word) >= n + COMPOUND_PREFIX and word[-n:] in forms for n in lengths))
 
 
 def candidates(word: str) -> frozenset[str]:
