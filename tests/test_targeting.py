@@ -20,6 +20,11 @@ def kinds(rules, text, language):
     return [(h.kind, h.target, h.negated, h.reported) for h in rules.find(text, language)]
 
 
+def in_force(rules, text, language, kind):
+    """The hits of `kind` that the comment says in its own voice (neither negated nor reported)."""
+    return [h for h in rules.find(text, language) if h.kind == kind and h.in_force]
+
+
 @pytest.mark.parametrize("text, language, target", [
     ("I'm going to kill you tonight", "en", "person"),
     ("someone should shoot that journalist", "en", "person"),
@@ -453,7 +458,7 @@ def test_not_all_taken_back_is_no_denial(rules, text, language, negated):
     ("I'm not against gay people, I just think they're disgusting perverts.", "en"),
 ])
 def test_essentialism_smell_and_the_claim_after_a_denial_are_derogation(rules, text, language):
-    assert [h for h in rules.find(text, language) if h.kind == "derogation" and h.in_force]
+    assert in_force(rules, text, language, "derogation")
 
 
 @pytest.mark.parametrize("text, language", [
@@ -462,7 +467,7 @@ def test_essentialism_smell_and_the_claim_after_a_denial_are_derogation(rules, t
     ("Pensioners came to the meeting. They say crazy things sometimes, bless them.", "en"),
 ])
 def test_culture_a_denial_and_other_verbs_are_not_derogation(rules, text, language):
-    assert not [h for h in rules.find(text, language) if h.kind == "derogation" and h.in_force]
+    assert not in_force(rules, text, language, "derogation")
 
 
 @pytest.mark.parametrize("text, language", [
@@ -471,7 +476,7 @@ def test_culture_a_denial_and_other_verbs_are_not_derogation(rules, text, langua
     ("Je dis pas que tous les migrants sont des parasites, mais la plupart, oui.", "fr"),
 ])
 def test_a_denial_that_introduces_the_claim_does_not_negate_it(rules, text, language):
-    assert [h for h in rules.find(text, language) if h.kind == "derogation" and h.in_force]
+    assert in_force(rules, text, language, "derogation")
 
 
 @pytest.mark.parametrize("text, language", [
@@ -557,7 +562,7 @@ def test_no_different_and_no_more_still_deny(rules, text, language):
     ("I'm gonna knife that lying reporter when he comes out of the studio.", "en"),
 ])
 def test_a_conditional_threat_at_every_member_and_a_person_by_role_are_threats(rules, text, language):
-    assert [h for h in rules.find(text, language) if h.kind == "threat" and h.in_force]
+    assert in_force(rules, text, language, "threat")
 
 
 @pytest.mark.parametrize("text, language", [
@@ -584,7 +589,7 @@ def test_news_of_a_conditional_killing_and_a_demonym_as_adjective_are_no_threats
     ("pourquoi les migrants se comportent toujours comme des animaux ?", "fr"),
 ])
 def test_hate_under_a_negation_or_a_question_is_derogation_in_force(rules, text, language):
-    assert [h for h in rules.find(text, language) if h.kind == "derogation" and h.in_force]
+    assert in_force(rules, text, language, "derogation")
 
 
 @pytest.mark.parametrize("text, language", [
@@ -593,7 +598,7 @@ def test_hate_under_a_negation_or_a_question_is_derogation_in_force(rules, text,
     ("Les Italiens ne sont pas des gens comme les autres quand il s'agit de cuisine.", "fr"),
 ])
 def test_the_same_shapes_about_no_identity_group_are_not_derogation(rules, text, language):
-    assert not [h for h in rules.find(text, language) if h.kind == "derogation" and h.in_force]
+    assert not in_force(rules, text, language, "derogation")
 
 
 @pytest.mark.parametrize("text, language, threat", [
@@ -627,7 +632,7 @@ def test_a_wish_that_someone_not_drown_in_details_is_no_threat(rules):
     ("Les juifs méritent de morir.", "fr", "threat"),
 ])
 def test_a_typo_in_a_people_noun_a_modal_or_a_word_of_a_phrase_still_reads(rules, text, language, kind):
-    assert [h for h in rules.find(text, language) if h.kind == kind and h.in_force]
+    assert in_force(rules, text, language, kind)
 
 
 def test_the_words_of_phrases_are_respelled_only_when_the_typo_is_no_ordinary_word(rules):
@@ -655,7 +660,7 @@ def test_a_claim_named_then_condemned_or_refused_is_a_denial(rules, text, langua
     ("Les migrants, cest des parasites.", "derogation"),
 ])
 def test_french_written_without_apostrophes_still_reads(rules, text, kind):
-    assert [h for h in rules.find(text, "fr") if h.kind == kind and h.in_force]
+    assert in_force(rules, text, "fr", kind)
 
 
 def test_no_elision_turns_a_french_word_into_two():
