@@ -67,6 +67,7 @@ class Evaluation:
     targets: list[TargetHit] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)  # identity groups the comment names
     names_person: bool = False  # the comment names or addresses a person (config/targets person, addressee)
+    names_role: bool = False  # it names someone by their role ("that MP"; config/targets [people_roles])
     unvoiced_scores: dict[str, float] | None = None  # scores without the unvoiced spans, when there are any
     discounted_scores: dict[str, float] | None = None  # the same, when the policy is to read them
     group_neutral_scores: dict[str, float] | None = None  # scores with group names made neutral, when read so
@@ -107,7 +108,8 @@ def mark_quoted_terms(engine: "Engine", batch: list[Evaluation]) -> None:
 def find_targeted_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
     """Find threats and slur-free derogation of groups, negated and reported ones marked as such."""
     for item in batch:
-        item.targets, item.groups, item.names_person = engine.targets.read(item.comment.text, item.rules_language)
+        item.targets, item.groups, item.names_person, item.names_role = engine.targets.read(
+            item.comment.text, item.rules_language)
         unvoiced = [t for t in item.targets if not t.in_force]
         if unvoiced:
             item.hits = [_qualified(hit, unvoiced) for hit in item.hits]
@@ -243,7 +245,8 @@ def read_without_group_names(engine: "Engine", batch: list[Evaluation]) -> None:
 # and policy (a phase added or changed), so that a rescoring run refuses a worker on another
 # revision and each decision records which one made it. 2: the plain reading for the model and
 # the language detector (moderation/text/plain.py, 2026-12-04); decisions before it record none.
-ENGINE_REVISION = "eng-2"
+# 3: a person named by their role ("the PM") opens the threat gate (names_role, 2026-12-05).
+ENGINE_REVISION = "eng-3"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, find_targeted_abuse,
                                       reveal_obfuscated_terms, score_toxicity, discount_unvoiced_abuse,
@@ -302,7 +305,8 @@ class Engine:
         verdict = self.policy.decide(Evidence(language, tuple(item.hits), item.scores, tuple(item.targets),
                                               item.discounted_scores, item.untargeted_profanity,
                                               group_neutral_scores=item.group_neutral_scores,
-                                              names_group=bool(item.groups), names_person=item.names_person))
+                                              names_group=bool(item.groups), names_person=item.names_person,
+                                              names_role=item.names_role))
         details = {
             "language_source": item.language.source,
             "lexicon_version": self.lexicon.version,

@@ -62,6 +62,9 @@ class Evidence:
     group_neutral_scores: dict[str, float] | None = None
     names_group: bool = True  # the comment names an identity group (config/targets [groups])
     names_person: bool = True  # the comment names or addresses a person (config/targets person, addressee)
+    # it names someone by their role ("that MP", "ces élus"; config/targets [people_roles]): someone a
+    # threat can be aimed at, but not the population the lower hold_if_person bar was calibrated on
+    names_role: bool = False
 
 
 @dataclass(frozen=True)
@@ -184,7 +187,7 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
             continue  # the score came from the group's name: "people kids deserve to feel safe" is benign
         if label in NEUTRAL_READING_LABELS and denial_only and value < limits["remove"]:
             continue  # what is left around a denial is its commentary: "..., cette idée est ridicule"
-        if label in AIMED_LABELS and not (about_a_group or evidence.names_person):
+        if label in AIMED_LABELS and not (about_a_group or evidence.names_person or evidence.names_role):
             continue  # a threat needs someone threatened: "the heat is killing me" names nobody else
         if value >= limits["remove"]:
             yield "remove", f"{label}_remove"

@@ -201,6 +201,7 @@ class LanguageRules:
     prefilter: re.Pattern  # a cheap test: could any pattern but veiled_threat's match at all?
     veiled_prefilter: re.Pattern  # the same test for veiled_threat's patterns ([sets] veiled_triggers)
     people: re.Pattern  # a person the comment names or addresses ([sets] person and addressee)
+    roles: re.Pattern  # a person or people named by their role behind a determiner ([people_roles])
     member: re.Pattern  # one member of a group ("a muslim", "a black guy", "un jeune noir"), not the group
     respellings: dict[str, str]  # a one-letter typo of a group's name or a RESPELLED_SETS word -> the word
     respelled: frozenset[str]  # those words themselves, also read when cut up by hyphens ("ver-min")
@@ -309,7 +310,20 @@ def _set_regexes(raw: dict, groups: dict[str, tuple[list[str], list[str], list[s
     sets["member"] = _either(_described_people(adjectives, singular_nouns, after, alternation),
                              alternation([form for _, singular, _ in groups.values() for form in singular]
                                          or ["\u0000"]))
+    sets["person"] = _either(sets.get("person"), _people_by_role(raw.get("people_roles", {}), alternation))
     return sets
+
+
+def _people_by_role(roles: dict, alternation: Callable[[list[str]], str] = _alternation) -> str | None:
+    """A regex for a person or people named by their role behind a determiner ("that MP", "any
+    journalist", "ces élus", "du maire"), from [people_roles], or None without it. The product is
+    written as determiner-gap-noun rather than listed: a thousand alternatives would slow every
+    pattern that reads {person}."""
+    singular = (roles.get("singular_determiners", []), roles.get("singular", []))
+    plural = (roles.get("plural_determiners", []), roles.get("plural", []))
+    parts = [f"(?:{alternation(determiners)}){_GAP}(?:{alternation(nouns)})"
+             for determiners, nouns in (singular, plural) if determiners and nouns]
+    return _either(*parts) if parts else None
 
 
 def _gates(template: str, trie_sets: dict[str, str], where: str) -> list[str]:
@@ -391,6 +405,8 @@ def _load_language(path: Path, compile: Callable[[str], re.Pattern] = re.compile
                                                       + [form for plural, _, _ in groups.values() for form in plural]
                                                       + adjectives)),
         people=_people_pattern(compile, raw["sets"].get("person", []) + raw["sets"].get("addressee", [])),
+        roles=compile(_EDGE_BEFORE + _either(_people_by_role(raw.get("people_roles", {}), _trie_alternation))
+                      + _EDGE_AFTER),
         member=compile(members),
         respellings=respellings,
         respelled=frozenset(respelled),
@@ -473,6 +489,7 @@ class Reading(NamedTuple):
     hits: list[TargetHit]  # threats and derogation, negated and reported ones marked
     groups: list[str]  # the identity groups the comment names
     names_person: bool  # it names or addresses a person ([sets] person, addressee)
+    names_role: bool = False  # it names someone by their role ("that MP", "ces élus"; [people_roles])
 
 
 def _people_pattern(compile: Callable[[str], re.Pattern], words: list[str]) -> re.Pattern:
@@ -549,16 +566,17 @@ class TargetRules:
         normalized = normalize_for_matching(text)
         hits: list[TargetHit] = []
         groups: list[str] = []
-        person = False
+        person = role = False
         for rules, text_l, source_l in self._views(normalized, language):
             named = rules.groups_in(text_l)
             groups += named
             person = person or bool(rules.people.search(text_l))
+            role = role or bool(rules.roles.search(text_l))
             kinds = ((OPEN_KINDS if rules.prefilter.search(text_l) else ())
                      + (VEILED_KINDS if rules.veiled_prefilter.search(text_l) else ()))
             if kinds:
                 hits += self._find(rules, text_l, source_l, normalized, named, kinds)
-        return Reading(_without_overlaps(hits), list(dict.fromkeys(groups)), person)
+        return Reading(_without_overlaps(hits), list(dict.fromkeys(groups)), person, role)
 
     def group_mentions(self, text: str, language: str) -> list[tuple[int, int, str, bool]]:
         """(start, end, group id, one member) of every identity-group mention in `text`, spans in the

@@ -74,3 +74,16 @@ def test_a_threat_score_needs_someone_threatened():
     assert nobody.outcome == "keep"
     assert SHIPPED.decide(Evidence("en", (), scores, names_group=False, names_person=True)).reasons == ("threat_hold",)
     assert SHIPPED.decide(Evidence("en", (), scores, names_group=True, names_person=False)).outcome == "hold"
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "und"])
+def test_someone_named_by_role_can_be_threatened_but_not_at_the_lower_person_bar(language):
+    """"Praying someone takes a shot at the PM": a role ("the PM", "du maire") opens the threat gate at
+    the general bar; hold_if_person stays for the people it was calibrated on ([sets] person, addressee)."""
+    limits = SHIPPED.limits(language)["threat"]
+    at_hold = {"toxicity": 0.0, "threat": limits["hold"]}
+    by_role = SHIPPED.decide(Evidence(language, (), at_hold, names_group=False, names_person=False, names_role=True))
+    assert by_role.reasons == ("threat_hold",)
+    between = {"toxicity": 0.0, "threat": (limits["hold_if_person"] + limits["hold"]) / 2}
+    assert SHIPPED.decide(Evidence(language, (), between, names_group=False, names_person=False,
+                                   names_role=True)).outcome == "keep"

@@ -322,6 +322,37 @@ def test_names_person_finds_who_a_comment_speaks_to_or_about(text, language, exp
     assert rules.names_person(text, language) is expected
 
 
+@pytest.mark.parametrize("text, language, expected", [
+    ("Praying someone takes a shot at the PM at the next rally.", "en", True),
+    ("Someone needs to put a bullet in that MP.", "en", True),
+    ("Any journalist who prints this should be stoned.", "en", True),
+    ("Quelqu'un devrait se débarrasser du maire.", "fr", True),
+    ("On finira par les pendre, ces journalistes.", "fr", True),
+    ("Je vais régler son compte à l'éditorialiste.", "fr", True),
+    # things, not people: words left out of the roles, and a role with no determiner before it
+    ("I'll burn that poster of the band, it's faded anyway.", "en", False),
+    ("Therefore the referendum failed.", "en", False),  # "the" + "ref" inside words
+    ("Journalists were at the scene.", "en", False),
+    ("La sélection du jury est terminée.", "fr", False),
+])
+def test_a_person_named_by_role_is_read(text, language, expected):
+    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
+    assert rules.read(text, language).names_role is expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Someone needs to suffocate that journalist.", "en"),
+    ("I'm going to throttle the councillor when I see him.", "en"),
+    ("I want to smother her in her sleep.", "en"),
+    ("The only good immigrant is a dead one.", "en"),
+    ("Un bon immigré est un immigré mort.", "fr"),
+    ("Je vais étrangler ce député.", "fr"),
+])
+def test_threats_with_the_verbs_and_tropes_added_on_2026_12_05(text, language):
+    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
+    assert any(hit.kind == "threat" and hit.in_force for hit in rules.find(text, language)), text
+
+
 @pytest.mark.parametrize("text, language, group", [
     ("Gay couples should not be allowed to adopt", "en", "gay"),
     ("I will shoot every black protester on that road", "en", "black"),
