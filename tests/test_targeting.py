@@ -733,3 +733,35 @@ def test_what_someone_said_or_used_to_say_is_reported(rules, text, language):
 ])
 def test_reported_words_the_comment_agrees_with_are_its_own(rules, text, language):
     assert ("derogation", False, False) in [(k[0], k[2], k[3]) for k in kinds(rules, text, language)]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Refugees never contribute anything to this country.", "en"),
+    ("Gypsies don't work and never will.", "en"),
+    ("Muslims are not civilised, whatever you say.", "en"),
+    ("Women aren't capable of running a company.", "en"),
+    ("Les Roms ne travaillent jamais.", "fr"),
+    ("Les immigrés ne s'intègrent pas, c'est un fait.", "fr"),
+    ("Les trans ne sont pas vraiment des personnes.", "fr"),
+])
+def test_a_group_denied_what_any_person_is_granted_is_derogation(text, language):
+    """Hate that only looks negated: denying a group a virtue or a duty ({positive_trait},
+    {positive_act}) degrades it, where denying it a vice denies a prejudice."""
+    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
+    assert any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Immigrants are not criminals.", "en"),
+    ("Refugees don't deserve this abuse.", "en"),
+    ("Women are not equal in pay, and that has to change.", "en"),
+    ("It's not true that immigrants don't work.", "en"),
+    ("Trans women are not men in dresses.", "en"),
+    ("Les immigrés ne sont pas des criminels.", "fr"),
+    ("Les réfugiés ne méritent pas ça.", "fr"),
+    ("Les immigrés ne font pas de mal à personne.", "fr"),
+    ("C'est faux de dire que les Roms ne travaillent jamais.", "fr"),
+])
+def test_denying_a_group_a_vice_is_not_derogation(text, language):
+    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
+    assert not any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
