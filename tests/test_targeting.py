@@ -765,3 +765,33 @@ def test_a_group_denied_what_any_person_is_granted_is_derogation(text, language)
 def test_denying_a_group_a_vice_is_not_derogation(text, language):
     rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
     assert not any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Are immigrants all thieves?", "en"),
+    ("Aren't women too stupid to lead?", "en"),
+    ("Let's not kid ourselves, Romanians are thieves.", "en"),
+    ("Chinese people, don't you find them dirty?", "en"),
+    ("Pourquoi les musulmans sont-ils si violents ?", "fr"),
+    ("Les femmes ne sont-elles pas trop stupides pour diriger ?", "fr"),
+    ("N'est-il pas évident que les juifs sont des parasites ?", "fr"),
+    ("On ne va pas se mentir, les Roumains sont des voleurs.", "fr"),
+    ("Les Chinois, vous ne les trouvez pas sales ?", "fr"),
+    ("Je considère les musulmans comme une menace.", "fr"),
+])
+def test_hate_asked_as_a_question_or_behind_an_opener_that_only_looks_negative(text, language):
+    """Grammar, not vocabulary (2026-12-05): inverted questions, « sont-ils », openers that deny in
+    order to assert ("let's not kid ourselves", « n'est-il pas évident que »)."""
+    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
+    assert any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Are immigrants really the reason house prices went up? No.", "en"),
+    ("Aren't refugees entitled to work while they wait?", "en"),
+    ("Pourquoi les musulmans sont-ils si nombreux à jeûner cette année ?", "fr"),
+    ("Les femmes ne sont-elles pas sous-représentées au Parlement ?", "fr"),
+])
+def test_ordinary_questions_about_groups_are_not_derogation(text, language):
+    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
+    assert not any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
