@@ -795,3 +795,26 @@ def test_hate_asked_as_a_question_or_behind_an_opener_that_only_looks_negative(t
 def test_ordinary_questions_about_groups_are_not_derogation(text, language):
     rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
     assert not any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
+
+
+@pytest.mark.parametrize("text, language, kind", [
+    ("Les vieux ne méritent plus d'être soignés.", "fr", "derogation"),
+    ("Old people don't deserve pensions.", "en", "derogation"),
+    ("Les Maghrébins ne comprennent que la force.", "fr", "derogation"),
+    ("Immigrants only understand force.", "en", "derogation"),
+    ("Les muslims c des chiens", "fr", "derogation"),
+    ("Il mériterait qu'on lui coupe les mains, ce ministre.", "fr", "threat"),
+    ("Toi, tu vas prendre mes poings dans la figure.", "fr", "threat"),
+])
+def test_shapes_added_from_the_round_3_tune_half(text, language, kind):
+    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
+    assert any(hit.kind == kind and hit.in_force for hit in rules.find(text, language)), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Les réfugiés ne méritent pas d'être insultés.", "fr"),
+    ("Refugees don't deserve to be treated like this.", "en"),
+])
+def test_what_a_group_does_not_deserve_to_suffer_is_not_derogation(text, language):
+    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
+    assert not any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
