@@ -17,17 +17,39 @@ from moderation.targeting import TargetHit
 from moderation.types import LexiconHit
 
 # Second person, near a swear word, makes the swearing aimed at someone ("fuck you", "va te faire foutre").
-_ADDRESSED = re.compile(r"(?<![^\W_])(?:you|your|yours|yourself|u|ur|ya|toi|te|tu|t|vous|ta|ton|tes|ntm)(?![^\W_])",
-                        re.IGNORECASE)
+# The French elided "t'" only before its apostrophe: the "t" of an English "can't" or "won't" addresses
+# nobody ("Shite website, page won't load" was read as swearing at someone until 2026-12-05).
+_ADDRESSED = re.compile(r"(?<![^\W_])(?:(?:you|your|yours|yourself|u|ur|ya|toi|te|tu|vous|ta|ton|tes|ntm)(?![^\W_])"
+                        r"|(?<!['\u2019])t['\u2019](?=[^\W\d_]))", re.IGNORECASE)
 NEAR = 24  # characters either side of a swear word where "you" makes it aimed at someone
 
 
+# A swear word that names a person when said of one: "Assad is such a dick", "what an arse". Said
+# as a noun after an article (and not before the noun it qualifies: "a dick move"), it is an insult
+# aimed at whoever the sentence is about, even with no "you" near it.
+_INSULT_NOUNS = frozenset({"dick", "ass", "arse", "dicks", "asses", "arses"})
+_CALLED = re.compile(r"(?:\b(?:a|an|such a|such an|what a|what an|the biggest|a real|a total|a complete|an absolute|"
+                     r"a fucking|an utter)\s+(?:[a-z]+\s+)?)$", re.IGNORECASE)
+_NOUN_ENDS = re.compile(r"\s*(?:$|[.,!?;:)\"'\u2019]|(?:and|or|who|that|like|about|if|when|then|to|for|in|of|with|but|because|so|as|at|on|too|again|anyway|sometimes|all|really|lol)\b)",
+                        re.IGNORECASE)
+
+
+def _names_someone(text: str, hit: LexiconHit) -> bool:
+    """Whether a swear word is said of someone as a noun ("such a dick")."""
+    if text[hit.start:hit.end].lower() not in _INSULT_NOUNS:
+        return False
+    return bool(_CALLED.search(text, 0, hit.start)) and bool(_NOUN_ENDS.match(text, hit.end))
+
+
 def is_untargeted_swearing(text: str, hits: Sequence[LexiconHit], targets: Sequence[TargetHit]) -> bool:
-    """Swearing is the only lexicon evidence, no target in force, and no one is addressed near it."""
+    """Swearing is the only lexicon evidence, no target in force, no one is addressed near it and
+    no swear word is said of someone ("such a dick")."""
     text_hits = [h for h in hits if h.field == "text"]
     if not text_hits or any(h.category != "profanity" for h in text_hits):
         return False
     if any(t.in_force for t in targets):
+        return False
+    if any(_names_someone(text, h) for h in text_hits):
         return False
     addressed = _SecondPerson(text)
     return not any(addressed.near(h.start, h.end) for h in text_hits)
