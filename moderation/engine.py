@@ -246,7 +246,8 @@ def read_without_group_names(engine: "Engine", batch: list[Evaluation]) -> None:
 # revision and each decision records which one made it. 2: the plain reading for the model and
 # the language detector (moderation/text/plain.py, 2026-12-04); decisions before it record none.
 # 3: a person named by their role ("the PM") opens the threat gate (names_role), and the "t" of
-# "can't" no longer makes swearing aimed at someone (moderation/unvoiced.py; both 2026-12-05).
+# "can't" no longer makes swearing aimed at someone (moderation/unvoiced.py), and more function
+# words decide the language of short comments (moderation/language.py; all 2026-12-05).
 ENGINE_REVISION = "eng-3"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, find_targeted_abuse,

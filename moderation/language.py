@@ -28,9 +28,18 @@ N_TRIALS = 5
 BASE_PRIOR = {"en": 0.3, "fr": 0.3, "de": 0.08, "es": 0.08, "it": 0.08, "pt": 0.08, "nl": 0.08}
 FUNCTION_WORDS = {
     "en": "the and is are was were of to in that this it you he she they we with for not be have has "
-          "like what when where who why but if or an at by from just will would should",
+          "like what when where who why but if or an at by from just will would should "
+          # 2026-12-05: pronouns, auxiliaries and contractions ("Muslims don't respect our values."
+          # came out French at 0.99999); none of them a French word
+          "our my your their his its them us do does did don't doesn't didn't can can't won't isn't "
+          "aren't wasn't weren't i'm it's that's there's they're we're you're i've they've been had "
+          "there than then about because these those",
     "fr": "le les des du un une est sont et ou que qui pas ne je tu il elle nous vous ils elles ce "
-          "cette ces dans pour avec sur mais au aux leur sont été très",
+          "cette ces dans pour avec sur mais au aux leur sont été très "
+          # 2026-12-05: the same for French, none of them an English word
+          "c'est n'est j'ai qu'il qu'ils d'un d'une l'on suis sommes êtes ont avons avez était "
+          "mes tes ses nos vos mon ton sa ta eux moi toi lui aussi encore jamais rien toujours "
+          "quand comme donc alors",
     "de": "der die das und ist nicht ich du er sie wir ihr ein eine mit auf für aber auch noch "
           "oder sehr",
     "es": "el los las y es son que de una por para con pero muy está yo tú él ella",
@@ -96,6 +105,16 @@ def overruled_by_function_words(counts: dict[str, int], detected: LanguageResult
     return detected
 
 
+def _by_function_words_alone(counts: dict[str, int], confidence: float) -> LanguageResult:
+    """Undetermined, unless the n-grams were unsure or guessed a language we do not support while
+    the text has two or more function words of one supported language and none of the other: then
+    that language ("Women like you deserve a bullet." was read as neither; 2026-12-05)."""
+    present = [language for language in SUPPORTED_LANGUAGES if counts[language]]
+    if len(present) == 1 and counts[present[0]] >= 2:
+        return LanguageResult(present[0], confidence)
+    return LanguageResult(UNDETERMINED, confidence)
+
+
 def _build_factory():
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
     import os
@@ -133,7 +152,7 @@ class LanguageDetector:
         counts = function_word_counts(cleaned)  # the prior's evidence, and the overrule's
         best_language, best_probability = self._best_guess(cleaned, counts)
         if best_language not in SUPPORTED_LANGUAGES or best_probability < self.confidence_floor:
-            return LanguageResult(UNDETERMINED, best_probability)
+            return _by_function_words_alone(counts, best_probability)
         return overruled_by_function_words(counts, LanguageResult(best_language, best_probability))
 
     def prepared(self, detector_class, text: str, counts: dict[str, int] | None = None):

@@ -238,3 +238,15 @@ def test_function_words_overrule_ngrams_that_contradict_them(detector, text, exp
     assert detector.detect(text).language == expected
     # and the overrule never touches a guess its own function words support
     assert overruled_by_function_words(function_word_counts("the cat is here"), LanguageResult("en", 0.9)).language == "en"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # contractions and pronouns are English function words too (came out French at 0.99999)
+    ("Muslims don't respect our values.", "en"),
+    # n-grams that guess no supported language, or none confidently, but two function words of
+    # one supported language and none of the other (2026-12-05)
+    ("Women like you deserve a bullet.", "en"),
+    ("Tu ne verras pas Noël.", "fr"),
+])
+def test_function_words_decide_when_the_ngrams_guess_nothing_we_support(detector, text, expected):
+    assert detector.detect(text).language == expected

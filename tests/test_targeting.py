@@ -818,3 +818,27 @@ def test_shapes_added_from_the_round_3_tune_half(text, language, kind):
 def test_what_a_group_does_not_deserve_to_suffer_is_not_derogation(text, language):
     rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
     assert not any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Les migrants n'apportent que des problèmes.", "fr"),
+    ("Les juifs ne pensent qu'à l'argent.", "fr"),
+    ("Les Arabes ne parlent même pas français.", "fr"),
+    ("Ce ne sont pas de vrais réfugiés, juste des profiteurs.", "fr"),
+    ("They're not real refugees, just economic migrants.", "en"),
+    ("Gypsies never make any effort.", "en"),
+    ("Immigrants have no business being here.", "en"),
+])
+def test_what_a_group_would_bring_only_or_is_not_really(text, language):
+    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
+    assert any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Les musulmans ne pensent pas tous pareil.", "fr"),
+    ("Muslims don't respect the law less than anyone else.", "en"),
+    ("Immigrants don't only bring problems, they bring skills.", "en"),
+])
+def test_comparisons_and_not_all_are_not_denials_of_a_virtue(text, language):
+    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
+    assert not any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
