@@ -842,3 +842,16 @@ def test_what_a_group_would_bring_only_or_is_not_really(text, language):
 def test_comparisons_and_not_all_are_not_denials_of_a_virtue(text, language):
     rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
     assert not any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Roma people are born criminals.", "en"),
+    ("The Jewish community is a disease.", "en"),
+    ("Islam's followers are a plague on civilised society.", "en"),
+    ("I don't hate trans people. I just don't think they're human.", "en"),
+    ("La communauté juive est un cancer.", "fr"),
+    ("Les Roms sont de vrais voleurs.", "fr"),
+])
+def test_collective_nouns_describing_words_and_opinions_that_deny_humanity(text, language):
+    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
+    assert any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
