@@ -855,3 +855,17 @@ def test_comparisons_and_not_all_are_not_denials_of_a_virtue(text, language):
 def test_collective_nouns_describing_words_and_opinions_that_deny_humanity(text, language):
     rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
     assert any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Indigenous people never built anything and never will.", "en"),
+    ("Christians never stop lying.", "en"),
+    ("None of the Latinos in my town contribute anything.", "en"),
+    ("Bisexuals can't be faithful.", "en"),
+    ("Les Africains n'ont jamais rien bâti.", "fr"),
+    ("Pas un seul réfugié ne mérite l'argent qu'on dépense.", "fr"),
+    ("Il n'y a rien à sauver chez les gens du voyage.", "fr"),
+])
+def test_what_a_group_never_did_and_no_member_deserves(text, language):
+    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
+    assert any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
