@@ -33,7 +33,7 @@ FUNCTION_WORDS = {
           # came out French at 0.99999); none of them a French word
           "our my your their his its them us do does did don't doesn't didn't can can't won't isn't "
           "aren't wasn't weren't i'm it's that's there's they're we're you're i've they've been had "
-          "there than then about because these those",
+          "there than then about because these those i all so no any some every must",
     "fr": "le les des du un une est sont et ou que qui pas ne je tu il elle nous vous ils elles ce "
           "cette ces dans pour avec sur mais au aux leur sont été très "
           # 2026-12-05: the same for French, none of them an English word
@@ -65,11 +65,19 @@ class LanguageResult:
     source: str = "detected"  # "detected" or "hint" (the platform told us)
 
 
+# A French elided article or pronoun glued to its word ("j'adore", "l'homme", "qu'ils"): a French
+# function word whatever the word it is glued to.
+_FRENCH_ELISION = re.compile(r"(?:j|l|d|qu|n|c|s|m|t|jusqu|lorsqu|puisqu)['’][^\W\d_]")
+
+
 def function_word_counts(text: str) -> dict[str, int]:
     """How many of the text's words are function words of each profile language."""
     counts = dict.fromkeys(PROFILE_LANGUAGES, 0)
     for word in _WORD.findall(text.lower()):
-        for language in _LANGUAGES_OF_WORD.get(word, ()):
+        languages = _LANGUAGES_OF_WORD.get(word)
+        if languages is None and "fr" in counts and _FRENCH_ELISION.match(word):
+            languages = ("fr",)
+        for language in languages or ():
             counts[language] += 1
     return counts
 

@@ -250,3 +250,10 @@ def test_function_words_overrule_ngrams_that_contradict_them(detector, text, exp
 ])
 def test_function_words_decide_when_the_ngrams_guess_nothing_we_support(detector, text, expected):
     assert detector.detect(text).language == expected
+
+
+def test_a_french_elided_word_counts_as_a_french_function_word():
+    from moderation.language import function_word_counts
+    assert function_word_counts("J'adore les femmes.")["fr"] == 2  # "j'adore" and "les"
+    assert function_word_counts("it's what I'm saying")["fr"] == 0  # English contractions are not elisions
+    assert function_word_counts("I love them all")["en"] == 3  # "i", "them", "all"
