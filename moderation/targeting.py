@@ -318,13 +318,16 @@ def _set_regexes(raw: dict, groups: dict[str, tuple[list[str], list[str], list[s
 
 def _people_by_role(roles: dict, alternation: Callable[[list[str]], str] = _alternation) -> str | None:
     """A regex for a person or people named by their role behind a determiner ("that MP", "any
-    journalist", "ces élus", "du maire"), from [people_roles], or None without it. The product is
+    journalist", "ces élus", "du maire"), or by a place that stands for them ("their mosques"), from
+    [people_roles], or None without it. The product is
     written as determiner-gap-noun rather than listed: a thousand alternatives would slow every
     pattern that reads {person}."""
     singular = (roles.get("singular_determiners", []), roles.get("singular", []))
     plural = (roles.get("plural_determiners", []), roles.get("plural", []))
+    # the places that stand for the people in them ("their mosques"), behind either determiner
+    places = (roles.get("singular_determiners", []) + roles.get("plural_determiners", []), roles.get("places", []))
     parts = [f"(?:{alternation(determiners)}){_GAP}(?:{alternation(nouns)})"
-             for determiners, nouns in (singular, plural) if determiners and nouns]
+             for determiners, nouns in (singular, plural, places) if determiners and nouns]
     return _either(*parts) if parts else None
 
 
@@ -491,7 +494,7 @@ class Reading(NamedTuple):
     hits: list[TargetHit]  # threats and derogation, negated and reported ones marked
     groups: list[str]  # the identity groups the comment names
     names_person: bool  # it names or addresses a person ([sets] person, addressee)
-    names_role: bool = False  # it names someone by their role ("that MP", "ces élus"; [people_roles])
+    names_role: bool = False  # it names someone by their role or place ("that MP", "leurs mosquées"; [people_roles])
 
 
 def _people_pattern(compile: Callable[[str], re.Pattern], words: list[str]) -> re.Pattern:

@@ -869,3 +869,14 @@ def test_collective_nouns_describing_words_and_opinions_that_deny_humanity(text,
 def test_what_a_group_never_did_and_no_member_deserves(text, language):
     rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
     assert any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("We will burn their mosques to the ground.", "en", True),
+    ("Je rêve du jour où on mettra le feu à leurs mosquées.", "fr", True),
+    ("Someone should drive into that Pride march.", "en", True),
+    ("Mosques open their doors on Sunday.", "en", False),  # no determiner: a place named, no one pointed at
+])
+def test_a_place_that_stands_for_its_people_can_be_threatened(text, language, expected):
+    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
+    assert rules.read(text, language).names_role is expected
