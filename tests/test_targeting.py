@@ -335,8 +335,7 @@ def test_names_person_finds_who_a_comment_speaks_to_or_about(text, language, exp
     ("Journalists were at the scene.", "en", False),
     ("La sélection du jury est terminée.", "fr", False),
 ])
-def test_a_person_named_by_role_is_read(text, language, expected):
-    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
+def test_a_person_named_by_role_is_read(rules, text, language, expected):
     assert rules.read(text, language).names_role is expected
 
 
@@ -348,9 +347,8 @@ def test_a_person_named_by_role_is_read(text, language, expected):
     ("Un bon immigré est un immigré mort.", "fr"),
     ("Je vais étrangler ce député.", "fr"),
 ])
-def test_threats_with_the_verbs_and_tropes_added_on_2026_12_05(text, language):
-    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
-    assert any(hit.kind == "threat" and hit.in_force for hit in rules.find(text, language)), text
+def test_threats_with_the_verbs_and_tropes_added_on_2026_12_05(rules, text, language):
+    assert in_force(rules, text, language, "threat"), text
 
 
 @pytest.mark.parametrize("text, language, group", [
@@ -744,11 +742,10 @@ def test_reported_words_the_comment_agrees_with_are_its_own(rules, text, languag
     ("Les immigrés ne s'intègrent pas, c'est un fait.", "fr"),
     ("Les trans ne sont pas vraiment des personnes.", "fr"),
 ])
-def test_a_group_denied_what_any_person_is_granted_is_derogation(text, language):
+def test_a_group_denied_what_any_person_is_granted_is_derogation(rules, text, language):
     """Hate that only looks negated: denying a group a virtue or a duty ({positive_trait},
     {positive_act}) degrades it, where denying it a vice denies a prejudice."""
-    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
-    assert any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
+    assert in_force(rules, text, language, "derogation"), text
 
 
 @pytest.mark.parametrize("text, language", [
@@ -762,9 +759,8 @@ def test_a_group_denied_what_any_person_is_granted_is_derogation(text, language)
     ("Les immigrés ne font pas de mal à personne.", "fr"),
     ("C'est faux de dire que les Roms ne travaillent jamais.", "fr"),
 ])
-def test_denying_a_group_a_vice_is_not_derogation(text, language):
-    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
-    assert not any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
+def test_denying_a_group_a_vice_is_not_derogation(rules, text, language):
+    assert not in_force(rules, text, language, "derogation"), text
 
 
 @pytest.mark.parametrize("text, language", [
@@ -779,11 +775,10 @@ def test_denying_a_group_a_vice_is_not_derogation(text, language):
     ("Les Chinois, vous ne les trouvez pas sales ?", "fr"),
     ("Je considère les musulmans comme une menace.", "fr"),
 ])
-def test_hate_asked_as_a_question_or_behind_an_opener_that_only_looks_negative(text, language):
+def test_hate_asked_as_a_question_or_behind_an_opener_that_only_looks_negative(rules, text, language):
     """Grammar, not vocabulary (2026-12-05): inverted questions, « sont-ils », openers that deny in
     order to assert ("let's not kid ourselves", « n'est-il pas évident que »)."""
-    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
-    assert any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
+    assert in_force(rules, text, language, "derogation"), text
 
 
 @pytest.mark.parametrize("text, language", [
@@ -792,9 +787,8 @@ def test_hate_asked_as_a_question_or_behind_an_opener_that_only_looks_negative(t
     ("Pourquoi les musulmans sont-ils si nombreux à jeûner cette année ?", "fr"),
     ("Les femmes ne sont-elles pas sous-représentées au Parlement ?", "fr"),
 ])
-def test_ordinary_questions_about_groups_are_not_derogation(text, language):
-    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
-    assert not any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
+def test_ordinary_questions_about_groups_are_not_derogation(rules, text, language):
+    assert not in_force(rules, text, language, "derogation"), text
 
 
 @pytest.mark.parametrize("text, language, kind", [
@@ -806,18 +800,16 @@ def test_ordinary_questions_about_groups_are_not_derogation(text, language):
     ("Il mériterait qu'on lui coupe les mains, ce ministre.", "fr", "threat"),
     ("Toi, tu vas prendre mes poings dans la figure.", "fr", "threat"),
 ])
-def test_shapes_added_from_the_round_3_tune_half(text, language, kind):
-    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
-    assert any(hit.kind == kind and hit.in_force for hit in rules.find(text, language)), text
+def test_shapes_added_from_the_round_3_tune_half(rules, text, language, kind):
+    assert in_force(rules, text, language, kind), text
 
 
 @pytest.mark.parametrize("text, language", [
     ("Les réfugiés ne méritent pas d'être insultés.", "fr"),
     ("Refugees don't deserve to be treated like this.", "en"),
 ])
-def test_what_a_group_does_not_deserve_to_suffer_is_not_derogation(text, language):
-    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
-    assert not any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
+def test_what_a_group_does_not_deserve_to_suffer_is_not_derogation(rules, text, language):
+    assert not in_force(rules, text, language, "derogation"), text
 
 
 @pytest.mark.parametrize("text, language", [
@@ -829,9 +821,8 @@ def test_what_a_group_does_not_deserve_to_suffer_is_not_derogation(text, languag
     ("Gypsies never make any effort.", "en"),
     ("Immigrants have no business being here.", "en"),
 ])
-def test_what_a_group_would_bring_only_or_is_not_really(text, language):
-    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
-    assert any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
+def test_what_a_group_would_bring_only_or_is_not_really(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
 
 
 @pytest.mark.parametrize("text, language", [
@@ -839,9 +830,8 @@ def test_what_a_group_would_bring_only_or_is_not_really(text, language):
     ("Muslims don't respect the law less than anyone else.", "en"),
     ("Immigrants don't only bring problems, they bring skills.", "en"),
 ])
-def test_comparisons_and_not_all_are_not_denials_of_a_virtue(text, language):
-    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
-    assert not any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
+def test_comparisons_and_not_all_are_not_denials_of_a_virtue(rules, text, language):
+    assert not in_force(rules, text, language, "derogation"), text
 
 
 @pytest.mark.parametrize("text, language", [
@@ -852,9 +842,8 @@ def test_comparisons_and_not_all_are_not_denials_of_a_virtue(text, language):
     ("La communauté juive est un cancer.", "fr"),
     ("Les Roms sont de vrais voleurs.", "fr"),
 ])
-def test_collective_nouns_describing_words_and_opinions_that_deny_humanity(text, language):
-    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
-    assert any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
+def test_collective_nouns_describing_words_and_opinions_that_deny_humanity(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
 
 
 @pytest.mark.parametrize("text, language", [
@@ -866,9 +855,8 @@ def test_collective_nouns_describing_words_and_opinions_that_deny_humanity(text,
     ("Pas un seul réfugié ne mérite l'argent qu'on dépense.", "fr"),
     ("Il n'y a rien à sauver chez les gens du voyage.", "fr"),
 ])
-def test_what_a_group_never_did_and_no_member_deserves(text, language):
-    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
-    assert any(hit.kind == "derogation" and hit.in_force for hit in rules.find(text, language)), text
+def test_what_a_group_never_did_and_no_member_deserves(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
 
 
 @pytest.mark.parametrize("text, language, expected", [
@@ -877,6 +865,5 @@ def test_what_a_group_never_did_and_no_member_deserves(text, language):
     ("Someone should drive into that Pride march.", "en", True),
     ("Mosques open their doors on Sunday.", "en", False),  # no determiner: a place named, no one pointed at
 ])
-def test_a_place_that_stands_for_its_people_can_be_threatened(text, language, expected):
-    rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
+def test_a_place_that_stands_for_its_people_can_be_threatened(rules, text, language, expected):
     assert rules.read(text, language).names_role is expected
