@@ -75,7 +75,7 @@ def function_word_counts(text: str) -> dict[str, int]:
     counts = dict.fromkeys(PROFILE_LANGUAGES, 0)
     for word in _WORD.findall(text.lower()):
         languages = _LANGUAGES_OF_WORD.get(word)
-        if languages is None and "fr" in counts and _FRENCH_ELISION.match(word):
+        if languages is None and _FRENCH_ELISION.match(word):
             languages = ("fr",)
         for language in languages or ():
             counts[language] += 1

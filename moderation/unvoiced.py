@@ -34,11 +34,17 @@ _NOUN_ENDS = re.compile(r"\s*(?:$|[.,!?;:)\"'\u2019]|(?:and|or|who|that|like|abo
                         re.IGNORECASE)
 
 
+# How far before a swear word _CALLED may start ("an absolute" and one describing word fit many times
+# over): searching the whole prefix for each of 4,000 swear words in a 20,000-character comment took 2.4 s.
+CALLED_REACH = 120
+
+
 def _names_someone(text: str, hit: LexiconHit) -> bool:
     """Whether a swear word is said of someone as a noun ("such a dick")."""
     if text[hit.start:hit.end].lower() not in _INSULT_NOUNS:
         return False
-    return bool(_CALLED.search(text, 0, hit.start)) and bool(_NOUN_ENDS.match(text, hit.end))
+    return (bool(_CALLED.search(text, max(0, hit.start - CALLED_REACH), hit.start))
+            and bool(_NOUN_ENDS.match(text, hit.end)))
 
 
 def is_untargeted_swearing(text: str, hits: Sequence[LexiconHit], targets: Sequence[TargetHit]) -> bool:
