@@ -867,3 +867,64 @@ def test_what_a_group_never_did_and_no_member_deserves(rules, text, language):
 ])
 def test_a_place_that_stands_for_its_people_can_be_threatened(rules, text, language, expected):
     assert rules.read(text, language).names_role is expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Ne trouvez-vous pas que les Roms sont une plaie pour ce pays ?", "fr"),
+    ("Tu ne penses pas que les musulmans sont des parasites ?", "fr"),
+    ("Haven't you noticed that immigrants are parasites?", "en"),
+    ("Isn't it true that gay men are perverts?", "en"),
+])
+def test_a_negative_question_asserts_what_follows_it(rules, text, language):
+    # the "not" belongs to the question, not to the claim after "that": nothing is denied
+    assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Je ne pense pas que les Roms soient une plaie pour ce pays.", "fr"),
+    ("I don't think that immigrants are parasites.", "en"),
+])
+def test_a_negative_statement_still_denies_what_follows_it(rules, text, language):
+    hits = [h for h in rules.find(text, language) if h.kind == "derogation"]
+    assert hits and not any(h.in_force for h in hits), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Are Roma even human beings at all?", "en"),
+    ("Are women really capable of leading?", "en"),
+    ("Les Roms sont-ils vraiment des êtres humains ?", "fr"),
+    ("Est-ce que les femmes sont vraiment capables ?", "fr"),
+])
+def test_a_question_that_doubts_what_any_person_is_granted(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Are Muslims really welcome in this town?", "en"),
+    ("Are disabled people really capable of using the new app without help? Seems badly designed.", "en"),
+    ("Est-ce que les musulmans sont vraiment français aux yeux de l'administration ?", "fr"),
+    ("Les femmes sont vraiment capables, regardez les chiffres.", "fr"),
+])
+def test_questions_that_go_on_past_the_virtue_or_do_not_ask_are_not_doubts(rules, text, language):
+    assert not in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("I've met a lot of refugees and I despise every one of them.", "en"),
+    ("Trans people keep posting here. They disgust me.", "en"),
+    ("Les Roms se croient tout permis. Je les méprise.", "fr"),
+    ("Encore des migrants au journal de 20h. Ils me dégoûtent.", "fr"),
+    ("Les musulmans, j'en ai marre d'eux.", "fr"),
+])
+def test_hate_for_them_after_the_group_is_named(rules, text, language):
+    # a pronoun hit is reported as derogation of the group the comment named
+    assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("I've met a lot of refugees and I like every one of them.", "en"),
+    ("My neighbours are loud. I despise every one of them.", "en"),  # nobody's group is named
+    ("Les Roms du quartier ont organisé une fête. Je les remercie.", "fr"),
+])
+def test_them_without_hate_or_without_a_group_is_not_derogation(rules, text, language):
+    assert not in_force(rules, text, language, "derogation"), text
