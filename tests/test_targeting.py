@@ -928,3 +928,25 @@ def test_hate_for_them_after_the_group_is_named(rules, text, language):
 ])
 def test_them_without_hate_or_without_a_group_is_not_derogation(rules, text, language):
     assert not in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("I absolutely loathe Roma.", "en"),
+    ("We truly despise immigrants.", "en"),
+    ("I abhor Muslims.", "en"),
+    ("Je méprise profondément les immigrés.", "fr"),
+    ("J'ai horreur des Roms.", "fr"),
+    ("Je peux pas blairer les musulmans.", "fr"),
+    ("Les Roms ne valent pas mieux que des rats d'égout.", "fr"),
+])
+def test_hatred_said_with_an_adverb_or_an_idiom(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("I absolutely loathe Mondays.", "en"),
+    ("J'ai horreur des araignées.", "fr"),
+    ("Je peux pas blairer les lundis matin.", "fr"),
+])
+def test_hatred_of_things_is_not_derogation(rules, text, language):
+    assert not in_force(rules, text, language, "derogation"), text
