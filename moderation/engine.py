@@ -116,10 +116,15 @@ def find_targeted_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
 
 
 def _qualified(hit: LexiconHit, unvoiced: list[TargetHit]) -> LexiconHit:
-    """A lexicon term inside negated abuse is negated; inside reported abuse, it is quoted."""
+    """A lexicon term that begins inside negated abuse is negated; inside reported abuse, quoted.
+
+    Begins, not lies wholly inside: a pattern's span ends at a word boundary of its own ("... sont
+    des sous" where the lexicon matched "sous-hommes"), and a negated claim whose span stopped one
+    hyphen short left its severe term standing (« Je ne dirais jamais que les Roms sont des
+    sous-hommes. » was removed; 2026-12-05)."""
     if hit.field != "text":
         return hit
-    around = [t for t in unvoiced if t.start <= hit.start and hit.end <= t.end]
+    around = [t for t in unvoiced if t.start <= hit.start < t.end]
     if any(t.negated for t in around):
         return dataclasses.replace(hit, negated=True)
     if around:

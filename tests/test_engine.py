@@ -131,6 +131,15 @@ def test_negated_hate_is_kept_and_derogation_is_held(engine):
     assert held.decision != "keep" and "identity_derogation" in held.reasons
 
 
+def test_a_severe_term_that_begins_inside_a_negated_claim_is_negated_with_it(engine):
+    # the negated claim's span stops at "sous" (its words end at the hyphen); the lexicon's term
+    # "sous-hommes" runs past it, and was removed as if said in the comment's own voice
+    text = "Je ne dirais jamais que les Roms sont des sous-hommes."
+    decision = decide_one(engine, text)
+    assert decision.decision != "remove", decision.to_json()
+    assert decision.slurs and all(hit.negated for hit in decision.slurs)
+
+
 @pytest.mark.parametrize("text", [
     "This bill will kill small businesses in rural towns.",
     "The traffic this morning is killing me.",
