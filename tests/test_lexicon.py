@@ -111,6 +111,20 @@ def test_french_entries(lexicon):
     assert [h.matched for h in lexicon.match("les migrants sont des cafards", "fr")] == ["migrants sont des cafards"]
 
 
+@pytest.mark.parametrize("text, language, term, target", [
+    ("This town is crawling with rapefugees.", "en", "rapefugee", "origin"),
+    ("Those kaffirs again.", "en", "kaffir", "ethnicity"),
+    ("Encore un clando dans le quartier.", "fr", "clando", "origin"),
+    ("Des sous-humains, voilà ce qu'ils sont.", "fr", "sous humains", "individual"),
+])
+def test_slurs_and_dehumanising_words_added_on_2026_12_05(lexicon, text, language, term, target):
+    assert (term, target) in [(h.term, h.target) for h in lexicon.match(text, language)]
+
+
+def test_kaffir_lime_is_a_lime(lexicon):
+    assert lexicon.match("Add two kaffir lime leaves to the curry.", "en") == []
+
+
 def test_unambiguous_entries_are_matched_whatever_the_language(lexicon):
     # French comments swear in English, and detection can be wrong: only ambiguous words stay home.
     assert [h.language for h in lexicon.match("espèce de cocksucker", "fr")] == ["en"]

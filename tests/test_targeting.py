@@ -950,3 +950,29 @@ def test_hatred_said_with_an_adverb_or_an_idiom(rules, text, language):
 ])
 def test_hatred_of_things_is_not_derogation(rules, text, language):
     assert not in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Qui peut encore croire que les Roms sont une menace ?", "fr"),
+    ("Who still believes immigrants are vermin?", "en"),
+])
+def test_who_still_believes_a_claim_denies_it(rules, text, language):
+    hits = [h for h in rules.find(text, language) if h.kind == "derogation"]
+    assert hits and not any(h.in_force for h in hits), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Je n'ai aucune haine envers les homosexuels, bien au contraire.", "fr"),
+    ("I have no hatred for gay people at all.", "en"),
+])
+def test_having_no_hatred_for_a_group_is_a_denial(rules, text, language):
+    hits = [h for h in rules.find(text, language) if h.kind == "derogation"]
+    assert hits and all(h.negated for h in hits), text
+
+
+def test_a_filler_word_is_a_whole_word_and_no_comma_quantifies_nothing(rules):
+    # "coun" + "try" read as a filler word then "try" (a virtue denied after "no X"): "No, Roma are
+    # not ruining this country" was derogation in force
+    text = "No, Roma are not ruining this country. That's a myth."
+    assert not in_force(rules, text, "en", "derogation")
+    assert in_force(rules, "No immigrants in my town contribute anything.", "en", "derogation")
