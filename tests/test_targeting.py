@@ -976,3 +976,28 @@ def test_a_filler_word_is_a_whole_word_and_no_comma_quantifies_nothing(rules):
     text = "No, Roma are not ruining this country. That's a myth."
     assert not in_force(rules, text, "en", "derogation")
     assert in_force(rules, "No immigrants in my town contribute anything.", "en", "derogation")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Vous ne trouvez pas que les Roms sentent mauvais ?", "fr"),
+    ("À mon avis, les réfugiés ne servent à rien.", "fr"),
+    ("Ils ne servent à rien, les immigrés.", "fr"),
+    ("Pourquoi les Roms sont-ils tous si fainéants ?", "fr"),
+    ("C'est moi ou les musulmans sont de plus en plus insupportables ?", "fr"),
+    ("Les Roms, je ne peux pas les encadrer.", "fr"),
+    ("J'ai croisé des réfugiés hier. Quelle bande de sauvages.", "fr"),
+    ("Saw some refugees at the station. What a bunch of animals.", "en"),
+])
+def test_french_opinions_dislocations_and_exclamations(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Les immigrés ne servent pas à rien, ils font tourner les hôpitaux.", "fr"),  # two negations
+    ("Je ne peux pas les voir ce soir, désolé, mes amis musulmans viennent dîner.", "fr"),
+    ("Quelle bande de sauvages, ces supporters de foot.", "fr"),  # no identity group
+    ("Les personnes handicapées devraient rester chez elles pendant la canicule.", "fr"),
+    ("C'est moi ou les immigrés sont de plus en plus nombreux à voter ?", "fr"),
+])
+def test_french_look_alikes_of_those_shapes(rules, text, language):
+    assert not in_force(rules, text, language, "derogation"), text
