@@ -1001,3 +1001,11 @@ def test_french_opinions_dislocations_and_exclamations(rules, text, language):
 ])
 def test_french_look_alikes_of_those_shapes(rules, text, language):
     assert not in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Je n'ai aucune haine envers les musulmans, mais ils sont tous des menteurs.", "fr"),
+    ("I have no problem with gay people, but they should keep it private.", "en"),
+])
+def test_no_hatred_followed_by_but_announces_a_prejudice(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
