@@ -54,10 +54,13 @@ _FILLER = r"(?<![^\W_])[^\W_]+[\W_]+"
 # "I'm not against X, I just think they're ..." restarts too: a denial, then the claim it was for.
 # So does a comma before a new subject and its verb: in "they can't govern themselves, it's in
 # their genes" the "can't" belongs to the claim, not to the "it's" after the comma.
-_CLAUSE_BREAK = re.compile(r"[.!?;:\n]|\b(?:but|however|yet|mais|pourtant|cependant|sauf que|i just (?:think|believe|say|feel|know)|"
-                           r"je (?:dis|pense|trouve|crois) (?:juste|simplement|seulement))\b|"
+# A comma then a new subject opens a new clause: "I don't hate them, I just want them gone", « je ne
+# les hais pas, je veux juste qu'ils partent » (2026-12-05): the first clause's "not" stays there.
+_CLAUSE_BREAK = re.compile(r"[.!?;:\n]|\b(?:but|however|yet|mais|pourtant|cependant|sauf que|i just (?:think|believe|say|feel|know|want)|"
+                           r"je (?:dis|pense|trouve|crois|veux|voudrais|constate|remarque) (?:juste|simplement|seulement)|"
+                           r"je constate|j'ai dit)\b|"
                            r",(?= ?(?:c'est|c est|cest|ce sont|it's|its|it is|that's|thats|that is|they're|theyre|they are|"
-                           r"ils sont|elles sont)\b)")
+                           r"ils sont|elles sont|ils|elles|they|je|j'|i|i'm|on|we|nous)\b)")
 # How far past a match's start a clause break may reach and still be seen (the comma's lookahead)
 _BREAK_LOOKAHEAD = 12
 # A word that could be a typo read as a word (see _reads_as_a_typo), or one cut up by hyphens ("im-mi-grants")
@@ -70,7 +73,8 @@ PREFIX_REACH = 400  # characters those words may span (ten words of forty letter
 # Bump when this module reads the same files differently (what a pattern compiles to, how a comment
 # is matched), so that `TargetRules.version` changes even if the files did not: a decision records
 # the version, and rescoring compares it (as the lexicon's MATCHER_REVISION).
-RULES_REVISION = "2"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
+RULES_REVISION = "3"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
+# 3: a comma then a new subject ends the clause a negation qualifies (_CLAUSE_BREAK, 2026-12-05)
 
 
 class TargetRulesError(ValueError):

@@ -1009,3 +1009,29 @@ def test_french_look_alikes_of_those_shapes(rules, text, language):
 ])
 def test_no_hatred_followed_by_but_announces_a_prejudice(rules, text, language):
     assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Les Roms ? Je ne les hais pas, je veux juste qu'ils partent.", "fr"),
+    ("Je ne méprise pas les musulmans, je constate qu'ils sont inférieurs.", "fr"),
+    ("Ils ne me dégoûtent pas, les Roms, ils me font juste vomir.", "fr"),
+    ("I don't hate Muslims, I just want them gone.", "en"),
+    ("I'm not saying I hate Roma, I just think they're parasites.", "en"),
+])
+def test_a_negation_stays_in_its_clause_when_a_new_subject_follows_the_comma(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Je ne les déteste pas, les Roms.", "fr"),
+    ("Je ne dis pas que tous les immigrés sont des saints, mais ils paient leurs impôts.", "fr"),
+    ("I don't think immigrants are a threat, they're our neighbours.", "en"),
+])
+def test_denials_and_fair_remarks_stay_unvoiced(rules, text, language):
+    assert not in_force(rules, text, language, "derogation"), text
+
+
+def test_what_i_said_is_said_in_my_own_voice(rules):
+    assert in_force(rules, "I never said Jews were vermin. I said they were rats.", "en", "derogation")
+    assert in_force(rules, "Je n'ai pas dit que les Roms me dégoûtent. J'ai dit qu'ils puent.", "fr", "derogation")
+    assert not in_force(rules, "He said immigrants are vermin, which is disgusting.", "en", "derogation")
