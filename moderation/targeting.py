@@ -74,7 +74,8 @@ PREFIX_REACH = 400  # characters those words may span (ten words of forty letter
 # is matched), so that `TargetRules.version` changes even if the files did not: a decision records
 # the version, and rescoring compares it (as the lexicon's MATCHER_REVISION).
 RULES_REVISION = "3"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
-# 3: a comma then a new subject ends the clause a negation qualifies (_CLAUSE_BREAK, 2026-12-05)
+# 3: a comma then a new subject ends the clause a negation qualifies (_CLAUSE_BREAK), a claim set up
+# for a "but" is not negated (_set_up; 2026-12-05)
 
 
 class TargetRulesError(ValueError):
@@ -673,10 +674,11 @@ def _qualifiers(rules: LanguageRules, text: str, start: int, end: int, quotes: "
     prefix_start = words[0].start() if words else start
     prefix = text[prefix_start:start]
     rhetorical = bool(rules.rhetorical.search(prefix))
-    negated = bool(rules.negation.search(prefix)) and not rhetorical and not _hedged(text, start, end)
+    set_up = _set_up(prefix, text, end)  # neither negated nor reported: the speaker's own claim
+    negated = bool(rules.negation.search(prefix)) and not rhetorical and not _hedged(text, start, end) and not set_up
     quoted = quotes.around(start, end)
     # "we're not allowed to say that X are ..." reports nothing: the speaker says it in their own voice
-    reported = quoted or (bool(rules.reporting.search(prefix)) and not rhetorical)
+    reported = quoted or (bool(rules.reporting.search(prefix)) and not rhetorical and not set_up)
     if reported and _ENDORSED.search(text, end, end + ENDORSE_REACH):
         reported = False  # "my grandad said X are Y, and he was right": the comment says it too
     return negated, reported
@@ -697,6 +699,20 @@ _ENDORSED = re.compile(r"(?<![^\W_])(?:(?:he|she|they|il|elle|ils|elles|on) (?:w
                        r"completement |entierement |)(?:right|raison)|(?:c'est|c est|cest|it's|it is|its) (?:bien |so |"
                        r"totally |)(?:la verite|vrai|true)|(?:how|so) true|pas faux|not wrong)(?![^\W_])")
 ENDORSE_REACH = 60  # characters after reported words where agreeing with them makes them the comment's own
+
+
+# "I'm not saying they disgust me, but ...", « je ne dis pas qu'ils me dégoûtent, mais ... »: a claim
+# named only to be set aside for a "but" is the comment's own (the classic disclaimer), where "I would
+# never say they disgust me" denies it (2026-12-05).
+_NOT_SAYING = re.compile(r"(?<![^\W_])(?:i'm not saying|im not saying|i am not saying|not saying|i didn't say|i didnt say|"
+                         r"it's not that|its not that|je ne dis pas|je dis pas|je n'ai pas dit|j'ai pas dit|"
+                         r"ce n'est pas que|c'est pas que)(?![^\W_])")
+_BUT_NEXT = re.compile(r"[^.!?;\n]{0,200}?(?<![^\W_])(?:but|mais)(?![^\W_])")
+
+
+def _set_up(prefix: str, text: str, end: int) -> bool:
+    """Whether a negated claim is only set up for a "but" in the same sentence (_NOT_SAYING)."""
+    return bool(_NOT_SAYING.search(prefix)) and _BUT_NEXT.match(text, end) is not None
 
 
 def _hedged(text: str, start: int, end: int) -> bool:

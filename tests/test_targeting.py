@@ -1035,3 +1035,13 @@ def test_what_i_said_is_said_in_my_own_voice(rules):
     assert in_force(rules, "I never said Jews were vermin. I said they were rats.", "en", "derogation")
     assert in_force(rules, "Je n'ai pas dit que les Roms me dégoûtent. J'ai dit qu'ils puent.", "fr", "derogation")
     assert not in_force(rules, "He said immigrants are vermin, which is disgusting.", "en", "derogation")
+
+
+@pytest.mark.parametrize("text, language, said", [
+    ("I'm not saying Muslims are terrorists, but look at the news.", "en", True),
+    ("Je ne dis pas que les Roms sont des parasites, mais franchement.", "fr", True),
+    ("I'm not saying Muslims are terrorists.", "en", False),  # no "but": a denial
+    ("Je ne dirais jamais que les Roms sont des parasites, mais certains volent.", "fr", False),  # "never": a denial
+])
+def test_a_claim_set_aside_for_a_but_is_the_comments_own(rules, text, language, said):
+    assert bool(in_force(rules, text, language, "derogation")) is said, text
