@@ -1045,3 +1045,9 @@ def test_what_i_said_is_said_in_my_own_voice(rules):
 ])
 def test_a_claim_set_aside_for_a_but_is_the_comments_own(rules, text, language, said):
     assert bool(in_force(rules, text, language, "derogation")) is said, text
+
+
+def test_calling_a_group_names_is_reported_when_someone_else_does_it(rules):
+    text = "Ceux qui traitent les Roms de parasites devraient avoir honte."
+    hits = [h for h in rules.find(text, "fr") if h.kind == "derogation"]
+    assert hits and all(h.reported for h in hits)
