@@ -1051,3 +1051,20 @@ def test_calling_a_group_names_is_reported_when_someone_else_does_it(rules):
     text = "Ceux qui traitent les Roms de parasites devraient avoir honte."
     hits = [h for h in rules.find(text, "fr") if h.kind == "derogation"]
     assert hits and all(h.reported for h in hits)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Personne ne mérite d'être traité de vermine, surtout pas les Roms.", "fr"),
+    ("Rien ne justifie de haïr les homosexuels.", "fr"),
+    ("Jamais je ne haïrai les musulmans.", "fr"),
+    ("Nothing justifies hating gay people.", "en"),
+])
+def test_rejecting_hatred_or_a_name_others_use_is_not_in_force(rules, text, language):
+    hits = [h for h in rules.find(text, language) if h.kind == "derogation"]
+    assert hits and not any(h.in_force for h in hits), text
+
+
+def test_an_insult_the_speaker_hurls_is_not_reported():
+    # « je te traite de ... » is the speaker's own insult: no reported hit that would mask the lexicon's
+    rules = TargetRules.load(RULES_DIR)
+    assert not [h for h in rules.find("Je te traite de vermine.", "fr") if h.reported]
