@@ -1068,3 +1068,14 @@ def test_an_insult_the_speaker_hurls_is_not_reported():
     # « je te traite de ... » is the speaker's own insult: no reported hit that would mask the lexicon's
     rules = TargetRules.load(RULES_DIR)
     assert not [h for h in rules.find("Je te traite de vermine.", "fr") if h.reported]
+
+
+@pytest.mark.parametrize("text", [
+    "No sane person thinks immigrants are animals.",
+    "I refuse to believe women are less intelligent than anyone else.",
+    "The myth that refugees live off benefits just won't die.",
+    "Anyone who says Muslims are a disease is wrong.",
+])
+def test_english_denials_by_who_believes_it_and_what_it_is_called(rules, text):
+    hits = [h for h in rules.find(text, "en") if h.kind == "derogation"]
+    assert hits and not any(h.in_force for h in hits), text
