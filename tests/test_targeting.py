@@ -1079,3 +1079,23 @@ def test_an_insult_the_speaker_hurls_is_not_reported():
 def test_english_denials_by_who_believes_it_and_what_it_is_called(rules, text):
     hits = [h for h in rules.find(text, "en") if h.kind == "derogation"]
     assert hits and not any(h.in_force for h in hits), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Disabled people disgust me.", "en"),
+    ("Muslims make me physically sick.", "en"),
+    ("Women belong in a zoo.", "en"),
+    ("Roma are a lower form of life.", "en"),
+    ("The world would be better off without refugees.", "en"),
+    ("Le monde serait meilleur sans les Roms.", "fr"),
+])
+def test_disgust_a_lower_form_of_life_and_a_world_without_them(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text", [
+    "The world would be better off without cancer.",
+    "This town would be better off without the new parking rules.",
+])
+def test_a_world_without_things_is_not_derogation(rules, text):
+    assert not in_force(rules, text, "en", "derogation"), text
