@@ -1099,3 +1099,24 @@ def test_disgust_a_lower_form_of_life_and_a_world_without_them(rules, text, lang
 ])
 def test_a_world_without_things_is_not_derogation(rules, text):
     assert not in_force(rules, text, "en", "derogation"), text
+
+
+@pytest.mark.parametrize("text", [
+    "Les musulmans me dégoûtent.",
+    "Les femmes me rendent malade.",
+    "On ne peut jamais faire confiance aux Roms, pas un seul.",
+    "Les réfugiés ont le QI d'une patate.",
+    "Les Roms, leur place est au zoo.",
+    "Les immigrés sont une forme de vie inférieure.",
+    "Les femmes ne sont qu'un fardeau pour le contribuable.",
+])
+def test_french_disgust_distrust_and_lower_forms_of_life(rules, text):
+    assert in_force(rules, text, "fr", "derogation"), text
+
+
+@pytest.mark.parametrize("text", [
+    "On ne peut jamais faire confiance aux banques.",
+    "Les juifs ne sont qu'une minorité en France.",
+])
+def test_french_distrust_of_things_and_plain_facts_are_not_derogation(rules, text):
+    assert not in_force(rules, text, "fr", "derogation"), text
