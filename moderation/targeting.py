@@ -75,7 +75,7 @@ PREFIX_REACH = 400  # characters those words may span (ten words of forty letter
 # the version, and rescoring compares it (as the lexicon's MATCHER_REVISION).
 RULES_REVISION = "3"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
 # 3: a comma then a new subject ends the clause a negation qualifies (_CLAUSE_BREAK), a claim set up
-# for a "but" is not negated (_set_up; 2026-12-05)
+# for a "but" is not negated (_set_up), an opener cancels only what comes before its end (2026-12-05)
 
 
 class TargetRulesError(ValueError):
@@ -673,12 +673,16 @@ def _qualifiers(rules: LanguageRules, text: str, start: int, end: int, quotes: "
     words = list(_WORD.finditer(text, clause_start, start))[-PREFIX_WORDS:]
     prefix_start = words[0].start() if words else start
     prefix = text[prefix_start:start]
-    rhetorical = bool(rules.rhetorical.search(prefix))
+    # An opener that only looks negative or reports nothing ("isn't it obvious that", "I said") cancels
+    # the negations and reporting verbs up to its end, not those after it: "I said nobody should call
+    # X vermin" still denies (2026-12-05; before, any opener in the prefix cancelled them all)
+    openers = [m.end() for m in rules.rhetorical.finditer(prefix)]
+    after = prefix[openers[-1]:] if openers else prefix
     set_up = _set_up(prefix, text, end)  # neither negated nor reported: the speaker's own claim
-    negated = bool(rules.negation.search(prefix)) and not rhetorical and not _hedged(text, start, end) and not set_up
+    negated = bool(rules.negation.search(after)) and not _hedged(text, start, end) and not set_up
     quoted = quotes.around(start, end)
     # "we're not allowed to say that X are ..." reports nothing: the speaker says it in their own voice
-    reported = quoted or (bool(rules.reporting.search(prefix)) and not rhetorical and not set_up)
+    reported = quoted or (bool(rules.reporting.search(after)) and not set_up)
     if reported and _ENDORSED.search(text, end, end + ENDORSE_REACH):
         reported = False  # "my grandad said X are Y, and he was right": the comment says it too
     return negated, reported

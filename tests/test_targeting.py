@@ -1120,3 +1120,13 @@ def test_french_disgust_distrust_and_lower_forms_of_life(rules, text):
 ])
 def test_french_distrust_of_things_and_plain_facts_are_not_derogation(rules, text):
     assert not in_force(rules, text, "fr", "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("I said nobody should call immigrants vermin.", "en"),
+    ("Never will I say that immigrants are vermin.", "en"),
+    ("Je pense que personne ne devrait traiter les Roms de parasites.", "fr"),
+])
+def test_an_opener_cancels_only_the_negations_before_its_end(rules, text, language):
+    hits = [h for h in rules.find(text, language) if h.kind == "derogation"]
+    assert hits and not any(h.in_force for h in hits), text
