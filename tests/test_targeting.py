@@ -1130,3 +1130,15 @@ def test_french_distrust_of_things_and_plain_facts_are_not_derogation(rules, tex
 def test_an_opener_cancels_only_the_negations_before_its_end(rules, text, language):
     hits = [h for h in rules.find(text, language) if h.kind == "derogation"]
     assert hits and not any(h.in_force for h in hits), text
+
+
+@pytest.mark.parametrize("text, language, threat", [
+    ("Ce maire mérite une bonne raclée.", "fr", True),
+    ("Cette députée mériterait de se faire tabasser.", "fr", True),
+    ("Les réfugiés méritent une bonne correction.", "fr", True),
+    ("Cette équipe mérite une bonne raclée dimanche.", "fr", False),
+    ("This team deserves a good beating on Sunday.", "en", False),
+    ("That mayor deserves a good beating.", "en", True),
+])
+def test_deserving_a_beating_is_a_threat_unless_a_team_is_beaten(rules, text, language, threat):
+    assert bool(in_force(rules, text, language, "threat")) is threat, text
