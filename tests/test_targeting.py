@@ -1142,3 +1142,27 @@ def test_an_opener_cancels_only_the_negations_before_its_end(rules, text, langua
 ])
 def test_deserving_a_beating_is_a_threat_unless_a_team_is_beaten(rules, text, language, threat):
     assert bool(in_force(rules, text, language, "threat")) is threat, text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Why do we still accept refugees here?", "en"),
+    ("How can anyone still defend Muslims?", "en"),
+    ("What are Roma even good for?", "en"),
+    ("Pourquoi on accepte encore les Roms ici ?", "fr"),
+    ("Comment peut-on encore défendre les musulmans ?", "fr"),
+    ("À quoi servent les réfugiés, franchement ?", "fr"),
+    ("J'ai jamais vu un Rom qui travaille.", "fr"),
+    ("J'ai des Roms comme voisins. De vrais porcs.", "fr"),
+])
+def test_questions_that_exclude_or_belittle_and_verbless_put_downs(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Why do we still accept cash at the market?", "en"),
+    ("Pourquoi on accepte encore les réfugiés ukrainiens dans les écoles, c'est très bien.", "fr"),
+    ("Comment peut-on encore défendre les femmes battues si la loi ne change pas ?", "fr"),
+    ("J'ai des voisins. De vrais amours.", "fr"),
+])
+def test_look_alikes_of_questions_that_exclude(rules, text, language):
+    assert not in_force(rules, text, language, "derogation"), text
