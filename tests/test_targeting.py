@@ -1166,3 +1166,14 @@ def test_questions_that_exclude_or_belittle_and_verbless_put_downs(rules, text, 
 ])
 def test_look_alikes_of_questions_that_exclude(rules, text, language):
     assert not in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text", [
+    "Je suis contre ceux qui disent que les juifs sont des parasites.",
+    "Honte à ceux qui traitent les musulmans comme des sous-hommes.",
+    "Être musulman, ce n'est pas être un criminel.",
+    "Les chiffres démontent le cliché selon lequel les immigrés seraient paresseux.",
+])
+def test_french_condemnations_and_denials_of_a_conditional_claim(rules, text):
+    hits = [h for h in rules.find(text, "fr") if h.kind == "derogation"]
+    assert hits and not any(h.in_force for h in hits), text
