@@ -1177,3 +1177,24 @@ def test_look_alikes_of_questions_that_exclude(rules, text, language):
 def test_french_condemnations_and_denials_of_a_conditional_claim(rules, text):
     hits = [h for h in rules.find(text, "fr") if h.kind == "derogation"]
     assert hits and not any(h.in_force for h in hits), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("J'ai croisé des Roms ce matin. Ils puaient.", "fr"),
+    ("Des réfugiés se sont installés en bas. Ils vont tout salir.", "fr"),
+    ("Ne pensez-vous pas que les immigrés devraient partir ?", "fr"),
+    ("Moi, les musulmans, je ne leur fais jamais confiance.", "fr"),
+    ("Avez-vous déjà vu un Rom travailler ?", "fr"),
+    ("Have you ever seen a Roma work?", "en"),
+])
+def test_french_tenses_exclusion_distrust_and_doubting_questions(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("J'ai vu des réfugiés travailler à la ferme hier, impressionnant.", "fr"),
+    ("Have you ever seen a gay couple dance? Beautiful.", "en"),
+    ("Les vacanciers devraient partir tôt.", "fr"),
+])
+def test_look_alikes_of_doubting_questions(rules, text, language):
+    assert not in_force(rules, text, language, "derogation"), text
