@@ -1198,3 +1198,23 @@ def test_french_tenses_exclusion_distrust_and_doubting_questions(rules, text, la
 ])
 def test_look_alikes_of_doubting_questions(rules, text, language):
     assert not in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Do Muslims even have a soul?", "en"),
+    ("Have women ever invented anything?", "en"),
+    ("Roma are closer to apes.", "en"),
+    ("Jews think they're superior.", "en"),
+    ("Refugees bring diseases.", "en"),
+    ("Je me demande si les Asiatiques ont un cœur.", "fr"),
+    ("Les Chinois nous ramènent des maladies.", "fr"),
+    ("Est-ce que les femmes ont déjà inventé quoi que ce soit ?", "fr"),
+    ("Les handicapés, ils servent à quoi ?", "fr"),
+])
+def test_dehumanising_tropes_and_doubts(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text", ["Do Muslims have a holiday in March?", "Have women ever won the Tour de France?"])
+def test_ordinary_questions_about_what_a_group_has_or_did(rules, text):
+    assert not in_force(rules, text, "en", "derogation"), text
