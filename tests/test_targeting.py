@@ -1218,3 +1218,21 @@ def test_dehumanising_tropes_and_doubts(rules, text, language):
 @pytest.mark.parametrize("text", ["Do Muslims have a holiday in March?", "Have women ever won the Tour de France?"])
 def test_ordinary_questions_about_what_a_group_has_or_did(rules, text):
     assert not in_force(rules, text, "en", "derogation"), text
+
+
+@pytest.mark.parametrize("text, language, kind", [
+    ("I'm coming round to smash his face in.", "en", "threat"),
+    ("I'll kick his teeth in.", "en", "threat"),
+    ("The Jews own the media.", "en", "derogation"),
+    ("Women are good for one thing.", "en", "derogation"),
+    ("Les juifs sont derrière tous les problèmes du monde.", "fr", "derogation"),
+    ("Les homosexuels sont un danger pour nos enfants.", "fr", "derogation"),
+])
+def test_body_harm_with_a_possessive_and_conspiracy_and_danger_tropes(rules, text, language, kind):
+    assert in_force(rules, text, language, kind), text
+
+
+@pytest.mark.parametrize("text", ["I'll kick his butt at chess tonight.", "I'm coming round to fix his sink.",
+                                  "I'll punch his ticket to the final."])
+def test_ordinary_kicks_and_visits_are_not_threats(rules, text):
+    assert not in_force(rules, text, "en", "threat"), text
