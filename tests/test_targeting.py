@@ -1236,3 +1236,23 @@ def test_body_harm_with_a_possessive_and_conspiracy_and_danger_tropes(rules, tex
                                   "I'll punch his ticket to the final."])
 def test_ordinary_kicks_and_visits_are_not_threats(rules, text):
     assert not in_force(rules, text, "en", "threat"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Any journalist caught spreading this should be stoned to death.", "en"),
+    ("Every traitor in Parliament should be hanged.", "en"),
+    ("Ce député qui a voté ça devrait être pendu.", "fr"),
+    ("Tout journaliste qui écrit ça devrait être lapidé.", "fr"),
+])
+def test_someone_named_by_role_then_described_should_be_killed(rules, text, language):
+    assert in_force(rules, text, language, "threat"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The man who attacked you should be jailed.", "en"),
+    ("Police said the journalist who was shot should be named today.", "en"),
+    ("Le maire devrait être réélu.", "fr"),
+    ("Tout le monde devrait être vacciné.", "fr"),
+])
+def test_what_someone_named_by_role_should_be_otherwise(rules, text, language):
+    assert not in_force(rules, text, language, "threat"), text
