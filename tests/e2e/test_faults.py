@@ -160,7 +160,10 @@ def test_callback_target_down_then_slow_is_retried_with_backoff_until_delivered(
     # RQ stores a retry's due time in whole seconds (truncated), so each wait may be up to 1 s short.
     first_wait = SlowThenFine.arrivals[0] - history[0]["at"]
     second_wait = SlowThenFine.arrivals[1] - history[1]["at"]
-    assert first_wait >= 0.5 and second_wait >= 4.0 - 1.0 and second_wait > 2 * first_wait
+    # The scheduler picks a due retry up on its next poll (about a second), more under load: the
+    # first wait was seen at 1.8 s on a busy CI machine, so "twice the first" is not a fair bar.
+    # A constant or linear backoff would still fail here (1 s or 2 s before the 3rd attempt).
+    assert first_wait >= 0.5 and second_wait >= 4.0 - 1.0 and second_wait > first_wait
 
 
 def test_corrupt_model_at_worker_start_keeps_comments_queued_for_a_good_worker(make_service, tmp_path):
