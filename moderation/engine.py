@@ -253,7 +253,9 @@ def read_without_group_names(engine: "Engine", batch: list[Evaluation]) -> None:
 # 3: a person named by their role ("the PM") opens the threat gate (names_role), and the "t" of
 # "can't" no longer makes swearing aimed at someone (moderation/unvoiced.py), and more function
 # words decide the language of short comments (moderation/language.py; all 2026-12-05).
-ENGINE_REVISION = "eng-3"
+# 4: a lexicon term that begins inside negated or reported abuse is negated or quoted with it, not
+# only one wholly inside (_qualified; 2026-12-05, later).
+ENGINE_REVISION = "eng-4"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, find_targeted_abuse,
                                       reveal_obfuscated_terms, score_toxicity, discount_unvoiced_abuse,
