@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_quality import half  # noqa: E402
+from bench_quality import half_of  # noqa: E402
 from moderation.scoring.linear_features import FeatureSpec, lexicon_lookup  # noqa: E402
 from moderation.training.datasets import TRAINING_FILES, load_training_file  # noqa: E402
 from moderation.training.embeddings import EmbeddingCache  # noqa: E402
@@ -101,7 +101,7 @@ def main() -> None:
     choice = [e for e in examples if is_choice(e) and "toxicity" in e.labels]
     tune = [json.loads(line) for path in sorted(DEV.glob("*.jsonl")) for line in path.read_text("utf-8").splitlines()
             if line.strip()]
-    tune = [c for c in tune if half(c["text"]) == "tune" and c["category"] in CATEGORIES]
+    tune = [c for c in tune if half_of(c) == "tune" and c["category"] in CATEGORIES]
     cache = EmbeddingCache(ROOT / "var" / "cache" / "embeddings")
     tags, table, _ = lexicon_table(ROOT / "config" / "lexicons", skip_ambiguous=True)
     spec = replace(FeatureSpec(), lexicon_tags=tags)
