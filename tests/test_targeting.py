@@ -20,9 +20,14 @@ def kinds(rules, text, language):
     return [(h.kind, h.target, h.negated, h.reported) for h in rules.find(text, language)]
 
 
+def of_kind(rules, text, language, kind):
+    """Every hit of `kind`, in the comment's own voice or not."""
+    return [h for h in rules.find(text, language) if h.kind == kind]
+
+
 def in_force(rules, text, language, kind):
     """The hits of `kind` that the comment says in its own voice (neither negated nor reported)."""
-    return [h for h in rules.find(text, language) if h.kind == kind and h.in_force]
+    return [h for h in of_kind(rules, text, language, kind) if h.in_force]
 
 
 @pytest.mark.parametrize("text, language, target", [
@@ -224,7 +229,7 @@ def test_reported_or_quoted_abuse_is_marked_reported(rules, text, language):
     ("Les immigrés, c'est pas des cafards au fond ?", "fr"),
 ])
 def test_rhetorical_questions_are_not_negations(rules, text, language):
-    found = [h for h in rules.find(text, language) if h.kind == "derogation"]
+    found = of_kind(rules, text, language, "derogation")
     assert found and all(h.in_force for h in found)
 
 
@@ -235,7 +240,7 @@ def test_rhetorical_questions_are_not_negations(rules, text, language):
 ])
 def test_the_speakers_own_opinion_is_not_reported_speech(rules, text, language):
     """'They think that ...' reports; 'I think that ...' and 'we can't even say that ...' say it."""
-    found = [h for h in rules.find(text, language) if h.kind == "derogation"]
+    found = of_kind(rules, text, language, "derogation")
     assert found and any(h.in_force for h in found)
 
 
@@ -258,7 +263,7 @@ def test_obfuscated_spacing_stretching_and_leet_are_seen_through(rules, text):
 
 def test_spans_index_the_original_text(rules):
     text = "Well. M u s l i m s are vermin, said nobody sane"
-    [hit] = [h for h in rules.find(text, "en") if h.kind == "derogation"]
+    [hit] = of_kind(rules, text, "en", "derogation")
     assert text[hit.start:hit.end] == hit.matched and hit.matched.startswith("M u s")
 
 
@@ -426,7 +431,7 @@ def test_a_short_group_name_inside_a_word_is_not_the_target(rules):
     ("les im-mi-grés sont des pa-ra-sites", "fr", "les im-mi-grés sont des pa-ra-sites", "immigres"),
 ])
 def test_a_group_or_its_insult_misspelt_or_cut_by_hyphens_is_read_through(rules, text, language, matched, target):
-    hits = [h for h in rules.find(text, language) if h.kind == "derogation"]
+    hits = of_kind(rules, text, language, "derogation")
     assert [(h.matched, h.target) for h in hits] == [(matched, target)]
     assert text[hits[0].start:hits[0].end] == matched
 
@@ -473,7 +478,7 @@ def test_the_same_idioms_said_harmlessly_are_not_threats(rules, text, language):
     ("Pas tous les musulmans sont des terroristes, mais tous les terroristes sont musulmans.", "fr", False),
 ])
 def test_not_all_taken_back_is_no_denial(rules, text, language, negated):
-    hits = [h for h in rules.find(text, language) if h.kind == "derogation"]
+    hits = of_kind(rules, text, language, "derogation")
     assert hits and all(h.negated is negated for h in hits)
 
 
@@ -574,7 +579,7 @@ def test_a_group_that_does_not_open_its_clause_is_not_the_subject_of_a_degrading
     ("Muslims are like wild animals.", "en"),
 ])
 def test_a_comparison_with_a_describing_word_is_derogation_not_a_denial(rules, text, language):
-    found = [h for h in rules.find(text, language) if h.kind == "derogation"]
+    found = of_kind(rules, text, language, "derogation")
     assert found and all(h.in_force for h in found)
 
 
@@ -885,7 +890,7 @@ def test_a_negative_question_asserts_what_follows_it(rules, text, language):
     ("I don't think that immigrants are parasites.", "en"),
 ])
 def test_a_negative_statement_still_denies_what_follows_it(rules, text, language):
-    hits = [h for h in rules.find(text, language) if h.kind == "derogation"]
+    hits = of_kind(rules, text, language, "derogation")
     assert hits and not any(h.in_force for h in hits), text
 
 
@@ -957,7 +962,7 @@ def test_hatred_of_things_is_not_derogation(rules, text, language):
     ("Who still believes immigrants are vermin?", "en"),
 ])
 def test_who_still_believes_a_claim_denies_it(rules, text, language):
-    hits = [h for h in rules.find(text, language) if h.kind == "derogation"]
+    hits = of_kind(rules, text, language, "derogation")
     assert hits and not any(h.in_force for h in hits), text
 
 
@@ -966,7 +971,7 @@ def test_who_still_believes_a_claim_denies_it(rules, text, language):
     ("I have no hatred for gay people at all.", "en"),
 ])
 def test_having_no_hatred_for_a_group_is_a_denial(rules, text, language):
-    hits = [h for h in rules.find(text, language) if h.kind == "derogation"]
+    hits = of_kind(rules, text, language, "derogation")
     assert hits and all(h.negated for h in hits), text
 
 
@@ -1049,7 +1054,7 @@ def test_a_claim_set_aside_for_a_but_is_the_comments_own(rules, text, language, 
 
 def test_calling_a_group_names_is_reported_when_someone_else_does_it(rules):
     text = "Ceux qui traitent les Roms de parasites devraient avoir honte."
-    hits = [h for h in rules.find(text, "fr") if h.kind == "derogation"]
+    hits = of_kind(rules, text, "fr", "derogation")
     assert hits and all(h.reported for h in hits)
 
 
@@ -1060,13 +1065,12 @@ def test_calling_a_group_names_is_reported_when_someone_else_does_it(rules):
     ("Nothing justifies hating gay people.", "en"),
 ])
 def test_rejecting_hatred_or_a_name_others_use_is_not_in_force(rules, text, language):
-    hits = [h for h in rules.find(text, language) if h.kind == "derogation"]
+    hits = of_kind(rules, text, language, "derogation")
     assert hits and not any(h.in_force for h in hits), text
 
 
-def test_an_insult_the_speaker_hurls_is_not_reported():
+def test_an_insult_the_speaker_hurls_is_not_reported(rules):
     # « je te traite de ... » is the speaker's own insult: no reported hit that would mask the lexicon's
-    rules = TargetRules.load(RULES_DIR)
     assert not [h for h in rules.find("Je te traite de vermine.", "fr") if h.reported]
 
 
@@ -1077,7 +1081,7 @@ def test_an_insult_the_speaker_hurls_is_not_reported():
     "Anyone who says Muslims are a disease is wrong.",
 ])
 def test_english_denials_by_who_believes_it_and_what_it_is_called(rules, text):
-    hits = [h for h in rules.find(text, "en") if h.kind == "derogation"]
+    hits = of_kind(rules, text, "en", "derogation")
     assert hits and not any(h.in_force for h in hits), text
 
 
@@ -1128,7 +1132,7 @@ def test_french_distrust_of_things_and_plain_facts_are_not_derogation(rules, tex
     ("Je pense que personne ne devrait traiter les Roms de parasites.", "fr"),
 ])
 def test_an_opener_cancels_only_the_negations_before_its_end(rules, text, language):
-    hits = [h for h in rules.find(text, language) if h.kind == "derogation"]
+    hits = of_kind(rules, text, language, "derogation")
     assert hits and not any(h.in_force for h in hits), text
 
 
@@ -1175,7 +1179,7 @@ def test_look_alikes_of_questions_that_exclude(rules, text, language):
     "Les chiffres démontent le cliché selon lequel les immigrés seraient paresseux.",
 ])
 def test_french_condemnations_and_denials_of_a_conditional_claim(rules, text):
-    hits = [h for h in rules.find(text, "fr") if h.kind == "derogation"]
+    hits = of_kind(rules, text, "fr", "derogation")
     assert hits and not any(h.in_force for h in hits), text
 
 
