@@ -73,7 +73,8 @@ PREFIX_REACH = 400  # characters those words may span (ten words of forty letter
 # Bump when this module reads the same files differently (what a pattern compiles to, how a comment
 # is matched), so that `TargetRules.version` changes even if the files did not: a decision records
 # the version, and rescoring compares it (as the lexicon's MATCHER_REVISION).
-RULES_REVISION = "3"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
+RULES_REVISION = "4"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
+# 4: a negative question about a group is not its denial (_asks_why_not, 2026-12-05)
 # 3: a comma then a new subject ends the clause a negation qualifies (_CLAUSE_BREAK), a claim set up
 # for a "but" is not negated (_set_up), an opener cancels only what comes before its end (2026-12-05)
 
@@ -641,6 +642,8 @@ class TargetRules:
                         continue
                     target = named_group if kind == "pronoun_derogation" else rules.group_at(text, start, end)
                     orig_start, orig_end = normalized.original_span(source[start], source[end - 1] + 1)
+                    if kind == "negated_derogation" and _asks_why_not(text, start, end):
+                        continue
                     negated, reported = _qualifiers(rules, text, start, end, quotes)
                     negated = negated or kind == "negated_derogation"
                     found.append(TargetHit(
@@ -717,6 +720,24 @@ _BUT_NEXT = re.compile(r"[^.!?;\n]{0,200}?(?<![^\W_])(?:but|mais)(?![^\W_])")
 def _set_up(prefix: str, text: str, end: int) -> bool:
     """Whether a negated claim is only set up for a "but" in the same sentence (_NOT_SAYING)."""
     return bool(_NOT_SAYING.search(prefix)) and _BUT_NEXT.match(text, end) is not None
+
+
+# A negative question asks nothing to be denied: « Pourquoi les X ne rentrent pas chez eux ? »,
+# « Les X ne sont-ils pas tous des voleurs ? » say what the same words without "?" would deny
+# (2026-12-05; they read as a denial, and a denial discounts the model's scores).
+_WHY = re.compile(r"(?<![^\W_])(?:pourquoi|why|how come|comment se fait-il|comment ca se fait)(?![^\W_])")
+_INVERTED = re.compile(r"[^\W\d_]-(?:t-)?(?:ils|elles|il|elle|on)(?![^\W_])")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _asks_why_not(text: str, start: int, end: int) -> bool:
+    """Whether a negated statement about a group (text[start:end]) is a question that asserts it:
+    its sentence ends in "?" and the statement inverts its subject or the sentence asks why."""
+    closing = _SENTENCE_END.search(text, end)
+    if closing is None or closing.group() != "?":
+        return False
+    opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - PREFIX_REACH), start)), default=0)
+    return bool(_INVERTED.search(text, start, end) or _WHY.search(text, opening, start))
 
 
 def _hedged(text: str, start: int, end: int) -> bool:

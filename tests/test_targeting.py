@@ -1260,3 +1260,28 @@ def test_someone_named_by_role_then_described_should_be_killed(rules, text, lang
 ])
 def test_what_someone_named_by_role_should_be_otherwise(rules, text, language):
     assert not in_force(rules, text, language, "threat"), text
+
+
+@pytest.mark.parametrize("text", [
+    "Pourquoi les migrants ne rentrent pas chez eux ?",
+    "Les Roms ne sont-ils pas tous des voleurs ?",
+    "Pourquoi les réfugiés ne retournent-ils pas chez eux, ces fainéants ?",
+])
+def test_a_negative_question_about_a_group_is_not_its_denial(rules, text):
+    # a denial discounts the model's scores: « Pourquoi les X ne ... pas ? » asks for the opposite
+    assert not [h for h in of_kind(rules, text, "fr", "derogation") if h.negated], text
+
+
+@pytest.mark.parametrize("text", ["Les Roms ne sont pas des voleurs.",
+                                  "Les Roms ne sont pas des voleurs, pourquoi le répéter ?"])
+def test_a_denial_followed_by_a_question_still_denies(rules, text):
+    hits = of_kind(rules, text, "fr", "derogation")
+    assert hits and all(h.negated for h in hits), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("I can't stress enough how much immigrants are parasites.", "en"),
+    ("On ne dira jamais assez à quel point les migrants sont des parasites.", "fr"),
+])
+def test_never_saying_it_enough_asserts_it(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
