@@ -33,6 +33,13 @@ Suites (bench/data/dev/, written without looking at the lexicons or the targetin
   French; 706 and 724 remain. A case's half is its template's (`half_of`). Measured whole on the
   session's starting tree before anything was read of it (BENCHMARKS.md); reported as
   `templates_suite`.
+- templates2_en.jsonl / templates2_fr.jsonl (2026-12-05, afternoon): a second template suite by two
+  more helpers who opened no file of the project, asked for 10 templates per group category over
+  ten groups (women, trans people, gay people, Black people, disabled people, Muslims, immigrants,
+  Jews, refugees or migrants, Roma) and 40 sentences each of profanity, ordinary comments and
+  idioms. Cases within 0.8 of a sentence the model trains on, or equal to a case of another dev
+  suite, were taken out: 54 English, 16 French; 866 and 904 remain. Measured whole on the session's
+  starting tree (08c52fd) before any case was read (BENCHMARKS.md); reported as `templates2_suite`.
 
 A fourth suite is sealed (bench/data/sealed/, 2026-12-04): 420 cases per language, 30 per
 category, written by two helpers who opened no file of the project, to measure what the rules
@@ -67,7 +74,8 @@ DEV = ROOT / "bench" / "data" / "dev"
 SEALED = ROOT / "bench" / "data" / "sealed"
 SUITES = ("functional_en.jsonl", "functional_fr.jsonl", "ordinary_comments.jsonl", "threats_en.jsonl",
           "threats_fr.jsonl", "hard_en.jsonl", "hard_fr.jsonl", "round2_en.jsonl", "round2_fr.jsonl",
-          "round3_en.jsonl", "round3_fr.jsonl", "templates_en.jsonl", "templates_fr.jsonl")
+          "round3_en.jsonl", "round3_fr.jsonl", "templates_en.jsonl", "templates_fr.jsonl",
+          "templates2_en.jsonl", "templates2_fr.jsonl")
 # the hateful categories (the rest are expected to be kept or not removed)
 HATEFUL = {"threat", "derogation", "pronoun_or_question", "obfuscated", "slur_or_insult", "fake_negation",
            "veiled_threat"}
@@ -150,7 +158,7 @@ def report_suites(engine: Engine, split: str, show_failures: bool) -> dict:
             **costs([(c, d) for c, d in rows if c["language"] == language and c["suite"] in TOTALLED]),
             "hard_suite": costs([(c, d) for c, d in rows if c["language"] == language and c["suite"] == "hard"]),
         }
-        for suite in ("round2", "round3", "templates"):
+        for suite in ("round2", "round3", "templates", "templates2"):
             mine = [(c, d) for c, d in rows if c["language"] == language and c["suite"] == suite]
             if mine:
                 ba = balanced_accuracy(mine)
