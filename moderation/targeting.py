@@ -43,7 +43,7 @@ from moderation.text.typos import typo_variants
 KINDS = ("threat", "veiled_threat", "derogation")
 THREAT_KINDS = ("threat", "veiled_threat")
 # The pattern lists of config/targets, by the prefilter that opens them.
-OPEN_KINDS = ("threat", "derogation", "pronoun_derogation", "negated_derogation")
+OPEN_KINDS = ("threat", "derogation", "pronoun_derogation", "negated_derogation", "reported_derogation")
 VEILED_KINDS = ("veiled_threat",)
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # A space in a pattern: any run of spaces and punctuation, or nothing ("ihatemuslims").
@@ -646,6 +646,7 @@ class TargetRules:
                         continue
                     negated, reported = _qualifiers(rules, text, start, end, quotes)
                     negated = negated or kind == "negated_derogation"
+                    reported = reported or kind == "reported_derogation"  # « traiter les X de ... »
                     found.append(TargetHit(
                         kind=kind if kind in THREAT_KINDS else "derogation", target=target,
                         start=orig_start, end=orig_end, matched=normalized.original[orig_start:orig_end],
@@ -701,10 +702,13 @@ _TAKEN_BACK = re.compile(r"(?<![^\W_])(?:(?:just|only|juste|seulement)(?! (?:an?
 HEDGE_REACH = 80  # characters after a "not all" claim where "just most of them" takes the denial back
 
 # What someone said, then agreed with: "... and he was right", "... il avait bien raison", "c'est la vérité".
-_ENDORSED = re.compile(r"(?<![^\W_])(?:(?:he|she|they|il|elle|ils|elles|on) (?:was|were|is|are|'s|'re|avait|avaient|a|ont|"
-                       r"aurait|etait) (?:so |totally |absolutely |completely |dead |bien |totalement |tellement |"
+_ENDORSED = re.compile(r"(?<![^\W_])(?:(?:he|she|they|il|elle|ils|elles|on) ?(?:was|were|is|are|'s|'re|avait|avaient|a|ont|"
+                       r"aurait|etait) (?:honestly |frankly |really |so |totally |absolutely |completely |dead |bien |totalement |tellement |"
                        r"completement |entierement |)(?:right|raison)|(?:c'est|c est|cest|it's|it is|its) (?:bien |so |"
-                       r"totally |)(?:la verite|vrai|true)|(?:how|so) true|pas faux|not wrong)(?![^\W_])")
+                       r"totally |)(?:la verite|vrai|true)|(?:how|so) true|pas faux|not wrong|"
+                       # « parce que c'est ce qu'ils sont », "because that's what they are" (2026-12-05)
+                       r"(?:c'est|c est|cest) (?:bien |exactement |)ce qu'(?:ils|elles) sont|"
+                       r"(?:that's|that is|thats) (?:exactly |just |)what they are)(?![^\W_])")
 ENDORSE_REACH = 60  # characters after reported words where agreeing with them makes them the comment's own
 
 

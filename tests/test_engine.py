@@ -221,3 +221,11 @@ def test_a_comment_in_capitals_is_read_in_lower_case_too(engine):
     [lower] = engine.decide([CommentInput("l", shouted.lower())])
     assert decision.decision != "keep"
     assert all(decision.scores[label] >= lower.scores[label] - 1e-9 for label in lower.scores)
+
+
+def test_a_comment_condemning_the_slurs_others_use_is_not_removed():
+    # the slur is reported (« traiter les X de ... »): held at most, for a moderator to read
+    engine = Engine.from_settings(load_settings({"scorer": "linear"}))
+    decision = engine.decide([CommentInput("1", "Les commentaires qui traitent les juifs de youpins sont "
+                                                "toujours en ligne depuis ce matin, elle fait quoi la modération ?")])[0]
+    assert decision.decision != "remove", decision.reasons

@@ -1285,3 +1285,53 @@ def test_a_denial_followed_by_a_question_still_denies(rules, text):
 ])
 def test_never_saying_it_enough_asserts_it(rules, text, language):
     assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("No Muslim deserves to be attacked for who they are.", "en"),
+    ("It's simply false that immigrants are more likely to commit crimes.", "en"),
+    ("I have nothing against Jews at all, my problem is with the government's handling of this.", "en"),
+    ("You won't catch me blaming refugees for the housing crisis.", "en"),
+    ("Anyone who thinks Muslims are subhuman needs to take a long hard look at themselves.", "en"),
+    ("Aucun musulman ne mérite d'être insulté pour ce qu'il est.", "fr"),
+    ("Aucune femme ne devrait avoir peur de rentrer seule.", "fr"),
+    ("Aucun Rom ne devrait plus jamais être persécuté.", "fr"),
+    ("perso j'ai rien contre les handicapés, vraiment rien, et je comprends pas d'où vient toute cette haine", "fr"),
+])
+def test_protecting_a_group_or_having_nothing_against_it_denies(rules, text, language):
+    hits = of_kind(rules, text, language, "derogation")
+    assert hits and not any(h.in_force for h in hits), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("No Muslim deserves to live here.", "en"),
+    ("Aucune femme ne mérite de diriger un pays.", "fr"),
+    ("Aucune femme ne devrait avoir le droit de voter.", "fr"),
+    ("Y a pas un seul immigré de bien dans ce quartier.", "fr"),
+    ("Il n'y a pas un seul musulman honnête.", "fr"),
+    ("On ne peut faire confiance à aucun juif, jamais.", "fr"),
+    ("I know people who think refugees are vermin and honestly they're right.", "en"),
+])
+def test_what_no_member_of_a_group_deserves_or_is_and_endorsed_reports(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("I have nothing against gay people, they just shouldn't adopt.", "en"),
+    ("Je n'ai rien contre les homos, tant qu'ils ne s'approchent pas de mes enfants.", "fr"),
+])
+def test_nothing_against_then_a_condition_is_no_denial(rules, text, language):
+    assert not [h for h in of_kind(rules, text, language, "derogation") if h.negated], text
+
+
+def test_a_comment_that_reports_what_others_call_a_group_reports_the_word(rules):
+    hits = of_kind(rules, "Les commentaires qui traitent les juifs de youpins sont toujours en ligne.", "fr", "derogation")
+    assert hits and all(h.reported for h in hits)
+
+
+@pytest.mark.parametrize("text", [
+    "Est-ce qu'on a encore le droit de dire que les Roms sont un fléau ? Parce que c'est ce qu'ils sont.",
+    "On a encore le droit de dire que les migrants sont des parasites ?",
+])
+def test_asking_whether_one_may_still_say_it_says_it(rules, text):
+    assert in_force(rules, text, "fr", "derogation"), text
