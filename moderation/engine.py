@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from moderation.language import LanguageDetector, LanguageResult
-from moderation.group_neutral import neutral_text
+from moderation.group_neutral import neutral_text, speaks_as_a_member
 from moderation.policy import NEUTRAL_READING_LABELS, Evidence, Policy, load_policy
 from moderation.settings import Settings
 from moderation.targeting import TargetHit, TargetRules
@@ -71,6 +71,7 @@ class Evaluation:
     unvoiced_scores: dict[str, float] | None = None  # scores without the unvoiced spans, when there are any
     discounted_scores: dict[str, float] | None = None  # the same, when the policy is to read them
     group_neutral_scores: dict[str, float] | None = None  # scores with group names made neutral, when read so
+    speaks_as_member: bool = False  # every group it names is the speaker's own ("I'm proud to be a Muslim")
     untargeted_profanity: bool = False
 
 
@@ -113,6 +114,8 @@ def find_targeted_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
         unvoiced = [t for t in item.targets if not t.in_force]
         if unvoiced:
             item.hits = [_qualified(hit, unvoiced) for hit in item.hits]
+        if item.groups and not any(t.in_force for t in item.targets):
+            item.speaks_as_member = speaks_as_a_member(engine.targets, item.comment.text, item.rules_language)
 
 
 def _qualified(hit: LexiconHit, unvoiced: list[TargetHit]) -> LexiconHit:
@@ -255,7 +258,9 @@ def read_without_group_names(engine: "Engine", batch: list[Evaluation]) -> None:
 # words decide the language of short comments (moderation/language.py; all 2026-12-05).
 # 4: a lexicon term that begins inside negated or reported abuse is negated or quoted with it, not
 # only one wholly inside (_qualified; 2026-12-05, later).
-ENGINE_REVISION = "eng-4"
+# 5: a group the speaker says they belong to ("I'm proud to be a Muslim") is no target: the group
+# gates close and the neutral reading decides at the hold thresholds (speaks_as_member; 2026-12-05).
+ENGINE_REVISION = "eng-5"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, find_targeted_abuse,
                                       reveal_obfuscated_terms, score_toxicity, discount_unvoiced_abuse,
@@ -315,7 +320,7 @@ class Engine:
                                               item.discounted_scores, item.untargeted_profanity,
                                               group_neutral_scores=item.group_neutral_scores,
                                               names_group=bool(item.groups), names_person=item.names_person,
-                                              names_role=item.names_role))
+                                              names_role=item.names_role, speaks_as_member=item.speaks_as_member))
         details = {
             "language_source": item.language.source,
             "lexicon_version": self.lexicon.version,
@@ -327,6 +332,8 @@ class Engine:
             details["discounted_scores"] = {k: round(v, 4) for k, v in item.discounted_scores.items()}
         if item.group_neutral_scores is not None:
             details["group_neutral_scores"] = {k: round(v, 4) for k, v in item.group_neutral_scores.items()}
+        if item.speaks_as_member:
+            details["speaks_as_member"] = True
         reasons = list(verdict.reasons)
         if verdict.outcome == "keep" and self.policy.audits(item.comment.id):
             # kept, and sampled for a moderator to look at: the review queue's audit items (docs/learning.md)

@@ -10,6 +10,9 @@ worth ([group_mentions] in config/policy.toml).
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 # (the whole group, one member) in each language; undetermined text takes English's
 NEUTRAL = {"en": ("people", "person"), "fr": ("gens", "personne")}
 
@@ -28,3 +31,39 @@ def neutral_text(targets, lexicon, text: str, language: str) -> str | None:
     for start, end, _, one in reversed(mentions):
         text = text[:start] + (member if one else group) + text[end:]
     return text
+
+
+# Said of oneself: "I'm a Muslim", "as a refugee myself", "I'm proud to be gay", « je suis juive »,
+# « en tant que femme », « fier d'être fils d'immigrés ». The words between the self and the group's
+# name may only be these (so "I'm sick of Muslims" and « je suis contre les immigrés » are not).
+_SELF = {
+    "en": re.compile(r"(?:(?<![^\W_])(?:i'm|im|i am|we're|we are|i was born|i identify as|i came out as)(?:\s+(?:also|a|an|"
+                     r"proud|proudly|openly|myself|just|still|born|to be|proud to be|and proud to be))*"
+                     r"|(?<![^\W_])(?:as|being|proud to be)\s+(?:a|an)(?:\s+proud)?)\s+$"),
+    "fr": re.compile(r"(?:(?<![^\W_])(?:je suis|j'suis|chuis|nous sommes|on est|je suis ne|je suis nee)(?:\s+(?:aussi|moi-meme|"
+                     r"fier|fiere|fiers|fieres|d'etre|un|une|ne|nee|moi aussi))*|(?<![^\W_])(?:en tant que|etant|"
+                     r"fier d'etre|fiere d'etre|fiers d'etre|fieres d'etre)(?:\s+(?:un|une))?)"
+                     r"(?:\s+(?:fils|fille|enfant|enfants|petit-fils|petite-fille|petits-enfants)\s+d(?:e|es|'))?\s*$"),
+}
+SELF_REACH = 60  # characters before a group's name read for who is speaking
+
+
+def speaks_as_a_member(targets, text: str, language: str) -> bool:
+    """True when every identity group the comment names is one the speaker says they belong to
+    ("I'm proud to be a Muslim and I won't hide it", « je suis fier d'être fils d'immigrés »):
+    a group named as oneself is not a group aimed at, and the models still score the name."""
+    mentions = targets.group_mentions(text, language)
+    if not mentions:
+        return False
+    languages = (language,) if language in _SELF else tuple(_SELF)
+    for start, _, _, _ in mentions:
+        before = _folded(text[max(0, start - SELF_REACH):start])
+        if not any(_SELF[lang].search(before) for lang in languages):
+            return False
+    return True
+
+
+def _folded(text: str) -> str:
+    """Lower case, accents off, one kind of apostrophe: what _SELF is written against."""
+    text = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'"))
+    return "".join(char for char in text if not unicodedata.combining(char))

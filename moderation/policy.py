@@ -65,6 +65,9 @@ class Evidence:
     # it names someone by their role ("that MP", "ces élus"; config/targets [people_roles]): someone a
     # threat can be aimed at, but not the population the lower hold_if_person bar was calibrated on
     names_role: bool = False
+    # every identity group the comment names is the speaker's own ("I'm proud to be a Muslim", « en
+    # tant que femme »): named as oneself, not aimed at (moderation/group_neutral.py speaks_as_a_member)
+    speaks_as_member: bool = False
 
 
 @dataclass(frozen=True)
@@ -173,9 +176,9 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
         yield "hold", "profanity_untargeted"
     per_language = policy.limits(evidence.language)
     scores = evidence.scores if evidence.discounted_scores is None else evidence.discounted_scores
-    about_a_group = evidence.names_group or any(
+    about_a_group = (evidence.names_group and not evidence.speaks_as_member) or any(
         hit.target in IDENTITY_TARGETS and hit.field == "text" for hit in evidence.hits)
-    named_not_said = _only_the_group_name(policy, evidence)
+    named_not_said = _only_the_group_name(policy, evidence, per_language)
     denial_only = _a_denial_is_all_it_says(evidence)
     for label, value in scores.items():
         limits = per_language.get(label)
@@ -215,12 +218,19 @@ def _a_denial_is_all_it_says(evidence: Evidence) -> bool:
                    for hit in evidence.hits)
 
 
-def _only_the_group_name(policy: Policy, evidence: Evidence) -> bool:
+def _only_the_group_name(policy: Policy, evidence: Evidence, limits: dict[str, dict[str, float]]) -> bool:
     """True when the comment, read with its identity groups replaced by a neutral noun, scores under
-    [group_mentions] neutral_reading_hold: what pushed it over a hold threshold was the group's name."""
+    [group_mentions] neutral_reading_hold: what pushed it over a hold threshold was the group's name.
+
+    When the only groups it names are the speaker's own ("I'm proud to be a Muslim and I won't hide
+    it" 0.77, read "... a person ..." 0.43), the neutral reading is the comment: it holds only where
+    that reading is over a hold threshold itself (2026-12-05)."""
     neutral = evidence.group_neutral_scores
-    return (policy.group_neutral_hold is not None and neutral is not None
-            and neutral.get("toxicity", 1.0) < policy.group_neutral_hold)
+    if policy.group_neutral_hold is None or neutral is None:
+        return False
+    if evidence.speaks_as_member:
+        return all(neutral.get(label, 1.0) < limits[label]["hold"] for label in NEUTRAL_READING_LABELS if label in limits)
+    return neutral.get("toxicity", 1.0) < policy.group_neutral_hold
 
 
 def language_rule(policy: Policy, evidence: Evidence) -> Proposal:

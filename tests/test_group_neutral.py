@@ -6,7 +6,7 @@ import dataclasses
 import pytest
 
 from moderation.engine import Engine
-from moderation.group_neutral import neutral_text
+from moderation.group_neutral import neutral_text, speaks_as_a_member
 from moderation.learning.guard import loosened_removals
 from moderation.lexicon import load_lexicon
 from moderation.policy import Evidence, PolicyError, parse_policy
@@ -118,3 +118,44 @@ def test_the_engine_still_holds_what_is_said_about_the_group(engine):
     assert "group_neutral_scores" not in decisions[0].details
     # read neutrally, but "people should be able to donate blood" still scores over the floor
     assert decisions[1].details["group_neutral_scores"]["toxicity"] >= engine.policy.group_neutral_hold
+
+
+@pytest.mark.parametrize("text, language, own", [
+    ("I'm proud to be a Muslim and I won't hide it.", "en", True),
+    ("As a refugee myself, I found this article balanced.", "en", True),
+    ("I am gay and I love my husband.", "en", True),
+    ("Je suis fier d'être fils d'immigrés et je l'assume.", "fr", True),
+    ("En tant que musulmane, je fais le ramadan.", "fr", True),
+    ("I'm an immigrant.", "und", True),
+    ("I'm sick of Muslims.", "en", False),
+    ("I'm a woman and women are stupid.", "en", False),  # every group named must be the speaker's
+    ("Je suis contre les immigrés.", "fr", False),
+    ("Mon frère est gay.", "fr", False),  # a relative is not the speaker
+    ("Countries such as Muslims and Jews", "en", False),
+    ("Nothing about anyone here", "en", False),
+])
+def test_a_group_the_speaker_says_they_belong_to(text, language, own):
+    assert speaks_as_a_member(TARGETS, text, language) is own
+
+
+def test_a_group_named_as_oneself_is_judged_on_the_neutral_reading_with_the_hold_thresholds():
+    limits = SHIPPED.limits("en")
+    # over the 0.30 floor, under the hold thresholds: an ordinary sentence once the name is neutral
+    reading = scores(SHIPPED.group_neutral_hold + 0.1, limits["identity_attack"]["hold"] - 0.1)
+    held = Evidence("en", (), scores(limits["toxicity"]["hold"] + 0.05, limits["identity_attack"]["hold"] + 0.05),
+                    group_neutral_scores=reading, names_group=True, names_person=False)
+    assert SHIPPED.decide(held).outcome == "hold"  # someone else's group: the floor applies
+    assert SHIPPED.decide(dataclasses.replace(held, speaks_as_member=True)).outcome == "keep"
+    toxic_reading = dataclasses.replace(held, speaks_as_member=True,
+                                        group_neutral_scores=scores(limits["toxicity"]["hold"] + 0.01))
+    assert SHIPPED.decide(toxic_reading).reasons == ("toxicity_hold",)
+    # the speaker's own group is no target: the lower bar for threats against a group does not apply
+    threat = Evidence("en", (), scores(threat=limits["threat"]["hold_if_group"]), names_group=True,
+                      names_person=False, speaks_as_member=True)
+    assert SHIPPED.decide(threat).outcome == "keep"
+
+
+def test_the_engine_keeps_a_reader_proud_of_their_own_group(engine):
+    decision = engine.decide([CommentInput(id="p", text="I'm proud to be a Muslim and I won't hide it.")])[0]
+    assert decision.decision == "keep", decision.reasons
+    assert decision.details["speaks_as_member"] is True
