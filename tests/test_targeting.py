@@ -1335,3 +1335,30 @@ def test_a_comment_that_reports_what_others_call_a_group_reports_the_word(rules)
 ])
 def test_asking_whether_one_may_still_say_it_says_it(rules, text):
     assert in_force(rules, text, "fr", "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Vous trouvez pas que les juifs contrôlent un peu trop les banques ?", "fr"),
+    ("Comment peut-on faire confiance à un musulman ?", "fr"),
+    ("Depuis quand les handicapés servent à quelque chose ?", "fr"),
+    ("Y a-t-il un seul juif honnête dans ce pays ?", "fr"),
+    ("J'ai rencontré beaucoup d'immigrés et aucun ne vaut quoi que ce soit.", "fr"),
+    ("How can you trust a Muslim these days?", "en"),
+    ("Since when have disabled people been useful to anyone?", "en"),
+    ("Is there a single honest Jew left in this country?", "en"),
+    ("I've met loads of immigrants and none of them are worth anything.", "en"),
+])
+def test_questions_that_ask_nothing_and_none_of_them_worth_anything(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("How can anyone trust a Muslim charity after this scandal?", "en"),
+    ("Is there a single good Muslim restaurant in Leeds?", "en"),
+    ("Comment faire confiance à un musulman modéré si on le stigmatise ?", "fr"),
+    ("Depuis quand les handicapés ont droit à la carte mobilité ?", "fr"),
+    ("Les juifs contrôlent leur budget familial avec une appli.", "fr"),
+    ("Tu connais un Rom qui travaille dans le bâtiment ? Je cherche un maçon.", "fr"),
+])
+def test_look_alikes_of_questions_that_ask_nothing(rules, text, language):
+    assert not in_force(rules, text, language, "derogation"), text
