@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from moderation.language import LanguageDetector, LanguageResult
-from moderation.group_neutral import neutral_text, speaks_as_a_member
+from moderation.group_neutral import neutral_text, said_of_oneself, speaks_as_a_member
 from moderation.policy import NEUTRAL_READING_LABELS, Evidence, Policy, load_policy
 from moderation.settings import Settings
 from moderation.targeting import TargetHit, TargetRules
@@ -104,6 +104,26 @@ def mark_quoted_terms(engine: "Engine", batch: list[Evaluation]) -> None:
             item.hits = [dataclasses.replace(hit, quoted=True)
                          if hit.field == "text" and is_inside(spans, hit.start, hit.end) else hit
                          for hit in item.hits]
+
+
+def mark_reclaimed_slurs(engine: "Engine", batch: list[Evaluation]) -> None:
+    """Flag slurs the speaker uses of themselves ("As a dyke, I find this hilarious", « Nous les
+    pédés on a le droit d'exister aussi »): reclaimed, not aimed at anyone; the policy's [lexicon]
+    reclaimed says what they weigh."""
+    for item in batch:
+        if any(_reclaimable(hit) for hit in item.hits):
+            item.hits = [dataclasses.replace(hit, reclaimed=True)
+                         if _reclaimable(hit) and said_of_oneself(item.comment.text, hit.start, item.language.language)
+                         else hit for hit in item.hits]
+
+
+# Slurs a group has taken back for itself ("queer", "dyke", « pédé »), not the ones used as a
+# self-insult ("im retarded lmao" stays what it is: an ableist word)
+RECLAIMABLE_TARGETS = frozenset({"sexual_orientation", "gender_identity", "gender", "ethnicity", "religion", "origin"})
+
+
+def _reclaimable(hit: LexiconHit) -> bool:
+    return hit.category == "slur" and hit.field == "text" and hit.target in RECLAIMABLE_TARGETS
 
 
 def find_targeted_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
@@ -260,9 +280,11 @@ def read_without_group_names(engine: "Engine", batch: list[Evaluation]) -> None:
 # only one wholly inside (_qualified; 2026-12-05, later).
 # 5: a group the speaker says they belong to ("I'm proud to be a Muslim") is no target: the group
 # gates close and the neutral reading decides at the hold thresholds (speaks_as_member; 2026-12-05).
-ENGINE_REVISION = "eng-5"
+# 6: a slur the speaker uses of themselves is marked reclaimed (mark_reclaimed_slurs; 2026-12-05).
+ENGINE_REVISION = "eng-6"
 
-EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, find_targeted_abuse,
+EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
+                                      find_targeted_abuse,
                                       reveal_obfuscated_terms, score_toxicity, discount_unvoiced_abuse,
                                       read_without_group_names)
 

@@ -39,10 +39,14 @@ def neutral_text(targets, lexicon, text: str, language: str) -> str | None:
 _SELF = {
     "en": re.compile(r"(?:(?<![^\W_])(?:i'm|im|i am|we're|we are|i was born|i identify as|i came out as)(?:\s+(?:also|a|an|"
                      r"proud|proudly|openly|myself|just|still|born|to be|proud to be|and proud to be))*"
-                     r"|(?<![^\W_])(?:as|being|proud to be)\s+(?:a|an)(?:\s+proud)?)\s+$"),
+                     r"|(?<![^\W_])(?:as|being|proud to be)\s+(?:a|an)(?:\s+proud)?"
+                     # "we queers", "us women", "all of us Muslims"
+                     r"|(?<![^\W_])(?:we|us|we proud|all of us|those of us who are))\s+$"),
     "fr": re.compile(r"(?:(?<![^\W_])(?:je suis|j'suis|chuis|nous sommes|on est|je suis ne|je suis nee)(?:\s+(?:aussi|moi-meme|"
                      r"fier|fiere|fiers|fieres|d'etre|un|une|ne|nee|moi aussi))*|(?<![^\W_])(?:en tant que|etant|"
-                     r"fier d'etre|fiere d'etre|fiers d'etre|fieres d'etre)(?:\s+(?:un|une))?)"
+                     r"fier d'etre|fiere d'etre|fiers d'etre|fieres d'etre|moi qui suis)(?:\s+(?:un|une))?"
+                     # « nous les pédés », « nous autres femmes »
+                     r"|(?<![^\W_])(?:nous les|nous autres|nous autres les|nous,\s*les|on est des|nous sommes des))"
                      r"(?:\s+(?:fils|fille|enfant|enfants|petit-fils|petite-fille|petits-enfants)\s+d(?:e|es|'))?\s*$"),
 }
 SELF_REACH = 60  # characters before a group's name read for who is speaking
@@ -55,12 +59,15 @@ def speaks_as_a_member(targets, text: str, language: str) -> bool:
     mentions = targets.group_mentions(text, language)
     if not mentions:
         return False
+    return all(said_of_oneself(text, start, language) for start, _, _, _ in mentions)
+
+
+def said_of_oneself(text: str, start: int, language: str) -> bool:
+    """Whether the words just before text[start:] make what follows the speaker's own name for
+    themselves ("I'm a", "as a", "we", « je suis », « en tant que », « nous les »)."""
     languages = (language,) if language in _SELF else tuple(_SELF)
-    for start, _, _, _ in mentions:
-        before = _folded(text[max(0, start - SELF_REACH):start])
-        if not any(_SELF[lang].search(before) for lang in languages):
-            return False
-    return True
+    before = _folded(text[max(0, start - SELF_REACH):start])
+    return any(_SELF[lang].search(before) for lang in languages)
 
 
 def _folded(text: str) -> str:

@@ -90,6 +90,7 @@ class Policy:
     quoted_hold_at_most: bool = True  # a term inside quotation marks holds, never removes by itself
     targeted: dict[str, str] = dataclasses.field(default_factory=lambda: dict(TARGETED_DEFAULTS))
     untargeted_profanity: str = "keep"  # keep | hold: a site's choice about swearing aimed at nobody
+    reclaimed_slurs: str = "keep"  # keep | hold: a slur the speaker uses of themselves ([lexicon] reclaimed)
     audit_keep_share: float = 0.0  # [review]: share of kept comments sampled for review (audit items)
     # [group_mentions] neutral_reading_hold: a hold on model scores alone (toxicity, identity_attack)
     # of a comment that names an identity group stands only when the comment, read with the group's
@@ -137,6 +138,11 @@ def lexicon_rule(policy: Policy, evidence: Evidence) -> Proposal:
     for hit in evidence.hits:
         if hit.negated:
             continue  # inside abuse the comment rejects ("I would never say ...")
+        if hit.reclaimed and policy.reclaimed_slurs == "keep":
+            continue  # said of oneself: "as a dyke, I ...", « nous les pédés »
+        if hit.reclaimed:
+            yield "hold", "lexicon_reclaimed"
+            continue
         if hit.field == "author":
             if hit.severity in policy.author_hold_severities:
                 yield "hold", "author_lexicon"
@@ -308,6 +314,9 @@ def parse_policy(text: str, source: str = "the policy") -> Policy:
     quoted_hold_at_most = lexicon.get("quoted_hold_at_most", True)
     if not isinstance(quoted_hold_at_most, bool):
         raise PolicyError(f"{source}: lexicon.quoted_hold_at_most must be true or false")
+    reclaimed = lexicon.get("reclaimed", "keep")
+    if reclaimed not in ("keep", "hold"):
+        raise PolicyError(f"{source}: lexicon.reclaimed must be \"keep\" or \"hold\"")
     hold_undetermined = language.get("hold_undetermined", True)
     if not isinstance(hold_undetermined, bool):
         raise PolicyError(f"{source}: language.hold_undetermined must be true or false")
@@ -346,6 +355,7 @@ def parse_policy(text: str, source: str = "the policy") -> Policy:
             quoted_hold_at_most=quoted_hold_at_most,
             targeted={**TARGETED_DEFAULTS, **targeted},
             untargeted_profanity=untargeted,
+            reclaimed_slurs=reclaimed,
             audit_keep_share=float(audit_keep_share),
             group_neutral_hold=None if neutral_hold is None else float(neutral_hold),
         )

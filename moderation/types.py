@@ -62,13 +62,16 @@ class LexiconHit:
     field: str = "text"  # "text" or "author"
     quoted: bool = False  # inside quotation marks: mentioned, perhaps not used (moderation/text/quotes.py)
     negated: bool = False  # inside abuse the comment negates ("I would never say ...", moderation/targeting.py)
+    # a slur the speaker uses of themselves ("as a dyke, ...", « nous les pédés »): reclaimed, acted on
+    # as [lexicon] reclaimed says (moderation/group_neutral.py said_of_oneself)
+    reclaimed: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
             "term": self.term, "category": self.category, "severity": self.severity,
             "target": self.target, "start": self.start, "end": self.end,
             "matched": self.matched, "field": self.field, "language": self.language, "quoted": self.quoted,
-            "negated": self.negated,
+            "negated": self.negated, "reclaimed": self.reclaimed,
         }
 
 

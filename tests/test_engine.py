@@ -229,3 +229,18 @@ def test_a_comment_condemning_the_slurs_others_use_is_not_removed():
     decision = engine.decide([CommentInput("1", "Les commentaires qui traitent les juifs de youpins sont "
                                                 "toujours en ligne depuis ce matin, elle fait quoi la modération ?")])[0]
     assert decision.decision != "remove", decision.reasons
+
+
+@pytest.mark.parametrize("text, reclaimed", [
+    ("As a dyke, I find this hilarious.", True),
+    ("Nous les pédés on a le droit d'exister aussi.", True),
+    ("Shut up, you dyke.", False),
+    ("im retarded lmao", False),  # a self-insult with an ableist word is not a slur taken back
+])
+def test_a_slur_the_speaker_uses_of_themselves_is_reclaimed(text, reclaimed):
+    engine = Engine.from_settings(load_settings({"scorer": "linear"}))
+    decision = engine.decide([CommentInput("1", text)])[0]
+    slurs = [hit for hit in decision.slurs if hit.category == "slur"]
+    assert slurs and all(hit.reclaimed is reclaimed for hit in slurs), decision.slurs
+    if reclaimed:
+        assert decision.decision == "keep", decision.reasons

@@ -33,6 +33,8 @@ def loosened_removals(current: Policy, candidate: Policy) -> list[str]:
                      f"{candidate.group_neutral_hold}")
     if current.untargeted_profanity == "hold" and candidate.untargeted_profanity != "hold":
         found.append("profanity.untargeted: hold -> keep")
+    if current.reclaimed_slurs == "hold" and candidate.reclaimed_slurs != "hold":
+        found.append("lexicon.reclaimed: hold -> keep")
     for language, labels in current.label_thresholds.items():
         for label, limits in labels.items():
             new = candidate.limits(language).get(label)
