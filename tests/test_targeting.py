@@ -1362,3 +1362,26 @@ def test_questions_that_ask_nothing_and_none_of_them_worth_anything(rules, text,
 ])
 def test_look_alikes_of_questions_that_ask_nothing(rules, text, language):
     assert not in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Les juifs sont cupides par nature.", "fr"),
+    ("Les handicapés sont un poids pour la société.", "fr"),
+    ("La place des femmes est à la cuisine, pas à l'Assemblée.", "fr"),
+    ("Les juifs ont toujours été une plaie pour l'humanité.", "fr"),
+    ("Les femmes ne valent rien.", "fr"),
+    ("Les Roms sont une saleté.", "fr"),
+    ("Trans people are nothing but attention seekers.", "en"),
+])
+def test_more_french_and_english_put_downs(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text", [
+    "Les musulmans sont un poids lourd de l'électorat.",
+    "Les juifs ont été des victimes de la Shoah.",
+    "La place des femmes est au Parlement, pas seulement à la cuisine.",
+    "Les immigrés ont été une chance pour la France.",
+])
+def test_look_alikes_of_the_french_put_downs(rules, text):
+    assert not in_force(rules, text, "fr", "derogation"), text
