@@ -1385,3 +1385,24 @@ def test_more_french_and_english_put_downs(rules, text, language):
 ])
 def test_look_alikes_of_the_french_put_downs(rules, text):
     assert not in_force(rules, text, "fr", "derogation"), text
+
+
+@pytest.mark.parametrize("text", [
+    "Les handicapés veulent toujours plus d'aides. Ils me fatiguent, ces boulets.",
+    "Les trans veulent qu'on les respecte. Ils ne méritent aucun respect.",
+    "J'ai toujours pensé que les femmes étaient inférieures aux hommes.",
+    "Je suis convaincu que les handicapés ne servent à rien.",
+    "Sincèrement, les Noirs sont moins évolués.",
+    "C'est pas évident que les juifs sont des manipulateurs ?",
+])
+def test_french_convictions_and_a_group_taken_up_again(rules, text):
+    assert in_force(rules, text, "fr", "derogation"), text
+
+
+@pytest.mark.parametrize("text", [
+    "Je suis convaincu que les immigrés ne sont pas des criminels.",
+    "Les réfugiés ont tout perdu. Ils ne méritent pas ce qui leur arrive.",
+    "Mes voisins roms m'ont aidé à déménager, ces braves gens.",
+])
+def test_look_alikes_of_french_convictions(rules, text):
+    assert not in_force(rules, text, "fr", "derogation"), text
