@@ -60,7 +60,9 @@ _CLAUSE_BREAK = re.compile(r"[.!?;:\n]|\b(?:but|however|yet|mais|pourtant|cepend
                            r"je (?:dis|pense|trouve|crois|veux|voudrais|constate|remarque) (?:juste|simplement|seulement)|"
                            r"je constate|j'ai dit)\b|"
                            r",(?= ?(?:c'est|c est|cest|ce sont|it's|its|it is|that's|thats|that is|they're|theyre|they are|"
-                           r"ils sont|elles sont|ils|elles|they|je|j'|i|i'm|on|we|nous)\b)")
+                           r"ils sont|elles sont|ils|elles|they|je|j'|i|i'm|on|we|nous|"
+                           # an apposition that names them again: « ..., ces fainéants ? » (2026-12-05)
+                           r"ces|tous ces|toutes ces|cette bande de|bande de|quelle bande de|those|these|what a bunch of)\b)")
 # How far past a match's start a clause break may reach and still be seen (the comma's lookahead)
 _BREAK_LOOKAHEAD = 12
 # A word that could be a typo read as a word (see _reads_as_a_typo), or one cut up by hyphens ("im-mi-grants")
