@@ -90,7 +90,7 @@ class Policy:
     quoted_hold_at_most: bool = True  # a term inside quotation marks holds, never removes by itself
     targeted: dict[str, str] = dataclasses.field(default_factory=lambda: dict(TARGETED_DEFAULTS))
     untargeted_profanity: str = "keep"  # keep | hold: a site's choice about swearing aimed at nobody
-    reclaimed_slurs: str = "keep"  # keep | hold: a slur the speaker uses of themselves ([lexicon] reclaimed)
+    reclaimed_slurs: str = "hold"  # hold | keep: a slur the speaker uses of themselves ([lexicon] reclaimed)
     audit_keep_share: float = 0.0  # [review]: share of kept comments sampled for review (audit items)
     # [group_mentions] neutral_reading_hold: a hold on model scores alone (toxicity, identity_attack)
     # of a comment that names an identity group stands only when the comment, read with the group's
@@ -314,7 +314,7 @@ def parse_policy(text: str, source: str = "the policy") -> Policy:
     quoted_hold_at_most = lexicon.get("quoted_hold_at_most", True)
     if not isinstance(quoted_hold_at_most, bool):
         raise PolicyError(f"{source}: lexicon.quoted_hold_at_most must be true or false")
-    reclaimed = lexicon.get("reclaimed", "keep")
+    reclaimed = lexicon.get("reclaimed", "hold")
     if reclaimed not in ("keep", "hold"):
         raise PolicyError(f"{source}: lexicon.reclaimed must be \"keep\" or \"hold\"")
     hold_undetermined = language.get("hold_undetermined", True)

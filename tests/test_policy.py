@@ -205,16 +205,16 @@ def test_a_denial_of_a_claim_about_a_group_is_not_held_on_the_model_scores_aroun
     assert policy.decide(Evidence("fr", (), {"toxicity": remove}, targets=(denial,), names_group=True)).outcome == "remove"
 
 
-def test_a_reclaimed_slur_is_a_sites_choice_keep_by_default(policy, tmp_path):
+def test_a_reclaimed_slur_holds_by_default_and_a_site_may_keep_it(policy, tmp_path):
     reclaimed = dataclasses.replace(hit("severe", "slur"), reclaimed=True)
-    assert policy.decide(Evidence("en", (reclaimed,), {"toxicity": 0.0})).outcome == "keep"
+    verdict = policy.decide(Evidence("en", (reclaimed,), {"toxicity": 0.0}))
+    assert (verdict.outcome, verdict.reasons) == ("hold", ("lexicon_reclaimed",))
     # the rest of the comment still counts
     assert policy.decide(Evidence("en", (reclaimed, hit("severe", "slur")), {"toxicity": 0.0})).outcome == "remove"
-    body = POLICY_PATH.read_text("utf-8").replace('reclaimed = "keep"', 'reclaimed = "hold"')
+    body = POLICY_PATH.read_text("utf-8").replace('reclaimed = "hold"', 'reclaimed = "keep"')
     (tmp_path / "p.toml").write_text(body, "utf-8")
-    strict = load_policy(tmp_path / "p.toml")
-    verdict = strict.decide(Evidence("en", (reclaimed,), {"toxicity": 0.0}))
-    assert (verdict.outcome, verdict.reasons) == ("hold", ("lexicon_reclaimed",))
-    (tmp_path / "bad.toml").write_text(body.replace('reclaimed = "hold"', 'reclaimed = "remove"'), "utf-8")
+    lenient = load_policy(tmp_path / "p.toml")
+    assert lenient.decide(Evidence("en", (reclaimed,), {"toxicity": 0.0})).outcome == "keep"
+    (tmp_path / "bad.toml").write_text(body.replace('reclaimed = "keep"', 'reclaimed = "remove"'), "utf-8")
     with pytest.raises(PolicyError, match="lexicon.reclaimed"):
         load_policy(tmp_path / "bad.toml")
