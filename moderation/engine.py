@@ -134,8 +134,6 @@ def find_targeted_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
         unvoiced = [t for t in item.targets if not t.in_force]
         if unvoiced:
             item.hits = [_qualified(hit, unvoiced) for hit in item.hits]
-        if item.groups and not any(t.in_force for t in item.targets):
-            item.speaks_as_member = speaks_as_a_member(engine.targets, item.comment.text, item.rules_language)
 
 
 def _qualified(hit: LexiconHit, unvoiced: list[TargetHit]) -> LexiconHit:
@@ -248,6 +246,20 @@ def _held_only_for_naming_a_group(engine: "Engine", item: Evaluation) -> bool:
                for label in NEUTRAL_READING_LABELS)
 
 
+def mark_own_group(engine: "Engine", batch: list[Evaluation]) -> None:
+    """Whether every group a comment names is the speaker's own ("I'm proud to be a Muslim"): read
+    only where it can change the decision, a comment naming a group with no abuse in force and a
+    score at one of its label's hold bars (a second matching pass over the text)."""
+    for item in batch:
+        if item.groups and not any(t.in_force for t in item.targets) and _at_a_hold_bar(engine, item):
+            item.speaks_as_member = speaks_as_a_member(engine.targets, item.comment.text, item.rules_language)
+
+
+def _at_a_hold_bar(engine: "Engine", item: Evaluation) -> bool:
+    limits = engine.policy.limits(item.language.language)
+    return any(item.scores.get(label, 0.0) >= min(bars.values()) for label, bars in limits.items())
+
+
 def read_without_group_names(engine: "Engine", batch: list[Evaluation]) -> None:
     """Score again, with the groups' names made neutral, the comments held only for naming a group.
 
@@ -286,7 +298,7 @@ ENGINE_REVISION = "eng-6"
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,
                                       reveal_obfuscated_terms, score_toxicity, discount_unvoiced_abuse,
-                                      read_without_group_names)
+                                      mark_own_group, read_without_group_names)
 
 
 class Engine:
