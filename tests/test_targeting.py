@@ -1406,3 +1406,46 @@ def test_french_convictions_and_a_group_taken_up_again(rules, text):
 ])
 def test_look_alikes_of_french_convictions(rules, text):
     assert not in_force(rules, text, "fr", "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Refugees are never grateful for anything.", "en"),
+    ("Black people are never going to amount to anything.", "en"),
+    ("No Muslim can be trusted.", "en"),
+    ("You can never trust a Jew.", "en"),
+    ("Nobody wants Muslims around.", "en"),
+    ("Nothing good ever comes from the Roma.", "en"),
+    ("I have nothing but contempt for women.", "en"),
+    ("I wish immigrants had never been born.", "en"),
+    ("No decent parent would let a gay man near their kids.", "en"),
+    ("Roma steal everything they can get their hands on.", "en"),
+    ("Roma should be barred from every town in Europe.", "en"),
+    ("Les femmes ne sont jamais bonnes à rien.", "fr"),
+    ("On ne peut jamais faire confiance à un juif.", "fr"),
+    ("Ne faites jamais confiance à un musulman.", "fr"),
+    ("Les Noirs n'arriveront jamais à rien.", "fr"),
+    ("Les homos ne feront jamais de bons parents.", "fr"),
+    ("Les Roms ne seront jamais autre chose que des voleurs.", "fr"),
+    ("Aucun réfugié n'a jamais travaillé de sa vie.", "fr"),
+    ("Personne ne veut des musulmans ici.", "fr"),
+    ("Rien de bon ne vient des immigrés.", "fr"),
+    ("J'aimerais que les juifs n'aient jamais existé.", "fr"),
+    ("Je n'ai que du mépris pour les femmes.", "fr"),
+])
+def test_negated_virtues_and_what_nobody_wants(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Women are never paid as much as men for the same job.", "en"),
+    ("Nobody cares about disabled people in this country, and it shows.", "en"),
+    ("I wish immigrants had more support when they arrive.", "en"),
+    ("My neighbour lets a Muslim family babysit her kids and they're lovely.", "en"),
+    ("Nothing good ever comes from hating Muslims.", "en"),
+    ("You can never trust a Jewish stereotype to be true.", "en"),
+    ("Rien de bon ne vient de la haine contre les musulmans.", "fr"),
+    ("J'aimerais que les immigrés soient mieux accueillis.", "fr"),
+    ("On ne peut pas faire confiance à un inconnu sur internet.", "fr"),
+])
+def test_look_alikes_of_negated_virtues(rules, text, language):
+    assert not in_force(rules, text, language, "derogation"), text
