@@ -1449,3 +1449,19 @@ def test_negated_virtues_and_what_nobody_wants(rules, text, language):
 ])
 def test_look_alikes_of_negated_virtues(rules, text, language):
     assert not in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Black people belong in zoos.", "en"),
+    ("Women always play the victim.", "en"),
+    ("Disabled people are not worth the air they breathe.", "en"),
+    ("Refugees bring crime wherever they go.", "en"),
+    ("Roma are genetically predisposed to steal.", "en"),
+    ("Muslims are a fifth column.", "en"),
+    ("Les musulmans jouent toujours les victimes.", "fr"),
+    ("Les migrants amènent la délinquance partout où ils vont.", "fr"),
+    ("Les handicapés ne méritent pas l'air qu'ils respirent.", "fr"),
+    ("Les juifs sont une cinquième colonne.", "fr"),
+])
+def test_where_a_group_belongs_what_it_brings_and_is_born_to(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
