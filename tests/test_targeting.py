@@ -1465,3 +1465,23 @@ def test_look_alikes_of_negated_virtues(rules, text, language):
 ])
 def test_where_a_group_belongs_what_it_brings_and_is_born_to(rules, text, language):
     assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Les musulmans ? Je ne peux pas les voir.", "fr"),
+    ("Qui a envie de vivre à côté de Roms ?", "fr"),
+    ("Les Noirs, c'est une race à part, ils ne sont pas comme nous.", "fr"),
+    ("Je ne comprends pas qu'on laisse les trans approcher des enfants.", "fr"),
+    ("I don't understand why we let Muslims near our schools.", "en"),
+])
+def test_french_pronouns_questions_and_indignation_that_is_no_negation(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text", [
+    "Les réfugiés ont tout perdu. Ils ne sont pas comme nous le croyons, ils sont courageux.",
+    "Qui veut travailler avec des handicapés ? L'association recrute des bénévoles.",
+    "Les enfants ? Je ne peux pas les voir souffrir.",
+])
+def test_look_alikes_of_french_pronouns_and_questions(rules, text):
+    assert not in_force(rules, text, "fr", "derogation"), text
