@@ -520,3 +520,8 @@ def test_compound_is_refused_on_a_phrase(tmp_path):
                                      'terms = [{ term = "foo bar", compound = true }]\n', "utf-8")
     with pytest.raises(LexiconError, match="compound applies to one word"):
         load_lexicon(tmp_path)
+
+
+def test_an_ambiguous_abbreviation_is_a_slur_after_sale_whatever_the_language(lexicon):
+    assert lexicon.match("pd", "und") == []  # alone: ambiguous, skipped when undetermined
+    assert [h.category for h in lexicon.match("ta gl sal pd", "und")] == ["slur"]
