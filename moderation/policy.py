@@ -138,10 +138,9 @@ def lexicon_rule(policy: Policy, evidence: Evidence) -> Proposal:
     for hit in evidence.hits:
         if hit.negated:
             continue  # inside abuse the comment rejects ("I would never say ...")
-        if hit.reclaimed and policy.reclaimed_slurs == "keep":
-            continue  # said of oneself: "as a dyke, I ...", « nous les pédés »
-        if hit.reclaimed:
-            yield "hold", "lexicon_reclaimed"
+        if hit.reclaimed:  # said of oneself: "as a dyke, I ...", « nous les pédés »
+            if policy.reclaimed_slurs == "hold":
+                yield "hold", "lexicon_reclaimed"
             continue
         if hit.field == "author":
             if hit.severity in policy.author_hold_severities:
