@@ -1485,3 +1485,14 @@ def test_french_pronouns_questions_and_indignation_that_is_no_negation(rules, te
 ])
 def test_look_alikes_of_french_pronouns_and_questions(rules, text):
     assert not in_force(rules, text, "fr", "derogation"), text
+
+
+@pytest.mark.parametrize("text, language, threat", [
+    ("Ma kalach est prête pour le prochain imam qui ouvre sa bouche.", "fr", True),
+    ("My rifle is loaded for the next imam who opens his mouth.", "en", True),
+    ("Mon couteau est prêt pour la raclette de ce soir.", "fr", False),
+    ("Notre fusil est prêt pour l'ouverture de la chasse.", "fr", False),
+    ("My knife is sharpened for the Sunday roast.", "en", False),
+])
+def test_a_weapon_ready_for_someone(rules, text, language, threat):
+    assert bool(in_force(rules, text, language, "threat")) is threat, text
