@@ -1496,3 +1496,24 @@ def test_look_alikes_of_french_pronouns_and_questions(rules, text):
 ])
 def test_a_weapon_ready_for_someone(rules, text, language, threat):
     assert bool(in_force(rules, text, language, "threat")) is threat, text
+
+
+@pytest.mark.parametrize("text", [
+    "I've met a lot of Muslims and every single one of them was a liar.",
+    "Disabled people? Honestly, what's the point of them?",
+    "Would anyone really want a trans person teaching their kids?",
+    "What is it with immigrants and crime?",
+    "Tell me one thing Black people have ever contributed.",
+])
+def test_english_pronouns_and_questions_that_ask_nothing(rules, text):
+    assert in_force(rules, text, "en", "derogation"), text
+
+
+@pytest.mark.parametrize("text", [
+    "I've met a lot of Muslims and every single one of them was kind to me.",
+    "Would anyone want a stranger teaching their kids?",
+    "What is it with immigrants and the housing crisis?",
+    "Tell me one thing Black people have ever contributed to jazz that wasn't stolen by the labels.",
+])
+def test_look_alikes_of_english_pronouns_and_questions(rules, text):
+    assert not in_force(rules, text, "en", "derogation"), text
