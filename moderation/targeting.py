@@ -76,10 +76,10 @@ PREFIX_REACH = 400  # characters those words may span (ten words of forty letter
 # is matched), so that `TargetRules.version` changes even if the files did not: a decision records
 # the version, and rescoring compares it (as the lexicon's MATCHER_REVISION).
 RULES_REVISION = "5"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
-# 4: a negative question about a group is not its denial (_asks_why_not, 2026-12-05)
-# 5: an apposition naming them again (", ces fainéants") begins a clause (_CLAUSE_BREAK, 2026-12-05)
 # 3: a comma then a new subject ends the clause a negation qualifies (_CLAUSE_BREAK), a claim set up
 # for a "but" is not negated (_set_up), an opener cancels only what comes before its end (2026-12-05)
+# 4: a negative question about a group is not its denial (_asks_why_not, 2026-12-05)
+# 5: an apposition naming them again (", ces fainéants") begins a clause (_CLAUSE_BREAK, 2026-12-05)
 
 
 class TargetRulesError(ValueError):
@@ -643,10 +643,10 @@ class TargetRules:
                     start, end = match.span()
                     if end <= start:
                         continue
-                    target = named_group if kind == "pronoun_derogation" else rules.group_at(text, start, end)
-                    orig_start, orig_end = normalized.original_span(source[start], source[end - 1] + 1)
                     if kind == "negated_derogation" and _asks_why_not(text, start, end):
                         continue
+                    target = named_group if kind == "pronoun_derogation" else rules.group_at(text, start, end)
+                    orig_start, orig_end = normalized.original_span(source[start], source[end - 1] + 1)
                     negated, reported = _qualifiers(rules, text, start, end, quotes)
                     negated = negated or kind == "negated_derogation"
                     reported = reported or kind == "reported_derogation"  # « traiter les X de ... »

@@ -223,11 +223,10 @@ def test_a_comment_in_capitals_is_read_in_lower_case_too(engine):
     assert all(decision.scores[label] >= lower.scores[label] - 1e-9 for label in lower.scores)
 
 
-def test_a_comment_condemning_the_slurs_others_use_is_not_removed():
+def test_a_comment_condemning_the_slurs_others_use_is_not_removed(engine):
     # the slur is reported (« traiter les X de ... »): held at most, for a moderator to read
-    engine = Engine.from_settings(load_settings({"scorer": "linear"}))
-    decision = engine.decide([CommentInput("1", "Les commentaires qui traitent les juifs de youpins sont "
-                                                "toujours en ligne depuis ce matin, elle fait quoi la modération ?")])[0]
+    decision = decide_one(engine, "Les commentaires qui traitent les juifs de youpins sont "
+                                  "toujours en ligne depuis ce matin, elle fait quoi la modération ?")
     assert decision.decision != "remove", decision.reasons
 
 
@@ -237,9 +236,8 @@ def test_a_comment_condemning_the_slurs_others_use_is_not_removed():
     ("Shut up, you dyke.", False),
     ("im retarded lmao", False),  # a self-insult with an ableist word is not a slur taken back
 ])
-def test_a_slur_the_speaker_uses_of_themselves_is_reclaimed(text, reclaimed):
-    engine = Engine.from_settings(load_settings({"scorer": "linear"}))
-    decision = engine.decide([CommentInput("1", text)])[0]
+def test_a_slur_the_speaker_uses_of_themselves_is_reclaimed(engine, text, reclaimed):
+    decision = decide_one(engine, text)
     slurs = [hit for hit in decision.slurs if hit.category == "slur"]
     assert slurs and all(hit.reclaimed is reclaimed for hit in slurs), decision.slurs
     if reclaimed:  # held for a person to read, not removed (the shipped [lexicon] reclaimed)
