@@ -75,10 +75,12 @@ SEALED = ROOT / "bench" / "data" / "sealed"
 SUITES = ("functional_en.jsonl", "functional_fr.jsonl", "ordinary_comments.jsonl", "threats_en.jsonl",
           "threats_fr.jsonl", "hard_en.jsonl", "hard_fr.jsonl", "round2_en.jsonl", "round2_fr.jsonl",
           "round3_en.jsonl", "round3_fr.jsonl", "templates_en.jsonl", "templates_fr.jsonl",
-          "templates2_en.jsonl", "templates2_fr.jsonl")
+          "templates2_en.jsonl", "templates2_fr.jsonl", "ordinary2_en.jsonl", "ordinary2_fr.jsonl")
 # the hateful categories (the rest are expected to be kept or not removed)
 HATEFUL = {"threat", "derogation", "pronoun_or_question", "obfuscated", "slur_or_insult", "fake_negation",
-           "veiled_threat"}
+           "veiled_threat",
+           # ordinary2: the same registers as its ordinary comments, crossing the line
+           "insult_person", "insult_caps_or_sweary", "group_hate", "sexual_harassment", "mocking_laughter"}
 # Suites counted in the all-suites totals (false holds, hateful kept); the hard suite, added on
 # 2026-12-03, has totals of its own so that the figures stay comparable with earlier reports.
 TOTALLED = ("functional", "ordinary_comments", "threats")
@@ -158,7 +160,7 @@ def report_suites(engine: Engine, split: str, show_failures: bool) -> dict:
             **costs([(c, d) for c, d in rows if c["language"] == language and c["suite"] in TOTALLED]),
             "hard_suite": costs([(c, d) for c, d in rows if c["language"] == language and c["suite"] == "hard"]),
         }
-        for suite in ("round2", "round3", "templates", "templates2"):
+        for suite in ("round2", "round3", "templates", "templates2", "ordinary2"):
             mine = [(c, d) for c, d in rows if c["language"] == language and c["suite"] == suite]
             if mine:
                 ba = balanced_accuracy(mine)
