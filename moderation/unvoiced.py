@@ -1,5 +1,6 @@
 """What a comment does not say in its own voice: swearing aimed at nobody, abuse it negates or
-reports, terms it quotes, and the names and idioms the lexicon excepts ("Pussy Riot").
+reports, terms it quotes, the names and idioms the lexicon excepts ("Pussy Riot"), and laughter and
+indignation at nothing in particular ("hahaha", "What a disgrace.", « Quelle honte ! »).
 
 A model reads "what a fucking great match" and "I would never say gay people are disgusting" as
 toxic: the words are there. The engine scores such a comment a second time with these spans
@@ -32,6 +33,28 @@ _CALLED = re.compile(r"(?:\b(?:a|an|such a|such an|what a|what an|the biggest|a 
                      r"a fucking|an utter)\s+(?:[a-z]+\s+)?)$", re.IGNORECASE)
 _NOUN_ENDS = re.compile(r"\s*(?:$|[.,!?;:)\"'\u2019]|(?:and|or|who|that|like|about|if|when|then|to|for|in|of|with|but|because|so|as|at|on|too|again|anyway|sometimes|all|really|lol)\b)",
                         re.IGNORECASE)
+
+
+# Laughter and indignation: feeling, not abuse. The model held "What a disgrace." (toxicity 0.66),
+# « Ça me dégoûte, des retraités qui doivent choisir entre se chauffer et manger. » and "hahahahaha
+# jpp" (0.76); in comments with no lexicon evidence and nothing in force they are read without these
+# words. Indignation only as an exclamation or about a situation ("disgusting how ...", « c'est
+# écœurant. »), never as a predicate: "Gay people are disgusting" stays what it is (2026-12-05).
+_LAUGHTER = re.compile(r"(?<![^\W_])(?:a?(?:ha){2,}h?|a?(?:ah){2,}|(?:he){2,}|(?:hi){3,}|(?:ja){2,}|(?:lo)+l+|lmf?ao+|rofl|"
+                       r"mdr+|ptdr+|xd+|jpp+)(?![^\W_])[!.]*", re.IGNORECASE)
+_INDIGNATION = re.compile(
+    r"(?:\bwhat an? (?:disgrace|outrage|scandal|joke|shambles)\b"
+    r"|(?:^|(?<=[.!?])\s*)(?:absolutely |utterly |just )?(?:disgraceful|shameful|scandalous|appalling|outrageous|"
+    r"disgusting|a disgrace|an outrage)(?=\s+(?:how|that)\b|\s*[.!]|\s*$)"
+    r"|\bquelle honte\b"
+    r"|\bc['\u2019]est (?:une )?(?:honte(?: absolue)?|honteux|scandaleux|lamentable|[ée]c(?:oe|œ)urant|inadmissible|"
+    r"d[ée]gueulasse)(?=\s*[.!,]|\s*$)"
+    r"|\b(?:ça|ca) me d[ée]go[uû]te\b)[!.,]*", re.IGNORECASE)
+
+
+def expression_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of laughter and of indignation at nothing in particular."""
+    return [m.span() for pattern in (_LAUGHTER, _INDIGNATION) for m in pattern.finditer(text)]
 
 
 # How far before a swear word _CALLED may start ("an absolute" and one describing word fit many times
@@ -87,6 +110,8 @@ def unvoiced_spans(text: str, hits: Sequence[LexiconHit], targets: Sequence[Targ
             h.field == "text" and h.category != "profanity" and not (h.quoted or h.negated) for h in hits):
         return []  # the comment says something abusive in its own voice: nothing to discount
     spans = [(t.start, t.end) for t in targets if not t.in_force]
+    if not any(h.field == "text" for h in hits):  # laughter beside a swear word may be at someone's expense
+        spans += expression_spans(text)
     if is_untargeted_swearing(text, hits, targets):
         spans += [(h.start, h.end) for h in hits if h.field == "text"]
     spans += [(h.start, h.end) for h in hits if h.field == "text" and h.quoted]

@@ -242,3 +242,17 @@ def test_a_slur_the_speaker_uses_of_themselves_is_reclaimed(engine, text, reclai
     assert slurs and all(hit.reclaimed is reclaimed for hit in slurs), decision.slurs
     if reclaimed:  # held for a person to read, not removed (the shipped [lexicon] reclaimed)
         assert decision.decision == "hold" and "lexicon_reclaimed" in decision.reasons, decision.reasons
+
+
+@pytest.mark.parametrize("text", ["HAHAHAHA", "hahahahaha jpp", "What a disgrace.", "Quelle honte !",
+                                  "Ça me dégoûte, des retraités qui doivent choisir entre se chauffer et manger."])
+def test_laughter_and_indignation_at_nothing_are_kept(engine, text):
+    """The model scores them over the hold bar (0.66-0.96); read without the laughter or the
+    exclamation they say nothing abusive (moderation/unvoiced.py)."""
+    decision = decide_one(engine, text)
+    assert decision.decision == "keep" and "discounted_scores" in decision.details, decision
+
+
+@pytest.mark.parametrize("text", ["Gay people are disgusting.", "lmao look at this retard", "You are a disgrace, shut up"])
+def test_indignation_or_laughter_aimed_at_someone_is_not_kept(engine, text):
+    assert decide_one(engine, text).decision != "keep"

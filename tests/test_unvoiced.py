@@ -78,3 +78,24 @@ def test_a_swear_word_said_of_someone_as_a_noun_is_aimed_at_them():
     for text in ("that was a dick move", "I can't be arsed today"):
         word = "dick" if "dick" in text else "arse"
         assert is_untargeted_swearing(text, [swear(text, word)], []), text
+
+
+def test_laughter_and_indignation_at_nothing_are_cut_when_the_comment_has_no_lexicon_evidence():
+    for text, cut in [("hahahahaha jpp", ["hahahahaha", "jpp"]), ("What a disgrace.", ["What a disgrace."]),
+                      ("Quelle honte ! Les prix ont doublé.", ["Quelle honte"]),
+                      ("Absolutely disgusting how pensioners are treated.", ["Absolutely disgusting"]),
+                      ("Une gabegie, c'est écœurant.", ["c'est écœurant."]), ("lol ok", ["lol"])]:
+        assert [text[start:end].strip() for start, end in unvoiced_spans(text, [], [])] == cut, text
+
+
+def test_indignation_as_a_predicate_of_someone_is_not_cut():
+    for text in ["Gay people are disgusting.", "You are a disgrace to this paper", "That judge is shameful",
+                 "hilarious how lolly prices went up", "the hahn family"]:
+        assert unvoiced_spans(text, [], []) == [], text
+
+
+def test_laughter_beside_a_lexicon_term_stays_read():
+    text = "lmao look at this loser"
+    assert unvoiced_spans(text, [swear(text, "loser", category="insult")], []) == []
+    swearing = "hahaha what a shit match"
+    assert unvoiced_spans(swearing, [swear(swearing, "shit")], []) == [(14, 18)]  # the swearing, not the laughter
