@@ -30,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="stack-v7 (default): n-grams, lexicon and sentence encoder, with the project's "
                              "written threat sentences and two rounds of hand-written threats and look-alikes "
                              "(training/freeform.py), and an MLP threat head over the embedding blended with the "
-                             "linear one; stack-v7r3: stack-v7 with a third round (veiled threats and look-alikes), stack-v7r3p: without its veiled menace at groups; stack-v6: without the MLP head; stack-v5: the first round only; stack-v3: without the hand-written ones; stack-v4: stack-v3 "
+                             "linear one; stack-v7r3: stack-v7 with a third round (veiled threats and look-alikes), stack-v7r3p: without its veiled menace at groups; stack-v8c / stack-v8l: stack-v7 with hand-written heated comments for the toxicity head (weight 1 / 0.3, not shipped); stack-v6: without the MLP head; stack-v5: the first round only; stack-v3: without the hand-written ones; stack-v4: stack-v3 "
                              "with the veiled threats of training/veiled.py; stack-v2: without written sentences; "
                              "linear-v1: the earlier n-gram model, on the files it was trained on")
     parser.add_argument("--lexicon-dir", type=Path, default=PROJECT_ROOT / "config" / "lexicons",

@@ -24,6 +24,7 @@ from moderation.training.lexicon_table import lexicon_table
 from moderation.training.metrics import roc_auc
 from moderation.training.splits import HELDOUT_PERCENT, HELDOUT_WHOLE, split
 from moderation.training.freeform import ROUND_2 as FREEFORM_ROUND_2, ROUND_3 as FREEFORM_ROUND_3, freeform_examples
+from moderation.training.heated import heated_examples
 from moderation.training.veiled import veiled_examples
 from moderation.training.written import dev_case_texts, written_examples
 
@@ -71,6 +72,10 @@ class ModelRecipe:
     # Labels that also get an MLP head over the embedding, blended with the linear head (stack-v7:
     # threat; a sum of evidence cannot make "hang" need "the Muslims"; bench/experiments/threat_mlp.py).
     mlp_heads: tuple[MlpOptions, ...] = (MlpOptions("threat"),)
+    # Also the hand-written heated comments (training/heated.py), toxicity only: strong feeling is not
+    # abuse. Their four (source, class) cells weigh `heated_weight` times an ordinary cell.
+    heated_comments: bool = False
+    heated_weight: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -95,8 +100,12 @@ STACK_V6 = ModelRecipe("stack-v6", mlp_heads=())
 STACK_V7_ROUND3 = ModelRecipe("stack-v7r3", freeform_round3=True)
 # the same without the veiled menace at groups (and its look-alikes): aimed at persons only
 STACK_V7_ROUND3_PERSONS = ModelRecipe("stack-v7r3p", freeform_round3=True, freeform_round3_without=("group_menace",))
+# stack-v7 with the hand-written heated comments for the toxicity head (training/heated.py); measured
+# and not shipped (docs/model.md, 2026-12-05): the thresholds moved and threats were lost with them.
+STACK_V8_CANDIDATE = ModelRecipe("stack-v8c", heated_comments=True)
+STACK_V8_CANDIDATE_LIGHT = ModelRecipe("stack-v8l", heated_comments=True, heated_weight=0.3)
 RECIPES = {recipe.model_id: recipe
-           for recipe in (ModelRecipe(), STACK_V7_ROUND3, STACK_V7_ROUND3_PERSONS, STACK_V6, STACK_V5, STACK_V3, STACK_V4, STACK_V2, LINEAR_V1)}
+           for recipe in (ModelRecipe(), STACK_V8_CANDIDATE, STACK_V8_CANDIDATE_LIGHT, STACK_V7_ROUND3, STACK_V7_ROUND3_PERSONS, STACK_V6, STACK_V5, STACK_V3, STACK_V4, STACK_V2, LINEAR_V1)}
 
 
 class Featurizer:
@@ -182,13 +191,20 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0, spec: FeatureSpec = Feat
                             + (["training/freeform.py round 2"] if recipe.freeform_round2 else [])
                             + (["training/freeform.py round 3"] if recipe.freeform_round3 else []))
         log(f"train: {len(written)} written sentences for {', '.join(recipe.written_labels)} ({modules})")
+    heated_sources = {}
+    if recipe.heated_comments and "toxicity" in recipe.labels:
+        dev_cases = dev_case_texts()
+        heated = [e for e in heated_examples() if preprocess(e.text) not in dev_cases]
+        train_set += heated
+        heated_sources = {e.source: recipe.heated_weight for e in heated}
+        log(f"train: {len(heated)} heated comments for toxicity (training/heated.py, cell weight {recipe.heated_weight})")
     featurizer = Featurizer(spec, lexicon, recipe.encoder_scale, log, cache_dir)
     # An MLP head reads the embedding: none without the encoder, and only for a label the recipe trains.
     mlp_options = [m for m in recipe.mlp_heads if recipe.encoder_scale is not None and m.label in recipe.labels]
     texts = [e.text for e in train_set]
     embedded = featurizer.embedded(texts) if mlp_options else None
     matrix = featurizer.matrix(texts, embedded)
-    weights = {**dict(recipe.source_weights), **extra.source_weights} or None
+    weights = {**dict(recipe.source_weights), **heated_sources, **extra.source_weights} or None
     heads = []
     for label in recipe.labels:
         heads.append(fit_head(train_set, label, matrix, options, weights))
@@ -208,7 +224,7 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0, spec: FeatureSpec = Feat
         "training": {
             "seed": seed, "options": asdict(options), "files": {n: file_sha256(data_dir / n) for n in files},
             "examples": len(train_set), "dropped_as_dev_duplicates": leaked, "written_labels": list(recipe.written_labels),
-            "source_weights": dict(recipe.source_weights),
+            "source_weights": {**dict(recipe.source_weights), **heated_sources},
             "mlp_heads": [asdict(mlp) for mlp in mlp_options],
             "heldout": {"percent_by_group": HELDOUT_PERCENT, "whole_sources": sorted(HELDOUT_WHOLE)},
             "python": platform.python_version(), "lexicon_files": lexicon_files,
