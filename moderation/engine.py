@@ -28,7 +28,7 @@ from moderation.targeting import TargetHit, TargetRules
 from moderation.text.disguise import looks_disguised
 from moderation.text.plain import plain
 from moderation.text.quotes import is_inside, quoted_spans
-from moderation.unvoiced import is_untargeted_swearing, unvoiced_spans, without_spans
+from moderation.unvoiced import is_untargeted_swearing, unvoiced_spans, violence_spans, without_spans
 from moderation.types import AUDIT_REASON, UNDETERMINED, CommentInput, Decision, LexiconHit
 
 log = logging.getLogger("moderation.engine")
@@ -234,6 +234,37 @@ def discount_unvoiced_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
                                       for label, value in item.unvoiced_scores.items()}
 
 
+# Under every threat bar of the shipped policy (the lowest, hold_if_group, is 0.16 in English): the
+# threat head reads no intent, so words of violence are idiom or news, not menace.
+IDIOM_MAX_THREAT = 0.15
+
+
+def discount_violent_words(engine: "Engine", batch: list[Evaluation]) -> None:
+    """Read without its words of violence a comment held on the model's scores alone whose threat
+    score is under every threat bar: "Rents are bleeding young people dry", « Les Chinois ont massacré
+    les prix des panneaux solaires ». A second model call for those few comments only."""
+    chosen = []
+    for item in batch:
+        scores = item.discounted_scores if item.discounted_scores is not None else item.scores
+        if (not item.groups and item.scores.get("threat", 0.0) < IDIOM_MAX_THREAT
+                and not any(h.field == "text" for h in item.hits)
+                and not any(t.in_force for t in item.targets) and _scores_over_hold(engine, item, scores)):
+            spans = violence_spans(item.comment.text)
+            if spans:
+                chosen.append((item, spans + unvoiced_spans(item.comment.text, item.hits, item.targets, item.excepted)))
+    if not chosen:
+        return
+    texts = [plain(without_spans(item.comment.text, spans)) for item, spans in chosen]
+    for (item, _), scores in zip(chosen, engine.scorer.score(texts, [item.language.language for item, _ in chosen])):
+        base = item.discounted_scores if item.discounted_scores is not None else item.scores
+        item.discounted_scores = {label: min(float(value), base.get(label, float(value))) for label, value in scores.items()}
+
+
+def _scores_over_hold(engine: "Engine", item: Evaluation, scores: dict[str, float]) -> bool:
+    limits = engine.policy.limits(item.language.language)
+    return any(label in limits and value >= limits[label]["hold"] for label, value in scores.items())
+
+
 def _held_only_for_naming_a_group(engine: "Engine", item: Evaluation) -> bool:
     """Whether a comment names a group and would be held on toxicity or identity_attack alone:
     no lexicon term in its own voice, no threat or derogation in force, nothing discounted."""
@@ -293,12 +324,14 @@ def read_without_group_names(engine: "Engine", batch: list[Evaluation]) -> None:
 # 5: a group the speaker says they belong to ("I'm proud to be a Muslim") is no target: the group
 # gates close and the neutral reading decides at the hold thresholds (speaks_as_member; 2026-12-05).
 # 6: a slur the speaker uses of themselves is marked reclaimed (mark_reclaimed_slurs; 2026-12-05).
-ENGINE_REVISION = "eng-6"
+# 7: laughter and indignation at nothing are read without (moderation/unvoiced.py), and words of
+# violence where the threat head reads no intent (discount_violent_words; 2026-12-05, evening).
+ENGINE_REVISION = "eng-7"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,
                                       reveal_obfuscated_terms, score_toxicity, discount_unvoiced_abuse,
-                                      mark_own_group, read_without_group_names)
+                                      discount_violent_words, mark_own_group, read_without_group_names)
 
 
 class Engine:

@@ -256,3 +256,19 @@ def test_laughter_and_indignation_at_nothing_are_kept(engine, text):
 @pytest.mark.parametrize("text", ["Gay people are disgusting.", "lmao look at this retard", "You are a disgrace, shut up"])
 def test_indignation_or_laughter_aimed_at_someone_is_not_kept(engine, text):
     assert decide_one(engine, text).decision != "keep"
+
+
+@pytest.mark.parametrize("text", ["These new shoes are crippling me.", "Rents are bleeding young people dry.",
+                                  "Le guitariste a massacré ce solo, j'avais mal aux oreilles."])
+def test_words_of_violence_the_threat_head_reads_no_intent_in_are_read_without(engine, text):
+    """Held on toxicity 0.66-0.71 with threat under 0.05; read without "crippling", "bleeding",
+    « massacré » they are ordinary remarks (engine.discount_violent_words)."""
+    decision = decide_one(engine, text)
+    assert decision.decision == "keep" and decision.scores["threat"] < 0.15, decision
+    assert decision.details["discounted_scores"]["toxicity"] < decision.scores["toxicity"]
+
+
+@pytest.mark.parametrize("text", ["I'll kill you", "Some people need to be beaten to death with a hammer.",
+                                  "Muslims keep killing, it's what they do."])
+def test_violence_with_intent_or_about_a_group_is_not_read_without(engine, text):
+    assert decide_one(engine, text).decision != "keep"
