@@ -234,19 +234,15 @@ def discount_unvoiced_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
                                       for label, value in item.unvoiced_scores.items()}
 
 
-# Under every threat bar of the shipped policy (the lowest, hold_if_group, is 0.16 in English): the
-# threat head reads no intent, so words of violence are idiom or news, not menace.
-IDIOM_MAX_THREAT = 0.15
-
-
 def discount_violent_words(engine: "Engine", batch: list[Evaluation]) -> None:
     """Read without its words of violence a comment held on the model's scores alone whose threat
-    score is under every threat bar: "Rents are bleeding young people dry", « Les Chinois ont massacré
-    les prix des panneaux solaires ». A second model call for those few comments only."""
+    score is under every threat bar of its language (the threat head reads no intent: idiom or news,
+    not menace): "Rents are bleeding young people dry", « Le guitariste a massacré ce solo ». A second
+    model call for those few comments only."""
     chosen = []
     for item in batch:
         scores = item.discounted_scores if item.discounted_scores is not None else item.scores
-        if (not item.groups and item.scores.get("threat", 0.0) < IDIOM_MAX_THREAT
+        if (not item.groups and item.scores.get("threat", 0.0) < _lowest_threat_bar(engine, item)
                 and not any(h.field == "text" for h in item.hits)
                 and not any(t.in_force for t in item.targets) and _scores_over_hold(engine, item, scores)):
             spans = violence_spans(item.comment.text)
@@ -258,6 +254,11 @@ def discount_violent_words(engine: "Engine", batch: list[Evaluation]) -> None:
     for (item, _), scores in zip(chosen, engine.scorer.score(texts, [item.language.language for item, _ in chosen])):
         base = item.discounted_scores if item.discounted_scores is not None else item.scores
         item.discounted_scores = {label: min(float(value), base.get(label, float(value))) for label, value in scores.items()}
+
+
+def _lowest_threat_bar(engine: "Engine", item: Evaluation) -> float:
+    bars = engine.policy.limits(item.language.language).get("threat", {})
+    return min(bars.values(), default=0.0)
 
 
 def _scores_over_hold(engine: "Engine", item: Evaluation, scores: dict[str, float]) -> bool:
