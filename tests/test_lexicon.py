@@ -545,3 +545,22 @@ def test_words_and_names_that_contain_a_slur_added_on_2026_12_05(lexicon, text, 
 ])
 def test_the_slurs_those_exceptions_guard_are_still_read(lexicon, text, language, term):
     assert term in [hit.term for hit in lexicon.match(text, language)]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("you absolute muppet", "en"), ("you're a pathetic little weasel", "en"), ("shut up you lying hypocrite", "en"),
+    ("Retourne à l'école, espèce d'ignare.", "fr"), ("t'es qu'une pauvre cloche", "fr"), ("bande de larbins, va", "fr"),
+    ("quel gros nul celui-là", "fr"),
+])
+def test_ordinary_nouns_insult_in_address_or_predication(lexicon, text, language):
+    assert [h for h in lexicon.match(text, language) if h.category == "insult"], text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("If you rat on us we're done", "en"), ("Don't freak out, you fool yourself", "en"), ("Thank you, cow farmers", "en"),
+    ("you jerk the wheel and it skids", "en"), ("Une grosse baleine échouée sur la plage", "fr"),
+    ("la grosse cloche de Notre-Dame", "fr"), ("un gros raté du gouvernement", "fr"), ("le rat des villes et le rat des champs", "fr"),
+    ("un gros thon pêché au large", "fr"), ("ce pauvre clochard dort dehors", "fr"),
+])
+def test_the_same_nouns_elsewhere_are_not_insults(lexicon, text, language):
+    assert lexicon.match(text, language) == [], text
