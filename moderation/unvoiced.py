@@ -59,11 +59,17 @@ _INDIGNATION = re.compile(
 # and the threat head is under every threat bar (engine.discount_violent_words). Death and dying
 # are left out: "the good immigrant is a dead immigrant" loses its meaning without them (2026-12-05).
 _VIOLENCE = re.compile(
-    r"(?<![^\W_])(?:kill|murder|massacre|slaughter|butcher|strangl|stab|shoot|shot|tortur|crippl|bleed|bled|flog|"
-    r"assassinat|execut|lynch|burn|drown|chok|genocid|beat|smash|annihilat|obliterat|maim|gun|knife|poison|suffocat|"
-    r"exterminat|tu[ée]s?(?![^\W_])|tuer|tue(?:nt|rai|rait|ront)|massacr|assassin|[ée]trangl|poignard|crev|achev|[ée]gorg|"
-    r"fusill|atomis|tir|flingu|d[ée]fonc|[ée]clat|explos|d[ée]zingu|abatt|pend|br[uû]l|saign|g[ée]nocid|extermin|"
-    r"frapp|tabass|cogn|morts?(?![^\W_]))[^\W\d_]*", re.IGNORECASE)
+    r"(?<![^\W_])(?:(?:kill|murder|massacre|slaughter|butcher|strangl|tortur|crippl|bleed|flog|assassinat|lynch|burn|drown|"
+    r"chok|genocid|annihilat|obliterat|maim|poison|suffocat|exterminat|massacr|assassin|[ée]trangl|poignard|[ée]gorg|"
+    r"fusill|atomis|flingu|d[ée]zingu|saign|g[ée]nocid|extermin|tabass)[^\W\d_]*"
+    # stems that begin ordinary words too ("stable", "executive", "tired", "pending", "cognitive",
+    # "crevette", "éclatant", "Beatles", "Gunnar"): their violent forms only
+    r"|stab(?:s|bed|bing|bings)?|shoot(?:s|ing|ings|er|ers)?|shot|shots|bled|beat(?:s|en|ing|ings)?|smash(?:ed|es|ing)?"
+    r"|guns?|gunned|gunning|gunfire|gunman|gunmen|gunshots?|knife|knifed|knifing|knives|execut(?:e|ed|es|ing|ion|ions)"
+    r"|tu[ée]s?|tuer|tue(?:nt|rai|rait|ront)|tir(?:er|é|ée|és|ées|ez|ent|eur|eurs)|pend(?:re|u|ue|us|ues|ez|aison|aisons)"
+    r"|cogn(?:er|é|ée|és|ent|ait)|crev(?:er|é|ée|és|ez|ent|ait|ard|ards)|achev(?:er|é|ée|és|ées|ez|ent|ait)"
+    r"|[ée]clat(?:er|é|ée|és|ent)|explos(?:er|é|ée|és|ion|ions)|d[ée]fonc(?:er|é|ée|és|ent)|abatt(?:re|u|ue|us|ues|ent)"
+    r"|br[uû]l(?:er|é|ée|és|ées|ent|ait)|frapp(?:er|é|ée|és|ées|ent|ait)|morts?)(?![^\W_])", re.IGNORECASE)
 
 
 def violence_spans(text: str) -> list[tuple[int, int]]:
