@@ -1431,6 +1431,7 @@ def test_look_alikes_of_french_convictions(rules, text):
     ("Rien de bon ne vient des immigrés.", "fr"),
     ("J'aimerais que les juifs n'aient jamais existé.", "fr"),
     ("Je n'ai que du mépris pour les femmes.", "fr"),
+    ("Les femmes ne sont pas les égales des hommes.", "fr"),
 ])
 def test_negated_virtues_and_what_nobody_wants(rules, text, language):
     assert in_force(rules, text, language, "derogation"), text
@@ -1446,6 +1447,7 @@ def test_negated_virtues_and_what_nobody_wants(rules, text, language):
     ("Rien de bon ne vient de la haine contre les musulmans.", "fr"),
     ("J'aimerais que les immigrés soient mieux accueillis.", "fr"),
     ("On ne peut pas faire confiance à un inconnu sur internet.", "fr"),
+    ("Les immigrés ne sont pas égaux devant la loi dans les faits, c'est un scandale.", "fr"),
 ])
 def test_look_alikes_of_negated_virtues(rules, text, language):
     assert not in_force(rules, text, language, "derogation"), text
