@@ -564,3 +564,21 @@ def test_ordinary_nouns_insult_in_address_or_predication(lexicon, text, language
 ])
 def test_the_same_nouns_elsewhere_are_not_insults(lexicon, text, language):
     assert lexicon.match(text, language) == [], text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Nice tits in the photo love", "en"), ("Bet she got the job on her knees.", "en"), ("send nudes x", "en"),
+    ("Moi je la prendrais bien par derrière la nouvelle chroniqueuse.", "fr"), ("Jolie paire de seins la miss météo", "fr"),
+    ("Promotion canapé, évidemment.", "fr"),
+])
+def test_sexual_remarks_about_a_person_are_insults(lexicon, text, language):
+    assert [h for h in lexicon.match(text, language) if h.category == "insult"], text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("I'd smash the record if I trained", "en"), ("The casting couch culture in Hollywood must end", "en"),
+    ("More stripping of public assets, great", "en"), ("Un joli cul-de-sac au bout du village", "fr"),
+    ("Elle est tombée à genoux de joie", "fr"),
+])
+def test_look_alikes_of_sexual_remarks(lexicon, text, language):
+    assert lexicon.match(text, language) == [], text
