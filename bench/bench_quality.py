@@ -40,6 +40,13 @@ Suites (bench/data/dev/, written without looking at the lexicons or the targetin
   idioms. Cases within 0.8 of a sentence the model trains on, or equal to a case of another dev
   suite, were taken out: 54 English, 16 French; 866 and 904 remain. Measured whole on the session's
   starting tree (08c52fd) before any case was read (BENCHMARKS.md); reported as `templates2_suite`.
+- ordinary2_en.jsonl / ordinary2_fr.jsonl (2026-12-05, evening): ordinary comments in the registers
+  of real comment sections (reactions and laughter, outrage, capitals, harsh politics, sarcasm,
+  sport, crime news, untargeted swearing, disagreement, health, identity in everyday talk) and the
+  same registers crossing the line (insults at a person, group hate, threats, sexual harassment,
+  mocking laughter), 300 per language by two helpers who opened no file of the project; 9 and 4
+  cases equal to a dev case or within 0.8 of a training sentence removed. Halves by text; reported
+  as `ordinary2_suite` (its not-keep categories are in HATEFUL).
 
 A fourth suite is sealed (bench/data/sealed/, 2026-12-04): 420 cases per language, 30 per
 category, written by two helpers who opened no file of the project, to measure what the rules
