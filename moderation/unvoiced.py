@@ -72,6 +72,18 @@ _VIOLENCE = re.compile(
     r"|br[uû]l(?:er|é|ée|és|ées|ent|ait)|frapp(?:er|é|ée|és|ées|ent|ait)|morts?)(?![^\W_])", re.IGNORECASE)
 
 
+# Calls to vote: the threat head read "Everyone go and vote on Thursday!" (0.93), "Vote them all out
+# in November." (0.81) and "Lock him up."-like imperatives alike. An electoral word with no word of
+# violence is a call to the ballot box, not a threat (2026-12-05).
+_ELECTORAL = re.compile(r"(?<![^\W_])(?:vote[sd]?|voting|voter|votez|votons|votera[is]?|re-?elect\w*|r[ée][ée]lire|"
+                        r"r[ée][ée]lu\w*|elections?|[ée]lections?|ballots?|polls?|urnes?|scrutin)(?![^\W_])", re.IGNORECASE)
+
+
+def is_electoral_call(text: str) -> bool:
+    """Whether the comment speaks of voting and uses no word of violence."""
+    return bool(_ELECTORAL.search(text)) and not _VIOLENCE.search(text)
+
+
 def violence_spans(text: str) -> list[tuple[int, int]]:
     """The spans of words of violence (see _VIOLENCE)."""
     return [m.span() for m in _VIOLENCE.finditer(text)]

@@ -272,3 +272,17 @@ def test_words_of_violence_the_threat_head_reads_no_intent_in_are_read_without(e
                                   "Muslims keep killing, it's what they do."])
 def test_violence_with_intent_or_about_a_group_is_not_read_without(engine, text):
     assert decide_one(engine, text).decision != "keep"
+
+
+@pytest.mark.parametrize("text", ["Vote them all out in November.", "Everyone go and vote on Thursday!",
+                                  "Votez contre eux dimanche, tous aux urnes !"])
+def test_a_call_to_vote_is_not_held_on_the_threat_heads_score(engine, text):
+    """The threat head scores calls to action high (0.81-0.93 here); an electoral word with no word
+    of violence is a call to the ballot box (policy electoral_call)."""
+    assert decide_one(engine, text).decision == "keep"
+
+
+@pytest.mark.parametrize("text", ["Vote for me or I'll shoot you.", "After the vote we will burn your house down.",
+                                  "Votez bien, sinon on viendra vous tabasser."])
+def test_violence_beside_a_vote_is_still_a_threat(engine, text):
+    assert decide_one(engine, text).decision != "keep"
