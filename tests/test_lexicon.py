@@ -582,3 +582,11 @@ def test_sexual_remarks_about_a_person_are_insults(lexicon, text, language):
 ])
 def test_look_alikes_of_sexual_remarks(lexicon, text, language):
     assert lexicon.match(text, language) == [], text
+
+
+@pytest.mark.parametrize("text, language, term", [
+    ("sale africain va", "fr", "sale africain"), ("Espèce de sale immigrée", "fr", "sale immigrée"),
+    ("sale juive", "fr", "sale juive"), ("you dirty jew", "en", "dirty jew"), ("filthy immigrant", "en", "filthy immigrant"),
+])
+def test_the_singular_and_feminine_of_dirty_plus_a_group(lexicon, text, language, term):
+    assert term in [h.term for h in lexicon.match(text, language)]
