@@ -29,7 +29,7 @@ from moderation.text.disguise import looks_disguised
 from moderation.text.plain import plain
 from moderation.text.quotes import is_inside, quoted_spans
 from moderation.unvoiced import (
-    is_peaceful_call, is_untargeted_swearing, unvoiced_spans, violence_spans, without_spans,
+    points_to_help, is_untargeted_swearing, unvoiced_spans, violence_spans, without_spans,
 )
 from moderation.types import AUDIT_REASON, UNDETERMINED, CommentInput, Decision, LexiconHit
 
@@ -258,10 +258,10 @@ def discount_violent_words(engine: "Engine", batch: list[Evaluation]) -> None:
         item.discounted_scores = {label: min(float(value), base.get(label, float(value))) for label, value in scores.items()}
 
 
-def _calls_to_vote_or_help(item: Evaluation) -> bool:
-    """A call to vote or to seek help with nothing else in force: no lexicon term, no threat or derogation read."""
+def _points_to_help(item: Evaluation) -> bool:
+    """A call to seek help with nothing else in force: no lexicon term, no threat or derogation read."""
     return (not any(h.field == "text" for h in item.hits) and not any(t.in_force for t in item.targets)
-            and is_peaceful_call(item.comment.text))
+            and points_to_help(item.comment.text))
 
 
 def _lowest_threat_bar(engine: "Engine", item: Evaluation) -> float:
@@ -334,8 +334,8 @@ def read_without_group_names(engine: "Engine", batch: list[Evaluation]) -> None:
 # gates close and the neutral reading decides at the hold thresholds (speaks_as_member; 2026-12-05).
 # 6: a slur the speaker uses of themselves is marked reclaimed (mark_reclaimed_slurs; 2026-12-05).
 # 7: laughter and indignation at nothing are read without (moderation/unvoiced.py), words of
-# violence where the threat head reads no intent (discount_violent_words), and a call to vote or to
-# seek help is not held on the threat head's score (peaceful_call; all 2026-12-05, evening).
+# violence where the threat head reads no intent (discount_violent_words), and a call to seek
+# help is not held on the threat head's score (points_to_help; all 2026-12-05, evening).
 ENGINE_REVISION = "eng-7"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
@@ -398,7 +398,7 @@ class Engine:
                                               group_neutral_scores=item.group_neutral_scores,
                                               names_group=bool(item.groups), names_person=item.names_person,
                                               names_role=item.names_role, speaks_as_member=item.speaks_as_member,
-                                              peaceful_call=_calls_to_vote_or_help(item)))
+                                              points_to_help=_points_to_help(item)))
         details = {
             "language_source": item.language.source,
             "lexicon_version": self.lexicon.version,

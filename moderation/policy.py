@@ -68,9 +68,9 @@ class Evidence:
     # every identity group the comment names is the speaker's own ("I'm proud to be a Muslim", « en
     # tant que femme »): named as oneself, not aimed at (moderation/group_neutral.py speaks_as_a_member)
     speaks_as_member: bool = False
-    # it calls to vote or to seek help and says nothing violent, no threat in force
-    # (moderation/unvoiced.py is_peaceful_call): the threat head's score alone does not hold it
-    peaceful_call: bool = False
+    # it points to a helpline or to help and says nothing violent, no threat in force
+    # (moderation/unvoiced.py points_to_help): the threat head's score alone does not hold it
+    points_to_help: bool = False
 
 
 @dataclass(frozen=True)
@@ -200,8 +200,8 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
             continue  # what is left around a denial is its commentary: "..., cette idée est ridicule"
         if label in AIMED_LABELS and not (about_a_group or evidence.names_person or evidence.names_role):
             continue  # a threat needs someone threatened: "the heat is killing me" names nobody else
-        if label in AIMED_LABELS and evidence.peaceful_call:
-            continue  # "Vote them all out", "please call Samaritans": the ballot box, a helpline
+        if label in AIMED_LABELS and evidence.points_to_help:
+            continue  # "If you're having suicidal thoughts, please call Samaritans": a helpline
         if value >= limits["remove"]:
             yield "remove", f"{label}_remove"
         elif value >= limits["hold"]:

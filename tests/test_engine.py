@@ -274,26 +274,13 @@ def test_violence_with_intent_or_about_a_group_is_not_read_without(engine, text)
     assert decide_one(engine, text).decision != "keep"
 
 
-@pytest.mark.parametrize("text", ["Vote them all out in November.", "Everyone go and vote on Thursday!",
-                                  "Votez contre eux dimanche, tous aux urnes !"])
-def test_a_call_to_vote_is_not_held_on_the_threat_heads_score(engine, text):
-    """The threat head scores calls to action high (0.81-0.93 here); an electoral word with no word
-    of violence is a call to the ballot box (policy peaceful_call)."""
-    assert decide_one(engine, text).decision == "keep"
-
-
-@pytest.mark.parametrize("text", ["Vote for me or I'll shoot you.", "After the vote we will burn your house down.",
-                                  "Votez bien, sinon on viendra vous tabasser."])
-def test_violence_beside_a_vote_is_still_a_threat(engine, text):
-    assert decide_one(engine, text).decision != "keep"
-
-
 @pytest.mark.parametrize("text", [
     "If anyone reading this is having suicidal thoughts, please call Samaritans on 116 123. You matter.",
     "Si vous avez des idées suicidaires, appelez le 3114, c'est gratuit et 24h/24.",
 ])
 def test_a_call_to_seek_help_is_not_held_on_the_threat_heads_score(engine, text):
-    """The threat head scored these 0.79-0.81 (suicide is among what it learned); a helpline is no threat."""
+    """The threat head scored these 0.79-0.81 (suicide is among what it learned); a helpline is no threat
+    (policy points_to_help)."""
     assert decide_one(engine, text).decision == "keep"
 
 
