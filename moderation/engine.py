@@ -212,9 +212,11 @@ def is_shouted(text: str) -> bool:
     return len(letters) >= 10 and sum(map(str.isupper, letters)) * 4 > len(letters) * 3
 
 
-def _over_hold(engine: "Engine", item: Evaluation) -> bool:
+def _over_hold(engine: "Engine", item: Evaluation, scores: dict[str, float] | None = None) -> bool:
+    """Whether a label of `scores` (default: the comment's own) is at its hold threshold or above."""
     limits = engine.policy.limits(item.language.language)
-    return any(label in limits and value >= limits[label]["hold"] for label, value in item.scores.items())
+    return any(label in limits and value >= limits[label]["hold"]
+               for label, value in (item.scores if scores is None else scores).items())
 
 
 def discount_unvoiced_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
@@ -243,10 +245,8 @@ def discount_violent_words(engine: "Engine", batch: list[Evaluation]) -> None:
     model call for those few comments only."""
     chosen = []
     for item in batch:
-        scores = item.discounted_scores if item.discounted_scores is not None else item.scores
         if (not item.groups and item.scores.get("threat", 0.0) < _lowest_threat_bar(engine, item)
-                and not any(h.field == "text" for h in item.hits)
-                and not any(t.in_force for t in item.targets) and _scores_over_hold(engine, item, scores)):
+                and _says_nothing_abusive(item) and _over_hold(engine, item, _deciding_scores(item))):
             spans = violence_spans(item.comment.text)
             if spans:
                 chosen.append((item, spans + unvoiced_spans(item.comment.text, item.hits, item.targets, item.excepted)))
@@ -254,24 +254,28 @@ def discount_violent_words(engine: "Engine", batch: list[Evaluation]) -> None:
         return
     texts = [plain(without_spans(item.comment.text, spans)) for item, spans in chosen]
     for (item, _), scores in zip(chosen, engine.scorer.score(texts, [item.language.language for item, _ in chosen])):
-        base = item.discounted_scores if item.discounted_scores is not None else item.scores
+        base = _deciding_scores(item)
         item.discounted_scores = {label: min(float(value), base.get(label, float(value))) for label, value in scores.items()}
+
+
+def _deciding_scores(item: Evaluation) -> dict[str, float]:
+    """The scores the policy will read: the discounted ones when there are any."""
+    return item.discounted_scores if item.discounted_scores is not None else item.scores
+
+
+def _says_nothing_abusive(item: Evaluation) -> bool:
+    """No lexicon term in the text and no threat or derogation in force: only the model's scores."""
+    return not any(h.field == "text" for h in item.hits) and not any(t.in_force for t in item.targets)
 
 
 def _points_to_help(item: Evaluation) -> bool:
     """A call to seek help with nothing else in force: no lexicon term, no threat or derogation read."""
-    return (not any(h.field == "text" for h in item.hits) and not any(t.in_force for t in item.targets)
-            and points_to_help(item.comment.text))
+    return _says_nothing_abusive(item) and points_to_help(item.comment.text)
 
 
 def _lowest_threat_bar(engine: "Engine", item: Evaluation) -> float:
     bars = engine.policy.limits(item.language.language).get("threat", {})
     return min(bars.values(), default=0.0)
-
-
-def _scores_over_hold(engine: "Engine", item: Evaluation, scores: dict[str, float]) -> bool:
-    limits = engine.policy.limits(item.language.language)
-    return any(label in limits and value >= limits[label]["hold"] for label, value in scores.items())
 
 
 def _held_only_for_naming_a_group(engine: "Engine", item: Evaluation) -> bool:

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Iterator
 
 from moderation.training.datasets import Example
 
@@ -45,21 +46,24 @@ ROUND_2 = Path(__file__).resolve().parent / "threat_sentences_round2"
 ROUND_3 = Path(__file__).resolve().parent / "threat_sentences_round3"
 
 
-def freeform_examples(folder: Path = FOLDER, without_kinds: tuple[str, ...] = ()) -> list[Example]:
-    """Every hand-written sentence of one folder, both languages, labelled for `threat` only;
-    `without_kinds`: leave out these kinds and their look-alikes ("group_menace" also drops
-    "lookalike_group_menace")."""
-    out = []
-    round_tag = "" if folder == FOLDER else f"{folder.name}:"  # groups stay unique across rounds
+def labelled_rows(folder: Path) -> Iterator[tuple[str, int, dict]]:
+    """(language, line number from 0, row) for every row of the folder's {language}.jsonl files;
+    a label other than 0 or 1 is an error naming the file and line."""
     for path in sorted(folder.glob("*.jsonl")):
-        language = path.stem
         for number, line in enumerate(path.read_text("utf-8").splitlines()):
             if not line.strip():
                 continue
             row = json.loads(line)
-            if row.get("kind", "").removeprefix("lookalike_") in without_kinds:
-                continue
             if row["label"] not in (0, 1):
                 raise ValueError(f"{path}:{number + 1}: label must be 0 or 1")
-            out.append(Example(row["text"], language, SOURCE, f"{round_tag}{language}:{number}", {"threat": int(row["label"])}))
-    return out
+            yield path.stem, number, row
+
+
+def freeform_examples(folder: Path = FOLDER, without_kinds: tuple[str, ...] = ()) -> list[Example]:
+    """Every hand-written sentence of one folder, both languages, labelled for `threat` only;
+    `without_kinds`: leave out these kinds and their look-alikes ("group_menace" also drops
+    "lookalike_group_menace")."""
+    round_tag = "" if folder == FOLDER else f"{folder.name}:"  # groups stay unique across rounds
+    return [Example(row["text"], language, SOURCE, f"{round_tag}{language}:{number}", {"threat": int(row["label"])})
+            for language, number, row in labelled_rows(folder)
+            if row.get("kind", "").removeprefix("lookalike_") not in without_kinds]

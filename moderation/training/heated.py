@@ -15,10 +15,10 @@ sentences: never held out, never calibrating a threshold.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from moderation.training.datasets import Example
+from moderation.training.freeform import labelled_rows
 
 SOURCE = "written_heated"
 FOLDER = Path(__file__).resolve().parent / "heated_comments"
@@ -27,15 +27,5 @@ FOLDER = Path(__file__).resolve().parent / "heated_comments"
 def heated_examples(folder: Path = FOLDER) -> list[Example]:
     """Every comment of both languages, labelled for toxicity only; each language is its own source
     so that its allowed and abusive comments make (source, class) cells of their own (fit.cell_weights)."""
-    out = []
-    for path in sorted(folder.glob("*.jsonl")):
-        language = path.stem
-        for number, line in enumerate(path.read_text("utf-8").splitlines()):
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            if row["label"] not in (0, 1):
-                raise ValueError(f"{path}:{number + 1}: label must be 0 or 1")
-            out.append(Example(row["text"], language, f"{SOURCE}_{language}", f"{language}:{number}",
-                               {"toxicity": int(row["label"])}))
-    return out
+    return [Example(row["text"], language, f"{SOURCE}_{language}", f"{language}:{number}", {"toxicity": int(row["label"])})
+            for language, number, row in labelled_rows(folder)]

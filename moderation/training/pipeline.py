@@ -174,9 +174,12 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0, spec: FeatureSpec = Feat
     train_set, heldout, leaked = split(examples, [e.text for dev in dev_sets.values() for e in dev])
     train_set = train_set + list(extra.train)
     log(f"train: {len(train_set)} examples, {len(heldout)} held out, {leaked} dropped as dev duplicates")
-    if set(recipe.written_labels) & set(recipe.labels):
+    # a written sentence equal to a dev case would flatter that case: read the dev suites once
+    composes = bool(set(recipe.written_labels) & set(recipe.labels))
+    heated = recipe.heated_comments and "toxicity" in recipe.labels
+    dev_cases = dev_case_texts() if composes or heated else set()
+    if composes:
         # Train-only: a grammar's own sentences in the held-out split would flatter every figure.
-        dev_cases = dev_case_texts()  # a composed sentence equal to a dev case would flatter that case
         composed = written_examples(seed, exclude=dev_cases) + [
             e for e in ((veiled_examples(seed) if recipe.veiled_threats else [])
                         + (freeform_examples() if recipe.freeform_threats else [])
@@ -192,12 +195,11 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0, spec: FeatureSpec = Feat
                             + (["training/freeform.py round 3"] if recipe.freeform_round3 else []))
         log(f"train: {len(written)} written sentences for {', '.join(recipe.written_labels)} ({modules})")
     heated_sources = {}
-    if recipe.heated_comments and "toxicity" in recipe.labels:
-        dev_cases = dev_case_texts()
-        heated = [e for e in heated_examples() if preprocess(e.text) not in dev_cases]
-        train_set += heated
-        heated_sources = {e.source: recipe.heated_weight for e in heated}
-        log(f"train: {len(heated)} heated comments for toxicity (training/heated.py, cell weight {recipe.heated_weight})")
+    if heated:
+        comments = [e for e in heated_examples() if preprocess(e.text) not in dev_cases]
+        train_set += comments
+        heated_sources = {e.source: recipe.heated_weight for e in comments}
+        log(f"train: {len(comments)} heated comments for toxicity (training/heated.py, cell weight {recipe.heated_weight})")
     featurizer = Featurizer(spec, lexicon, recipe.encoder_scale, log, cache_dir)
     # An MLP head reads the embedding: none without the encoder, and only for a label the recipe trains.
     mlp_options = [m for m in recipe.mlp_heads if recipe.encoder_scale is not None and m.label in recipe.labels]
