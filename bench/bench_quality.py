@@ -177,7 +177,7 @@ def report_suites(engine: Engine, split: str, show_failures: bool) -> dict:
             raise SystemExit("--show-failures only shows the tune half: the report half stays unseen")
         for (case, decision), full in zip(rows, decisions):
             if not right(case["expected"], decision):
-                print(f"FAIL {case['language']} {case['category']:22} {decision:6} {full.reasons} "
+                print(f"FAIL {case['language']} {case['suite']}/{case['category']:22} {decision:6} {full.reasons} "
                       f"tox={full.scores.get('toxicity', 0):.2f} | {case['text']}", file=sys.stderr)
     return out
 

@@ -70,14 +70,14 @@ def test_calibrate_check_fails_on_a_policy_off_the_rule(tmp_path, monkeypatch, c
 
 def test_a_policy_calibrated_for_another_scorer_is_reported(caplog):
     engine = Engine.from_settings(load_settings())
-    assert engine.policy.calibrated_for == engine.scorer.model_id == "stack-v7"
+    assert engine.policy.calibrated_for == engine.scorer.model_id == "stack-v8"
     other = dataclasses.replace(engine.policy, calibrated_for="detoxify-multilingual-0123abcd")
     with caplog.at_level(logging.WARNING, logger="moderation.engine"):
         engine.with_policy(other)
-    assert "calibrated for detoxify-multilingual-0123abcd, but the scorer is stack-v7" in caplog.text
+    assert "calibrated for detoxify-multilingual-0123abcd, but the scorer is stack-v8" in caplog.text
     empty = Calibration({}, {})
-    assert disagreements(empty, other, "stack-v7")[0].startswith("calibrated_for: policy")
-    assert disagreements(empty, engine.policy, "stack-v7") == []
+    assert disagreements(empty, other, "stack-v8")[0].startswith("calibrated_for: policy")
+    assert disagreements(empty, engine.policy, "stack-v8") == []
 
 
 def test_the_shipped_scorer_and_policy_agree_without_a_warning(caplog):

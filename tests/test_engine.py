@@ -220,7 +220,9 @@ def test_a_comment_in_capitals_is_read_in_lower_case_too(engine):
     [decision] = engine.decide([CommentInput("c", shouted)])
     [lower] = engine.decide([CommentInput("l", shouted.lower())])
     assert decision.decision != "keep"
-    assert all(decision.scores[label] >= lower.scores[label] - 1e-9 for label in lower.scores)
+    # 1e-6: the encoder works in float32, and a text encoded in a batch of two differs from the same
+    # text encoded alone by about 1e-8 (stack-v8's MLP heads carry it to the score)
+    assert all(decision.scores[label] >= lower.scores[label] - 1e-6 for label in lower.scores)
 
 
 def test_a_comment_condemning_the_slurs_others_use_is_not_removed(engine):

@@ -100,9 +100,10 @@ def engine():
     return Engine.from_settings(load_settings(environ={}))
 
 
-def test_the_engine_keeps_a_kind_sentence_about_a_trans_friend(engine):
-    # the shipped model holds it on identity_attack (0.72) for naming "a trans woman"
-    comment = CommentInput(id="c1", text="My best friend is a trans woman and she is the kindest person I know.")
+def test_the_engine_keeps_a_kind_sentence_about_a_trans_neighbour(engine):
+    # the shipped model holds it for naming "a trans man" (stack-v7 did the same with "My best friend
+    # is a trans woman and she is the kindest person I know", identity_attack 0.72; stack-v8 keeps that one)
+    comment = CommentInput(id="c1", text="My neighbour is a trans man and he helped me move house last week.")
     without = engine.with_policy(dataclasses.replace(engine.policy, group_neutral_hold=None)).decide([comment])[0]
     assert without.decision == "hold" and "group_neutral_scores" not in without.details
     decision = engine.decide([comment])[0]

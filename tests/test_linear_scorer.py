@@ -34,7 +34,7 @@ def scorer() -> LinearScorer:
 def test_shipped_artifact_is_small_and_declares_its_labels(scorer):
     size = DEFAULT_MODEL.stat().st_size + DEFAULT_MODEL.with_suffix(".npz").stat().st_size
     assert size <= 25 * 1024 * 1024
-    assert scorer.model_id == "stack-v7" and scorer.encoder is not None
+    assert scorer.model_id == "stack-v8" and scorer.encoder is not None
     assert {"toxicity", "identity_attack", "threat"} <= set(scorer.labels)
 
 
@@ -89,12 +89,12 @@ def test_loading_imports_no_heavy_library():
 @pytest.fixture
 def copied_model(tmp_path):
     for suffix in (".json", ".npz"):
-        shutil.copy(DEFAULT_MODEL.with_suffix(suffix), tmp_path / f"stack-v7{suffix}")
+        shutil.copy(DEFAULT_MODEL.with_suffix(suffix), tmp_path / f"stack-v8{suffix}")
     return tmp_path
 
 
 def test_loads_from_a_directory_or_json_path(copied_model):
-    assert LinearScorer.load(copied_model).labels == LinearScorer.load(copied_model / "stack-v7.json").labels
+    assert LinearScorer.load(copied_model).labels == LinearScorer.load(copied_model / "stack-v8.json").labels
 
 
 def test_missing_artifact_is_unavailable(tmp_path):
@@ -103,34 +103,34 @@ def test_missing_artifact_is_unavailable(tmp_path):
 
 
 def test_truncated_weights_are_unavailable(copied_model):
-    npz = copied_model / "stack-v7.npz"
+    npz = copied_model / "stack-v8.npz"
     npz.write_bytes(npz.read_bytes()[:1000])
     with pytest.raises(ScorerUnavailable, match="cannot read weights"):
         LinearScorer.load(copied_model)
 
 
 def test_garbled_description_is_unavailable(copied_model):
-    (copied_model / "stack-v7.json").write_text("{not json", "utf-8")
+    (copied_model / "stack-v8.json").write_text("{not json", "utf-8")
     with pytest.raises(ScorerUnavailable, match="not a valid model description"):
         LinearScorer.load(copied_model)
 
 
 def test_weights_of_the_wrong_shape_are_unavailable(copied_model):
-    description = json.loads((copied_model / "stack-v7.json").read_text("utf-8"))
+    description = json.loads((copied_model / "stack-v8.json").read_text("utf-8"))
     description["features"]["char_bits"] = 12
-    (copied_model / "stack-v7.json").write_text(json.dumps(description), "utf-8")
+    (copied_model / "stack-v8.json").write_text(json.dumps(description), "utf-8")
     with pytest.raises(ScorerUnavailable, match="shape"):
         LinearScorer.load(copied_model)
 
 
 def test_non_finite_weights_are_unavailable(copied_model):
-    description = json.loads((copied_model / "stack-v7.json").read_text("utf-8"))
+    description = json.loads((copied_model / "stack-v8.json").read_text("utf-8"))
     shape = tuple(description["weights_shape"])
     weights = np.zeros(shape, dtype=np.float16)
     weights[0, 0] = np.nan
-    with np.load(copied_model / "stack-v7.npz") as archive:
+    with np.load(copied_model / "stack-v8.npz") as archive:
         others = {name: archive[name] for name in archive.files if name != "weights"}
-    np.savez(copied_model / "stack-v7.npz", **{**others, "weights": weights})
+    np.savez(copied_model / "stack-v8.npz", **{**others, "weights": weights})
     with pytest.raises(ScorerUnavailable, match="finite"):
         LinearScorer.load(copied_model)
 
@@ -149,16 +149,16 @@ def test_score_does_not_grow_with_length():
 
 
 def test_encoder_weights_of_the_wrong_shape_are_unavailable(copied_model):
-    with np.load(copied_model / "stack-v7.npz") as archive:
+    with np.load(copied_model / "stack-v8.npz") as archive:
         others = {name: archive[name] for name in archive.files}
-    np.savez(copied_model / "stack-v7.npz", **{**others, "encoder_weights": np.zeros((100, 5), dtype=np.float16)})
+    np.savez(copied_model / "stack-v8.npz", **{**others, "encoder_weights": np.zeros((100, 5), dtype=np.float16)})
     with pytest.raises(ScorerUnavailable, match="encoder weights"):
         LinearScorer.load(copied_model)
 
 
 def test_an_unknown_encoder_is_unavailable(copied_model):
-    description = json.loads((copied_model / "stack-v7.json").read_text("utf-8"))
+    description = json.loads((copied_model / "stack-v8.json").read_text("utf-8"))
     description["encoder"]["name"] = "some-other-encoder"
-    (copied_model / "stack-v7.json").write_text(json.dumps(description), "utf-8")
+    (copied_model / "stack-v8.json").write_text(json.dumps(description), "utf-8")
     with pytest.raises(ScorerUnavailable, match="encoder"):
         LinearScorer.load(copied_model)

@@ -236,7 +236,7 @@ def test_apply_records_history_moves_the_review_queue_and_keeps_old_decisions(se
         assert [e["type"] for e in history] == ["received", "decided", "rescored"]
         event = history[-1]
         assert (event["actor"], event["what"], event["previous"]) == ("rescore", "keep", "hold")
-        assert event["policy_version"] == policy.version and event["model"] == "stack-v7"
+        assert event["policy_version"] == policy.version and event["model"] == "stack-v8"
         assert event["lexicon_version"] == engine.lexicon.version and event["targets_version"] == engine.targets.version
         assert event["engine_version"] == engine.versions["engine"]
         assert event["decision"]["decision"] == "keep" and event["run_id"] == summary["run_id"]

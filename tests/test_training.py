@@ -55,9 +55,9 @@ def test_shipped_scorer_matches_training_matrix_times_weights():
     matrix = feature_matrix(SAMPLES, scorer.spec, scorer.lexicon)
     embedded = scorer.encoder.encode(SAMPLES)
     expected = matrix @ scorer._weights + scorer._intercepts + embedded @ scorer._encoder_weights
-    for column, head in scorer._mlp_heads:  # stack-v7: the threat logit blends in an MLP over the embedding
+    for column, head in scorer._mlp_heads:  # the threat (stack-v7) and identity_attack (stack-v8) logits blend in an MLP
         expected[:, column] = (1 - head.blend) * expected[:, column] + head.blend * head.logits(embedded)
-    assert scorer._mlp_heads, "the shipped model has an MLP threat head"
+    assert {head.label for _, head in scorer._mlp_heads} == {"threat", "identity_attack"}
     assert np.allclose(scorer.logits(SAMPLES), expected, atol=1e-4)
 
 

@@ -7,7 +7,7 @@ on the tune half of bench/data/dev and on the *choice* split of ../shared/data (
 thresholds are chosen on; never the held-out one we report): benign comments no longer held
 ("freed") against toxic ones no longer caught ("lost").
 
-    .venv/bin/python bench/experiments/group_neutral.py
+    .venv/bin/python bench/experiments/group_neutral.py [FLOOR ...]   # default: 0.2 0.3 0.4
 
 Measured 2026-12-03 (stack-v3, policy 2026-12-02.7 without and with the reading):
 
@@ -39,7 +39,7 @@ from moderation.engine import Engine  # noqa: E402
 from moderation.settings import load_settings  # noqa: E402
 from moderation.types import CommentInput  # noqa: E402
 
-FLOORS = (0.2, 0.3, 0.4)
+FLOORS = tuple(float(f) for f in sys.argv[1:]) or (0.2, 0.3, 0.4)
 
 
 def decide(engine: Engine, texts: list[str]):

@@ -26,8 +26,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="where to write <model>.json and <model>.npz (default: var/models; the shipped "
                              "model in moderation/models is replaced only by naming that folder)")
     # Checked against pipeline.RECIPES in run(): importing it here would load scikit-learn for every command.
-    parser.add_argument("--model", default="stack-v7", metavar="RECIPE",
-                        help="stack-v7 (default): n-grams, lexicon and sentence encoder, with the project's "
+    parser.add_argument("--model", default="stack-v8", metavar="RECIPE",
+                        help="stack-v8 (default): stack-v7 with hand-written derogation of groups and its "
+                             "look-alikes (training/derogation.py) for the identity_attack head, which also gets an "
+                             "MLP over the embedding; stack-v8d: without that MLP, stack-v8dt: the derogation for "
+                             "the toxicity head too (not shipped); stack-v7: n-grams, lexicon and sentence encoder, with the project's "
                              "written threat sentences and two rounds of hand-written threats and look-alikes "
                              "(training/freeform.py), and an MLP threat head over the embedding blended with the "
                              "linear one; stack-v7r3: stack-v7 with a third round (veiled threats and look-alikes), stack-v7r3p: without its veiled menace at groups; stack-v8c / stack-v8l: stack-v7 with hand-written heated comments for the toxicity head (weight 1 / 0.3, not shipped); stack-v6: without the MLP head; stack-v5: the first round only; stack-v3: without the hand-written ones; stack-v4: stack-v3 "
@@ -40,7 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--without", action="append", default=[], metavar="FILE",
                         help="leave this training file out (repeatable), e.g. to build a model that has never "
                              "seen a site's data")
-    parser.add_argument("--model-id", help="id of the model written (default: the recipe's, e.g. stack-v7)")
+    parser.add_argument("--model-id", help="id of the model written (default: the recipe's, e.g. stack-v8)")
     reviews = parser.add_argument_group("with reviews (moderators' decisions on held comments)")
     reviews.add_argument("--with-reviews", action="store_true",
                          help="add the moderators' decisions in the store (or --reviews) to training")

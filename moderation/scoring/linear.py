@@ -27,7 +27,7 @@ from moderation.scoring.mlp_head import MlpHead
 from moderation.types import LABELS
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
-DEFAULT_MODEL = MODELS_DIR / "stack-v7.json"
+DEFAULT_MODEL = MODELS_DIR / "stack-v8.json"
 PREVIOUS_MODEL = MODELS_DIR / "linear-v1.json"  # n-grams and lexicon only; still loadable
 
 

@@ -1,0 +1,39 @@
+"""Slur-free hate against identity groups and ordinary talk about the same groups, written by hand.
+
+Why: slur-free derogation ("I can't stand Muslims", "women shouldn't be allowed to vote", hate
+through a pronoun in a later sentence or phrased as a question) is caught by the targeting rules
+only in the phrasings they were written from: on the report halves of the later dev suites
+derogation was caught 0.55-0.70, against 1.00 on the tune halves the rules came from. The
+identity_attack head learned from Jigsaw's `identity_hate` (few, mostly slurs) and ToxiGen's
+statements (757, English). Two helper sessions that had read no file of the project wrote 720
+comments per language: 360 hateful in eight kinds (strong dislike, negative generalisation,
+dehumanisation, exclusion, hate through a negated positive, a question or opinion, a pronoun in a
+later sentence, insinuation) and 360 acceptable in eight kinds that mirror them (neutral and
+positive mentions, denials of a stereotype, counter-speech quoting hate, harmless questions and
+opinions, harmless pronoun reference, harsh criticism of a policy or institution, news of
+discrimination), over the same groups, so that a group's name alone predicts nothing. Comments
+within a difflib ratio of 0.8 of a dev-suite or sealed-suite case were removed before any
+training (tests/test_derogation_sentences.py). Files:
+moderation/training/derogation_sentences/{en,fr}.jsonl, one {"text", "label", "kind"} per line;
+`label` is identity_attack. Train-only, like the other written sentences: never held out, never
+calibrating a threshold.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from moderation.training.datasets import Example
+from moderation.training.freeform import labelled_rows
+
+SOURCE = "written_derogation"
+FOLDER = Path(__file__).resolve().parent / "derogation_sentences"
+
+
+def derogation_examples(folder: Path = FOLDER, labels: tuple[str, ...] = ("identity_attack",)) -> list[Example]:
+    """Every comment of both languages, its label given to each of `labels` (identity_attack only by
+    default); each language is its own source, so that its hateful and acceptable comments make
+    (source, class) cells of their own."""
+    return [Example(row["text"], language, f"{SOURCE}_{language}", f"{language}:{number}",
+                    {label: int(row["label"]) for label in labels})
+            for language, number, row in labelled_rows(folder)]
