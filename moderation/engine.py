@@ -24,6 +24,7 @@ from moderation.language import LanguageDetector, LanguageResult
 from moderation.group_neutral import neutral_text, said_of_oneself, speaks_as_a_member
 from moderation.policy import NEUTRAL_READING_LABELS, Evidence, Policy, load_policy
 from moderation.settings import Settings
+from moderation.support import voices_support
 from moderation.targeting import TargetHit, TargetRules
 from moderation.text.disguise import looks_disguised
 from moderation.text.plain import plain
@@ -273,6 +274,11 @@ def _points_to_help(item: Evaluation) -> bool:
     return _says_nothing_abusive(item) and points_to_help(item.comment.text)
 
 
+def _voices_support(item: Evaluation) -> bool:
+    """Support for the group it names ("I stand with refugees") with nothing abusive in its own voice."""
+    return bool(item.groups) and _says_nothing_abusive(item) and voices_support(item.comment.text)
+
+
 def _lowest_threat_bar(engine: "Engine", item: Evaluation) -> float:
     bars = engine.policy.limits(item.language.language).get("threat", {})
     return min(bars.values(), default=0.0)
@@ -340,7 +346,8 @@ def read_without_group_names(engine: "Engine", batch: list[Evaluation]) -> None:
 # 7: laughter and indignation at nothing are read without (moderation/unvoiced.py), words of
 # violence where the threat head reads no intent (discount_violent_words), and a call to seek
 # help is not held on the threat head's score (points_to_help; all 2026-12-05, evening).
-ENGINE_REVISION = "eng-7"
+# 8: support for the group a comment names is read (voices_support, moderation/support.py; 2026-12-05, night).
+ENGINE_REVISION = "eng-8"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,
@@ -402,7 +409,8 @@ class Engine:
                                               group_neutral_scores=item.group_neutral_scores,
                                               names_group=bool(item.groups), names_person=item.names_person,
                                               names_role=item.names_role, speaks_as_member=item.speaks_as_member,
-                                              points_to_help=_points_to_help(item)))
+                                              points_to_help=_points_to_help(item),
+                                              voices_support=_voices_support(item)))
         details = {
             "language_source": item.language.source,
             "lexicon_version": self.lexicon.version,

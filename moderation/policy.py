@@ -71,6 +71,10 @@ class Evidence:
     # it points to a helpline or to help and says nothing violent, no threat in force
     # (moderation/unvoiced.py points_to_help): the threat head's score alone does not hold it
     points_to_help: bool = False
+    # it voices support for the group it names ("refugees deserve to feel safe", "I stand with trans
+    # people") and says nothing abusive in its own voice (moderation/support.py): the model's scores
+    # hold it only at their remove bars, and the threat head not at the lower group bar
+    voices_support: bool = False
 
 
 @dataclass(frozen=True)
@@ -198,6 +202,8 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
             continue  # the score came from the group's name: "people kids deserve to feel safe" is benign
         if label in NEUTRAL_READING_LABELS and denial_only and value < limits["remove"]:
             continue  # what is left around a denial is its commentary: "..., cette idée est ridicule"
+        if label in NEUTRAL_READING_LABELS and evidence.voices_support and value < limits["remove"]:
+            continue  # "Muslims should be able to live without fear": safety and fear are not a threat to them
         if label in AIMED_LABELS and not (about_a_group or evidence.names_person or evidence.names_role):
             continue  # a threat needs someone threatened: "the heat is killing me" names nobody else
         if label in AIMED_LABELS and evidence.points_to_help:
@@ -206,7 +212,7 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
             yield "remove", f"{label}_remove"
         elif value >= limits["hold"]:
             yield "hold", f"{label}_hold"
-        elif about_a_group and value >= limits.get("hold_if_group", float("inf")):
+        elif about_a_group and not evidence.voices_support and value >= limits.get("hold_if_group", float("inf")):
             # A lower bar when the comment names a group: "they should all be fed to the lions" about
             # a named people is a threat, where "the traffic is killing me" about nobody is not.
             yield "hold", f"{label}_group_hold"

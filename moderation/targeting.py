@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple, Sequence
 
+from moderation.support import denies_them_something_good
 from moderation.text.normalize import normalize_for_matching
 from moderation.text.regex_cache import RegexCache, files_key
 from moderation.text.typos import typo_variants
@@ -75,11 +76,13 @@ PREFIX_REACH = 400  # characters those words may span (ten words of forty letter
 # Bump when this module reads the same files differently (what a pattern compiles to, how a comment
 # is matched), so that `TargetRules.version` changes even if the files did not: a decision records
 # the version, and rescoring compares it (as the lexicon's MATCHER_REVISION).
-RULES_REVISION = "5"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
+RULES_REVISION = "6"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
 # 3: a comma then a new subject ends the clause a negation qualifies (_CLAUSE_BREAK), a claim set up
 # for a "but" is not negated (_set_up), an opener cancels only what comes before its end (2026-12-05)
 # 4: a negative question about a group is not its denial (_asks_why_not, 2026-12-05)
 # 5: an apposition naming them again (", ces fainéants") begins a clause (_CLAUSE_BREAK, 2026-12-05)
+# 6: a group denied respect, rights or safety ("X don't deserve equal rights") is derogation in
+# force, not a denial (moderation/support.py denies_them_something_good, 2026-12-05, night)
 
 
 class TargetRulesError(ValueError):
@@ -648,7 +651,9 @@ class TargetRules:
                     target = named_group if kind == "pronoun_derogation" else rules.group_at(text, start, end)
                     orig_start, orig_end = normalized.original_span(source[start], source[end - 1] + 1)
                     negated, reported = _qualifiers(rules, text, start, end, quotes)
-                    negated = negated or kind == "negated_derogation"
+                    # "X don't deserve equal rights" denies them something good: the claim itself, in force
+                    denial = kind == "negated_derogation" and not denies_them_something_good(text, start, end)
+                    negated = negated or denial
                     reported = reported or kind == "reported_derogation"  # « traiter les X de ... »
                     found.append(TargetHit(
                         kind=kind if kind in THREAT_KINDS else "derogation", target=target,

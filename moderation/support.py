@@ -1,0 +1,94 @@
+"""Whether a comment voices support for the people it names: "Refugees deserve to feel safe", "I
+stand with trans people", « Les handicapés devraient pouvoir vivre sans peur ».
+
+Why: the models read safety, fear and rights next to a group's name as the talk of threats and
+hate. stack-v7 and stack-v8 held "Muslims should be able to live without fear", « Les juifs
+méritent de se sentir en sécurité dans leur quartier » (toxicity and identity_attack) and "I stand
+with refugees" (the threat head at the group bar). A phrase of support is only read as such when it
+is not negated ("don't deserve to feel safe", « ne méritent pas ») and not asked ("Do they deserve
+respect?"); the policy then lets the model's scores hold such a comment only at their remove bars,
+and only when it says nothing abusive in its own voice (moderation/policy.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+_SUPPORT = re.compile(
+    r"(?<![^\W_])(?:"
+    # English
+    r"deserves? (?:to (?:feel safe|be safe|live (?:in peace|without fear|safely|freely|with dignity)|be treated "
+    r"(?:equally|with respect|with dignity|fairly)|be protected|be heard)|respect|dignity|equal rights|the same rights|"
+    r"our (?:support|thanks|respect|protection)|protection|better)|"
+    r"(?:should|must|ought to) be (?:able|free|allowed) to live(?: (?:in peace|without fear|safely|freely|openly))?|"
+    r"(?:should|must|ought to) (?:feel safe|be safe|live without fear|be treated (?:equally|with respect|with dignity))|"
+    r"(?:have|has) (?:the same|equal) rights|"
+    r"(?:i|we) (?:stand|am standing|are standing) (?:with|by|in solidarity with|up for)|"
+    r"(?:solidarity|standing) with|"
+    r"(?:are|is) (?:welcome here|always welcome)|"
+    # French
+    r"m[ée]rit(?:e|ent) (?:de (?:se sentir en s[ée]curit[ée]|vivre (?:en paix|sans peur|en s[ée]curit[ée]|dignement|"
+    r"librement))|d'[êe]tre (?:prot[ée]g[ée]e?s?|respect[ée]e?s?|trait[ée]e?s? (?:[ée]galement|avec respect|dignement)|"
+    r"entendue?s?)|le respect|notre respect|la dignit[ée]|les m[êe]mes droits|notre soutien|mieux)|"
+    r"(?:devraient|doivent|devrait|doit) pouvoir vivre(?: (?:sans peur|en paix|en s[ée]curit[ée]|librement|normalement|"
+    r"dignement))?|"
+    r"(?:ont|a) (?:les m[êe]mes droits|droit au respect|droit [àa] la s[ée]curit[ée]|le droit de vivre)|"
+    r"(?:je suis|nous sommes|on est) solidaires?|solidarit[ée] avec|"
+    r"(?:sont|est) (?:les |la |le )?bienvenue?s?|"
+    r"je (?:soutiens|suis avec|suis aux c[ôo]t[ée]s)"
+    r")(?![^\W_])", re.IGNORECASE)
+
+# What makes a phrase of support say the opposite: a negation just before it ("don't deserve",
+# « ne méritent pas », "never be able to live") or after it (« ne méritent pas le respect » is
+# caught before; « méritent pas » after a dropped « ne »).
+_NEGATION_BEFORE = re.compile(r"(?:n't|(?<![^\W_])(?:not|never|no longer|nobody|no one|ne|n'|jamais|personne|aucun|"
+                              r"aucune|plus)(?![^\W_]))[^.!?\n]{0,20}$", re.IGNORECASE)
+_PAS_AFTER_VERB = re.compile(r"(?<![^\W_])(?:m[ée]rit(?:e|ent)|sont|est|ont|devraient|doivent) (?:pas|plus|jamais)(?![^\W_])",
+                             re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+# "Women deserve respect but they should stay in the kitchen": support set up for a "but" is a disclaimer
+_BUT_AFTER = re.compile(r"(?<![^\W_])(?:but|however|except|mais|sauf|par contre|cependant|pourvu|tant qu)(?![^\W_])",
+                        re.IGNORECASE)
+
+
+def voices_support(text: str) -> bool:
+    """Whether `text` says, in a statement and without negating it, that people deserve safety,
+    respect or rights, or that the speaker stands with them."""
+    if _PAS_AFTER_VERB.search(text):
+        return False
+    for match in _SUPPORT.finditer(text):
+        sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, match.start())), default=0)
+        if _NEGATION_BEFORE.search(text, sentence_start, match.start()):
+            continue
+        closing = _SENTENCE_END.search(text, match.end())
+        if closing is not None and closing.group() == "?":
+            continue  # "Do they deserve respect?" asks
+        if _BUT_AFTER.search(text, match.end()):
+            return False
+        return True
+    return False
+
+
+# Something good denied to the people named: "Black people do not deserve equal rights", "Trans
+# people don't deserve to be treated with dignity", « Les immigrés ne méritent pas les mêmes droits
+# que nous ». The targeting rules read "<group> don't <verb> ..." as a denial of a claim about the
+# group ("immigrants don't steal jobs"); denying them respect, rights or safety is the claim itself
+# (moderation/targeting.py). Read on the rules' text: lower case, accents kept or dropped.
+_DENIED_GOOD = re.compile(
+    r"(?<![^\W_])(?:"
+    r"(?:don't|dont|do not|doesn't|doesnt|does not|never|no longer|shouldn't|should not|won't|will never) "
+    r"(?:ever |really |even |truly )?(?:deserve|deserves|earn|earned|merit) "
+    r"(?:respect|dignity|equal rights|the same rights|any rights|rights|a voice|a home|our (?:support|trust|respect|sympathy|"
+    r"help|pity|protection|compassion)|protection|sympathy|compassion|pity|mercy|trust|kindness|"
+    r"to (?:feel safe|be safe|live|be treated (?:equally|with respect|with dignity|fairly|as equals|as humans?|like humans?)|"
+    r"be protected|be heard|be here|exist|vote|be happy|be respected))|"
+    r"m[ée]rit(?:e|ent|eront|eraient) (?:pas|plus|jamais|aucun|aucune|rien) (?:de |d'|du |le |la |les |l'|notre |nos |un |une )?"
+    r"(?:respect|dignit[ée]|droits?|m[êe]mes droits|soutien|confiance|piti[ée]|protection|compassion|vivre|exister|"
+    r"se sentir|[êe]tre (?:prot[ée]g|respect|trait|entendu|heureu|ici|la)|place)"
+    r")(?![^\W_])")
+
+
+def denies_them_something_good(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] (a group, then a negated predicate) denies the group respect, rights,
+    safety or sympathy, rather than a derogatory claim about it."""
+    return _DENIED_GOOD.search(text, start, min(len(text), end + 40)) is not None

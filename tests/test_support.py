@@ -1,0 +1,78 @@
+"""Support for the people a comment names, and respect or rights denied to them (moderation/support.py)."""
+
+import pytest
+
+from moderation.engine import Engine
+from moderation.settings import load_settings
+from moderation.support import denies_them_something_good, voices_support
+from moderation.types import CommentInput
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return Engine.from_settings(load_settings(environ={}))
+
+
+def decide(engine, text):
+    return engine.decide([CommentInput("c", text)])[0]
+
+
+@pytest.mark.parametrize("text", [
+    # held by the shipped models before (toxicity, identity_attack or the threat head at the group bar)
+    "Muslims should be able to live without fear.",
+    "Jews deserve to feel safe in their own neighbourhood.",
+    "I stand with refugees.",
+    "Les juifs méritent de se sentir en sécurité dans leur quartier.",
+    "Les personnes trans devraient pouvoir vivre sans peur.",
+])
+def test_support_for_a_group_is_kept(engine, text):
+    decision = decide(engine, text)
+    assert decision.decision == "keep", (decision.reasons, decision.scores)
+
+
+@pytest.mark.parametrize("text", [
+    "Black people do not deserve equal rights.",
+    "Trans people don't deserve to be treated with dignity.",
+    "Muslims don't deserve to feel safe here.",
+    "Les immigrés ne méritent pas les mêmes droits que nous.",
+    "Les femmes ne méritent pas le respect.",
+    "Les Noirs ne méritent aucun respect.",
+])
+def test_respect_or_rights_denied_to_a_group_is_not_kept(engine, text):
+    # these read as denials ("immigrants don't steal jobs") and were kept
+    decision = decide(engine, text)
+    assert decision.decision != "keep" and "identity_derogation" in decision.reasons, decision.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "Immigrants don't steal jobs.",
+    "Refugees don't deserve to be treated like animals.",
+    "Les réfugiés ne méritent pas d'être traités comme des chiens.",
+])
+def test_a_real_denial_or_sympathy_stays_kept(engine, text):
+    assert decide(engine, text).decision == "keep"
+
+
+@pytest.mark.parametrize("text, supports", [
+    ("Refugees deserve to feel safe.", True),
+    ("Muslims don't deserve to feel safe.", False),
+    ("Les Roms ne méritent pas de vivre en paix.", False),
+    ("Les Roms méritent pas de vivre en paix.", False),
+    ("Do immigrants really deserve the same rights as us?", False),
+    ("Women deserve respect but they should stay in the kitchen.", False),
+    ("I stand with trans people.", True),
+    ("Nous sommes solidaires des réfugiés.", True),
+])
+def test_what_reads_as_support(text, supports):
+    assert voices_support(text) is supports
+
+
+def test_a_disclaimer_of_support_does_not_free_what_follows(engine):
+    decision = decide(engine, "Women deserve respect but they should stay in the kitchen.")
+    assert decision.decision != "keep"
+
+
+def test_something_good_denied_is_read_in_the_rules_text():
+    text = "les immigres ne meritent pas les memes droits que nous"
+    assert denies_them_something_good(text, 0, 30)
+    assert not denies_them_something_good("les immigres ne volent pas le travail", 0, 30)
