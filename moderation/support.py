@@ -71,7 +71,7 @@ def voices_support(text: str) -> bool:
 
 # Something good denied to the people named: "Black people do not deserve equal rights", "Trans
 # people don't deserve to be treated with dignity", « Les immigrés ne méritent pas les mêmes droits
-# que nous ». The targeting rules read "<group> don't <verb> ..." as a denial of a claim about the
+# que nous », "Black people are not as smart as white people". The targeting rules read "<group> don't <verb> ..." as a denial of a claim about the
 # group ("immigrants don't steal jobs"); denying them respect, rights or safety is the claim itself
 # (moderation/targeting.py). Read on the rules' text: lower case, accents kept or dropped.
 _DENIED_GOOD = re.compile(
@@ -84,7 +84,12 @@ _DENIED_GOOD = re.compile(
     r"be protected|be heard|be here|exist|vote|be happy|be respected))|"
     r"m[ée]rit(?:e|ent|eront|eraient) (?:pas|plus|jamais|aucun|aucune|rien) (?:de |d'|du |le |la |les |l'|notre |nos |un |une )?"
     r"(?:respect|dignit[ée]|droits?|m[êe]mes droits|soutien|confiance|piti[ée]|protection|compassion|vivre|exister|"
-    r"se sentir|[êe]tre (?:prot[ée]g|respect|trait|entendu|heureu|ici|la)|place)"
+    r"se sentir|[êe]tre (?:prot[ée]g|respect|trait|entendu|heureu|ici|la)|place)|"
+    # a worth compared down: "X are not as smart as white people", « pas aussi intelligents que les Blancs »
+    r"(?:not|n't|never|pas|jamais) (?:as|so|aussi|si) (?:smart|intelligent|clever|bright|capable|competent|good|honest|"
+    r"civili[sz]ed|evolved|advanced|hard-?working|trustworthy|clean|moral|human|intelligente?s?|capables?|dou[ée]e?s?|"
+    r"honn[êe]tes?|civilis[ée]e?s?|[ée]volu[ée]e?s?|travailleu(?:r|se)s?|propres?|bonn?e?s?|comp[ée]tente?s?|humaine?s?) "
+    r"(?:as|que|qu')"
     r")(?![^\W_])")
 
 

@@ -37,6 +37,11 @@ def test_support_for_a_group_is_kept(engine, text):
     "Les immigrés ne méritent pas les mêmes droits que nous.",
     "Les femmes ne méritent pas le respect.",
     "Les Noirs ne méritent aucun respect.",
+    "Black people are not as smart as white people.",
+    "Les Noirs ne sont pas aussi intelligents que les Blancs.",
+    # no respect said in one's own voice (the group-neutral reading waived these: "I don't respect people")
+    "I don't respect gay people.",
+    "Je ne respecte pas les femmes.",
 ])
 def test_respect_or_rights_denied_to_a_group_is_not_kept(engine, text):
     # these read as denials ("immigrants don't steal jobs") and were kept
@@ -48,6 +53,8 @@ def test_respect_or_rights_denied_to_a_group_is_not_kept(engine, text):
     "Immigrants don't steal jobs.",
     "Refugees don't deserve to be treated like animals.",
     "Les réfugiés ne méritent pas d'être traités comme des chiens.",
+    "Women are not as well paid as men.",
+    "Les femmes ne sont pas aussi bien payées que les hommes.",
 ])
 def test_a_real_denial_or_sympathy_stays_kept(engine, text):
     assert decide(engine, text).decision == "keep"
