@@ -275,8 +275,10 @@ def _points_to_help(item: Evaluation) -> bool:
 
 
 def _voices_support(item: Evaluation) -> bool:
-    """Support for the group it names ("I stand with refugees") with nothing abusive in its own voice."""
-    return bool(item.groups) and _says_nothing_abusive(item) and voices_support(item.comment.text)
+    """Support for the group it names ("I stand with refugees") with nothing abusive in its own voice
+    and no word of violence anywhere ("we need more rope for the ... in this town" is no support)."""
+    return (bool(item.groups) and _says_nothing_abusive(item) and not violence_spans(item.comment.text)
+            and voices_support(item.comment.text))
 
 
 def _lowest_threat_bar(engine: "Engine", item: Evaluation) -> float:

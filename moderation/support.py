@@ -26,6 +26,11 @@ _SUPPORT = re.compile(
     r"(?:i|we) (?:stand|am standing|are standing) (?:with|by|in solidarity with|up for)|"
     r"(?:solidarity|standing) with|"
     r"(?:are|is) (?:welcome here|always welcome)|"
+    r"(?:are|is) (?:just|every bit|equally|no less) (?:as )?(?:capable|smart|intelligent|talented|good|able|skilled|"
+    r"hard-?working|deserving|human|valuable)(?: as)?|"
+    r"(?:we|you|they) need (?:more|many more|a lot more) [^.!?\n]{1,40}? (?:in|on|at|into) (?:parliament|congress|"
+    r"government|politics|the (?:boardroom|cabinet|police|senate|house|party|team|newsroom|sciences?|field|job)|science|tech|"
+    r"leadership|power|office|sport|medicine|our (?:schools|hospitals|newsrooms|councils))|"
     # French
     r"m[ée]rit(?:e|ent) (?:de (?:se sentir en s[ée]curit[ée]|vivre (?:en paix|sans peur|en s[ée]curit[ée]|dignement|"
     r"librement))|d'[êe]tre (?:prot[ée]g[ée]e?s?|respect[ée]e?s?|trait[ée]e?s? (?:[ée]galement|avec respect|dignement)|"
@@ -35,6 +40,11 @@ _SUPPORT = re.compile(
     r"(?:ont|a) (?:les m[êe]mes droits|droit au respect|droit [àa] la s[ée]curit[ée]|le droit de vivre)|"
     r"(?:je suis|nous sommes|on est) solidaires?|solidarit[ée] avec|"
     r"(?:sont|est) (?:les |la |le )?bienvenue?s?|"
+    r"(?:sont|est) (?:tout |tout aussi |bien |)aussi (?:capables?|intelligente?s?|dou[ée]e?s?|comp[ée]tente?s?|"
+    r"travailleu(?:r|se)s?|humaine?s?|m[ée]ritante?s?) que|"
+    r"(?:il faut|faut|on a besoin de|nous avons besoin de) (?:plus|davantage|beaucoup plus) (?:de |d')[^.!?\n]{1,40}? "
+    r"(?:au|[àa] l'|[àa] la|dans les?|en) (?:parlement|gouvernement|politique|assembl[ée]e|s[ée]nat|conseil|direction|"
+    r"sciences?|entreprise|police|m[ée]decine|postes? de direction)|"
     r"je (?:soutiens|suis avec|suis aux c[ôo]t[ée]s)"
     r")(?![^\W_])", re.IGNORECASE)
 

@@ -24,6 +24,8 @@ def decide(engine, text):
     "I stand with refugees.",
     "Les juifs méritent de se sentir en sécurité dans leur quartier.",
     "Les personnes trans devraient pouvoir vivre sans peur.",
+    "Disabled people are just as capable as anyone.",
+    "We need more women in parliament.",  # the threat head at the group bar
 ])
 def test_support_for_a_group_is_kept(engine, text):
     decision = decide(engine, text)
@@ -83,3 +85,8 @@ def test_something_good_denied_is_read_in_the_rules_text():
     text = "les immigres ne meritent pas les memes droits que nous"
     assert denies_them_something_good(text, 0, 30)
     assert not denies_them_something_good("les immigres ne volent pas le travail", 0, 30)
+
+
+def test_support_next_to_a_word_of_violence_is_not_read_as_support(engine):
+    decision = decide(engine, "Refugees deserve to feel safe, I'd kill anyone who hurts them.")
+    assert decision.decision != "keep"
