@@ -1,30 +1,19 @@
 """The hand-written derogation of groups and its look-alikes (moderation/training/derogation.py):
 train-only identity_attack data, independent of the dev and sealed suites."""
 
-import difflib
 import json
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from moderation.scoring.linear_features import preprocess
 from moderation.training.derogation import FOLDER, derogation_examples
 from moderation.training.freeform import labelled_rows
-from moderation.training.written import dev_case_texts
-
-SEALED = Path(__file__).resolve().parents[1] / "bench" / "data" / "sealed"
+from tests.support.suite_distance import assert_far_from, suite_cases
 HATEFUL_KINDS = {"strong_dislike", "negative_generalisation", "dehumanisation", "exclusion", "negated_positive",
                  "question_or_opinion", "pronoun_reference", "insinuation"}
 ACCEPTABLE_KINDS = {"neutral_mention", "positive_mention", "denial", "counter_speech", "benign_question_or_opinion",
                     "benign_pronoun", "policy_criticism", "news_about_discrimination"}
-
-
-def _near(text: str, pool: list[str], words: list[set[str]]) -> list[str]:
-    own = set(text.split())
-    # only cases sharing half the words can be 0.8 alike; difflib on those alone
-    close = [case for case, theirs in zip(pool, words) if 2 * len(own & theirs) >= min(len(own), len(theirs))]
-    return difflib.get_close_matches(text, close, n=1, cutoff=0.8)
 
 
 def test_both_languages_have_every_kind_labelled_for_identity_attack_only():
@@ -45,16 +34,7 @@ def test_each_kind_has_the_label_its_name_says():
 
 @pytest.mark.parametrize("suite", ["dev", "sealed"])
 def test_no_comment_is_close_to_a_dev_or_sealed_case(suite):
-    # the suites must stay independent of what is trained on: not equal, not nearly equal
-    if suite == "dev":
-        pool = sorted(dev_case_texts())
-    else:
-        pool = sorted({preprocess(json.loads(line)["text"]) for path in SEALED.glob("*.jsonl")
-                       for line in path.read_text("utf-8").splitlines() if line.strip()})
-    words = [set(case.split()) for case in pool]
-    for example in derogation_examples():
-        text = preprocess(example.text)
-        assert text not in pool and not _near(text, pool, words), example.text
+    assert_far_from(derogation_examples(), suite_cases(suite))
 
 
 def test_the_shipped_model_learned_identity_attack_from_them():

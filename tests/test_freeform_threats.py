@@ -1,13 +1,11 @@
 """The hand-written threats and look-alikes (moderation/training/freeform.py): train-only data."""
 
-import difflib
 from collections import Counter
 
-from moderation.scoring.linear_features import preprocess
 import pytest
 
 from moderation.training.freeform import FOLDER, ROUND_2, ROUND_3, freeform_examples
-from moderation.training.written import dev_case_texts
+from tests.support.suite_distance import assert_far_from, suite_cases
 
 
 @pytest.mark.parametrize("folder", [FOLDER, ROUND_2, ROUND_3], ids=["round 1", "round 2", "round 3"])
@@ -30,40 +28,11 @@ def test_the_rounds_do_not_share_sentences_or_groups(one, other):
 
 @pytest.mark.parametrize("folder", [FOLDER, ROUND_2, ROUND_3], ids=["round 1", "round 2", "round 3"])
 def test_no_sentence_is_close_to_a_dev_suite_case(folder):
-    # the dev suites must stay independent of what is trained on: not equal, not nearly equal
-    dev = sorted(dev_case_texts())
-    words = [set(case.split()) for case in dev]
-    for example in freeform_examples(folder):
-        text = preprocess(example.text)
-        assert text not in dev
-        own = set(text.split())
-        # only cases sharing half the words can be 0.8 alike; difflib on those alone
-        near = [case for case, theirs in zip(dev, words) if 2 * len(own & theirs) >= min(len(own), len(theirs))]
-        assert not difflib.get_close_matches(text, near, n=1, cutoff=0.8), example.text
+    assert_far_from(freeform_examples(folder), suite_cases("dev"))
 
 
 def test_no_round_3_sentence_is_close_to_a_sealed_suite_case():
     # the sealed suite (bench/data/sealed) was written before round 3 and must stay unseen by training
-    import json
-    from pathlib import Path
-    sealed = sorted({preprocess(json.loads(line)["text"])
-                     for path in (Path(__file__).resolve().parents[1] / "bench" / "data" / "sealed").glob("*.jsonl")
-                     for line in path.read_text("utf-8").splitlines() if line.strip()})
+    sealed = suite_cases("sealed")
     assert len(sealed) > 800
-    words = [set(case.split()) for case in sealed]
-    for example in freeform_examples(ROUND_3):
-        text = preprocess(example.text)
-        own = set(text.split())
-        near = [case for case, theirs in zip(sealed, words) if 2 * len(own & theirs) >= min(len(own), len(theirs))]
-        assert text not in sealed and not difflib.get_close_matches(text, near, n=1, cutoff=0.8), example.text
-
-
-def test_a_bad_label_is_refused(tmp_path):
-    (tmp_path / "en.jsonl").write_text('{"text": "hello", "label": 2, "kind": "idiom"}\n', "utf-8")
-    try:
-        freeform_examples(tmp_path)
-    except ValueError as exc:
-        assert "en.jsonl:1" in str(exc)
-    else:
-        raise AssertionError("a label of 2 was accepted")
-    assert FOLDER.name == "threat_sentences"
+    assert_far_from(freeform_examples(ROUND_3), sealed)
