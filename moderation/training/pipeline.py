@@ -215,18 +215,18 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0, spec: FeatureSpec = Feat
                             + (["training/freeform.py round 2"] if recipe.freeform_round2 else [])
                             + (["training/freeform.py round 3"] if recipe.freeform_round3 else []))
         log(f"train: {len(written)} written sentences for {', '.join(recipe.written_labels)} ({modules})")
+    # Hand-written comments whose (source, class) cells weigh their own factor: (examples, factor, what they are)
+    hand_written = (([(heated_examples(), recipe.heated_weight, "heated comments for toxicity (training/heated.py")]
+                     if heated else [])
+                    + ([(derogation_examples(labels=derogation_labels), recipe.derogation_weight,
+                         f"derogation comments for {', '.join(derogation_labels)} (training/derogation.py")]
+                       if derogation else []))
     written_sources = {}
-    if heated:
-        comments = [e for e in heated_examples() if preprocess(e.text) not in dev_cases]
+    for examples, weight, what in hand_written:
+        comments = [e for e in examples if preprocess(e.text) not in dev_cases]
         train_set += comments
-        written_sources = {e.source: recipe.heated_weight for e in comments}
-        log(f"train: {len(comments)} heated comments for toxicity (training/heated.py, cell weight {recipe.heated_weight})")
-    if derogation:
-        comments = [e for e in derogation_examples(labels=derogation_labels) if preprocess(e.text) not in dev_cases]
-        train_set += comments
-        written_sources.update({e.source: recipe.derogation_weight for e in comments})
-        log(f"train: {len(comments)} derogation comments for {', '.join(derogation_labels)} (training/derogation.py, "
-            f"cell weight {recipe.derogation_weight})")
+        written_sources.update({e.source: weight for e in comments})
+        log(f"train: {len(comments)} {what}, cell weight {weight})")
     featurizer = Featurizer(spec, lexicon, recipe.encoder_scale, log, cache_dir)
     # An MLP head reads the embedding: none without the encoder, and only for a label the recipe trains.
     mlp_options = [m for m in recipe.mlp_heads if recipe.encoder_scale is not None and m.label in recipe.labels]
