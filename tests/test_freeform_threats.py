@@ -36,3 +36,14 @@ def test_no_round_3_sentence_is_close_to_a_sealed_suite_case():
     sealed = suite_cases("sealed")
     assert len(sealed) > 800
     assert_far_from(freeform_examples(ROUND_3), sealed)
+
+
+def test_a_bad_label_is_refused(tmp_path):
+    (tmp_path / "en.jsonl").write_text('{"text": "hello", "label": 2, "kind": "idiom"}\n', "utf-8")
+    try:
+        freeform_examples(tmp_path)
+    except ValueError as exc:
+        assert "en.jsonl:1" in str(exc)
+    else:
+        raise AssertionError("a label of 2 was accepted")
+    assert FOLDER.name == "threat_sentences"
