@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from moderation.text.sentences import ends_in_question, sentence_start
+
 _SUPPORT = re.compile(
     r"(?<![^\W_])(?:"
     # English
@@ -55,7 +57,6 @@ _NEGATION_BEFORE = re.compile(r"(?:n't|(?<![^\W_])(?:not|never|no longer|nobody|
                               r"aucune|plus)(?![^\W_]))[^.!?\n]{0,20}$", re.IGNORECASE)
 _PAS_AFTER_VERB = re.compile(r"(?<![^\W_])(?:m[ée]rit(?:e|ent)|sont|est|ont|devraient|doivent) (?:pas|plus|jamais)(?![^\W_])",
                              re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?\n]")
 # "Women deserve respect but they should stay in the kitchen": support set up for a "but" is a disclaimer
 _BUT_AFTER = re.compile(r"(?<![^\W_])(?:but|however|except|mais|sauf|par contre|cependant|pourvu|tant qu)(?![^\W_])",
                         re.IGNORECASE)
@@ -67,11 +68,9 @@ def voices_support(text: str) -> bool:
     if _PAS_AFTER_VERB.search(text):
         return False
     for match in _SUPPORT.finditer(text):
-        sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, match.start())), default=0)
-        if _NEGATION_BEFORE.search(text, sentence_start, match.start()):
+        if _NEGATION_BEFORE.search(text, sentence_start(text, match.start()), match.start()):
             continue
-        closing = _SENTENCE_END.search(text, match.end())
-        if closing is not None and closing.group() == "?":
+        if ends_in_question(text, match.end()):
             continue  # "Do they deserve respect?" asks
         if _BUT_AFTER.search(text, match.end()):
             return False

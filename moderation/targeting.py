@@ -37,6 +37,7 @@ from typing import Callable, Iterator, NamedTuple, Sequence
 from moderation.support import denies_them_something_good
 from moderation.text.normalize import normalize_for_matching
 from moderation.text.regex_cache import RegexCache, files_key
+from moderation.text.sentences import ends_in_question, sentence_start
 from moderation.text.typos import typo_variants
 
 # "veiled_threat": menace without a violent verb ("I know where you live", "your family will pay for
@@ -739,16 +740,14 @@ def _set_up(prefix: str, text: str, end: int) -> bool:
 # (2026-12-05; they read as a denial, and a denial discounts the model's scores).
 _WHY = re.compile(r"(?<![^\W_])(?:pourquoi|why|how come|comment se fait-il|comment ca se fait)(?![^\W_])")
 _INVERTED = re.compile(r"[^\W\d_]-(?:t-)?(?:ils|elles|il|elle|on)(?![^\W_])")
-_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def _asks_why_not(text: str, start: int, end: int) -> bool:
     """Whether a negated statement about a group (text[start:end]) is a question that asserts it:
     its sentence ends in "?" and the statement inverts its subject or the sentence asks why."""
-    closing = _SENTENCE_END.search(text, end)
-    if closing is None or closing.group() != "?":
+    if not ends_in_question(text, end):
         return False
-    opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - PREFIX_REACH), start)), default=0)
+    opening = sentence_start(text, start, PREFIX_REACH)
     return bool(_INVERTED.search(text, start, end) or _WHY.search(text, opening, start))
 
 
