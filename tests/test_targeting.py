@@ -1519,3 +1519,30 @@ def test_english_pronouns_and_questions_that_ask_nothing(rules, text):
 ])
 def test_look_alikes_of_english_pronouns_and_questions(rules, text):
     assert not in_force(rules, text, "en", "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("I don't want any Muslims in my street.", "en"),
+    ("We don't want any immigrants round here, full stop.", "en"),
+    ("No Jews welcome here.", "en"),
+    ("No trans people are ever going to be welcome here.", "en"),
+    ("Je ne veux aucun musulman dans ma rue.", "fr"),
+    ("Je veux pas de noirs chez moi.", "fr"),
+    ("Aucun juif n'est le bienvenu ici.", "fr"),
+])
+def test_refusing_a_groups_presence_is_derogation(rules, text, language):
+    # the neutral reading ("I don't want any people in my street") is mild, so without the rule the
+    # model's hold was waived (moderation/group_neutral.py)
+    assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("I don't want any Muslims in my street to feel targeted after this.", "en"),
+    ("We don't want any more refugees drowning in the Channel.", "en"),
+    ("No women allowed in the committee until 1970, can you believe it?", "en"),
+    ("No immigrants are welcome to apply for this scheme, which is shameful.", "en"),
+    ("Je ne veux aucun réfugié dans la rue cet hiver, qu'ils dorment au chaud.", "fr"),
+    ("Aucune femme n'était acceptée au club jusqu'en 1980, c'est honteux.", "fr"),
+])
+def test_wishing_a_group_no_harm_or_reporting_an_old_ban_is_no_refusal(rules, text, language):
+    assert not in_force(rules, text, language, "derogation"), text
