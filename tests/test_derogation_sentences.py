@@ -7,13 +7,18 @@ from collections import Counter
 import pytest
 
 from moderation.scoring.linear_features import preprocess
-from moderation.training.derogation import FOLDER, derogation_examples
+from moderation.training.derogation import FOLDER, ROUND_2, derogation_examples
 from moderation.training.freeform import labelled_rows
 from tests.support.suite_distance import assert_far_from, suite_cases
 HATEFUL_KINDS = {"strong_dislike", "negative_generalisation", "dehumanisation", "exclusion", "negated_positive",
                  "question_or_opinion", "pronoun_reference", "insinuation"}
 ACCEPTABLE_KINDS = {"neutral_mention", "positive_mention", "denial", "counter_speech", "benign_question_or_opinion",
                     "benign_pronoun", "policy_criticism", "news_about_discrimination"}
+ROUND_2_HATEFUL = {"exclusion", "dislike", "generalisation", "dehumanisation", "fake_negation", "pronoun_reference",
+                   "question_or_opinion", "denied_rights", "mockery"}
+ROUND_2_ACCEPTABLE = {"discrimination_question", "support", "news_fact", "self_or_personal", "stereotype_denied",
+                      "counter_speech", "policy_criticism", "neutral_question_or_opinion", "dislike_not_identity"}
+BOTH_ROUNDS = (FOLDER, ROUND_2)
 
 
 def test_both_languages_have_every_kind_labelled_for_identity_attack_only():
@@ -26,15 +31,27 @@ def test_both_languages_have_every_kind_labelled_for_identity_attack_only():
     assert len({preprocess(e.text) for e in examples}) == len(examples)
 
 
-def test_each_kind_has_the_label_its_name_says():
+@pytest.mark.parametrize("folder, hateful, acceptable", [(FOLDER, HATEFUL_KINDS, ACCEPTABLE_KINDS),
+                                                         (ROUND_2, ROUND_2_HATEFUL, ROUND_2_ACCEPTABLE)])
+def test_each_kind_has_the_label_its_name_says(folder, hateful, acceptable):
     # a hateful kind labelled 0 (or the reverse) would teach the head the opposite of what it says
-    for language, _, row in labelled_rows(FOLDER):
-        assert row["kind"] in (HATEFUL_KINDS if row["label"] == 1 else ACCEPTABLE_KINDS), (language, row)
+    for language, _, row in labelled_rows(folder):
+        assert row["kind"] in (hateful if row["label"] == 1 else acceptable), (language, row)
+
+
+def test_the_second_round_adds_both_languages_in_the_same_cells():
+    first, both = derogation_examples(), derogation_examples(BOTH_ROUNDS)
+    added = Counter((e.language, e.labels["identity_attack"]) for e in both[len(first):])
+    for language in ("en", "fr"):
+        assert added[(language, 0)] >= 250 and added[(language, 1)] >= 250, added
+    assert {e.source for e in both} == {e.source for e in first}
+    assert len({e.group for e in both}) == len(both)  # a round's line numbers do not collide with round 1's
+    assert len({preprocess(e.text) for e in both}) == len(both)
 
 
 @pytest.mark.parametrize("suite", ["dev", "sealed"])
 def test_no_comment_is_close_to_a_dev_or_sealed_case(suite):
-    assert_far_from(derogation_examples(), suite_cases(suite))
+    assert_far_from(derogation_examples(BOTH_ROUNDS), suite_cases(suite))
 
 
 def test_the_shipped_model_learned_identity_attack_from_them():

@@ -17,6 +17,16 @@ training (tests/test_derogation_sentences.py). Files:
 moderation/training/derogation_sentences/{en,fr}.jsonl, one {"text", "label", "kind"} per line;
 `label` is identity_attack. Train-only, like the other written sentences: never held out, never
 calibrating a threshold.
+
+Round 2 (2026-12-06, `derogation_sentences_round2/`): two more helper sessions, under the same
+rule of reading nothing of the project, wrote about 640 comments per language in nine hateful kinds
+(exclusion, dislike, generalisation, dehumanisation, fake negation, pronoun reference, question or
+opinion, denied rights, mockery) and nine acceptable ones (questions about discrimination, support,
+news and facts, the writer's own life, a stereotype denied, counter-speech, policy criticism,
+neutral questions and opinions, dislike of something that is no identity group). Why: a probe of
+benign questions about a group's treatment ("Why are Muslims treated so badly in this country?",
+« Pourquoi les Noirs sont-ils si mal traités ? ») found 16/16 held on identity_attack. A round's
+comments join the same (source, class) cells as round 1's: more kinds of sentence, the same weight.
 """
 
 from __future__ import annotations
@@ -28,12 +38,15 @@ from moderation.training.freeform import labelled_rows
 
 SOURCE = "written_derogation"
 FOLDER = Path(__file__).resolve().parent / "derogation_sentences"
+ROUND_2 = Path(__file__).resolve().parent / "derogation_sentences_round2"
 
 
-def derogation_examples(folder: Path = FOLDER, labels: tuple[str, ...] = ("identity_attack",)) -> list[Example]:
-    """Every comment of both languages, its label given to each of `labels` (identity_attack only by
-    default); each language is its own source, so that its hateful and acceptable comments make
-    (source, class) cells of their own."""
-    return [Example(row["text"], language, f"{SOURCE}_{language}", f"{language}:{number}",
+def derogation_examples(folders: tuple[Path, ...] = (FOLDER,),
+                        labels: tuple[str, ...] = ("identity_attack",)) -> list[Example]:
+    """Every comment of both languages in `folders`, its label given to each of `labels`
+    (identity_attack only by default); each language is its own source, so that its hateful and
+    acceptable comments make (source, class) cells of their own, whatever round they come from."""
+    return [Example(row["text"], language, f"{SOURCE}_{language}",
+                    f"{'' if folder == FOLDER else folder.name + ':'}{language}:{number}",
                     {label: int(row["label"]) for label in labels})
-            for language, number, row in labelled_rows(folder)]
+            for folder in folders for language, number, row in labelled_rows(folder)]
