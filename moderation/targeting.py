@@ -63,6 +63,9 @@ _CLAUSE_BREAK = re.compile(r"[.!?;:\n]|\b(?:but|however|yet|mais|pourtant|cepend
                            r"je constate|j'ai dit)\b|"
                            r",(?= ?(?:c'est|c est|cest|ce sont|it's|its|it is|that's|thats|that is|they're|theyre|they are|"
                            r"ils sont|elles sont|ils|elles|they|je|j'|i|i'm|on|we|nous|"
+                           # the group itself as the new subject: « je suis pas homophobe, les homos me
+                           # dégoûtent » (2026-12-06)
+                           r"les|the|all the|tous les|toutes les|"
                            # an apposition that names them again: « ..., ces fainéants ? » (2026-12-05)
                            r"ces|tous ces|toutes ces|cette bande de|bande de|quelle bande de|those|these|what a bunch of)\b)")
 # How far past a match's start a clause break may reach and still be seen (the comma's lookahead)
@@ -77,13 +80,15 @@ PREFIX_REACH = 400  # characters those words may span (ten words of forty letter
 # Bump when this module reads the same files differently (what a pattern compiles to, how a comment
 # is matched), so that `TargetRules.version` changes even if the files did not: a decision records
 # the version, and rescoring compares it (as the lexicon's MATCHER_REVISION).
-RULES_REVISION = "6"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
+RULES_REVISION = "7"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
 # 3: a comma then a new subject ends the clause a negation qualifies (_CLAUSE_BREAK), a claim set up
 # for a "but" is not negated (_set_up), an opener cancels only what comes before its end (2026-12-05)
 # 4: a negative question about a group is not its denial (_asks_why_not, 2026-12-05)
 # 5: an apposition naming them again (", ces fainéants") begins a clause (_CLAUSE_BREAK, 2026-12-05)
 # 6: a group denied respect, rights or safety ("X don't deserve equal rights") is derogation in
 # force, not a denial (moderation/support.py denies_them_something_good, 2026-12-05, night)
+# 7: a comma then the group as a new subject begins a clause; a claim opening on "all"/"tous" and
+# taken back ("..., just most") is a hedge, not a denial (_hedged; 2026-12-06)
 
 
 class TargetRulesError(ValueError):
@@ -653,7 +658,9 @@ class TargetRules:
                     orig_start, orig_end = normalized.original_span(source[start], source[end - 1] + 1)
                     negated, reported = _qualifiers(rules, text, start, end, quotes)
                     # "X don't deserve equal rights" denies them something good: the claim itself, in force
-                    denial = kind == "negated_derogation" and not denies_them_something_good(text, start, end)
+                    # and "all X aren't Y, just most of them" takes its denial back (_hedged)
+                    denial = (kind == "negated_derogation" and not denies_them_something_good(text, start, end)
+                              and not _hedged(text, start, end))
                     negated = negated or denial
                     reported = reported or kind == "reported_derogation"  # « traiter les X de ... »
                     found.append(TargetHit(
@@ -708,6 +715,9 @@ _TAKEN_BACK = re.compile(r"(?<![^\W_])(?:(?:just|only|juste|seulement)(?! (?:an?
                          r"\d+ ?%|\d+ percent|la plupart|majorite|presque tous|quasiment tous|"
                          # the reversal: "not all Muslims are terrorists, but all terrorists are Muslims"
                          r"but all \w+(?: \w+)? are|mais tous les \w+(?: \w+)? sont)(?![^\W_])")
+# a claim that opens on "all"/"tous" (after at most a leading space or punctuation)
+_ALL_FIRST = re.compile(r"[\W_]*(?<![^\W_])(?:all|every|tous|toutes)(?![^\W_])")
+_HEDGE_STOP = re.compile(r"[,.;:!?]")
 HEDGE_REACH = 80  # characters after a "not all" claim where "just most of them" takes the denial back
 
 # What someone said, then agreed with: "... and he was right", "... il avait bien raison", "c'est la vérité".
@@ -753,9 +763,23 @@ def _asks_why_not(text: str, start: int, end: int) -> bool:
 
 def _hedged(text: str, start: int, end: int) -> bool:
     """Whether a "not all" at the claim is taken back after it ("not all refugees are rapists,
-    only the young men, which is most of them"; "pas tous les Roms ..., juste 99 %")."""
+    only the young men, which is most of them"; "pas tous les Roms ..., juste 99 %"), or an "all"
+    the claim opens with and negates, the spoken order of "not all" ("tous les musulmans sont pas
+    terroristes, juste la plupart", "all Muslims aren't terrorists, just most of them"; 2026-12-06)."""
     not_all = _NOT_ALL.search(text, max(0, start - 30), min(end, start + 14))
-    return bool(not_all) and not_all.start() < start and bool(_TAKEN_BACK.search(text, end, end + HEDGE_REACH))
+    if not_all and not_all.start() < start:
+        return _taken_back(text, not_all.end(), end)
+    all_first = _ALL_FIRST.match(text, start)
+    return bool(all_first) and _taken_back(text, all_first.end(), end)
+
+
+def _taken_back(text: str, claim_start: int, end: int) -> bool:
+    """Whether the words after a "not all" claim take it back: right after the match, or after a
+    comma or full stop inside it (a pattern may run on over ", juste la" before "plupart")."""
+    if _TAKEN_BACK.search(text, end, end + HEDGE_REACH):
+        return True
+    stop = _HEDGE_STOP.search(text, claim_start, end)
+    return bool(stop) and bool(_TAKEN_BACK.search(text, stop.end(), end + HEDGE_REACH))
 
 
 class _QuoteMarks:

@@ -1546,3 +1546,24 @@ def test_refusing_a_groups_presence_is_derogation(rules, text, language):
 ])
 def test_wishing_a_group_no_harm_or_reporting_an_old_ban_is_no_refusal(rules, text, language):
     assert not in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Je suis pas homophobe, les homos me dégoûtent c'est tout.", "fr"),  # the comma and the group open a clause
+    ("I'm not racist, the Somalis are just filthy.", "en"),
+    ("Tous les musulmans sont pas terroristes, juste la plupart.", "fr"),  # "all ... not", then taken back
+    ("All Muslims aren't terrorists, just most of them.", "en"),
+    ("I think it's fair to say Pakistanis are incapable of integrating.", "en"),  # the speaker's own claim
+    ("On peut dire que les Roms sont des voleurs.", "fr"),
+])
+def test_a_disclaimer_a_hedge_or_the_speakers_say_leaves_the_claim_in_force(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Tous les musulmans ne sont pas des terroristes, heureusement.", "fr"),
+    ("All Muslims aren't terrorists, and it's wrong to say so.", "en"),
+    ("He said that Pakistanis are incapable of integrating, which is a lie.", "en"),
+])
+def test_an_all_that_is_not_taken_back_still_denies_and_a_report_still_reports(rules, text, language):
+    assert not in_force(rules, text, language, "derogation"), text
