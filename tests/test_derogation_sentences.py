@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from moderation.scoring.linear_features import preprocess
-from moderation.training.derogation import FOLDER, ROUND_2, derogation_examples
+from moderation.training.derogation import FOLDER, PAIRS, ROUND_2, ROUNDS, derogation_examples
 from moderation.training.freeform import labelled_rows
 from tests.support.suite_distance import assert_far_from, suite_cases
 HATEFUL_KINDS = {"strong_dislike", "negative_generalisation", "dehumanisation", "exclusion", "negated_positive",
@@ -19,6 +19,8 @@ ROUND_2_HATEFUL = {"exclusion", "dislike", "generalisation", "dehumanisation", "
 ROUND_2_ACCEPTABLE = {"discrimination_question", "support", "news_fact", "self_or_personal", "stereotype_denied",
                       "counter_speech", "policy_criticism", "neutral_question_or_opinion", "dislike_not_identity"}
 BOTH_ROUNDS = (FOLDER, ROUND_2)
+PAIR_SHAPES = {"predicate", "feeling", "presence", "rights", "question", "opinion", "pronoun", "comparison",
+               "self_or_other", "short"}
 
 
 def test_both_languages_have_every_kind_labelled_for_identity_attack_only():
@@ -49,9 +51,21 @@ def test_the_second_round_adds_both_languages_in_the_same_cells():
     assert len({preprocess(e.text) for e in both}) == len(both)
 
 
+def test_every_minimal_pair_says_one_hateful_and_one_acceptable_thing_of_the_same_group():
+    # a pair whose other half was dropped (near a dev case) would teach the group's name again
+    pairs = Counter()
+    for language, _, row in labelled_rows(PAIRS):
+        assert row["kind"] in PAIR_SHAPES, row
+        pairs[(language, row["pair"], row["label"])] += 1
+    ids = {(language, pair) for language, pair, _ in pairs}
+    assert len(ids) >= 700
+    for language, pair in ids:
+        assert pairs[(language, pair, 0)] == 1 and pairs[(language, pair, 1)] == 1, (language, pair)
+
+
 @pytest.mark.parametrize("suite", ["dev", "sealed"])
 def test_no_comment_is_close_to_a_dev_or_sealed_case(suite):
-    assert_far_from(derogation_examples(BOTH_ROUNDS), suite_cases(suite))
+    assert_far_from(derogation_examples((FOLDER, *ROUNDS.values())), suite_cases(suite))
 
 
 def test_the_shipped_model_learned_identity_attack_from_them():

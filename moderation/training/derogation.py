@@ -27,6 +27,16 @@ neutral questions and opinions, dislike of something that is no identity group).
 benign questions about a group's treatment ("Why are Muslims treated so badly in this country?",
 « Pourquoi les Noirs sont-ils si mal traités ? ») found 16/16 held on identity_attack. A round's
 comments join the same (source, class) cells as round 1's: more kinds of sentence, the same weight.
+
+Minimal pairs (2026-12-06, `derogation_pairs/`): two more helper sessions, under the same rule,
+wrote about 400 pairs per language, a hateful comment about a group and the same comment with the
+fewest words changed to say something acceptable of the same group ("Muslims are disgusting." /
+"Muslims are wonderful."), in ten shapes (a predicate, a feeling, presence wanted or refused,
+rights, a question, an opinion, a pronoun, a comparison, oneself or someone one knows, two to five
+words). Why: the identity_attack head scored "Muslims are brilliant." 0.86; only the group-neutral
+reading kept such comments, and that reading also waives hate that is hateful because of whom it
+names ("I don't want any Muslims in my street"). A pair with a half near a dev or sealed case was
+dropped whole (tests/test_derogation_sentences.py): 380 English and 368 French pairs remain.
 """
 
 from __future__ import annotations
@@ -39,6 +49,8 @@ from moderation.training.freeform import labelled_rows
 SOURCE = "written_derogation"
 FOLDER = Path(__file__).resolve().parent / "derogation_sentences"
 ROUND_2 = Path(__file__).resolve().parent / "derogation_sentences_round2"
+PAIRS = Path(__file__).resolve().parent / "derogation_pairs"
+ROUNDS = {"round2": ROUND_2, "pairs": PAIRS}  # the folders a recipe may add to round 1 (pipeline.ModelRecipe)
 
 
 def derogation_examples(folders: tuple[Path, ...] = (FOLDER,),

@@ -24,7 +24,7 @@ from moderation.training.lexicon_table import lexicon_table
 from moderation.training.metrics import roc_auc
 from moderation.training.splits import HELDOUT_PERCENT, HELDOUT_WHOLE, split
 from moderation.training.freeform import ROUND_2 as FREEFORM_ROUND_2, ROUND_3 as FREEFORM_ROUND_3, freeform_examples
-from moderation.training.derogation import FOLDER as DEROGATION, ROUND_2 as DEROGATION_ROUND_2, derogation_examples
+from moderation.training.derogation import FOLDER as DEROGATION, ROUNDS as DEROGATION_ROUNDS, derogation_examples
 from moderation.training.heated import heated_examples
 from moderation.training.veiled import veiled_examples
 from moderation.training.written import dev_case_texts, written_examples
@@ -83,8 +83,8 @@ class ModelRecipe:
     derogation_sentences: bool = False
     derogation_weight: float = 1.0
     derogation_labels: tuple[str, ...] = ("identity_attack",)
-    # Also the second round of them (training/derogation.py ROUND_2), in the same cells.
-    derogation_round2: bool = False
+    # Also these further folders of them (training/derogation.py ROUNDS: "round2", "pairs"), in the same cells.
+    derogation_rounds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -124,11 +124,13 @@ STACK_V8_LINEAR_IDENTITY = ModelRecipe("stack-v8d", derogation_sentences=True)
 STACK_V8_TOXICITY_TOO = replace(STACK_V8_LINEAR_IDENTITY, model_id="stack-v8dt",
                                 derogation_labels=("identity_attack", "toxicity"))
 # stack-v8 plus the second round of derogation comments (2026-12-06).
-STACK_V9 = replace(STACK_V8, model_id="stack-v9", derogation_round2=True)
+STACK_V9 = replace(STACK_V8, model_id="stack-v9", derogation_rounds=("round2",))
+# stack-v8 plus minimal pairs that flip what is said of a group (2026-12-06).
+STACK_V10 = replace(STACK_V8, model_id="stack-v10", derogation_rounds=("pairs",))
 SHIPPED = STACK_V8
 MODEL_ID = SHIPPED.model_id
 RECIPES = {recipe.model_id: recipe
-           for recipe in (STACK_V9, STACK_V8, STACK_V7, STACK_V8_LINEAR_IDENTITY, STACK_V8_TOXICITY_TOO, STACK_V8_CANDIDATE, STACK_V8_CANDIDATE_LIGHT, STACK_V7_ROUND3, STACK_V7_ROUND3_PERSONS, STACK_V6, STACK_V5, STACK_V3, STACK_V4, STACK_V2, LINEAR_V1)}
+           for recipe in (STACK_V10, STACK_V9, STACK_V8, STACK_V7, STACK_V8_LINEAR_IDENTITY, STACK_V8_TOXICITY_TOO, STACK_V8_CANDIDATE, STACK_V8_CANDIDATE_LIGHT, STACK_V7_ROUND3, STACK_V7_ROUND3_PERSONS, STACK_V6, STACK_V5, STACK_V3, STACK_V4, STACK_V2, LINEAR_V1)}
 
 
 class Featurizer:
@@ -220,7 +222,7 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0, spec: FeatureSpec = Feat
                             + (["training/freeform.py round 3"] if recipe.freeform_round3 else []))
         log(f"train: {len(written)} written sentences for {', '.join(recipe.written_labels)} ({modules})")
     # Hand-written comments whose (source, class) cells weigh their own factor: (examples, factor, what they are)
-    derogation_folders = (DEROGATION, DEROGATION_ROUND_2) if recipe.derogation_round2 else (DEROGATION,)
+    derogation_folders = (DEROGATION,) + tuple(DEROGATION_ROUNDS[name] for name in recipe.derogation_rounds)
     hand_written = (([(heated_examples(), recipe.heated_weight, "heated comments for toxicity (training/heated.py")]
                      if heated else [])
                     + ([(derogation_examples(derogation_folders, derogation_labels), recipe.derogation_weight,
