@@ -51,8 +51,7 @@ Suites (bench/data/dev/, written without looking at the lexicons or the targetin
   question, fake negation, obfuscated, slur or insult, benign identity, untargeted profanity,
   counter-speech, negated hate, ordinary), 25 each, by one helper who opened no file of the
   project; 9 cases within 0.8 of a training sentence removed (269 and 272 remain). Measured whole
-  on stack-v8 and on a candidate stack-v9 before any case was read (BENCHMARKS.md); reported as
-  `round4_suite`.
+  on stack-v8 before any case was read (0.853 / 0.821, BENCHMARKS.md); reported as `round4_suite`.
 
 A fourth suite is sealed (bench/data/sealed/, 2026-12-04): 420 cases per language, 30 per
 category, written by two helpers who opened no file of the project, to measure what the rules

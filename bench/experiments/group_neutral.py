@@ -60,7 +60,12 @@ def main() -> None:
                  if not right(c["expected"], a.decision) and right(c["expected"], b.decision)]
         broken = [c["text"] for c, a, b in zip(cases, before, after)
                   if right(c["expected"], a.decision) and not right(c["expected"], b.decision)]
-        print(f"floor {floor}: dev tune fixed {len(fixed)}, broken {len(broken)}")
+        # a template's group variants are one idea: counted once (2026-12-06)
+        per_template = [len({(c["language"], c.get("template") or c["text"]) for c, a, b in zip(cases, before, after)
+                             if right(c["expected"], a.decision) is not good and right(c["expected"], b.decision) is good})
+                        for good in (True, False)]
+        print(f"floor {floor}: dev tune fixed {len(fixed)}, broken {len(broken)}; "
+              f"once per template: fixed {per_template[0]}, broken {per_template[1]}")
         for text in broken:
             print("    broke |", text[:100])
 
