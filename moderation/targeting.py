@@ -80,7 +80,7 @@ PREFIX_REACH = 400  # characters those words may span (ten words of forty letter
 # Bump when this module reads the same files differently (what a pattern compiles to, how a comment
 # is matched), so that `TargetRules.version` changes even if the files did not: a decision records
 # the version, and rescoring compares it (as the lexicon's MATCHER_REVISION).
-RULES_REVISION = "7"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
+RULES_REVISION = "8"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
 # 3: a comma then a new subject ends the clause a negation qualifies (_CLAUSE_BREAK), a claim set up
 # for a "but" is not negated (_set_up), an opener cancels only what comes before its end (2026-12-05)
 # 4: a negative question about a group is not its denial (_asks_why_not, 2026-12-05)
@@ -89,6 +89,8 @@ RULES_REVISION = "7"  # 2: reported words the comment agrees with are in force (
 # force, not a denial (moderation/support.py denies_them_something_good, 2026-12-05, night)
 # 7: a comma then the group as a new subject begins a clause; a claim opening on "all"/"tous" and
 # taken back ("..., just most") is a hedge, not a denial (_hedged; 2026-12-06)
+# 8: a denial doubted by "who can still believe ..." is a claim (_disbelieved); an ellipsis does not
+# end the sentence a disclaimer's "but" is looked for in (_BUT_NEXT; 2026-12-06)
 
 
 class TargetRulesError(ValueError):
@@ -658,9 +660,12 @@ class TargetRules:
                     orig_start, orig_end = normalized.original_span(source[start], source[end - 1] + 1)
                     negated, reported = _qualifiers(rules, text, start, end, quotes)
                     # "X don't deserve equal rights" denies them something good: the claim itself, in force
-                    # and "all X aren't Y, just most of them" takes its denial back (_hedged)
+                    # and "all X aren't Y, just most of them" takes its denial back (_hedged); "who can
+                    # still believe that X are not criminals?" doubts the denial: a claim (_disbelieved)
+                    disbelieved = kind == "negated_derogation" and _disbelieved(text, start)
                     denial = (kind == "negated_derogation" and not denies_them_something_good(text, start, end)
-                              and not _hedged(text, start, end))
+                              and not _hedged(text, start, end) and not disbelieved)
+                    negated, reported = negated and not disbelieved, reported and not disbelieved
                     negated = negated or denial
                     reported = reported or kind == "reported_derogation"  # « traiter les X de ... »
                     found.append(TargetHit(
@@ -737,7 +742,8 @@ ENDORSE_REACH = 60  # characters after reported words where agreeing with them m
 _NOT_SAYING = re.compile(r"(?<![^\W_])(?:i'm not saying|im not saying|i am not saying|not saying|i didn't say|i didnt say|"
                          r"it's not that|its not that|je ne dis pas|je dis pas|je n'ai pas dit|j'ai pas dit|"
                          r"ce n'est pas que|c'est pas que)(?![^\W_])")
-_BUT_NEXT = re.compile(r"[^.!?;\n]{0,200}?(?<![^\W_])(?:but|mais)(?![^\W_])")
+# (an ellipsis does not end the sentence: "not saying all X are criminals... but", 2026-12-06)
+_BUT_NEXT = re.compile(r"(?:\.{2,}|[^.!?;\n]){0,200}?(?<![^\W_])(?:but|mais)(?![^\W_])")
 
 
 def _set_up(prefix: str, text: str, end: int) -> bool:
@@ -759,6 +765,21 @@ def _asks_why_not(text: str, start: int, end: int) -> bool:
         return False
     opening = sentence_start(text, start, PREFIX_REACH)
     return bool(_INVERTED.search(text, start, end) or _WHY.search(text, opening, start))
+
+
+# "Who can still believe that ...", « qui peut encore croire que ... »: the words before a denial that
+# doubt it (2026-12-06)
+_DISBELIEF = re.compile(r"(?<![^\W_])(?:who (?:can|could|would|will|does|do) (?:still |seriously |really |honestly |actually |)"
+                        r"(?:believe|think|claim|pretend|say)|who (?:still |seriously |really |honestly |)(?:believes|thinks|claims)|"
+                        r"qui (?:peut|pourrait|va|veut) (?:encore |serieusement |vraiment |sincerement |)(?:croire|penser|pretendre|"
+                        r"dire|affirmer)|qui (?:croit|pense|pretend) (?:encore |serieusement |vraiment |))(?![^\W_])")
+DISBELIEF_REACH = 60  # characters before a negated claim where such a question may open
+
+
+def _disbelieved(text: str, start: int) -> bool:
+    """Whether a question that doubts it opens just before a negated claim, in the same sentence."""
+    opening = sentence_start(text, start, DISBELIEF_REACH)
+    return bool(_DISBELIEF.search(text, max(opening, start - DISBELIEF_REACH), start))
 
 
 def _hedged(text: str, start: int, end: int) -> bool:

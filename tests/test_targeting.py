@@ -1567,3 +1567,28 @@ def test_a_disclaimer_a_hedge_or_the_speakers_say_leaves_the_claim_in_force(rule
 ])
 def test_an_all_that_is_not_taken_back_still_denies_and_a_report_still_reports(rules, text, language):
     assert not in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Not saying all Mexicans are criminals... but the ones who aren't are lazy.", "en"),  # an ellipsis, then "but"
+    ("Je dis pas que tous les Roms sont des voleurs... mais faut bien constater.", "fr"),
+    ("No need to be racist to see that Roma are thieves.", "en"),
+    ("Pas besoin d'être raciste pour voir que les Roms sont des voleurs.", "fr"),
+    ("Who can still believe that immigrants are not criminals?", "en"),  # a denial doubted
+    ("Qui peut encore croire que les immigrés ne sont pas des criminels ?", "fr"),
+    ("I don't think Muslims should ever be allowed to vote.", "en"),  # the negation raised to the opinion
+    ("Je ne pense pas que les juifs devraient avoir le droit de voter.", "fr"),
+])
+def test_negations_that_assert_the_claim(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("It's racist to say that Roma are thieves.", "en"),
+    ("Who can still believe that immigrants are criminals?", "en"),
+    ("Qui peut encore croire que les immigrés sont des criminels ?", "fr"),
+    ("I don't think Muslims are terrorists.", "en"),
+    ("Je ne pense pas que les Roms soient des voleurs.", "fr"),
+])
+def test_the_same_negations_still_deny(rules, text, language):
+    assert not in_force(rules, text, language, "derogation"), text
