@@ -1592,3 +1592,20 @@ def test_negations_that_assert_the_claim(rules, text, language):
 ])
 def test_the_same_negations_still_deny(rules, text, language):
     assert not in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Hang every traitor in Parliament from a lamppost on Whitehall.", "en"),
+    ("That creep deserves a good kicking.", "en"),
+    ("j'espère que ce pointeur se fera planter en prison", "fr"),
+])
+def test_someone_named_by_an_insult_is_someone_threatened(rules, text, language):
+    assert rules.read(text, language).names_person, text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The traitor was hanged in 1946 after the trial.", "en"),
+    ("Ce traître a été exécuté en 1945.", "fr"),
+])
+def test_history_about_such_a_person_threatens_no_one(rules, text, language):
+    assert not in_force(rules, text, language, "threat"), text
