@@ -1577,6 +1577,7 @@ def test_an_all_that_is_not_taken_back_still_denies_and_a_report_still_reports(r
     ("Who can still believe that immigrants are not criminals?", "en"),  # a denial doubted
     ("Qui peut encore croire que les immigrés ne sont pas des criminels ?", "fr"),
     ("I don't think Muslims should ever be allowed to vote.", "en"),  # the negation raised to the opinion
+    ("I don't think Sikhs should ever be allowed to call themselves British.", "en"),
     ("Je ne pense pas que les juifs devraient avoir le droit de voter.", "fr"),
 ])
 def test_negations_that_assert_the_claim(rules, text, language):
@@ -1589,6 +1590,8 @@ def test_negations_that_assert_the_claim(rules, text, language):
     ("Qui peut encore croire que les immigrés sont des criminels ?", "fr"),
     ("I don't think Muslims are terrorists.", "en"),
     ("Je ne pense pas que les Roms soient des voleurs.", "fr"),
+    ("I don't think refugees should be allowed to suffer like this.", "en"),  # a harm they should be spared
+    ("Je ne pense pas que les migrants devraient pouvoir mourir en mer sans qu'on agisse.", "fr"),
 ])
 def test_the_same_negations_still_deny(rules, text, language):
     assert not in_force(rules, text, language, "derogation"), text
