@@ -659,14 +659,14 @@ class TargetRules:
                     target = named_group if kind == "pronoun_derogation" else rules.group_at(text, start, end)
                     orig_start, orig_end = normalized.original_span(source[start], source[end - 1] + 1)
                     negated, reported = _qualifiers(rules, text, start, end, quotes)
-                    # "X don't deserve equal rights" denies them something good: the claim itself, in force
-                    # and "all X aren't Y, just most of them" takes its denial back (_hedged); "who can
-                    # still believe that X are not criminals?" doubts the denial: a claim (_disbelieved)
-                    disbelieved = kind == "negated_derogation" and _disbelieved(text, start)
-                    denial = (kind == "negated_derogation" and not denies_them_something_good(text, start, end)
-                              and not _hedged(text, start, end) and not disbelieved)
-                    negated, reported = negated and not disbelieved, reported and not disbelieved
-                    negated = negated or denial
+                    if kind == "negated_derogation":
+                        if _disbelieved(text, start):
+                            # "who can still believe that X are not criminals?" doubts the denial: a claim
+                            negated = reported = False
+                        elif not (denies_them_something_good(text, start, end) or _hedged(text, start, end)):
+                            # a denial, unless it denies them something good ("X don't deserve equal
+                            # rights": the claim itself) or is taken back ("all X aren't Y, just most")
+                            negated = True
                     reported = reported or kind == "reported_derogation"  # « traiter les X de ... »
                     found.append(TargetHit(
                         kind=kind if kind in THREAT_KINDS else "derogation", target=target,
