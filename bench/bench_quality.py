@@ -99,6 +99,15 @@ HATEFUL = {"threat", "derogation", "pronoun_or_question", "obfuscated", "slur_or
 TOTALLED = ("functional", "ordinary_comments", "threats")
 
 
+def suite_of(file_name: str) -> str:
+    """A suite's name from its file's: "round2_en.jsonl" -> "round2"."""
+    return file_name.split(".")[0].replace("_en", "").replace("_fr", "")
+
+
+# The later suites, each with figures of its own (`<suite>_suite`), in SUITES' order
+SEPARATE = tuple(dict.fromkeys(suite_of(name) for name in SUITES if suite_of(name) not in (*TOTALLED, "hard")))
+
+
 def half(text: str) -> str:
     """`tune` or `report`, fixed by the text."""
     return "tune" if hashlib.sha1(text.encode("utf-8")).digest()[0] % 2 == 0 else "report"
@@ -123,7 +132,7 @@ def load_cases(split: str) -> list[dict]:
         for line in (DEV / name).read_text("utf-8").splitlines():
             if line.strip():
                 case = json.loads(line)
-                case["suite"] = name.split(".")[0].replace("_en", "").replace("_fr", "")
+                case["suite"] = suite_of(name)
                 if split == "all" or half_of(case) == split:
                     cases.append(case)
     return cases
@@ -173,7 +182,7 @@ def report_suites(engine: Engine, split: str, show_failures: bool) -> dict:
             **costs([(c, d) for c, d in rows if c["language"] == language and c["suite"] in TOTALLED]),
             "hard_suite": costs([(c, d) for c, d in rows if c["language"] == language and c["suite"] == "hard"]),
         }
-        for suite in ("round2", "round3", "templates", "templates2", "ordinary2", "round4"):
+        for suite in SEPARATE:
             mine = [(c, d) for c, d in rows if c["language"] == language and c["suite"] == suite]
             if mine:
                 ba = balanced_accuracy(mine)

@@ -42,6 +42,11 @@ from moderation.types import CommentInput  # noqa: E402
 FLOORS = tuple(float(f) for f in sys.argv[1:]) or (0.2, 0.3, 0.4)
 
 
+def once_per_template(cases: list[dict]) -> int:
+    """How many cases, a template's group variants counted once: they are one idea (2026-12-06)."""
+    return len({(case["language"], case.get("template") or case["text"]) for case in cases})
+
+
 def decide(engine: Engine, texts: list[str]):
     return engine.decide([CommentInput(id=str(i), text=t) for i, t in enumerate(texts)])
 
@@ -56,18 +61,14 @@ def main() -> None:
     before = decide(base, texts)
     for floor, engine in engines.items():
         after = decide(engine, texts)
-        fixed = [c["text"] for c, a, b in zip(cases, before, after)
+        fixed = [c for c, a, b in zip(cases, before, after)
                  if not right(c["expected"], a.decision) and right(c["expected"], b.decision)]
-        broken = [c["text"] for c, a, b in zip(cases, before, after)
+        broken = [c for c, a, b in zip(cases, before, after)
                   if right(c["expected"], a.decision) and not right(c["expected"], b.decision)]
-        # a template's group variants are one idea: counted once (2026-12-06)
-        per_template = [len({(c["language"], c.get("template") or c["text"]) for c, a, b in zip(cases, before, after)
-                             if right(c["expected"], a.decision) is not good and right(c["expected"], b.decision) is good})
-                        for good in (True, False)]
         print(f"floor {floor}: dev tune fixed {len(fixed)}, broken {len(broken)}; "
-              f"once per template: fixed {per_template[0]}, broken {per_template[1]}")
-        for text in broken:
-            print("    broke |", text[:100])
+              f"once per template: fixed {once_per_template(fixed)}, broken {once_per_template(broken)}")
+        for case in broken:
+            print("    broke |", case["text"][:100])
 
     from moderation.training.datasets import TRAINING_FILES, load_training_file
     from moderation.training.splits import is_choice
