@@ -74,6 +74,11 @@ def test_threats_are_found_with_their_target(rules, text, language, target):
     ("On te surveille.", "fr", "person"),
     ("T'es prévenu.", "fr", "person"),
     ("Tes enfants vont à quelle école déjà ?", "fr", "person"),
+    # the French future for "your family will pay" (2026-12-06)
+    ("Ta famille paiera pour cet article, c'est une promesse.", "fr", "person"),
+    ("Ta maison brûlera une nuit, tu verras.", "fr", "person"),
+    ("Ta famille va payer cher.", "fr", "person"),
+    ("Your kids will pay for this.", "en", "person"),
 ])
 def test_veiled_threats_are_found_with_their_target(rules, text, language, target):
     """Menace without a violent verb: its own kind, held by default where an open threat removes."""
@@ -96,6 +101,11 @@ def test_veiled_threats_are_found_with_their_target(rules, text, language, targe
     ("Je te surveille les enfants samedi si tu veux.", "fr"),
     ("Dernier avertissement de Météo France avant la tempête.", "fr"),
     ("On se reverra l'année prochaine au festival.", "fr"),
+    # paying money is not paying for it (2026-12-06)
+    ("Your family will pay less tax under this budget.", "en"),
+    ("Your kids will pay off the mortgage one day.", "en"),
+    ("Ta famille va payer moins d'impôts avec ce budget.", "fr"),
+    ("Ta famille paiera les impôts comme tout le monde.", "fr"),
 ])
 def test_harmless_sentences_with_the_words_of_veiled_threats_are_not_threats(rules, text, language):
     assert [k for k in kinds(rules, text, language) if k[0] in ("threat", "veiled_threat")] == []
