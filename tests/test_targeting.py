@@ -79,6 +79,9 @@ def test_threats_are_found_with_their_target(rules, text, language, target):
     ("Ta maison brûlera une nuit, tu verras.", "fr", "person"),
     ("Ta famille va payer cher.", "fr", "person"),
     ("Your kids will pay for this.", "en", "person"),
+    # protection the reader is told they will need (2026-12-06)
+    ("See you at your office Monday. Bring security, you'll need it.", "en", "person"),
+    ("Je passe lundi. Préviens la sécurité, t'en auras besoin.", "fr", "person"),
 ])
 def test_veiled_threats_are_found_with_their_target(rules, text, language, target):
     """Menace without a violent verb: its own kind, held by default where an open threat removes."""
@@ -106,6 +109,10 @@ def test_veiled_threats_are_found_with_their_target(rules, text, language, targe
     ("Your kids will pay off the mortgage one day.", "en"),
     ("Ta famille va payer moins d'impôts avec ce budget.", "fr"),
     ("Ta famille paiera les impôts comme tout le monde.", "fr"),
+    ("Bring an umbrella, you'll need it.", "en"),
+    ("Call the police, you'll need them to file the report for insurance.", "en"),
+    ("Prends un parapluie, t'en auras besoin.", "fr"),
+    ("Appelle la police, t'en auras besoin pour l'assurance.", "fr"),
 ])
 def test_harmless_sentences_with_the_words_of_veiled_threats_are_not_threats(rules, text, language):
     assert [k for k in kinds(rules, text, language) if k[0] in ("threat", "veiled_threat")] == []
