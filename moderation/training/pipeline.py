@@ -127,10 +127,16 @@ STACK_V8_TOXICITY_TOO = replace(STACK_V8_LINEAR_IDENTITY, model_id="stack-v8dt",
 STACK_V9 = replace(STACK_V8, model_id="stack-v9", derogation_rounds=("round2",))
 # stack-v8 plus minimal pairs that flip what is said of a group (2026-12-06).
 STACK_V10 = replace(STACK_V8, model_id="stack-v10", derogation_rounds=("pairs",))
+# stack-v8 with the Civil Comments cell (toxic news comments, no benign ones beside them) weighing less:
+# does a positives-only file teach the heads that a news comment's register is toxic? (2026-12-06)
+STACK_V11_CIVIL_LIGHT = replace(STACK_V8, model_id="stack-v11l",
+                                source_weights=SOURCE_WEIGHTS + (("civil_comments_en", 0.3),))
+STACK_V11_CIVIL_NONE = replace(STACK_V8, model_id="stack-v11n",
+                               source_weights=SOURCE_WEIGHTS + (("civil_comments_en", 0.0),))
 SHIPPED = STACK_V8
 MODEL_ID = SHIPPED.model_id
 RECIPES = {recipe.model_id: recipe
-           for recipe in (STACK_V10, STACK_V9, STACK_V8, STACK_V7, STACK_V8_LINEAR_IDENTITY, STACK_V8_TOXICITY_TOO, STACK_V8_CANDIDATE, STACK_V8_CANDIDATE_LIGHT, STACK_V7_ROUND3, STACK_V7_ROUND3_PERSONS, STACK_V6, STACK_V5, STACK_V3, STACK_V4, STACK_V2, LINEAR_V1)}
+           for recipe in (STACK_V11_CIVIL_LIGHT, STACK_V11_CIVIL_NONE, STACK_V10, STACK_V9, STACK_V8, STACK_V7, STACK_V8_LINEAR_IDENTITY, STACK_V8_TOXICITY_TOO, STACK_V8_CANDIDATE, STACK_V8_CANDIDATE_LIGHT, STACK_V7_ROUND3, STACK_V7_ROUND3_PERSONS, STACK_V6, STACK_V5, STACK_V3, STACK_V4, STACK_V2, LINEAR_V1)}
 
 
 class Featurizer:
