@@ -82,6 +82,12 @@ def test_threats_are_found_with_their_target(rules, text, language, target):
     # protection the reader is told they will need (2026-12-06)
     ("See you at your office Monday. Bring security, you'll need it.", "en", "person"),
     ("Je passe lundi. Préviens la sécurité, t'en auras besoin.", "fr", "person"),
+    # what only someone watching the reader knows (2026-12-06)
+    ("Got your number plate now, Dave. See you around.", "en", "person"),
+    ("Some of us have clocked your school run, Mrs Hall.", "en", "person"),
+    ("I know exactly what car you drive.", "en", "person"),
+    ("On connaît ton digicode maintenant. Dors bien.", "fr", "person"),
+    ("Je sais déjà où tu dors, mon pote.", "fr", "person"),
 ])
 def test_veiled_threats_are_found_with_their_target(rules, text, language, target):
     """Menace without a violent verb: its own kind, held by default where an open threat removes."""
@@ -113,6 +119,9 @@ def test_veiled_threats_are_found_with_their_target(rules, text, language, targe
     ("Call the police, you'll need them to file the report for insurance.", "en"),
     ("Prends un parapluie, t'en auras besoin.", "fr"),
     ("Appelle la police, t'en auras besoin pour l'assurance.", "fr"),
+    ("We have your car reg on file for the parking permit.", "en"),
+    ("On a ta plaque d'immatriculation dans notre fichier clients.", "fr"),
+    ("Do you know what time the match starts?", "en"),
 ])
 def test_harmless_sentences_with_the_words_of_veiled_threats_are_not_threats(rules, text, language):
     assert [k for k in kinds(rules, text, language) if k[0] in ("threat", "veiled_threat")] == []
