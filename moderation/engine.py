@@ -231,7 +231,7 @@ def discount_unvoiced_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
     """
     for item in batch:
         item.untargeted_profanity = is_untargeted_swearing(item.comment.text, item.hits, item.targets)
-        if item.unvoiced_scores is not None and _over_hold(engine, item):
+        if item.unvoiced_scores is not None and _at_a_hold_bar(engine, item):
             # Taking words out can only take evidence away: a label the shorter text scores higher
             # keeps the whole comment's score ("Latinos aren't lazy. Look at who's actually picking
             # the fruit" read without its denial scored threat 0.59, against 0.02 for the comment).
@@ -349,7 +349,9 @@ def read_without_group_names(engine: "Engine", batch: list[Evaluation]) -> None:
 # violence where the threat head reads no intent (discount_violent_words), and a call to seek
 # help is not held on the threat head's score (points_to_help; all 2026-12-05, evening).
 # 8: support for the group a comment names is read (voices_support, moderation/support.py; 2026-12-05, night).
-ENGINE_REVISION = "eng-8"
+# 9: removal by election ("vote him out", « les virer aux urnes ») is read without, like laughter
+# (ballot_spans, moderation/unvoiced.py; 2026-12-06).
+ENGINE_REVISION = "eng-9"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,

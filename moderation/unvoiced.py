@@ -84,6 +84,33 @@ _HELP = re.compile(r"(?<![^\W_])(?:helplines?|hotlines?|samaritans|crisis line|s
                    r"3114|988|116 123)(?![^\W_])", re.IGNORECASE)
 
 
+# Removing someone by election: "Time to vote him out" scored threat 0.97 and "We need to vote her
+# out in May" 0.85 (the head reads "him out" as "take him out"), « Il faut les virer aux prochaines
+# élections » 1.00. Political comment sections say this every day. Only the removal itself, never a
+# bare call to vote: a guard on "go and vote on Thursday" let a veiled threat that spoke of polling day
+# through (BENCHMARKS.md, 2026-12-05), and a comment with a word of violence is never read this way.
+_BY_VOTE = re.compile(
+    r"(?<![^\W_])(?:vot(?:e|es|ed|ing) (?:(?:him|her|them|you|em|'em|it|this lot|that lot|the lot of them|every one of them|"
+    r"(?:the|this|that|our|your|these|those) [\w'-]+(?: [\w'-]+)?|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:all )?out"
+    r"|out (?:the|this|that|our|your|these|those|every) [\w'-]+)"
+    r"|(?:won't|will not|wont|never|not) (?:be )?(?:vote|voting) for (?:him|her|them|you|this|that|these|those|the|her party|his party) ?"
+    r"|(?:kick|throw|boot|turf|chuck|get|send) (?:him|her|them|you|em|'em|the [\w'-]+|this lot|that lot|the lot of them) (?:all )?(?:out|packing) "
+    r"(?:at|in|on|come) (?:the )?(?:ballot box|polls|next election|general election|election|elections|polling day|the vote)"
+    r"|(?:vir|sort|d[ée]gag|chass|sanctionn|batt|renvo|renverr)\w* (?:\w+ ){0,3}?(?:aux|dans les|par les|par le) "
+    r"(?:urnes|prochaines? [ée]lections?|[ée]lections?|vote|scrutin)"
+    r"|(?:votez|votons|voter|vote|voterai|voterons) contre (?:lui|elle|eux|ce|cette|ces|le|la|les)"
+    r"|(?:je ne|on ne|ne|n') ?(?:voterai|votera|voterons|voterez) (?:plus|jamais) pour)(?![^\W_])",
+    re.IGNORECASE)
+
+
+def ballot_spans(text: str) -> list[tuple[int, int]]:
+    """The spans where the comment speaks of removing someone by election ("vote him out", « les
+    virer aux urnes »); none in a comment with a word of violence."""
+    if _VIOLENCE.search(text):
+        return []
+    return [m.span() for m in _BY_VOTE.finditer(text)]
+
+
 def points_to_help(text: str) -> bool:
     """Whether the comment points to a helpline or to help and uses no word of violence."""
     return bool(_HELP.search(text)) and not _VIOLENCE.search(text)
@@ -153,7 +180,7 @@ def unvoiced_spans(text: str, hits: Sequence[LexiconHit], targets: Sequence[Targ
         return []  # the comment says something abusive in its own voice: nothing to discount
     spans = [(t.start, t.end) for t in targets if not t.in_force]
     if not any(h.field == "text" for h in hits):  # laughter beside a swear word may be at someone's expense
-        spans += expression_spans(text)
+        spans += expression_spans(text) + ballot_spans(text)
     if is_untargeted_swearing(text, hits, targets):
         spans += [(h.start, h.end) for h in hits if h.field == "text"]
     spans += [(h.start, h.end) for h in hits if h.field == "text" and h.quoted]

@@ -288,3 +288,23 @@ def test_a_call_to_seek_help_is_not_held_on_the_threat_heads_score(engine, text)
 
 def test_a_threat_beside_a_helpline_is_still_a_threat(engine):
     assert decide_one(engine, "Call the Samaritans all you like, I'm still going to kill you.").decision != "keep"
+
+
+@pytest.mark.parametrize("text", [
+    "Time to vote him out.",
+    "Our MP voted against the bill. Time to vote him out.",
+    "The mayor's record on housing is dismal. I won't be voting for her again.",
+    "Il faut les virer aux prochaines élections.",
+])
+def test_removing_someone_by_election_is_read_without(engine, text):
+    """The threat head scored "Time to vote him out." 0.97 ("him out" reads like "take him out") and
+    held it; read without the removal by vote it is an ordinary political remark (unvoiced.ballot_spans)."""
+    decision = decide_one(engine, text)
+    assert decision.decision == "keep", decision
+    assert decision.details["discounted_scores"]["threat"] < decision.scores["threat"]
+
+
+@pytest.mark.parametrize("text", ["Vote him out. Then hang him.", "Vote him out or we'll sort him out ourselves.",
+                                  "I won't be voting for her again, but I know where she lives."])
+def test_a_threat_beside_an_election_is_still_a_threat(engine, text):
+    assert decide_one(engine, text).decision != "keep"

@@ -1,8 +1,10 @@
 """What a comment does not say in its own voice: which spans the engine reads the comment without."""
 
+import pytest
+
 from moderation.targeting import TargetHit
 from moderation.types import LexiconHit
-from moderation.unvoiced import is_untargeted_swearing, unvoiced_spans, without_spans
+from moderation.unvoiced import ballot_spans, is_untargeted_swearing, unvoiced_spans, without_spans
 
 
 def swear(text, word, category="profanity", quoted=False):
@@ -99,3 +101,24 @@ def test_laughter_beside_a_lexicon_term_stays_read():
     assert unvoiced_spans(text, [swear(text, "loser", category="insult")], []) == []
     swearing = "hahaha what a shit match"
     assert unvoiced_spans(swearing, [swear(swearing, "shit")], []) == [(14, 18)]  # the swearing, not the laughter
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Time to vote him out.", "vote him out"),
+    ("We need to vote the whole council out in May.", "vote the whole council out"),
+    ("Kick them out at the ballot box.", "Kick them out at the ballot box"),
+    ("I won't be voting for her again.", "won't be voting for her"),
+    ("On le sortira aux urnes.", "sortira aux urnes"),
+    ("Votez contre lui dimanche.", "Votez contre lui"),
+])
+def test_removal_by_election_is_found(text, said):
+    assert [text[start:end].strip() for start, end in ballot_spans(text)] == [said]
+
+
+@pytest.mark.parametrize("text", [
+    "Everyone go and vote on Thursday!",  # a bare call to vote: a veiled threat once hid behind one
+    "I voted for her.",
+    "Vote him out. Then shoot him.",  # a word of violence: nothing is read without
+])
+def test_other_talk_of_votes_is_not_removal_by_election(text):
+    assert ballot_spans(text) == []
