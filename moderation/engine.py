@@ -24,7 +24,7 @@ from moderation.language import LanguageDetector, LanguageResult
 from moderation.group_neutral import neutral_text, said_of_oneself, speaks_as_a_member
 from moderation.policy import NEUTRAL_READING_LABELS, Evidence, Policy, load_policy
 from moderation.settings import Settings
-from moderation.support import voices_support
+from moderation.support import voices_praise, voices_support
 from moderation.targeting import TargetHit, TargetRules
 from moderation.text.disguise import looks_disguised
 from moderation.text.plain import plain
@@ -281,6 +281,13 @@ def _voices_support(item: Evaluation) -> bool:
             and voices_support(item.comment.text))
 
 
+def _voices_praise(item: Evaluation) -> bool:
+    """Praise of the people it names ("Congratulations to the first Black woman elected mayor") with
+    nothing abusive in its own voice and no word of violence anywhere."""
+    return (bool(item.groups) and _says_nothing_abusive(item) and not violence_spans(item.comment.text)
+            and voices_praise(item.comment.text))
+
+
 def _lowest_threat_bar(engine: "Engine", item: Evaluation) -> float:
     bars = engine.policy.limits(item.language.language).get("threat", {})
     return min(bars.values(), default=0.0)
@@ -350,7 +357,8 @@ def read_without_group_names(engine: "Engine", batch: list[Evaluation]) -> None:
 # help is not held on the threat head's score (points_to_help; all 2026-12-05, evening).
 # 8: support for the group a comment names is read (voices_support, moderation/support.py; 2026-12-05, night).
 # 9: removal by election ("vote him out", « les virer aux urnes ») is read without, like laughter
-# (ballot_spans, moderation/unvoiced.py; 2026-12-06).
+# (ballot_spans, moderation/unvoiced.py), and praise of the group a comment names keeps the threat
+# head's group bar from holding it (voices_praise, moderation/support.py; both 2026-12-06).
 ENGINE_REVISION = "eng-9"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
@@ -414,7 +422,8 @@ class Engine:
                                               names_group=bool(item.groups), names_person=item.names_person,
                                               names_role=item.names_role, speaks_as_member=item.speaks_as_member,
                                               points_to_help=_points_to_help(item),
-                                              voices_support=_voices_support(item)))
+                                              voices_support=_voices_support(item),
+                                              voices_praise=_voices_praise(item)))
         details = {
             "language_source": item.language.source,
             "lexicon_version": self.lexicon.version,

@@ -75,6 +75,11 @@ class Evidence:
     # people") and says nothing abusive in its own voice (moderation/support.py): the model's scores
     # hold it only at their remove bars, and the threat head not at the lower group bar
     voices_support: bool = False
+    # it praises or congratulates the group it names ("Congratulations to the first Black woman
+    # elected mayor") and says nothing abusive or violent (moderation/support.py voices_praise): the
+    # threat head does not hold it at the lower group bar; praise can be sarcastic, so the other
+    # heads still hold at their bars
+    voices_praise: bool = False
 
 
 @dataclass(frozen=True)
@@ -212,7 +217,8 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
             yield "remove", f"{label}_remove"
         elif value >= limits["hold"]:
             yield "hold", f"{label}_hold"
-        elif about_a_group and not evidence.voices_support and value >= limits.get("hold_if_group", float("inf")):
+        elif (about_a_group and not (evidence.voices_support or evidence.voices_praise)
+              and value >= limits.get("hold_if_group", float("inf"))):
             # A lower bar when the comment names a group: "they should all be fed to the lions" about
             # a named people is a threat, where "the traffic is killing me" about nobody is not.
             yield "hold", f"{label}_group_hold"

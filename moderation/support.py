@@ -62,12 +62,36 @@ _BUT_AFTER = re.compile(r"(?<![^\W_])(?:but|however|except|mais|sauf|par contre|
                         re.IGNORECASE)
 
 
+# Praise and congratulation: "Congratulations to the first Black woman elected mayor of the city!",
+# "The Christians in my town run the night shelter, credit where it's due", « Bravo à la première
+# femme noire élue maire ». The threat head scored them over the group bar (0.17-0.80) and held them.
+# Praise is easily sarcastic ("Congratulations to the Muslims for another ..."), so it only keeps the
+# threat head's lower group bar from holding; what the other heads read still holds (2026-12-06).
+# "good to see", « ça fait plaisir de voir » are left out: they gloat as often as they praise.
+_PRAISE = re.compile(
+    r"(?<![^\W_])(?:congratulations to|congrats to|well done to|hats off to|kudos to|"
+    r"credit where (?:it's|its|it is) due|(?:i'm|i am|we're|we are) (?:so |really |very )?proud of|"
+    r"(?:bravo|f[ée]licitations|chapeau) (?:[àa]|aux)|"
+    r"(?:je suis|on est|nous sommes) (?:tellement |tr[èe]s |si )?fi[èe]re?s? (?:de|d')"
+    r")(?![^\W_])", re.IGNORECASE)
+
+
 def voices_support(text: str) -> bool:
     """Whether `text` says, in a statement and without negating it, that people deserve safety,
     respect or rights, or that the speaker stands with them."""
+    return _stated(_SUPPORT, text)
+
+
+def voices_praise(text: str) -> bool:
+    """Whether `text` praises or congratulates, in a statement and without negating it."""
+    return _stated(_PRAISE, text)
+
+
+def _stated(phrases: re.Pattern, text: str) -> bool:
+    """Whether one of `phrases` is said in a statement, not negated, asked, or set up for a "but"."""
     if _PAS_AFTER_VERB.search(text):
         return False
-    for match in _SUPPORT.finditer(text):
+    for match in phrases.finditer(text):
         if _NEGATION_BEFORE.search(text, sentence_start(text, match.start()), match.start()):
             continue
         if ends_in_question(text, match.end()):

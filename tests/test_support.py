@@ -4,7 +4,7 @@ import pytest
 
 from moderation.engine import Engine
 from moderation.settings import load_settings
-from moderation.support import denies_them_something_good, voices_support
+from moderation.support import denies_them_something_good, voices_praise, voices_support
 from moderation.types import CommentInput
 
 
@@ -90,3 +90,32 @@ def test_something_good_denied_is_read_in_the_rules_text():
 def test_support_next_to_a_word_of_violence_is_not_read_as_support(engine):
     decision = decide(engine, "Refugees deserve to feel safe, I'd kill anyone who hurts them.")
     assert decision.decision != "keep"
+
+
+@pytest.mark.parametrize("text", [
+    # held by the threat head at the group bar (0.17-0.80) before 2026-12-06
+    "Congratulations to the first Black woman elected mayor of the city!",
+    "The Christians in my town run the night shelter, credit where it's due.",
+    "Bravo à la première femme noire élue maire de la ville !",
+])
+def test_praise_of_a_group_is_not_held_on_the_threat_heads_group_bar(engine, text):
+    decision = decide(engine, text)
+    assert decision.decision == "keep", (decision.reasons, decision.scores)
+
+
+@pytest.mark.parametrize("text, praises", [
+    ("Congratulations to the new mayor!", True),
+    ("Hats off to the nurses.", True),
+    ("Félicitations aux bénévoles.", True),
+    ("Congratulations to the Muslims? For what?", False),
+    ("Good to see them gone.", False),  # gloats as often as it praises: not read as praise
+])
+def test_what_reads_as_praise(text, praises):
+    assert voices_praise(text) is praises
+
+
+def test_sarcastic_praise_is_still_held_on_the_other_heads(engine):
+    """Praise only lowers nothing but the threat head's group bar: what toxicity and identity_attack read holds."""
+    decision = decide(engine, "Congratulations to the Muslims for another grooming gang.")
+    assert decision.decision != "keep"
+    assert "threat_group_hold" not in decision.reasons
