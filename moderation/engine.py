@@ -190,7 +190,8 @@ def score_toxicity(engine: "Engine", batch: list[Evaluation]) -> None:
     texts = [item.model_text for item in batch]
     languages = [item.language.language for item in batch]
     second_reading = [(item, plain(without_spans(item.comment.text, spans))) for item in batch
-                      for spans in [unvoiced_spans(item.comment.text, item.hits, item.targets, item.excepted)] if spans]
+                      for spans in [unvoiced_spans(item.comment.text, item.hits, item.targets, item.excepted,
+                                                   names_group=bool(item.groups))] if spans]
     shouted = [(item, text.lower()) for item, text in zip(batch, texts) if is_shouted(text)]
     texts += [text for _, text in second_reading] + [text for _, text in shouted]
     languages += [item.language.language for item, _ in second_reading + shouted]
@@ -357,7 +358,8 @@ def read_without_group_names(engine: "Engine", batch: list[Evaluation]) -> None:
 # help is not held on the threat head's score (points_to_help; all 2026-12-05, evening).
 # 8: support for the group a comment names is read (voices_support, moderation/support.py; 2026-12-05, night).
 # 9: removal by election ("vote him out", « les virer aux urnes ») is read without, like laughter
-# (ballot_spans, moderation/unvoiced.py), and praise of the group a comment names keeps the threat
+# (ballot_spans, moderation/unvoiced.py) and so are calls for accountability in a comment naming no
+# group ("should be sacked", accountability_spans), and praise of the group a comment names keeps the threat
 # head's group bar from holding it (voices_praise, moderation/support.py; both 2026-12-06).
 ENGINE_REVISION = "eng-9"
 

@@ -103,6 +103,32 @@ _BY_VOTE = re.compile(
     re.IGNORECASE)
 
 
+# Calling for someone to answer for what they did: "The minister should be sacked for this" scored
+# toxicity 0.90, "Lock him up, he's been stealing from taxpayers for years" 0.88, « Ce ministre doit
+# être viré » the same way. Accountability is what news comments ask for every day; said of a
+# person, not of an identity group ("lock them all up" about a people is something else, and the
+# engine reads these words only in comments that name no group), and never beside a word of violence.
+_ACCOUNTABILITY = re.compile(
+    r"(?<![^\W_])(?:(?:be|get|getting|been) (?:sacked|fired|prosecuted|jailed|locked up|struck off|charged|arrested|"
+    r"investigated|disbarred|impeached|removed from office|booted out|kicked out|thrown out|held (?:to )?account(?:able)?|"
+    r"put (?:in|behind) (?:jail|prison|bars)|sent to (?:jail|prison))"
+    r"|sack (?:him|her|them|the lot of them|the \w+|this \w+|that \w+)|lock (?:him|her|them|'em|em) (?:all )?up|lock up (?:the|this|that|these|those) \w+"
+    r"|throw(?:ing)? the book at|(?:should|must|needs? to|ought to|has to|have to) (?:\w+ )?(?:resign|step down|go)(?: now| immediately| today)?"
+    r"|(?:doi(?:t|vent)|devr(?:ait|aient)|faut|il faut) (?:\w+ ){0,2}?(?:d[ée]missionner|partir|[êe]tre (?:vir[ée]e?s?|limog[ée]e?s?|"
+    r"poursuivie?s?|jug[ée]e?s?|condamn[ée]e?s?|sanctionn[ée]e?s?|arr[êe]t[ée]e?s?|radi[ée]e?s?|mise?s? en examen|"
+    r"mise?s? en prison|jet[ée]e?s? en prison|d[ée]mis(?:e|es)?))"
+    r"|(?:mettre|jeter|envoyer|foutre) (?:\w+ )?(?:en prison|en taule|derri[èe]re les barreaux)|d[ée]mission(?: !)?"
+    r")(?![^\W_])", re.IGNORECASE)
+
+
+def accountability_spans(text: str) -> list[tuple[int, int]]:
+    """The spans where the comment calls for someone to be sacked, prosecuted or jailed, or to
+    resign; none in a comment with a word of violence."""
+    if _VIOLENCE.search(text):
+        return []
+    return [m.span() for m in _ACCOUNTABILITY.finditer(text)]
+
+
 def ballot_spans(text: str) -> list[tuple[int, int]]:
     """The spans where the comment speaks of removing someone by election ("vote him out", « les
     virer aux urnes »); none in a comment with a word of violence."""
@@ -170,7 +196,7 @@ class _SecondPerson:
 
 
 def unvoiced_spans(text: str, hits: Sequence[LexiconHit], targets: Sequence[TargetHit],
-                   excepted: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+                   excepted: Sequence[tuple[int, int]] = (), names_group: bool = False) -> list[tuple[int, int]]:
     """The spans to read the comment without, when unvoiced abuse is all the evidence it has; else [].
 
     `excepted`: the lexicon's exception phrases in the text (names and idioms around a rude word:
@@ -181,6 +207,8 @@ def unvoiced_spans(text: str, hits: Sequence[LexiconHit], targets: Sequence[Targ
     spans = [(t.start, t.end) for t in targets if not t.in_force]
     if not any(h.field == "text" for h in hits):  # laughter beside a swear word may be at someone's expense
         spans += expression_spans(text) + ballot_spans(text)
+        if not names_group:  # "lock them all up" about a people is not accountability
+            spans += accountability_spans(text)
     if is_untargeted_swearing(text, hits, targets):
         spans += [(h.start, h.end) for h in hits if h.field == "text"]
     spans += [(h.start, h.end) for h in hits if h.field == "text" and h.quoted]

@@ -308,3 +308,14 @@ def test_removing_someone_by_election_is_read_without(engine, text):
                                   "I won't be voting for her again, but I know where she lives."])
 def test_a_threat_beside_an_election_is_still_a_threat(engine, text):
     assert decide_one(engine, text).decision != "keep"
+
+
+@pytest.mark.parametrize("text", ["The minister should be sacked for this.",
+                                  "Throw the book at them, these fraudsters ruined lives.",
+                                  "Il faut les mettre en prison, ces fraudeurs."])
+def test_a_call_for_accountability_is_read_without(engine, text):
+    """Held on toxicity 0.69-0.90 for "sacked", "throw the book", « mettre en prison »: calls for
+    someone to answer for what they did, read without those words (unvoiced.accountability_spans)."""
+    decision = decide_one(engine, text)
+    assert decision.decision == "keep", decision
+    assert decision.details["discounted_scores"]["toxicity"] < decision.scores["toxicity"]

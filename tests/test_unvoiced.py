@@ -4,7 +4,7 @@ import pytest
 
 from moderation.targeting import TargetHit
 from moderation.types import LexiconHit
-from moderation.unvoiced import ballot_spans, is_untargeted_swearing, unvoiced_spans, without_spans
+from moderation.unvoiced import accountability_spans, ballot_spans, is_untargeted_swearing, unvoiced_spans, without_spans
 
 
 def swear(text, word, category="profanity", quoted=False):
@@ -122,3 +122,28 @@ def test_removal_by_election_is_found(text, said):
 ])
 def test_other_talk_of_votes_is_not_removal_by_election(text):
     assert ballot_spans(text) == []
+
+
+@pytest.mark.parametrize("text, said", [
+    ("The minister should be sacked for this.", "be sacked"),
+    ("Throw the book at them, these fraudsters ruined lives.", "Throw the book at"),
+    ("Lock him up, he lied to parliament.", "Lock him up"),
+    ("Ce ministre doit démissionner.", "doit démissionner"),
+    ("Il faut les mettre en prison, ces fraudeurs.", "mettre en prison"),
+])
+def test_calls_for_accountability_are_found(text, said):
+    assert [text[start:end] for start, end in accountability_spans(text)] == [said]
+
+
+@pytest.mark.parametrize("text", [
+    "I hope he makes lots of friends in prison.",  # a wish about what happens there, not accountability
+    "He should be jailed and then shot.",  # a word of violence: nothing is read without
+])
+def test_other_talk_of_prison_is_not_accountability(text):
+    assert accountability_spans(text) == []
+
+
+def test_accountability_is_not_read_without_in_a_comment_naming_a_group():
+    text = "Lock them all up, these Muslims."
+    assert accountability_spans(text) and not any(
+        text[start:end] == "Lock them all up" for start, end in unvoiced_spans(text, [], [], names_group=True))
