@@ -43,7 +43,9 @@ _NOUN_ENDS = re.compile(r"\s*(?:$|[.,!?;:)\"'\u2019]|(?:and|or|who|that|like|abo
 _LAUGHTER = re.compile(r"(?<![^\W_])(?:a?(?:ha){2,}h?|a?(?:ah){2,}|(?:he){2,}|(?:hi){3,}|(?:ja){2,}|(?:lo)+l+|lmf?ao+|rofl|"
                        r"mdr+|ptdr+|xd+|jpp+)(?![^\W_])[!.]*", re.IGNORECASE)
 _INDIGNATION = re.compile(
-    r"(?:\bwhat an? (?:disgrace|outrage|scandal|joke|shambles)\b"
+    r"(?:\bwhat an? (?:absolute |utter |complete |total )?(?:disgrace|outrage|scandal|joke|shambles|farce|fiasco)\b"
+    # "What an absolute shambles of a government": of an institution or a thing; "of a man" is an insult
+    r"(?! of an? (?:man|woman|person|human|bloke|guy|girl|boy|lad|journalist|writer|author|mayor|minister)\b)(?: of an? [a-z]+)?"
     r"|(?:^|(?<=[.!?])\s*)(?:absolutely |utterly |just )?(?:disgraceful|shameful|scandalous|appalling|outrageous|"
     r"disgusting|a disgrace|an outrage)(?=\s+(?:how|that)\b|\s*[.!]|\s*$)"
     r"|\bquelle honte\b"
