@@ -194,7 +194,7 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
     per_language = policy.limits(evidence.language)
     scores = evidence.scores if evidence.discounted_scores is None else evidence.discounted_scores
     about_a_group = (evidence.names_group and not evidence.speaks_as_member) or any(
-        hit.target in IDENTITY_TARGETS and hit.field == "text" for hit in evidence.hits)
+        hit.target in IDENTITY_TARGETS and hit.field == "text" and not hit.reclaimed for hit in evidence.hits)
     named_not_said = _only_the_group_name(policy, evidence, per_language)
     denial_only = _a_denial_is_all_it_says(evidence)
     for label, value in scores.items():

@@ -49,6 +49,8 @@ _INDIGNATION = re.compile(
     r"|(?:^|(?<=[.!?])\s*)(?:absolutely |utterly |just )?(?:disgraceful|shameful|scandalous|appalling|outrageous|"
     r"disgusting|a disgrace|an outrage)(?=\s+(?:how|that)\b|\s*[.!]|\s*$)"
     r"|\bquelle honte\b"
+    # « Honteux. Ils coupent dans les hôpitaux ... », « Scandaleux ! » : an exclamation on its own
+    r"|(?:^|(?<=[.!?])\s*)(?:honteux|scandaleux|lamentable|inadmissible|r[ée]voltant|indigne|path[ée]tique)(?=\s*[.!]|\s*$)"
     r"|\bc['\u2019]est (?:une )?(?:honte(?: absolue)?|honteux|scandaleux|lamentable|[ée]c(?:oe|œ)urant|inadmissible|"
     r"d[ée]gueulasse)(?=\s*[.!,]|\s*$)"
     r"|\b(?:ça|ca) me d[ée]go[uû]te\b)[!.,]*", re.IGNORECASE)

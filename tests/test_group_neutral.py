@@ -12,7 +12,7 @@ from moderation.lexicon import load_lexicon
 from moderation.policy import Evidence, PolicyError, parse_policy
 from moderation.settings import PROJECT_ROOT, load_settings
 from moderation.targeting import TargetRules
-from moderation.types import CommentInput
+from moderation.types import CommentInput, LexiconHit
 
 CONFIG = PROJECT_ROOT / "config"
 TARGETS = TargetRules.load(CONFIG / "targets")
@@ -131,6 +131,7 @@ def test_the_engine_still_holds_what_is_said_about_the_group(engine):
     ("I'm sick of Muslims.", "en", False),
     ("I'm a woman and women are stupid.", "en", False),  # every group named must be the speaker's
     ("Je suis contre les immigrés.", "fr", False),
+    ("En tant qu'immigré, je trouve ce débat épuisant.", "fr", True),  # « que » elided before a vowel
     ("Mon frère est gay.", "fr", False),  # a relative is not the speaker
     ("Countries such as Muslims and Jews", "en", False),
     ("Nothing about anyone here", "en", False),
@@ -160,3 +161,16 @@ def test_the_engine_keeps_a_reader_proud_of_their_own_group(engine):
     decision = engine.decide([CommentInput(id="p", text="I'm proud to be a Muslim and I won't hide it.")])[0]
     assert decision.decision == "keep", decision.reasons
     assert decision.details["speaks_as_member"] is True
+
+
+def test_a_slur_the_speaker_reclaims_does_not_make_the_comment_about_a_group():
+    """Reclaimed, it is the speaker's word for themselves: the identity_attack and group threat bars need
+    a group aimed at (the [lexicon] reclaimed setting says what the term itself weighs)."""
+    limits = SHIPPED.limits("fr")
+    reclaimed = LexiconHit(term="pédé", category="slur", severity="strong", start=0, end=4, matched="pédé",
+                           language="fr", target="sexual_orientation", reclaimed=True)
+    evidence = Evidence("fr", (reclaimed,), scores(identity_attack=limits["identity_attack"]["hold"] + 0.05),
+                        names_group=False, names_person=False)
+    assert "identity_attack_hold" not in SHIPPED.decide(evidence).reasons
+    aimed = dataclasses.replace(evidence, hits=(dataclasses.replace(reclaimed, reclaimed=False),))
+    assert "identity_attack_hold" in SHIPPED.decide(aimed).reasons

@@ -87,13 +87,14 @@ def test_laughter_and_indignation_at_nothing_are_cut_when_the_comment_has_no_lex
                       ("Quelle honte ! Les prix ont doublé.", ["Quelle honte"]),
                       ("Absolutely disgusting how pensioners are treated.", ["Absolutely disgusting"]),
                       ("Une gabegie, c'est écœurant.", ["c'est écœurant."]), ("lol ok", ["lol"]),
-                      ("What an absolute shambles of a government.", ["What an absolute shambles of a government."])]:
+                      ("What an absolute shambles of a government.", ["What an absolute shambles of a government."]),
+                      ("Honteux. Ils coupent dans les hôpitaux.", ["Honteux."])]:
         assert [text[start:end].strip() for start, end in unvoiced_spans(text, [], [])] == cut, text
 
 
 def test_indignation_as_a_predicate_of_someone_is_not_cut():
     for text in ["Gay people are disgusting.", "You are a disgrace to this paper", "That judge is shameful",
-                 "What an utter disgrace of a man.",
+                 "What an utter disgrace of a man.", "Ce ministre est honteux.",
                  "hilarious how lolly prices went up", "the hahn family"]:
         assert unvoiced_spans(text, [], []) == [], text
 
