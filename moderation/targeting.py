@@ -80,7 +80,7 @@ PREFIX_REACH = 400  # characters those words may span (ten words of forty letter
 # Bump when this module reads the same files differently (what a pattern compiles to, how a comment
 # is matched), so that `TargetRules.version` changes even if the files did not: a decision records
 # the version, and rescoring compares it (as the lexicon's MATCHER_REVISION).
-RULES_REVISION = "8"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
+RULES_REVISION = "9"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
 # 3: a comma then a new subject ends the clause a negation qualifies (_CLAUSE_BREAK), a claim set up
 # for a "but" is not negated (_set_up), an opener cancels only what comes before its end (2026-12-05)
 # 4: a negative question about a group is not its denial (_asks_why_not, 2026-12-05)
@@ -91,6 +91,7 @@ RULES_REVISION = "8"  # 2: reported words the comment agrees with are in force (
 # taken back ("..., just most") is a hedge, not a denial (_hedged; 2026-12-06)
 # 8: a denial doubted by "who can still believe ..." is a claim (_disbelieved); an ellipsis does not
 # end the sentence a disclaimer's "but" is looked for in (_BUT_NEXT; 2026-12-06)
+# 9: the words of [sets] crowd ("everyone", « tout le monde ») name no one person (names_person; 2026-12-06)
 
 
 class TargetRulesError(ValueError):
@@ -429,7 +430,10 @@ def _load_language(path: Path, compile: Callable[[str], re.Pattern] = re.compile
                                                        for w in raw["sets"].get("veiled_triggers", ["\u0000"])]
                                                       + [form for plural, _, _ in groups.values() for form in plural]
                                                       + adjectives)),
-        people=_people_pattern(compile, raw["sets"].get("person", []) + raw["sets"].get("addressee", [])),
+        # everyone at once is someone a threat pattern aims at ("I'll kill everyone here"), but no one
+        # person the lower person bar is for: « J'espère que tout le monde va bien » (threat 0.78) was held
+        people=_people_pattern(compile, [word for word in raw["sets"].get("person", []) + raw["sets"].get("addressee", [])
+                                         if word not in raw["sets"].get("crowd", [])]),
         roles=compile(_EDGE_BEFORE + _either(_people_by_role(raw.get("people_roles", {}), _trie_alternation))
                       + _EDGE_AFTER),
         member=compile(members),

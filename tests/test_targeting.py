@@ -347,6 +347,9 @@ def test_the_version_changes_with_the_loaders_revision(rules, monkeypatch):
     ("The next guy who cuts me off is going to regret it", "en", True),
     ("Ce concert était génial", "fr", False),  # "ce con" is a word, not the start of one
     ("Celui-ci est meilleur que l'ancien modèle", "fr", False),  # "celui-ci" names things as often
+    # everyone at once is no one person ([sets] crowd, 2026-12-06)
+    ("J'espère que tout le monde va bien.", "fr", False),
+    ("I hope everyone on that ferry is okay.", "en", False),
 ])
 def test_names_person_finds_who_a_comment_speaks_to_or_about(text, language, expected):
     rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
@@ -1638,3 +1641,10 @@ def test_someone_named_by_an_insult_is_someone_threatened(rules, text, language)
 ])
 def test_history_about_such_a_person_threatens_no_one(rules, text, language):
     assert not in_force(rules, text, language, "threat"), text
+
+
+@pytest.mark.parametrize("text, language", [("Je vais tuer tout le monde dans cette rédaction.", "fr"),
+                                            ("I'm going to shoot everyone in that office.", "en")])
+def test_a_threat_against_everyone_is_still_a_threat(rules, text, language):
+    """[sets] crowd only keeps "everyone" from the lower person bar: the threat patterns still read it."""
+    assert "threat" in [h.kind for h in rules.find(text, language)]
