@@ -112,6 +112,7 @@ def test_laughter_beside_a_lexicon_term_stays_read():
     ("Kick them out at the ballot box.", "Kick them out at the ballot box"),
     ("I won't be voting for her again.", "won't be voting for her"),
     ("On le sortira aux urnes.", "sortira aux urnes"),
+    ("Get rid of the lot of them at the next election.", "Get rid of the lot of them at the next election"),
     ("Votez contre lui dimanche.", "Votez contre lui"),
 ])
 def test_removal_by_election_is_found(text, said):
@@ -133,6 +134,8 @@ def test_other_talk_of_votes_is_not_removal_by_election(text):
     ("Lock him up, he lied to parliament.", "Lock him up"),
     ("Ce ministre doit démissionner.", "doit démissionner"),
     ("Il faut les mettre en prison, ces fraudeurs.", "mettre en prison"),
+    ("The whole cabinet should be ashamed of themselves.", "should be ashamed of themselves"),
+    ("Le maire devrait avoir honte.", "devrait avoir honte"),
 ])
 def test_calls_for_accountability_are_found(text, said):
     assert [text[start:end] for start, end in accountability_spans(text)] == [said]
