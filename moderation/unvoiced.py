@@ -136,6 +136,36 @@ def accountability_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _ACCOUNTABILITY.finditer(text)]
 
 
+# A wish for someone's good: the threat head learned "I hope <someone> ..." from written threats and
+# scored "I hope the mayor keeps his promises." 0.83 and « J'espère que le maire va tenir ses
+# promesses » 0.88 (both held on the person bar). When what is hoped is a good outcome, the words of
+# hoping are read without and the rest as a statement; "I hope he dies" has no good outcome, and a
+# comment with a word of violence is never read this way (2026-12-06).
+_HOPING = (r"(?:i hope|i do hope|i really hope|hopefully|let's hope|lets hope|here's hoping|i wish|fingers crossed|"
+           r"j'esp[èe]re (?:vraiment |sinc[èe]rement )?qu(?:e |')|esp[ée]rons qu(?:e |')|pourvu qu(?:e |')|"
+           r"je souhaite (?:vraiment )?qu(?:e |')|souhaitons qu(?:e |'))")
+_GOOD_OUTCOME = (r"(?:keeps? (?:his|her|their|its) (?:promises?|word)|recovers?|makes? a (?:full |quick )?recovery|"
+                 r"gets? (?:well|better)|(?:is|are) (?:ok|okay|alright|all right|safe|doing (?:well|ok|okay|better))|"
+                 r"wins?|pulls? through|finds? (?:peace|a way|work|a job|a home)|gets? (?:the|a) (?:job|help|support|care)|"
+                 r"succeeds?|does well|do well|learns? from (?:this|it)|sees? sense|changes? (?:his|her|their) minds?|"
+                 r"reconsiders?|"
+                 r"vont? bien|aillent? bien|(?:va |vont )?s'en (?:remettre|sortir)|se remet(?:te|tent)?|(?:va |vont )?gu[ée]rir|"
+                 r"gu[ée]risse|(?:va |vont )?gagner|gagnent?|(?:va |vont )?tenir (?:ses|leurs|sa|son) (?:promesses?|parole)|"
+                 r"tienne(?:nt)? (?:ses|leurs|sa|son) (?:promesses?|parole)|r[ée]ussi(?:sse|ssent|ra|ront|t)?|"
+                 r"trouve(?:nt|ra|ront)? (?:la paix|du travail|un travail|un logement|une solution)|"
+                 r"change(?:nt)? d'avis|(?:va |vont )?changer d'avis|comprenne(?:nt)?)")
+_GOOD_WISH = re.compile(r"(?<![^\W_])" + _HOPING + r"(?=[^.!?\n]{0,60}?(?<![^\W_])" + _GOOD_OUTCOME + r"(?![^\W_]))",
+                        re.IGNORECASE)
+
+
+def good_wish_spans(text: str) -> list[tuple[int, int]]:
+    """The words of hoping before a good outcome for someone ("I hope the mayor keeps his promises");
+    none in a comment with a word of violence."""
+    if _VIOLENCE.search(text):
+        return []
+    return [m.span() for m in _GOOD_WISH.finditer(text)]
+
+
 def ballot_spans(text: str) -> list[tuple[int, int]]:
     """The spans where the comment speaks of removing someone by election ("vote him out", « les
     virer aux urnes »); none in a comment with a word of violence."""
@@ -213,7 +243,7 @@ def unvoiced_spans(text: str, hits: Sequence[LexiconHit], targets: Sequence[Targ
         return []  # the comment says something abusive in its own voice: nothing to discount
     spans = [(t.start, t.end) for t in targets if not t.in_force]
     if not any(h.field == "text" for h in hits):  # laughter beside a swear word may be at someone's expense
-        spans += expression_spans(text) + ballot_spans(text)
+        spans += expression_spans(text) + ballot_spans(text) + good_wish_spans(text)
         if not names_group:  # "lock them all up" about a people is not accountability
             spans += accountability_spans(text)
     if is_untargeted_swearing(text, hits, targets):

@@ -319,3 +319,16 @@ def test_a_call_for_accountability_is_read_without(engine, text):
     decision = decide_one(engine, text)
     assert decision.decision == "keep", decision
     assert decision.details["discounted_scores"]["toxicity"] < decision.scores["toxicity"]
+
+
+@pytest.mark.parametrize("text", ["I hope the mayor keeps his promises.",
+                                  "J'espère que le maire va tenir ses promesses."])
+def test_a_good_wish_for_someone_is_not_held_on_the_threat_head(engine, text):
+    """The threat head scored these 0.83 / 0.88 ("I hope <someone> ..." is how written threats begin)
+    and held them on the person bar; the good outcome hoped for is read as a statement."""
+    assert decide_one(engine, text).decision == "keep"
+
+
+@pytest.mark.parametrize("text", ["I hope he dies.", "I hope the mayor gets what he deserves."])
+def test_a_wish_of_harm_is_still_not_kept(engine, text):
+    assert decide_one(engine, text).decision != "keep"

@@ -4,7 +4,7 @@ import pytest
 
 from moderation.targeting import TargetHit
 from moderation.types import LexiconHit
-from moderation.unvoiced import accountability_spans, ballot_spans, is_untargeted_swearing, unvoiced_spans, without_spans
+from moderation.unvoiced import accountability_spans, ballot_spans, good_wish_spans, is_untargeted_swearing, unvoiced_spans, without_spans
 
 
 def swear(text, word, category="profanity", quoted=False):
@@ -153,3 +153,18 @@ def test_accountability_is_not_read_without_in_a_comment_naming_a_group():
     text = "Lock them all up, these Muslims."
     assert accountability_spans(text) and not any(
         text[start:end] == "Lock them all up" for start, end in unvoiced_spans(text, [], [], names_group=True))
+
+
+@pytest.mark.parametrize("text, said", [
+    ("I hope the mayor keeps his promises.", "I hope"),
+    ("Hopefully he recovers quickly.", "Hopefully"),
+    ("J'espère que le maire va tenir ses promesses.", "J'espère que "),
+])
+def test_the_words_of_a_good_wish_are_found(text, said):
+    assert [text[start:end] for start, end in good_wish_spans(text)] == [said]
+
+
+@pytest.mark.parametrize("text", ["I hope he dies.", "I hope the mayor gets what he deserves.",
+                                  "I hope the mayor wins, then gets shot."])
+def test_a_wish_with_no_good_outcome_is_not_read_without(text):
+    assert good_wish_spans(text) == []
