@@ -1,6 +1,9 @@
 """What a comment does not say in its own voice: swearing aimed at nobody, abuse it negates or
-reports, terms it quotes, the names and idioms the lexicon excepts ("Pussy Riot"), and laughter and
-indignation at nothing in particular ("hahaha", "What a disgrace.", « Quelle honte ! »).
+reports, terms it quotes, the names and idioms the lexicon excepts ("Pussy Riot"), laughter and
+indignation at nothing in particular ("hahaha", "What a disgrace.", « Quelle honte ! »), and the
+ordinary words of political talk the models take for abuse or menace: removal by election ("vote
+him out"), calls for accountability ("the minister should be sacked") and the words of a good wish
+("I hope the mayor keeps his promises").
 
 A model reads "what a fucking great match" and "I would never say gay people are disgusting" as
 toxic: the words are there. The engine scores such a comment a second time with these spans
