@@ -360,7 +360,8 @@ def read_without_group_names(engine: "Engine", batch: list[Evaluation]) -> None:
 # 9: removal by election ("vote him out", « les virer aux urnes ») is read without, like laughter
 # (ballot_spans, moderation/unvoiced.py) and so are calls for accountability in a comment naming no
 # group ("should be sacked", accountability_spans) and the words of a good wish ("I hope the mayor
-# keeps his promises", good_wish_spans), and praise of the group a comment names keeps the threat
+# keeps his promises", good_wish_spans) and idioms of encouragement ("knock 'em dead",
+# encouragement_spans), and praise of the group a comment names keeps the threat
 # head's group bar from holding it (voices_praise, moderation/support.py; both 2026-12-06).
 ENGINE_REVISION = "eng-9"
 

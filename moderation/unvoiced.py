@@ -169,6 +169,26 @@ def good_wish_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _GOOD_WISH.finditer(text)]
 
 
+# Wishing someone luck with a word of violence: "Knock 'em dead tomorrow, Jess!" scored threat 0.98,
+# "You're going to smash it tomorrow" and « Tu vas tout déchirer demain ! » were held on the person bar.
+# Only the fixed idioms, whose object is "it", "'em dead" or everything (« tout »): "you'll kill them"
+# is not one; the rest of the comment is still read (2026-12-06).
+_ENCOURAGEMENT = re.compile(
+    r"(?<![^\W_])(?:knock (?:'em|em|them|'m) dead|break a leg|"
+    r"(?:(?:you're|you are|youre|ur) (?:going to|gonna) |you'll |you will |go |gonna )?"
+    r"(?:smash|smashing|smashed|kill|killing|nail|nailing|nailed|slay|slaying|crush|crushing|rock|rocking|own|owning|ace|acing) it"
+    r"(?= (?:tomorrow|tonight|today|on \w+day|at (?:the|your) \w+|in (?:the|your) \w+)|[ ,]*(?:$|[.!,;]))|"
+    r"(?:tout|tous les) (?:d[ée]chirer|casser|d[ée]foncer|exploser|niquer)|cartonner|"
+    r"(?:tu vas|vous allez|on va|ils vont|elle va|il va) (?:tout )?(?:d[ée]chirer|casser|cartonner|assurer|g[ée]rer)(?: tout| grave)?)(?![^\W_])",
+    re.IGNORECASE)
+
+
+def encouragement_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of idioms that wish someone luck with a word of violence ("knock 'em dead", « tout
+    déchirer »)."""
+    return [m.span() for m in _ENCOURAGEMENT.finditer(text)]
+
+
 def ballot_spans(text: str) -> list[tuple[int, int]]:
     """The spans where the comment speaks of removing someone by election ("vote him out", « les
     virer aux urnes »); none in a comment with a word of violence."""
@@ -246,7 +266,7 @@ def unvoiced_spans(text: str, hits: Sequence[LexiconHit], targets: Sequence[Targ
         return []  # the comment says something abusive in its own voice: nothing to discount
     spans = [(t.start, t.end) for t in targets if not t.in_force]
     if not any(h.field == "text" for h in hits):  # laughter beside a swear word may be at someone's expense
-        spans += expression_spans(text) + ballot_spans(text) + good_wish_spans(text)
+        spans += expression_spans(text) + ballot_spans(text) + good_wish_spans(text) + encouragement_spans(text)
         if not names_group:  # "lock them all up" about a people is not accountability
             spans += accountability_spans(text)
     if is_untargeted_swearing(text, hits, targets):

@@ -332,3 +332,9 @@ def test_a_good_wish_for_someone_is_not_held_on_the_threat_head(engine, text):
 @pytest.mark.parametrize("text", ["I hope he dies.", "I hope the mayor gets what he deserves."])
 def test_a_wish_of_harm_is_still_not_kept(engine, text):
     assert decide_one(engine, text).decision != "keep"
+
+
+@pytest.mark.parametrize("text", ["Knock 'em dead tomorrow, Jess!", "You're going to smash it tomorrow."])
+def test_wishing_luck_with_a_word_of_violence_is_kept(engine, text):
+    """The threat head scored "Knock 'em dead tomorrow, Jess!" 0.98; the idiom is read without."""
+    assert decide_one(engine, text).decision == "keep"

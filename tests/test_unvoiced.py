@@ -4,7 +4,7 @@ import pytest
 
 from moderation.targeting import TargetHit
 from moderation.types import LexiconHit
-from moderation.unvoiced import accountability_spans, ballot_spans, good_wish_spans, is_untargeted_swearing, unvoiced_spans, without_spans
+from moderation.unvoiced import accountability_spans, ballot_spans, encouragement_spans, good_wish_spans, is_untargeted_swearing, unvoiced_spans, without_spans
 
 
 def swear(text, word, category="profanity", quoted=False):
@@ -168,3 +168,19 @@ def test_the_words_of_a_good_wish_are_found(text, said):
                                   "I hope the mayor wins, then gets shot."])
 def test_a_wish_with_no_good_outcome_is_not_read_without(text):
     assert good_wish_spans(text) == []
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Knock 'em dead tomorrow, Jess!", "Knock 'em dead"),
+    ("You're going to smash it tomorrow.", "You're going to smash it"),
+    ("Go kill it at the interview!", "Go kill it"),
+    ("Tu vas tout déchirer demain !", "Tu vas tout déchirer"),
+])
+def test_idioms_of_encouragement_are_found(text, said):
+    assert [text[start:end] for start, end in encouragement_spans(text)] == [said]
+
+
+@pytest.mark.parametrize("text", ["I'm going to smash it into your face.", "You'll kill them, then I'll bury them.",
+                                  "Tu vas les tuer au concours."])
+def test_violence_with_another_object_is_not_encouragement(text):
+    assert encouragement_spans(text) == []
