@@ -99,6 +99,9 @@ _HELP = re.compile(r"(?<![^\W_])(?:helplines?|hotlines?|samaritans|crisis line|s
 _BY_VOTE = re.compile(
     r"(?<![^\W_])(?:vot(?:e|es|ed|ing) (?:(?:him|her|them|you|em|'em|it|this lot|that lot|the lot of them|every one of them|"
     r"(?:the|this|that|our|your|these|those) [\w'-]+(?: [\w'-]+)?|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:all )?out"
+    # and when: "vote them all out at the next election" (the threat head read the date as menace)
+    r"(?: (?:at|in|on|come) (?:the )?(?:next |general |local |coming )?(?:election|elections|polls|ballot box|vote|"
+    r"may|november|polling day|next time))?"
     r"|out (?:the|this|that|our|your|these|those|every) [\w'-]+)"
     r"|(?:won't|will not|wont|never|not) (?:be )?(?:vote|voting) for (?:him|her|them|you|this|that|these|those|the|her party|his party) ?"
     r"|(?:(?:kick|throw|boot|turf|chuck|get|send) (?:him|her|them|you|em|'em|the [\w'-]+|this lot|that lot|the lot of them) (?:all )?(?:out|packing)"

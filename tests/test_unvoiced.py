@@ -108,7 +108,8 @@ def test_laughter_beside_a_lexicon_term_stays_read():
 
 @pytest.mark.parametrize("text, said", [
     ("Time to vote him out.", "vote him out"),
-    ("We need to vote the whole council out in May.", "vote the whole council out"),
+    ("We need to vote the whole council out in May.", "vote the whole council out in May"),
+    ("Vote them all out at the next election.", "Vote them all out at the next election"),
     ("Kick them out at the ballot box.", "Kick them out at the ballot box"),
     ("I won't be voting for her again.", "won't be voting for her"),
     ("On le sortira aux urnes.", "sortira aux urnes"),
