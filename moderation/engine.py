@@ -276,17 +276,20 @@ def _points_to_help(item: Evaluation) -> bool:
 
 
 def _voices_support(item: Evaluation) -> bool:
-    """Support for the group it names ("I stand with refugees") with nothing abusive in its own voice
-    and no word of violence anywhere ("we need more rope for the ... in this town" is no support)."""
-    return (bool(item.groups) and _says_nothing_abusive(item) and not violence_spans(item.comment.text)
-            and voices_support(item.comment.text))
+    """Support for the group it names ("I stand with refugees")."""
+    return _speaks_well_of_the_group(item, voices_support)
 
 
 def _voices_praise(item: Evaluation) -> bool:
-    """Praise of the people it names ("Congratulations to the first Black woman elected mayor") with
-    nothing abusive in its own voice and no word of violence anywhere."""
+    """Praise of the people it names ("Congratulations to the first Black woman elected mayor")."""
+    return _speaks_well_of_the_group(item, voices_praise)
+
+
+def _speaks_well_of_the_group(item: Evaluation, says_it: Callable[[str], bool]) -> bool:
+    """A comment naming a group that `says_it`, with nothing abusive in its own voice and no word of
+    violence anywhere ("we need more rope for the ... in this town" is no support)."""
     return (bool(item.groups) and _says_nothing_abusive(item) and not violence_spans(item.comment.text)
-            and voices_praise(item.comment.text))
+            and says_it(item.comment.text))
 
 
 def _lowest_threat_bar(engine: "Engine", item: Evaluation) -> float:
@@ -362,7 +365,7 @@ def read_without_group_names(engine: "Engine", batch: list[Evaluation]) -> None:
 # group ("should be sacked", accountability_spans) and the words of a good wish ("I hope the mayor
 # keeps his promises", good_wish_spans) and idioms of encouragement ("knock 'em dead",
 # encouragement_spans), and praise of the group a comment names keeps the threat
-# head's group bar from holding it (voices_praise, moderation/support.py; both 2026-12-06).
+# head's group bar from holding it (voices_praise, moderation/support.py; all 2026-12-06).
 ENGINE_REVISION = "eng-9"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,

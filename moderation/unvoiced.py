@@ -114,6 +114,13 @@ _BY_VOTE = re.compile(
     re.IGNORECASE)
 
 
+def ballot_spans(text: str) -> list[tuple[int, int]]:
+    """The spans where the comment speaks of removing someone by election ("vote him out", « les
+    virer aux urnes »); none in a comment with a word of violence."""
+    return _spans_unless_violent((_BY_VOTE,), text)
+
+
+
 # Calling for someone to answer for what they did: "The minister should be sacked for this" scored
 # toxicity 0.90, "Lock him up, he's been stealing from taxpayers for years" 0.88, « Ce ministre doit
 # être viré » the same way. Accountability is what news comments ask for every day; said of a
@@ -137,9 +144,7 @@ _ACCOUNTABILITY = re.compile(
 def accountability_spans(text: str) -> list[tuple[int, int]]:
     """The spans where the comment calls for someone to be sacked, prosecuted or jailed, or to
     resign; none in a comment with a word of violence."""
-    if _VIOLENCE.search(text):
-        return []
-    return [m.span() for m in _ACCOUNTABILITY.finditer(text)]
+    return _spans_unless_violent((_ACCOUNTABILITY,), text)
 
 
 # A wish for someone's good: the threat head learned "I hope <someone> ..." from written threats and
@@ -167,9 +172,15 @@ _GOOD_WISH = re.compile(r"(?<![^\W_])" + _HOPING + r"(?=[^.!?\n]{0,60}?(?<![^\W_
 def good_wish_spans(text: str) -> list[tuple[int, int]]:
     """The words of hoping before a good outcome for someone ("I hope the mayor keeps his promises");
     none in a comment with a word of violence."""
+    return _spans_unless_violent((_GOOD_WISH,), text)
+
+
+def _spans_unless_violent(patterns: Sequence[re.Pattern], text: str) -> list[tuple[int, int]]:
+    """The matches of `patterns`, or none when the comment has a word of violence anywhere: "vote him
+    out. Then hang him" is no election talk. One search for violence for all of them."""
     if _VIOLENCE.search(text):
         return []
-    return [m.span() for m in _GOOD_WISH.finditer(text)]
+    return [m.span() for pattern in patterns for m in pattern.finditer(text)]
 
 
 # Wishing someone luck with a word of violence: "Knock 'em dead tomorrow, Jess!" scored threat 0.98,
@@ -190,14 +201,6 @@ def encouragement_spans(text: str) -> list[tuple[int, int]]:
     """The spans of idioms that wish someone luck with a word of violence ("knock 'em dead", « tout
     déchirer »)."""
     return [m.span() for m in _ENCOURAGEMENT.finditer(text)]
-
-
-def ballot_spans(text: str) -> list[tuple[int, int]]:
-    """The spans where the comment speaks of removing someone by election ("vote him out", « les
-    virer aux urnes »); none in a comment with a word of violence."""
-    if _VIOLENCE.search(text):
-        return []
-    return [m.span() for m in _BY_VOTE.finditer(text)]
 
 
 def points_to_help(text: str) -> bool:
@@ -269,9 +272,9 @@ def unvoiced_spans(text: str, hits: Sequence[LexiconHit], targets: Sequence[Targ
         return []  # the comment says something abusive in its own voice: nothing to discount
     spans = [(t.start, t.end) for t in targets if not t.in_force]
     if not any(h.field == "text" for h in hits):  # laughter beside a swear word may be at someone's expense
-        spans += expression_spans(text) + ballot_spans(text) + good_wish_spans(text) + encouragement_spans(text)
-        if not names_group:  # "lock them all up" about a people is not accountability
-            spans += accountability_spans(text)
+        # "lock them all up" about a people is not accountability
+        political = (_BY_VOTE, _GOOD_WISH) if names_group else (_BY_VOTE, _GOOD_WISH, _ACCOUNTABILITY)
+        spans += expression_spans(text) + encouragement_spans(text) + _spans_unless_violent(political, text)
     if is_untargeted_swearing(text, hits, targets):
         spans += [(h.start, h.end) for h in hits if h.field == "text"]
     spans += [(h.start, h.end) for h in hits if h.field == "text" and h.quoted]
