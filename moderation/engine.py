@@ -23,6 +23,8 @@ from typing import Callable, Sequence
 from moderation.language import LanguageDetector, LanguageResult
 from moderation.group_neutral import neutral_text, said_of_oneself, speaks_as_a_member
 from moderation.policy import NEUTRAL_READING_LABELS, Evidence, Policy, load_policy
+from moderation.scoring.base import ScorerUnavailable
+from moderation.scoring.second_opinion import SecondOpinion
 from moderation.settings import Settings
 from moderation.support import voices_praise, voices_support
 from moderation.targeting import TargetHit, TargetRules
@@ -76,6 +78,7 @@ class Evaluation:
     group_neutral_scores: dict[str, float] | None = None  # scores with group names made neutral, when read so
     speaks_as_member: bool = False  # every group it names is the speaker's own ("I'm proud to be a Muslim")
     untargeted_profanity: bool = False
+    second_opinion: float | None = None  # asked only when held on the toxicity score alone (ask_second_opinion)
 
 
 def detect_language(engine: "Engine", batch: list[Evaluation]) -> None:
@@ -344,6 +347,39 @@ def read_without_group_names(engine: "Engine", batch: list[Evaluation]) -> None:
         item.group_neutral_scores = {label: float(value) for label, value in scores.items()}
 
 
+def held_on_toxicity_alone(item: Evaluation, verdict) -> bool:
+    """Held, and for the toxicity score only: no lexicon term (even negated or quoted), no targeted
+    abuse, no other label or rule. The one kind of hold the second opinion may release."""
+    return verdict.outcome == "hold" and verdict.reasons == ("toxicity_hold",) and not item.hits and not item.targets
+
+
+def ask_second_opinion(engine: "Engine", batch: list[Evaluation], verdicts: list) -> None:
+    """Read the comments held on the toxicity score alone once more, with the second opinion
+    (moderation/scoring/second_opinion.py), and decide them again with its score in evidence.
+
+    Why only those: the shipped toxicity head takes a news comment's register for abuse ("Millions
+    in taxpayer money gone and zero accountability." 0.82), and where anything else speaks (a
+    lexicon term, a target, another head) the second opinion, which reads the embedding alone,
+    knows less than the evidence. One more encoder pass, for a few comments in a hundred."""
+    if engine.second_opinion is None or engine.policy.second_opinion_keep_below is None:
+        return
+    asked = [i for i, (item, verdict) in enumerate(zip(batch, verdicts)) if held_on_toxicity_alone(item, verdict)]
+    if not asked:
+        return
+    for i, value in zip(asked, engine.second_opinion.toxicity([batch[i].model_text for i in asked])):
+        batch[i].second_opinion = float(value)
+        verdicts[i] = engine.policy.decide(engine._evidence(batch[i]))
+
+
+def load_second_opinion() -> SecondOpinion | None:
+    """The shipped second opinion, or None (logged by the engine) when its artifact is missing or unreadable."""
+    try:
+        return SecondOpinion.load()
+    except ScorerUnavailable as exc:
+        log.warning("event=second_opinion_not_loaded %s", exc)
+        return None
+
+
 # Bump when the engine reads a comment differently with the same model, lexicon, targeting rules
 # and policy (a phase added or changed), so that a rescoring run refuses a worker on another
 # revision and each decision records which one made it. 2: the plain reading for the model and
@@ -366,7 +402,9 @@ def read_without_group_names(engine: "Engine", batch: list[Evaluation]) -> None:
 # keeps his promises", good_wish_spans) and idioms of encouragement ("knock 'em dead",
 # encouragement_spans), and praise of the group a comment names keeps the threat
 # head's group bar from holding it (voices_praise, moderation/support.py; all 2026-12-06).
-ENGINE_REVISION = "eng-9"
+# 10: a comment the policy would hold on the toxicity score alone is read by the second opinion
+# (moderation/scoring/second_opinion.py, policy [second_opinion]; 2026-12-06, second session).
+ENGINE_REVISION = "eng-10"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,
@@ -377,12 +415,17 @@ EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quote
 class Engine:
     """Decide comments. Build once per process (loads the model and lexicons), then call `decide`."""
 
-    def __init__(self, detector: LanguageDetector, lexicon, scorer, policy: Policy, targets: TargetRules):
+    def __init__(self, detector: LanguageDetector, lexicon, scorer, policy: Policy, targets: TargetRules,
+                 second_opinion: SecondOpinion | None = None):
         self.detector = detector
         self.lexicon = lexicon
         self.scorer = scorer
         self.policy = policy
         self.targets = targets
+        self.second_opinion = second_opinion
+        if policy.second_opinion_keep_below is not None and second_opinion is None:
+            log.warning("event=second_opinion_unavailable policy=%s: comments held on toxicity alone stay held",
+                        policy.version)
         mismatch = policy.calibration_mismatch(scorer.model_id)
         if mismatch:
             # Not fatal: an operator may trial a new scorer on purpose (rescoring --model does).
@@ -400,6 +443,7 @@ class Engine:
             scorer=scorer if scorer is not None else build_scorer(settings),
             policy=policy if policy is not None else load_policy(settings.resolved_policy_path),
             targets=TargetRules.load(settings.resolved_targets_dir, cache_dir=settings.data_dir / "cache"),
+            second_opinion=load_second_opinion(),
         )
 
     @property
@@ -410,7 +454,7 @@ class Engine:
 
     def with_policy(self, policy: Policy) -> "Engine":
         """The same engine under another policy (candidate policies in rescoring)."""
-        return Engine(self.detector, self.lexicon, self.scorer, policy, self.targets)
+        return Engine(self.detector, self.lexicon, self.scorer, policy, self.targets, self.second_opinion)
 
     def decide(self, comments: Sequence[CommentInput]) -> list[Decision]:
         """Run the pipeline over a batch; decisions come back in input order."""
@@ -419,18 +463,23 @@ class Engine:
             return []
         for phase in EVIDENCE_PHASES:
             phase(self, batch)
-        return [self._decision(item) for item in batch]
+        verdicts = [self.policy.decide(self._evidence(item)) for item in batch]
+        ask_second_opinion(self, batch, verdicts)
+        return [self._decision(item, verdict) for item, verdict in zip(batch, verdicts)]
 
-    def _decision(self, item: Evaluation) -> Decision:
+    def _evidence(self, item: Evaluation) -> Evidence:
+        return Evidence(item.language.language, tuple(item.hits), item.scores, tuple(item.targets),
+                        item.discounted_scores, item.untargeted_profanity,
+                        group_neutral_scores=item.group_neutral_scores,
+                        names_group=bool(item.groups), names_person=item.names_person,
+                        names_role=item.names_role, speaks_as_member=item.speaks_as_member,
+                        points_to_help=_points_to_help(item),
+                        voices_support=_voices_support(item),
+                        voices_praise=_voices_praise(item),
+                        second_opinion=item.second_opinion)
+
+    def _decision(self, item: Evaluation, verdict) -> Decision:
         language = item.language.language
-        verdict = self.policy.decide(Evidence(language, tuple(item.hits), item.scores, tuple(item.targets),
-                                              item.discounted_scores, item.untargeted_profanity,
-                                              group_neutral_scores=item.group_neutral_scores,
-                                              names_group=bool(item.groups), names_person=item.names_person,
-                                              names_role=item.names_role, speaks_as_member=item.speaks_as_member,
-                                              points_to_help=_points_to_help(item),
-                                              voices_support=_voices_support(item),
-                                              voices_praise=_voices_praise(item)))
         details = {
             "language_source": item.language.source,
             "lexicon_version": self.lexicon.version,
@@ -444,6 +493,9 @@ class Engine:
             details["group_neutral_scores"] = {k: round(v, 4) for k, v in item.group_neutral_scores.items()}
         if item.speaks_as_member:
             details["speaks_as_member"] = True
+        if item.second_opinion is not None:
+            details["second_opinion"] = {"model": self.second_opinion.model_id, "toxicity": round(item.second_opinion, 4),
+                                         "keep_below": self.policy.second_opinion_keep_below}
         reasons = list(verdict.reasons)
         if verdict.outcome == "keep" and self.policy.audits(item.comment.id):
             # kept, and sampled for a moderator to look at: the review queue's audit items (docs/learning.md)

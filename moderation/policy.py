@@ -80,6 +80,9 @@ class Evidence:
     # threat head does not hold it at the lower group bar; praise can be sarcastic, so the other
     # heads still hold at their bars
     voices_praise: bool = False
+    # the second opinion's toxicity (moderation/scoring/second_opinion.py), asked only of comments
+    # the other evidence would hold on the toxicity score alone; None when it was not asked
+    second_opinion: float | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,9 @@ class Policy:
     # of a comment that names an identity group stands only when the comment, read with the group's
     # name replaced by a neutral noun, still scores toxicity at or above this. None: no such reading.
     group_neutral_hold: float | None = None
+    # [second_opinion] toxicity_keep_below: a comment held on the toxicity score alone is kept when the
+    # second opinion scores it under this. None: no second opinion is asked.
+    second_opinion_keep_below: float | None = None
 
     def audits(self, comment_id: str) -> bool:
         """Whether a kept comment is an audit item: by a hash of its id, so a retry or a rescore agrees."""
@@ -213,6 +219,8 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
             continue  # a threat needs someone threatened: "the heat is killing me" names nobody else
         if label in AIMED_LABELS and evidence.points_to_help:
             continue  # "If you're having suicidal thoughts, please call Samaritans": a helpline
+        if label == "toxicity" and value < limits["remove"] and _second_opinion_keeps(policy, evidence):
+            continue  # "Millions in taxpayer money gone and zero accountability.": anger, not abuse
         if value >= limits["remove"]:
             yield "remove", f"{label}_remove"
         elif value >= limits["hold"]:
@@ -225,6 +233,13 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
         elif evidence.names_person and value >= limits.get("hold_if_person", float("inf")):
             # The same for a person it names or addresses: "je vais venir chez toi avec un couteau".
             yield "hold", f"{label}_person_hold"
+
+
+def _second_opinion_keeps(policy: Policy, evidence: Evidence) -> bool:
+    """True when the second opinion was asked (the engine asks only about comments held on the
+    toxicity score alone) and scores the comment under [second_opinion] toxicity_keep_below."""
+    return (policy.second_opinion_keep_below is not None and evidence.second_opinion is not None
+            and evidence.second_opinion < policy.second_opinion_keep_below)
 
 
 def _a_denial_is_all_it_says(evidence: Evidence) -> bool:
@@ -350,6 +365,12 @@ def parse_policy(text: str, source: str = "the policy") -> Policy:
             neutral_hold is not None and (not isinstance(neutral_hold, (int, float)) or isinstance(neutral_hold, bool)
                                           or not 0.0 <= neutral_hold <= 1.0))):
         raise PolicyError(f"{source}: [group_mentions] takes neutral_reading_hold, a toxicity score in [0, 1]")
+    second = raw.get("second_opinion", {})
+    keep_below = second.get("toxicity_keep_below") if isinstance(second, dict) else "invalid"
+    if (not isinstance(second, dict) or set(second) - {"toxicity_keep_below"} or (
+            keep_below is not None and (not isinstance(keep_below, (int, float)) or isinstance(keep_below, bool)
+                                        or not 0.0 <= keep_below <= 1.0))):
+        raise PolicyError(f"{source}: [second_opinion] takes toxicity_keep_below, a probability in [0, 1]")
     review = raw.get("review", {})
     audit_keep_share = review.get("audit_keep_share", 0.0) if isinstance(review, dict) else None
     if (not isinstance(review, dict) or set(review) - {"audit_keep_share"}
@@ -374,6 +395,7 @@ def parse_policy(text: str, source: str = "the policy") -> Policy:
             reclaimed_slurs=reclaimed,
             audit_keep_share=float(audit_keep_share),
             group_neutral_hold=None if neutral_hold is None else float(neutral_hold),
+            second_opinion_keep_below=None if keep_below is None else float(keep_below),
         )
     except PolicyError as exc:
         raise PolicyError(f"{source}: {exc}") from None

@@ -1,0 +1,53 @@
+"""The second opinion on comments held on toxicity alone: one logistic head on the sentence embedding.
+
+Trained by `moderation train --model second-opinion-v1` (moderation/training/second_opinion.py,
+which says why it exists); used by the engine only for comments the policy would hold on the
+toxicity score and nothing else, so that its cost (one more encoder pass) is paid by a few
+comments in a hundred.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from moderation.scoring.base import ScorerUnavailable
+from moderation.scoring.encoder import DIMENSIONS, ENCODER_NAME, SentenceEncoder, shared_encoder
+
+DEFAULT_PATH = Path(__file__).resolve().parents[1] / "models" / "second-opinion-v1.json"
+
+
+class SecondOpinion:
+    """P(toxic) of texts from their sentence embedding alone."""
+
+    def __init__(self, model_id: str, weights: np.ndarray, intercept: float, encoder: SentenceEncoder | None = None):
+        if weights.shape != (DIMENSIONS,):
+            raise ScorerUnavailable(f"second opinion {model_id}: weights of shape {weights.shape}, not ({DIMENSIONS},)")
+        self.model_id = model_id
+        self._weights = weights.astype(np.float32)
+        self._intercept = float(intercept)
+        self._encoder = encoder
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_PATH) -> "SecondOpinion":
+        """Read an artifact; ScorerUnavailable naming the problem if it is missing or not one."""
+        try:
+            description = json.loads(Path(path).read_text("utf-8"))
+            if description.get("kind") != "second_opinion" or description["encoder"]["name"] != ENCODER_NAME:
+                raise ScorerUnavailable(f"{path}: not a second-opinion artifact for the {ENCODER_NAME} encoder")
+            with np.load(Path(path).with_name(description["weights_file"]), allow_pickle=False) as archive:
+                weights = archive["weights"]
+            return cls(description["model_id"], weights, description["intercept"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ScorerUnavailable(f"second opinion {path}: {exc}") from None
+
+    def toxicity(self, texts: Sequence[str]) -> np.ndarray:
+        """One probability per text (empty input, empty output)."""
+        if not texts:
+            return np.zeros(0, dtype=np.float64)
+        encoder = self._encoder or shared_encoder()
+        logits = encoder.encode(list(texts)).astype(np.float64) @ self._weights + self._intercept
+        return 1.0 / (1.0 + np.exp(-logits))
