@@ -450,7 +450,8 @@ class Engine:
     def versions(self) -> dict[str, str]:
         """What a decision depends on, for the record and for rescoring."""
         return {"policy": self.policy.version, "model": self.scorer.model_id, "lexicon": self.lexicon.version,
-                "targets": self.targets.version, "engine": ENGINE_REVISION}
+                "targets": self.targets.version, "engine": ENGINE_REVISION,
+                "second_opinion": self.second_opinion.model_id if self.second_opinion else "none"}
 
     def with_policy(self, policy: Policy) -> "Engine":
         """The same engine under another policy (candidate policies in rescoring)."""

@@ -112,3 +112,19 @@ def test_training_twice_gives_identical_bytes(tmp_path, encoder_scale):
     assert [scorer.labels[column] for column, _ in scorer._mlp_heads] == [m.label for m in mlp_heads]
     toxic, clean = scorer.score(["t'es un connard", "bonne journée à tous"], ["fr", "fr"])
     assert toxic["toxicity"] > clean["toxicity"]
+
+
+def test_second_opinion_training_twice_gives_identical_bytes_and_a_loadable_head(tmp_path):
+    from moderation.scoring.second_opinion import SecondOpinion
+    from moderation.training.second_opinion import train_second_opinion
+
+    _mlma_fixture(tmp_path)
+    outs = []
+    for name in ("a", "b"):
+        path = train_second_opinion(tmp_path, tmp_path / name, tmp_path / f"cache-{name}", model_id="so-test",
+                                    files=("mlma_fr.csv",), written=False, log=lambda _: None)
+        outs.append((path.read_bytes(), path.with_suffix(".npz").read_bytes()))
+    assert outs[0] == outs[1]
+    opinion = SecondOpinion.load(tmp_path / "a" / "so-test.json")
+    toxic, clean = opinion.toxicity(["t'es un connard", "bonne journée à tous"])
+    assert toxic > clean

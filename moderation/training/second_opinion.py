@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -39,19 +39,21 @@ C = 1.0  # scikit-learn's default; the head has 512 inputs and ~100k rows
 SOURCE_WEIGHTS = {"wikipedia_talk_en": 3.0}
 
 
-def training_rows(data_dir: Path) -> list[Example]:
-    """The training split of every file (never the held-out or choice split) and the written comments."""
-    rows = [e for name in TRAINING_FILES for e in load_training_file(data_dir / name)
+def training_rows(data_dir: Path, files: Sequence[str] = TRAINING_FILES, written: bool = True) -> list[Example]:
+    """The training split of the files (never the held-out or choice split) and, with `written`,
+    the hand-written heated and news comments."""
+    rows = [e for name in files for e in load_training_file(data_dir / name)
             if LABEL in e.labels and not is_heldout(e) and not is_choice(e)]
-    return rows + heated_examples() + news_examples()
+    return rows + (heated_examples() + news_examples() if written else [])
 
 
 def train_second_opinion(data_dir: Path, out: Path, cache_dir: Path, model_id: str = MODEL_ID,
+                         files: Sequence[str] = TRAINING_FILES, written: bool = True,
                          log: Callable[[str], None] = print) -> Path:
     """Fit the head and write <out>/<model_id>.json and .npz; return the .json path."""
     from sklearn.linear_model import LogisticRegression
 
-    rows = training_rows(data_dir)
+    rows = training_rows(data_dir, files, written)
     x = EmbeddingCache(cache_dir).embed([e.text for e in rows], log=log)
     y = np.array([e.labels[LABEL] for e in rows], dtype=np.int64)
     model = LogisticRegression(C=C, max_iter=2000)
@@ -70,7 +72,7 @@ def train_second_opinion(data_dir: Path, out: Path, cache_dir: Path, model_id: s
         "training": {
             "rows_by_source_and_class": {f"{source}:{label}": count for (source, label), count in
                                          sorted(Counter((e.source, e.labels[LABEL]) for e in rows).items())},
-            "files": {name: file_sha256(data_dir / name) for name in TRAINING_FILES},
+            "files": {name: file_sha256(data_dir / name) for name in files}, "written": written,
             "c": C, "source_weights": SOURCE_WEIGHTS,
         },
     }
