@@ -1648,3 +1648,18 @@ def test_history_about_such_a_person_threatens_no_one(rules, text, language):
 def test_a_threat_against_everyone_is_still_a_threat(rules, text, language):
     """[sets] crowd only keeps "everyone" from the lower person bar: the threat patterns still read it."""
     assert "threat" in [h.kind for h in rules.find(text, language)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ils se gavent pendant qu'on crève de faim avec nos salaires de misère.",
+    "Les ministres dînent au restaurant alors que les retraités crèvent de froid.",
+    "Parce qu'on crève de chaud dans ces classes, il faut la clim.",
+])
+def test_a_french_subjunctive_after_a_conjunction_tells_what_happens_not_a_wish(rules, text):
+    # « pendant qu'on crève de faim » describes; « qu'ils crèvent » alone wishes it (2026-12-06)
+    assert "threat" not in [h.kind for h in rules.find(text, "fr")]
+
+
+@pytest.mark.parametrize("text", ["J'espère qu'ils crèvent tous.", "Qu'ils crèvent, ces migrants.", "Que les juifs crèvent."])
+def test_the_wish_itself_is_still_a_threat(rules, text):
+    assert "threat" in [h.kind for h in rules.find(text, "fr")]
