@@ -403,7 +403,9 @@ def load_second_opinion() -> SecondOpinion | None:
 # encouragement_spans), and praise of the group a comment names keeps the threat
 # head's group bar from holding it (voices_praise, moderation/support.py; all 2026-12-06).
 # 10: a comment the policy would hold on the toxicity score alone is read by the second opinion
-# (moderation/scoring/second_opinion.py, policy [second_opinion]; 2026-12-06, second session).
+# (moderation/scoring/second_opinion.py, policy [second_opinion]), and laughter said with an idiom of
+# dying ("dying of laughter", « tu me tues avec tes blagues ») is read without (moderation/unvoiced.py;
+# both 2026-12-06, second session).
 ENGINE_REVISION = "eng-10"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,

@@ -45,6 +45,23 @@ _NOUN_ENDS = re.compile(r"\s*(?:$|[.,!?;:)\"'\u2019]|(?:and|or|who|that|like|abo
 # écœurant. »), never as a predicate: "Gay people are disgusting" stays what it is (2026-12-05).
 _LAUGHTER = re.compile(r"(?<![^\W_])(?:a?(?:ha){2,}h?|a?(?:ah){2,}|(?:he){2,}|(?:hi){3,}|(?:ja){2,}|(?:lo)+l+|lmf?ao+|rofl|"
                        r"mdr+|ptdr+|xd+|jpp+)(?![^\W_])[!.]*", re.IGNORECASE)
+# Laughter said with an idiom of dying, where the one who dies is the speaker: "I'm dying of
+# laughter at the photo of the mayor" (threat 0.41, held), « Arrête, tu me tues avec tes blagues »,
+# « tu vas me faire crever de rire », « Tu m'as achevé avec ta blague » (threat held at the person
+# bar: "tu" names someone). Only the idioms themselves (2026-12-06).
+_DYING_OF_LAUGHTER = re.compile(
+    r"(?<![^\W_])(?:(?:dying|died|die|dead|crying|cried|wetting myself|pissing myself) (?:of |from |with )?laugh(?:ter|ing)"
+    r"|laughed my (?:head|ass|arse) off|cracking me up"
+    r"|(?:you(?:'re| are)|ur|this is|that's|that is|it's) (?:literally |actually |honestly |just )?killing me(?= *(?:[.!😂🤣]|lol|lmao|haha|$))"
+    r"|you (?:just )?killed me(?= *(?:[.!😂🤣]|lol|lmao|haha|$))"
+    # French: « arrête, » before it and « avec tes blagues » after it go with it (the threat head read
+    # « Arrête, avec tes blagues. » as menace at 0.85)
+    r"|(?:arr[êe]te[sz]?[,!]* )?(?:(?:tu|vous) (?:vas|allez) (?:me|m') ?(?:faire )?)?"
+    r"(?:(?:mourir|mort|morte|morts|mortes|meurs|meurt|crever|crev[ée]e?|cr[èe]ve|pleurer|pleur[ée]e?|pisser) de rire"
+    r"|(?:tu|vous) (?:me|m') ?(?:tues|tuez|as tu[ée]e?|avez tu[ée]e?|as achev[ée]e?|avez achev[ée]e?|ach[èe]ves|achevez)"
+    r"(?= *(?:[.!,😂🤣]|avec (?:tes|vos|ta|votre|ton) |mdr|ptdr|$)))"
+    r"(?: avec (?:tes|vos|ta|votre|ton) (?:blagues?|commentaires?|histoires?|vannes?|jeux de mots?)(?: [\w']+){0,3})?"
+    r"|(?:[çc]a|cette blague|ce commentaire|cette vanne) m'a (?:tu[ée]e?|achev[ée]e?))(?![^\W_])", re.IGNORECASE)
 _INDIGNATION = re.compile(
     r"(?:\bwhat an? (?:absolute |utter |complete |total )?(?:disgrace|outrage|scandal|joke|shambles|farce|fiasco)\b"
     # "What an absolute shambles of a government": of an institution or a thing; "of a man" is an insult
@@ -214,8 +231,9 @@ def violence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def expression_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of laughter and of indignation at nothing in particular."""
-    return [m.span() for pattern in (_LAUGHTER, _INDIGNATION) for m in pattern.finditer(text)]
+    """The spans of laughter (spelled out or said with an idiom of dying) and of indignation at
+    nothing in particular."""
+    return [m.span() for pattern in (_LAUGHTER, _DYING_OF_LAUGHTER, _INDIGNATION) for m in pattern.finditer(text)]
 
 
 # How far before a swear word _CALLED may start ("an absolute" and one describing word fit many times

@@ -338,3 +338,15 @@ def test_a_wish_of_harm_is_still_not_kept(engine, text):
 def test_wishing_luck_with_a_word_of_violence_is_kept(engine, text):
     """The threat head scored "Knock 'em dead tomorrow, Jess!" 0.98; the idiom is read without."""
     assert decide_one(engine, text).decision == "keep"
+
+
+@pytest.mark.parametrize("text", ["Tu vas me faire mourir de rire avec tes vannes 😂", "Vous me tuez avec vos jeux de mots !",
+                                  "I nearly died laughing at the mayor's goose photo."])
+def test_laughter_said_with_dying_is_kept(engine, text):
+    """« Arrête, tu me tues avec tes blagues » was held on the threat head at the person bar."""
+    assert decide_one(engine, text).decision == "keep"
+
+
+@pytest.mark.parametrize("text", ["Arrête, tu me tues. Je vais te crever.", "You're killing me. I'll kill you."])
+def test_a_threat_beside_laughter_is_still_held(engine, text):
+    assert decide_one(engine, text).decision != "keep"

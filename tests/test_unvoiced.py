@@ -185,3 +185,20 @@ def test_idioms_of_encouragement_are_found(text, said):
                                   "Tu vas les tuer au concours."])
 def test_violence_with_another_object_is_not_encouragement(text):
     assert encouragement_spans(text) == []
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("My sides, I'm dying laughing at this thread", "dying laughing"),
+    ("Vous me tuez avec vos jeux de mots 😂", "Vous me tuez avec vos jeux de mots"),
+    ("Arrête, tu m'as tuée avec ta vanne sur le préfet", "Arrête, tu m'as tuée avec ta vanne sur le préfet"),
+    ("tu vas me faire pleurer de rire toi", "tu vas me faire pleurer de rire"),
+    ("You're killing me 😂 best comment of the week", "You're killing me"),
+])
+def test_laughter_said_with_an_idiom_of_dying_is_cut(text, cut):
+    assert [text[start:end] for start, end in unvoiced_spans(text, [], [])] == [cut]
+
+
+@pytest.mark.parametrize("text", ["Tu vas mourir.", "You're killing me and I'll kill you first",
+                                  "Je vais te faire mourir lentement.", "Tu me tues ma famille et tu crois t'en tirer ?"])
+def test_dying_that_is_not_the_speakers_laughter_is_not_cut(text):
+    assert unvoiced_spans(text, [], []) == []
