@@ -114,6 +114,9 @@ class Policy:
     # [second_opinion] toxicity_keep_below: a comment held on the toxicity score alone is kept when the
     # second opinion scores it under this. None: no second opinion is asked.
     second_opinion_keep_below: float | None = None
+    # [second_opinion] threat_under: and only when the threat head scores the comment under this (a
+    # threat named at no one the rules know is still intent the second opinion does not weigh)
+    second_opinion_threat_under: float = 1.0
 
     def audits(self, comment_id: str) -> bool:
         """Whether a kept comment is an audit item: by a hash of its id, so a retry or a rescore agrees."""
@@ -239,7 +242,8 @@ def _second_opinion_keeps(policy: Policy, evidence: Evidence) -> bool:
     """True when the second opinion was asked (the engine asks only about comments held on the
     toxicity score alone) and scores the comment under [second_opinion] toxicity_keep_below."""
     return (policy.second_opinion_keep_below is not None and evidence.second_opinion is not None
-            and evidence.second_opinion < policy.second_opinion_keep_below)
+            and evidence.second_opinion < policy.second_opinion_keep_below
+            and evidence.scores.get("threat", 0.0) < policy.second_opinion_threat_under)
 
 
 def _a_denial_is_all_it_says(evidence: Evidence) -> bool:
@@ -315,6 +319,10 @@ def _thresholds(raw: Any) -> dict[str, dict[str, dict[str, float]]]:
     return parsed
 
 
+def _a_probability(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0.0 <= value <= 1.0
+
+
 def load_policy(path: Path) -> Policy:
     """Read and validate a policy file; raise PolicyError naming the problem."""
     try:
@@ -367,10 +375,10 @@ def parse_policy(text: str, source: str = "the policy") -> Policy:
         raise PolicyError(f"{source}: [group_mentions] takes neutral_reading_hold, a toxicity score in [0, 1]")
     second = raw.get("second_opinion", {})
     keep_below = second.get("toxicity_keep_below") if isinstance(second, dict) else "invalid"
-    if (not isinstance(second, dict) or set(second) - {"toxicity_keep_below"} or (
-            keep_below is not None and (not isinstance(keep_below, (int, float)) or isinstance(keep_below, bool)
-                                        or not 0.0 <= keep_below <= 1.0))):
-        raise PolicyError(f"{source}: [second_opinion] takes toxicity_keep_below, a probability in [0, 1]")
+    threat_under = second.get("threat_under", 1.0) if isinstance(second, dict) else "invalid"
+    if (not isinstance(second, dict) or set(second) - {"toxicity_keep_below", "threat_under"}
+            or not all(_a_probability(value) for value in (keep_below, threat_under) if value is not None)):
+        raise PolicyError(f"{source}: [second_opinion] takes toxicity_keep_below and threat_under, probabilities in [0, 1]")
     review = raw.get("review", {})
     audit_keep_share = review.get("audit_keep_share", 0.0) if isinstance(review, dict) else None
     if (not isinstance(review, dict) or set(review) - {"audit_keep_share"}
@@ -396,6 +404,7 @@ def parse_policy(text: str, source: str = "the policy") -> Policy:
             audit_keep_share=float(audit_keep_share),
             group_neutral_hold=None if neutral_hold is None else float(neutral_hold),
             second_opinion_keep_below=None if keep_below is None else float(keep_below),
+            second_opinion_threat_under=float(threat_under),
         )
     except PolicyError as exc:
         raise PolicyError(f"{source}: {exc}") from None

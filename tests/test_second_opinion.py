@@ -38,14 +38,14 @@ def decide_one(engine, text):
 
 def test_the_shipped_policy_asks_the_second_opinion_and_the_engine_has_it(engine, policy):
     assert policy.second_opinion_keep_below is not None
-    assert engine.second_opinion is not None and engine.second_opinion.model_id == "second-opinion-v1"
+    assert engine.second_opinion is not None and engine.second_opinion.model_id == "second-opinion-v2"
 
 
 def test_anger_held_on_toxicity_alone_is_kept_when_the_second_opinion_reads_no_abuse(engine):
     decision = decide_one(engine, ANGER)
     assert decision.decision == "keep" and decision.reasons == []
     opinion = decision.details["second_opinion"]
-    assert opinion["model"] == "second-opinion-v1" and opinion["toxicity"] < opinion["keep_below"]
+    assert opinion["model"] == "second-opinion-v2" and opinion["toxicity"] < opinion["keep_below"]
     assert decision.scores["toxicity"] >= engine.policy.thresholds("en")["hold"]  # the head alone holds it
     without = engine.with_policy(dataclasses.replace(engine.policy, second_opinion_keep_below=None))
     held = decide_one(without, ANGER)
@@ -67,22 +67,27 @@ def test_the_second_opinion_is_not_asked_when_other_evidence_speaks(engine):
 
 def test_the_policy_releases_only_a_toxicity_hold_under_its_bar(policy):
     hold = policy.thresholds("en")["hold"]
-    evidence = Evidence("en", (), {"toxicity": hold + 0.05}, names_group=False, names_person=False)
+    evidence = Evidence("en", (), {"toxicity": hold + 0.05, "threat": 0.0}, names_group=False, names_person=False)
     assert policy.decide(evidence).reasons == ("toxicity_hold",)  # not asked: held
     low = dataclasses.replace(evidence, second_opinion=policy.second_opinion_keep_below - 0.01)
     assert policy.decide(low).outcome == "keep"
     high = dataclasses.replace(evidence, second_opinion=policy.second_opinion_keep_below)
     assert policy.decide(high).reasons == ("toxicity_hold",)
+    menacing = dataclasses.replace(low, scores={**low.scores, "threat": policy.second_opinion_threat_under})
+    assert policy.decide(menacing).reasons == ("toxicity_hold",)  # the threat head reads intent: not released
     removed = dataclasses.replace(low, scores={"toxicity": policy.thresholds("en")["remove"]})
     assert policy.decide(removed).outcome == "remove"  # the second opinion never outweighs a remove bar
     off = dataclasses.replace(policy, second_opinion_keep_below=None)
     assert off.decide(low).reasons == ("toxicity_hold",)
 
 
-@pytest.mark.parametrize("table", ["toxicity_keep_below = 1.5", 'toxicity_keep_below = "low"',
-                                   "toxicity_keep_below = true", "threat_keep_below = 0.3"])
-def test_a_bad_second_opinion_table_is_refused_with_its_name(table):
-    text = POLICY_TEXT.replace("toxicity_keep_below = 0.30", table)
+@pytest.mark.parametrize("line, table", [
+    ("toxicity_keep_below = 0.10", "toxicity_keep_below = 1.5"), ("toxicity_keep_below = 0.10", 'toxicity_keep_below = "low"'),
+    ("toxicity_keep_below = 0.10", "toxicity_keep_below = true"), ("toxicity_keep_below = 0.10", "threat_keep_below = 0.3"),
+    ("threat_under = 0.30", "threat_under = -0.1")])
+def test_a_bad_second_opinion_table_is_refused_with_its_name(line, table):
+    text = POLICY_TEXT.replace(line, table)
+    assert text != POLICY_TEXT
     with pytest.raises(PolicyError, match=r"\[second_opinion\]"):
         parse_policy(text, "test.toml")
 
@@ -105,6 +110,8 @@ def test_the_shipped_artifact_scores_like_its_weights():
     texts = [ANGER, INSULT]
     from moderation.scoring.encoder import shared_encoder
 
-    logits = shared_encoder().encode(texts).astype(np.float64) @ opinion._weights + opinion._intercept
-    assert np.allclose(opinion.toxicity(texts), 1 / (1 + np.exp(-logits)))
+    embedded = shared_encoder().encode(texts)
+    hidden = np.maximum(embedded @ opinion._mlp.hidden + opinion._mlp.hidden_bias, 0.0)
+    logits = hidden @ opinion._mlp.output + opinion._mlp.output_bias
+    assert np.allclose(opinion.toxicity(texts), 1 / (1 + np.exp(-logits)), atol=1e-6)
     assert opinion.toxicity([]).shape == (0,)

@@ -114,7 +114,8 @@ def test_training_twice_gives_identical_bytes(tmp_path, encoder_scale):
     assert toxic["toxicity"] > clean["toxicity"]
 
 
-def test_second_opinion_training_twice_gives_identical_bytes_and_a_loadable_head(tmp_path):
+@pytest.mark.parametrize("head", ["linear", "mlp"])
+def test_second_opinion_training_twice_gives_identical_bytes_and_a_loadable_head(tmp_path, head):
     from moderation.scoring.second_opinion import SecondOpinion
     from moderation.training.second_opinion import train_second_opinion
 
@@ -122,9 +123,10 @@ def test_second_opinion_training_twice_gives_identical_bytes_and_a_loadable_head
     outs = []
     for name in ("a", "b"):
         path = train_second_opinion(tmp_path, tmp_path / name, tmp_path / f"cache-{name}", model_id="so-test",
-                                    files=("mlma_fr.csv",), written=False, log=lambda _: None)
+                                    files=("mlma_fr.csv",), written=False, head=head, log=lambda _: None)
         outs.append((path.read_bytes(), path.with_suffix(".npz").read_bytes()))
     assert outs[0] == outs[1]
     opinion = SecondOpinion.load(tmp_path / "a" / "so-test.json")
+    assert (opinion._mlp is not None) == (head == "mlp")
     toxic, clean = opinion.toxicity(["t'es un connard", "bonne journée à tous"])
     assert toxic > clean

@@ -42,12 +42,14 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bars", default="0.2,0.3,0.4,0.5")
+    parser.add_argument("--threat-under", type=float, default=1.0, help="[second_opinion] threat_under")
     args = parser.parse_args()
     engine = Engine.from_settings(load_settings())
     without = engine.with_policy(dataclasses.replace(engine.policy, second_opinion_keep_below=None))
     for bar in (float(b) for b in args.bars.split(",")):
-        print(f"== toxicity_keep_below = {bar}", flush=True)
-        with_bar = engine.with_policy(dataclasses.replace(engine.policy, second_opinion_keep_below=bar))
+        print(f"== toxicity_keep_below = {bar}, threat_under = {args.threat_under}", flush=True)
+        with_bar = engine.with_policy(dataclasses.replace(engine.policy, second_opinion_keep_below=bar,
+                                                          second_opinion_threat_under=args.threat_under))
         compare(lambda texts: decisions(without, texts), lambda texts: decisions(with_bar, texts), shown=6)
 
 

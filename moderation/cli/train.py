@@ -35,8 +35,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(training/freeform.py), and an MLP threat head over the embedding blended with the "
                              "linear one; stack-v7r3: stack-v7 with a third round (veiled threats and look-alikes), stack-v7r3p: without its veiled menace at groups; stack-v8c / stack-v8l: stack-v7 with hand-written heated comments for the toxicity head (weight 1 / 0.3, not shipped); stack-v6: without the MLP head; stack-v5: the first round only; stack-v3: without the hand-written ones; stack-v4: stack-v3 "
                              "with the veiled threats of training/veiled.py; stack-v2: without written sentences; "
-                             "linear-v1: the earlier n-gram model, on the files it was trained on; second-opinion-v1: not a "
-                             "scorer but the second opinion on comments held on toxicity alone (training/second_opinion.py)")
+                             "linear-v1: the earlier n-gram model, on the files it was trained on; second-opinion-v2 (an MLP; v1: a linear "
+                             "head): not a scorer but the second opinion on comments held on toxicity alone (training/second_opinion.py)")
     parser.add_argument("--lexicon-dir", type=Path, default=PROJECT_ROOT / "config" / "lexicons",
                         help="lexicons whose phrases become model features (snapshotted into the artifact)")
     parser.add_argument("--no-lexicon", action="store_true", help="train without lexicon features")
@@ -72,9 +72,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"moderation train: data folder {args.data_dir} does not exist", file=sys.stderr)
         return 2
     from moderation.training.pipeline import EMBEDDING_CACHE, RECIPES
-    from moderation.training.second_opinion import MODEL_ID as SECOND_OPINION
+    from moderation.training.second_opinion import MODELS as SECOND_OPINIONS
 
-    if args.model == SECOND_OPINION:
+    if args.model in SECOND_OPINIONS:
         return _second_opinion(args, EMBEDDING_CACHE)
     recipe = RECIPES.get(args.model)
     if recipe is None:

@@ -16,19 +16,24 @@ import numpy as np
 
 from moderation.scoring.base import ScorerUnavailable
 from moderation.scoring.encoder import DIMENSIONS, ENCODER_NAME, SentenceEncoder, shared_encoder
+from moderation.scoring.mlp_head import MlpHead
 
-DEFAULT_PATH = Path(__file__).resolve().parents[1] / "models" / "second-opinion-v1.json"
+DEFAULT_PATH = Path(__file__).resolve().parents[1] / "models" / "second-opinion-v2.json"
 
 
 class SecondOpinion:
-    """P(toxic) of texts from their sentence embedding alone."""
+    """P(toxic) of texts from their sentence embedding alone: a linear head (v1) or an MLP (v2)."""
 
-    def __init__(self, model_id: str, weights: np.ndarray, intercept: float, encoder: SentenceEncoder | None = None):
-        if weights.shape != (DIMENSIONS,):
+    def __init__(self, model_id: str, weights: np.ndarray | None = None, intercept: float = 0.0,
+                 mlp: MlpHead | None = None, encoder: SentenceEncoder | None = None):
+        if (weights is None) == (mlp is None):
+            raise ScorerUnavailable(f"second opinion {model_id}: needs linear weights or an MLP, one of them")
+        if weights is not None and weights.shape != (DIMENSIONS,):
             raise ScorerUnavailable(f"second opinion {model_id}: weights of shape {weights.shape}, not ({DIMENSIONS},)")
         self.model_id = model_id
-        self._weights = weights.astype(np.float32)
+        self._weights = None if weights is None else weights.astype(np.float32)
         self._intercept = float(intercept)
+        self._mlp = mlp
         self._encoder = encoder
 
     @classmethod
@@ -39,8 +44,10 @@ class SecondOpinion:
             if description.get("kind") != "second_opinion" or description["encoder"]["name"] != ENCODER_NAME:
                 raise ScorerUnavailable(f"{path}: not a second-opinion artifact for the {ENCODER_NAME} encoder")
             with np.load(Path(path).with_name(description["weights_file"]), allow_pickle=False) as archive:
-                weights = archive["weights"]
-            return cls(description["model_id"], weights, description["intercept"])
+                if description.get("head", "linear") == "linear":
+                    return cls(description["model_id"], archive["weights"], description["intercept"])
+                mlp = MlpHead.from_parts(description["label"], description["mlp"], archive, DIMENSIONS)
+                return cls(description["model_id"], mlp=mlp)
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ScorerUnavailable(f"second opinion {path}: {exc}") from None
 
@@ -48,6 +55,9 @@ class SecondOpinion:
         """One probability per text (empty input, empty output)."""
         if not texts:
             return np.zeros(0, dtype=np.float64)
-        encoder = self._encoder or shared_encoder()
-        logits = encoder.encode(list(texts)).astype(np.float64) @ self._weights + self._intercept
+        embedded = (self._encoder or shared_encoder()).encode(list(texts))
+        if self._mlp is not None:
+            logits = self._mlp.logits(embedded).astype(np.float64)
+        else:
+            logits = embedded.astype(np.float64) @ self._weights + self._intercept
         return 1.0 / (1.0 + np.exp(-logits))

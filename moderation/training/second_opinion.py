@@ -27,12 +27,15 @@ import numpy as np
 from moderation.scoring.encoder import DIMENSIONS, ENCODER_NAME, package_version
 from moderation.training.datasets import TRAINING_FILES, Example, file_sha256, load_training_file
 from moderation.training.embeddings import EmbeddingCache
-from moderation.training.fit import cell_weights
+from moderation.training.fit import MlpOptions, cell_weights, fit_mlp_head
 from moderation.training.heated import heated_examples
 from moderation.training.news import news_examples
 from moderation.training.splits import is_choice, is_heldout
 
-MODEL_ID = "second-opinion-v1"
+# v1: a logistic regression; v2: a one-hidden-layer MLP over the same embedding (the shipped one),
+# with the same options as the shipped model's MLP heads (fit.MlpOptions: 128 units, alpha 1e-2).
+MODEL_ID = "second-opinion-v2"
+MODELS = {"second-opinion-v1": "linear", "second-opinion-v2": "mlp"}
 LABEL = "toxicity"
 C = 1.0  # scikit-learn's default; the head has 512 inputs and ~100k rows
 # The Wikipedia talk comments weigh three cells, as in the shipped model (pipeline.SOURCE_WEIGHTS).
@@ -48,32 +51,41 @@ def training_rows(data_dir: Path, files: Sequence[str] = TRAINING_FILES, written
 
 
 def train_second_opinion(data_dir: Path, out: Path, cache_dir: Path, model_id: str = MODEL_ID,
-                         files: Sequence[str] = TRAINING_FILES, written: bool = True,
-                         log: Callable[[str], None] = print) -> Path:
-    """Fit the head and write <out>/<model_id>.json and .npz; return the .json path."""
-    from sklearn.linear_model import LogisticRegression
-
+                         files: Sequence[str] = TRAINING_FILES, written: bool = True, head: str | None = None,
+                         seed: int = 0, log: Callable[[str], None] = print) -> Path:
+    """Fit the head ("linear" or "mlp"; default: the model id's) and write <out>/<model_id>.json and
+    .npz; return the .json path."""
+    head = head or MODELS.get(model_id, "mlp")
     rows = training_rows(data_dir, files, written)
     x = EmbeddingCache(cache_dir).embed([e.text for e in rows], log=log)
     y = np.array([e.labels[LABEL] for e in rows], dtype=np.int64)
-    model = LogisticRegression(C=C, max_iter=2000)
-    model.fit(x, y, sample_weight=cell_weights(rows, LABEL, SOURCE_WEIGHTS))
-    log(f"second opinion: fitted on {len(rows)} rows in {model.n_iter_[0]} iterations")
     out.mkdir(parents=True, exist_ok=True)
     weights = out / f"{model_id}.npz"
-    np.savez(weights, weights=model.coef_[0].astype(np.float32))
+    if head == "linear":
+        from sklearn.linear_model import LogisticRegression
+
+        model = LogisticRegression(C=C, max_iter=2000)
+        model.fit(x, y, sample_weight=cell_weights(rows, LABEL, SOURCE_WEIGHTS))
+        np.savez(weights, weights=model.coef_[0].astype(np.float32))
+        parameters = {"intercept": float(model.intercept_[0])}
+    else:
+        mlp = fit_mlp_head(rows, LABEL, x, MlpOptions(LABEL, blend=1.0), seed, SOURCE_WEIGHTS)
+        np.savez(weights, **mlp.arrays())
+        parameters = {"mlp": mlp.description()}
+    log(f"second opinion: {head} head fitted on {len(rows)} rows")
     description = {
         "model_id": model_id,
         "kind": "second_opinion",
+        "head": head,
+        **parameters,
         "label": LABEL,
         "encoder": {"name": ENCODER_NAME, "version": package_version(), "dimensions": DIMENSIONS},
-        "intercept": float(model.intercept_[0]),
         "weights_file": weights.name,
         "training": {
             "rows_by_source_and_class": {f"{source}:{label}": count for (source, label), count in
                                          sorted(Counter((e.source, e.labels[LABEL]) for e in rows).items())},
             "files": {name: file_sha256(data_dir / name) for name in files}, "written": written,
-            "c": C, "source_weights": SOURCE_WEIGHTS,
+            "c": C if head == "linear" else None, "seed": seed, "source_weights": SOURCE_WEIGHTS,
         },
     }
     path = out / f"{model_id}.json"
