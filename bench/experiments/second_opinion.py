@@ -5,23 +5,28 @@ decision experiments use (compare.py): the tune half of bench/data/dev (cases fi
 and the choice split of each labelled file (benign freed, toxic lost). Never the report half or
 the held-out split: their figures are measured once, for the bar chosen (BENCHMARKS.md).
 
-Measured 2026-12-06 (second-opinion-v1 on stack-v8, policy 2026-12-05.2 thresholds):
+Measured 2026-12-06 (on stack-v8, policy 2026-12-06.1's thresholds):
 
-| bar | tune half fixed / broken | choice split benign freed / toxic lost (Davidson, Civil Comments, Wikipedia) |
+| second opinion, bar, threat_under | tune half fixed / broken | choice split benign freed / toxic lost |
 |---|---|---|
-| 0.2 | 2 / 0 | 1 / 2 |
-| 0.3 | 6 / 1 | 3 / 8 |
-| 0.4 | 8 / 1 | 10 / 18 (10, 6, 1) |
-| 0.5 | 13 / 1 | 16 / 43 |
+| v1 (linear), 0.3, none | 6 / 1 | 3 / 8 |
+| v1 (linear), 0.4, none | 8 / 1 | 10 / 18 |
+| v2 (MLP), 0.05, 0.5 | 9 / 1 | 17 / 5 |
+| v2 (MLP), 0.10, 0.5 | 11 / 1 | 35 / 12 |
+| v2 (MLP), 0.05, 0.3 | 9 / 0 | 16 / 4 |
+| **v2 (MLP), 0.10, 0.3 (shipped)** | 11 / 0 | 34 / 11 |
 
-(Figures of the first measurement, with a head trained the same way in /tmp; rerun prints them
-again for the shipped artifact.) The case broken from 0.3 up: "Hope the old codgers clogging up the
-NHS all die off this winter, the sooner the better." (a wish of death with no target word the
-rules know). The toxic comments lost at 0.4 are mostly tweets with "hoes" (no lexicon term: a
-garden tool) and Civil Comments' milder ones ("Just another chapter in the shame that is American
-healthcare.", "What a stupid article.").
+The case broken at threat_under 0.5: "Your house burns easily, it's all wood. Just saying." (threat
+0.35; a veiled threat at no one the rules know, held by the toxicity head alone); v1 broke "Hope
+the old codgers clogging up the NHS all die off this winter, the sooner the better.". Of v2's 34
+benign freed at 0.10, 27 are ParaDetox's polite rewrites of toxic sentences; the toxic kept are
+mild (Civil Comments' "What a stupid article", Wikipedia's "STUPID SPANISH CENTRALIST" shouted,
+Davidson tweets). Not asking about comments that name a group (tried): 1 tune case broken, 3
+benign held, no toxic caught. v1 with the hand-written cells weighing 3: tune 13 / 1 at 0.3 but
+13 / 32 on the choice split. (v1 figures: `--bars 0.3,0.4` with `moderation train --model
+second-opinion-v1` in place of v2 and the default path pointed at it.)
 
-Run: .venv/bin/python bench/experiments/second_opinion.py [--bars 0.2,0.3,0.4,0.5]
+Run: .venv/bin/python bench/experiments/second_opinion.py [--bars 0.05,0.1] [--threat-under 0.3]
 """
 
 from __future__ import annotations
