@@ -19,6 +19,7 @@ import functools
 import html
 import re
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Sequence
 
@@ -34,6 +35,9 @@ MAX_CHARS = 1_500
 # Texts per call: the package streams its weights once per micro-batch, so lists are ~3x faster
 # than single strings, and this bounds the memory of one call.
 BATCH = 256
+# Vectors of the texts encoded last, kept per encoder: the engine's second opinion reads again what
+# the model read a moment before (engine.ask_second_opinion). 2,048 x 512 float32 = 4 MB.
+RECENT = 2_048
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _MENTION = re.compile(r"@\w+")
@@ -90,17 +94,27 @@ class SentenceEncoder:
         self._backend = self._model._model  # reads the weights (about a second)
         self._forward = CachedForward(self._backend)
         self._lock = threading.Lock()  # the forward pass's token cache is written as it encodes
+        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()  # prepared text -> vector, RECENT at most
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Return a (len(texts), 512) float32 matrix; an empty text gets a zero vector."""
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         prepared = [encoder_text(text) for text in texts]
-        present = [i for i, text in enumerate(prepared) if text]
         with self._lock, self._one_blas_thread():
-            for start in range(0, len(present), BATCH):
-                chunk = present[start:start + BATCH]
-                ids = [self._tokenizer.encode(prepared[i], out_type=int, add_bos=True, add_eos=True) for i in chunk]
-                out[chunk] = self._forward.encode(ids)
+            # each distinct text once: the same text twice gets the same vector (OpenBLAS may round
+            # a row differently by its place in a product)
+            missing = list(dict.fromkeys(text for text in prepared if text and text not in self._recent))
+            for start in range(0, len(missing), BATCH):
+                chunk = missing[start:start + BATCH]
+                ids = [self._tokenizer.encode(text, out_type=int, add_bos=True, add_eos=True) for text in chunk]
+                for text, vector in zip(chunk, self._forward.encode(ids)):
+                    self._recent[text] = vector.copy()  # a view would keep its whole batch alive
+            for i, text in enumerate(prepared):
+                if text:
+                    out[i] = self._recent[text]
+                    self._recent.move_to_end(text)
+            while len(self._recent) > RECENT:
+                self._recent.popitem(last=False)
         return out
 
     def _one_blas_thread(self):

@@ -17,7 +17,10 @@ from its own at float rounding (cosine > 0.99999; tests/test_encoder_forward.py 
 
 One more difference, on purpose: a text's embedding does not depend on which texts share its
 batch or what the process saw before. Small matrix products take another code path in OpenBLAS
-and round differently, so products of few rows are padded to 16 (`_matmul`).
+and round differently, so products of few rows are padded to 16 (`_matmul`). That made them the
+same to the bit on the machines it was written on; with numpy 2.4's OpenBLAS 0.3.31 on others a
+row's rounding also depends on its place in a product, by up to 1e-7 (tests/test_encoder_forward.py
+ROUNDING), far under what a score or a threshold tells apart.
 """
 
 from __future__ import annotations
