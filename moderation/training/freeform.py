@@ -59,6 +59,14 @@ def labelled_rows(folder: Path) -> Iterator[tuple[str, int, dict]]:
             yield path.stem, number, row
 
 
+def toxicity_examples(folder: Path, source: str) -> list[Example]:
+    """Every comment of a folder of hand-written comments labelled for toxicity only, each language
+    its own source (`<source>_<language>`), so that its allowed and abusive comments make (source,
+    class) cells of their own (fit.cell_weights). The heated and the news comments."""
+    return [Example(row["text"], language, f"{source}_{language}", f"{language}:{number}", {"toxicity": int(row["label"])})
+            for language, number, row in labelled_rows(folder)]
+
+
 def freeform_examples(folder: Path = FOLDER, without_kinds: tuple[str, ...] = ()) -> list[Example]:
     """Every hand-written sentence of one folder, both languages, labelled for `threat` only;
     `without_kinds`: leave out these kinds and their look-alikes ("group_menace" also drops

@@ -18,14 +18,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from moderation.training.datasets import Example
-from moderation.training.freeform import labelled_rows
+from moderation.training.freeform import toxicity_examples
 
 SOURCE = "written_heated"
 FOLDER = Path(__file__).resolve().parent / "heated_comments"
 
 
 def heated_examples(folder: Path = FOLDER) -> list[Example]:
-    """Every comment of both languages, labelled for toxicity only; each language is its own source
-    so that its allowed and abusive comments make (source, class) cells of their own (fit.cell_weights)."""
-    return [Example(row["text"], language, f"{SOURCE}_{language}", f"{language}:{number}", {"toxicity": int(row["label"])})
-            for language, number, row in labelled_rows(folder)]
+    """Every comment of both languages, labelled for toxicity only (freeform.toxicity_examples)."""
+    return toxicity_examples(folder, SOURCE)
