@@ -353,9 +353,10 @@ def held_on_toxicity_alone(item: Evaluation, verdict) -> bool:
     return verdict.outcome == "hold" and verdict.reasons == ("toxicity_hold",) and not item.hits and not item.targets
 
 
-def ask_second_opinion(engine: "Engine", batch: list[Evaluation], verdicts: list) -> None:
+def ask_second_opinion(engine: "Engine", batch: list[Evaluation], evidence: list[Evidence], verdicts: list) -> None:
     """Read the comments held on the toxicity score alone once more, with the second opinion
-    (moderation/scoring/second_opinion.py), and decide them again with its score in evidence.
+    (moderation/scoring/second_opinion.py), and decide them again with its score added to their
+    evidence (`evidence` and `verdicts` are the batch's, in its order; the verdicts are replaced).
 
     Why only those: the shipped toxicity head takes a news comment's register for abuse ("Millions
     in taxpayer money gone and zero accountability." 0.82), and where anything else speaks (a
@@ -368,7 +369,7 @@ def ask_second_opinion(engine: "Engine", batch: list[Evaluation], verdicts: list
         return
     for i, value in zip(asked, engine.second_opinion.toxicity([batch[i].model_text for i in asked])):
         batch[i].second_opinion = float(value)
-        verdicts[i] = engine.policy.decide(engine._evidence(batch[i]))
+        verdicts[i] = engine.policy.decide(dataclasses.replace(evidence[i], second_opinion=float(value)))
 
 
 def load_second_opinion() -> SecondOpinion | None:
@@ -466,8 +467,9 @@ class Engine:
             return []
         for phase in EVIDENCE_PHASES:
             phase(self, batch)
-        verdicts = [self.policy.decide(self._evidence(item)) for item in batch]
-        ask_second_opinion(self, batch, verdicts)
+        evidence = [self._evidence(item) for item in batch]
+        verdicts = [self.policy.decide(one) for one in evidence]
+        ask_second_opinion(self, batch, evidence, verdicts)
         return [self._decision(item, verdict) for item, verdict in zip(batch, verdicts)]
 
     def _evidence(self, item: Evaluation) -> Evidence:
@@ -478,8 +480,7 @@ class Engine:
                         names_role=item.names_role, speaks_as_member=item.speaks_as_member,
                         points_to_help=_points_to_help(item),
                         voices_support=_voices_support(item),
-                        voices_praise=_voices_praise(item),
-                        second_opinion=item.second_opinion)
+                        voices_praise=_voices_praise(item))
 
     def _decision(self, item: Evaluation, verdict) -> Decision:
         language = item.language.language

@@ -320,6 +320,7 @@ def _thresholds(raw: Any) -> dict[str, dict[str, dict[str, float]]]:
 
 
 def _a_probability(value: Any) -> bool:
+    """A number (not a bool) in [0, 1]: the form of every share and bar a policy table sets."""
     return isinstance(value, (int, float)) and not isinstance(value, bool) and 0.0 <= value <= 1.0
 
 
@@ -369,9 +370,8 @@ def parse_policy(text: str, source: str = "the policy") -> Policy:
         raise PolicyError(f"{source}: profanity.untargeted must be \"keep\" or \"hold\"")
     mentions = raw.get("group_mentions", {})
     neutral_hold = mentions.get("neutral_reading_hold") if isinstance(mentions, dict) else "invalid"
-    if (not isinstance(mentions, dict) or set(mentions) - {"neutral_reading_hold"} or (
-            neutral_hold is not None and (not isinstance(neutral_hold, (int, float)) or isinstance(neutral_hold, bool)
-                                          or not 0.0 <= neutral_hold <= 1.0))):
+    if (not isinstance(mentions, dict) or set(mentions) - {"neutral_reading_hold"}
+            or (neutral_hold is not None and not _a_probability(neutral_hold))):
         raise PolicyError(f"{source}: [group_mentions] takes neutral_reading_hold, a toxicity score in [0, 1]")
     second = raw.get("second_opinion", {})
     keep_below = second.get("toxicity_keep_below") if isinstance(second, dict) else "invalid"
@@ -381,9 +381,7 @@ def parse_policy(text: str, source: str = "the policy") -> Policy:
         raise PolicyError(f"{source}: [second_opinion] takes toxicity_keep_below and threat_under, probabilities in [0, 1]")
     review = raw.get("review", {})
     audit_keep_share = review.get("audit_keep_share", 0.0) if isinstance(review, dict) else None
-    if (not isinstance(review, dict) or set(review) - {"audit_keep_share"}
-            or not isinstance(audit_keep_share, (int, float)) or isinstance(audit_keep_share, bool)
-            or not 0.0 <= audit_keep_share <= 1.0):
+    if not isinstance(review, dict) or set(review) - {"audit_keep_share"} or not _a_probability(audit_keep_share):
         raise PolicyError(f"{source}: [review] takes audit_keep_share, a share of kept comments in [0, 1]")
     try:
         return Policy(

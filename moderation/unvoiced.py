@@ -137,7 +137,6 @@ def ballot_spans(text: str) -> list[tuple[int, int]]:
     return _spans_unless_violent((_BY_VOTE,), text)
 
 
-
 # Calling for someone to answer for what they did: "The minister should be sacked for this" scored
 # toxicity 0.90, "Lock him up, he's been stealing from taxpayers for years" 0.88, « Ce ministre doit
 # être viré » the same way. Accountability is what news comments ask for every day; said of a

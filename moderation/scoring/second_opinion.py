@@ -1,9 +1,10 @@
-"""The second opinion on comments held on toxicity alone: one logistic head on the sentence embedding.
+"""The second opinion on comments held on toxicity alone: one head on the sentence embedding (an MLP,
+second-opinion-v2; v1 was linear and stays loadable).
 
-Trained by `moderation train --model second-opinion-v1` (moderation/training/second_opinion.py,
+Trained by `moderation train --model second-opinion-v2` (moderation/training/second_opinion.py,
 which says why it exists); used by the engine only for comments the policy would hold on the
-toxicity score and nothing else, so that its cost (one more encoder pass) is paid by a few
-comments in a hundred.
+toxicity score and nothing else, a few comments in a hundred; the encoder remembers the vectors
+it made last (encoder.RECENT), so those comments are not encoded twice.
 """
 
 from __future__ import annotations

@@ -1,18 +1,19 @@
-"""`moderation train --model second-opinion-v1`: the second opinion on comments held on toxicity alone.
+"""`moderation train --model second-opinion-v2` (or v1): the second opinion on comments held on toxicity alone.
 
 The shipped model's toxicity head learned that a news comment's register is toxic: the only news-site
 comments in ../shared/data are Civil Comments' toxic ones. Retraining that head with benign news
 comments beside them moved its calibrated thresholds and lost threats and slur-free hate with
 them (stack-v8c, stack-v11l in docs/model.md). So the shipped heads stay as they are, and a
 comment they hold on toxicity alone (no lexicon term, no targeted abuse, no other head over a bar)
-is read once more by this head: a logistic regression on the sentence embedding alone, trained on
+is read once more by this head: an MLP (v2; v1 a logistic regression) on the sentence embedding alone, trained on
 the training split of every file (as the shipped model) plus the hand-written heated comments
 (training/heated.py) and news comments (training/news.py). Where it scores the comment under
 [second_opinion] toxicity_keep_below, the hold is released (moderation/policy.py). Chosen on the
 dev tune half and the choice split (bench/experiments/second_opinion.py, docs/model.md).
 
-The artifact: <id>.json (encoder, intercept, what it was trained on) and <id>.npz (the 512
-float32 weights). No pickle; reproducible for a given embedding cache (lbfgs, no randomness).
+The artifact: <id>.json (encoder, head, what it was trained on) and <id>.npz (the MLP's layers,
+as moderation/scoring/mlp_head.py stores them, or v1's 512 weights). No pickle; reproducible for a
+given embedding cache (a fixed seed; v1's lbfgs has no randomness).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from moderation.scoring.encoder import DIMENSIONS, ENCODER_NAME, package_version
+from moderation.training import pipeline
 from moderation.training.datasets import TRAINING_FILES, Example, file_sha256, load_training_file
 from moderation.training.embeddings import EmbeddingCache
 from moderation.training.fit import MlpOptions, cell_weights, fit_mlp_head
@@ -38,8 +40,8 @@ MODEL_ID = "second-opinion-v2"
 MODELS = {"second-opinion-v1": "linear", "second-opinion-v2": "mlp"}
 LABEL = "toxicity"
 C = 1.0  # scikit-learn's default; the head has 512 inputs and ~100k rows
-# The Wikipedia talk comments weigh three cells, as in the shipped model (pipeline.SOURCE_WEIGHTS).
-SOURCE_WEIGHTS = {"wikipedia_talk_en": 3.0}
+# The cells weigh as in the shipped model (the Wikipedia talk comments three ordinary cells).
+SOURCE_WEIGHTS = dict(pipeline.SOURCE_WEIGHTS)
 
 
 def training_rows(data_dir: Path, files: Sequence[str] = TRAINING_FILES, written: bool = True) -> list[Example]:
