@@ -53,6 +53,28 @@ def test_threats_are_found_with_their_target(rules, text, language, target):
     assert ("threat", target, False, False) in kinds(rules, text, language)
 
 
+# The participles of the verbs of violence (config/targets [sets] violent_done, completed 2026-12-06
+# from the `violent` list): a wish or call that someone be so treated is a threat; the same word
+# reporting what happened is news, and "hunted down" asks for the police.
+@pytest.mark.parametrize("text, language", [
+    ("That commenter deserves to be knifed.", "en"), ("The councillor should be kneecapped.", "en"),
+    ("Every one of those traitors should be poisoned.", "en"), ("The referee deserves to be run over.", "en"),
+    ("That journalist should be set on fire.", "en"), ("Cette journaliste mérite d'être poignardée.", "fr"),
+    ("Ces gens-là mériteraient d'être étranglés.", "fr"), ("Ce député devrait être mis à mort.", "fr"),
+])
+def test_a_wish_that_someone_be_treated_violently_is_a_threat(rules, text, language):
+    assert in_force(rules, text, language, "threat")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("A man was knifed outside the station last night.", "en"), ("Two teenagers were knifed in the park, police said.", "en"),
+    ("The killers must be hunted down.", "en"), ("The shopkeeper was kidnapped and later released.", "en"),
+    ("Un homme a été poignardé devant la gare.", "fr"), ("La victime avait été étranglée, selon l'enquête.", "fr"),
+])
+def test_violence_reported_or_pursued_by_justice_is_not_a_threat(rules, text, language):
+    assert not in_force(rules, text, language, "threat")
+
+
 @pytest.mark.parametrize("text, language, target", [
     ("Your days are numbered, clown.", "en", "person"),
     ("You won't see it coming, mate.", "en", "person"),
