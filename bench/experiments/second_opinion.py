@@ -15,6 +15,13 @@ Measured 2026-12-06 (on stack-v8, policy 2026-12-06.1's thresholds):
 | v2 (MLP), 0.10, 0.5 | 11 / 1 | 35 / 12 |
 | v2 (MLP), 0.05, 0.3 | 9 / 0 | 16 / 4 |
 | **v2 (MLP), 0.10, 0.3 (shipped)** | 11 / 0 | 34 / 11 |
+| v2 (MLP), 0.20, 0.3 (2026-12-06, third session) | 14 / 0 | 51 / 17 |
+
+At 0.20 the 6 more toxic kept are mild ("do you like a lying president ?", "Democrats aren't
+perfect, but republicans are nuts") but for one veiled threat ("Don't want him to shoot your mother
+do ya?"); measured once on the report halves (a copy of the policy through MODERATION_POLICY_PATH):
+2 fewer false holds for 2 more hateful kept (a French obfuscated slur, an English case of sexual
+harassment), sealed suite unchanged: not shipped.
 
 The case broken at threat_under 0.5: "Your house burns easily, it's all wood. Just saying." (threat
 0.35; a veiled threat at no one the rules know, held by the toxicity head alone); v1 broke "Hope
