@@ -75,6 +75,21 @@ def test_violence_reported_or_pursued_by_justice_is_not_a_threat(rules, text, la
     assert not in_force(rules, text, language, "threat")
 
 
+# Idioms of dying ([sets] wish in English, death in French, 2026-12-06): wished on someone, a threat;
+# said of someone who died, or of a thing, not.
+@pytest.mark.parametrize("text, language, threat", [
+    ("I hope they all kick the bucket soon.", "en", True),
+    ("I hope that journalist ends up in a body bag.", "en", True),
+    ("J'espère qu'ils vont tous casser leur pipe.", "fr", True),
+    ("Ces gens-là devraient finir six pieds sous terre.", "fr", True),
+    ("My grandad finally kicked the bucket last week, aged 97.", "en", False),
+    ("I hope my old laptop doesn't croak before the deadline.", "en", False),
+    ("Mon grand-père a cassé sa pipe l'an dernier.", "fr", False),
+])
+def test_idioms_of_dying_wished_on_someone_are_threats(rules, text, language, threat):
+    assert bool(in_force(rules, text, language, "threat")) == threat
+
+
 @pytest.mark.parametrize("text, language, target", [
     ("Your days are numbered, clown.", "en", "person"),
     ("You won't see it coming, mate.", "en", "person"),
