@@ -75,6 +75,17 @@ def test_violence_reported_or_pursued_by_justice_is_not_a_threat(rules, text, la
     assert not in_force(rules, text, language, "threat")
 
 
+# Driving a vehicle into people, with the adverbs that say how ("straight", "right", "at full
+# speed"): a call to attack the gathering; an accident told as news is not.
+@pytest.mark.parametrize("text, threat", [
+    ("Someone should drive a van right into that pride parade.", True),
+    ("Somebody should drive a truck at full speed into the protest.", True),
+    ("The driver lost control and the car went straight through the crowd.", False),
+])
+def test_driving_into_a_gathering_is_a_veiled_threat(rules, text, threat):
+    assert bool(in_force(rules, text, "en", "veiled_threat")) == threat
+
+
 # Idioms of dying ([sets] wish in English, death in French, 2026-12-06): wished on someone, a threat;
 # said of someone who died, or of a thing, not.
 @pytest.mark.parametrize("text, language, threat", [
