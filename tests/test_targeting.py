@@ -61,6 +61,8 @@ def test_threats_are_found_with_their_target(rules, text, language, target):
     ("Every one of those traitors should be poisoned.", "en"), ("The referee deserves to be run over.", "en"),
     ("That journalist should be set on fire.", "en"), ("Cette journaliste mérite d'être poignardée.", "fr"),
     ("Ces gens-là mériteraient d'être étranglés.", "fr"), ("Ce député devrait être mis à mort.", "fr"),
+    # someone named in passing ("calling herself", "named")
+    ("The user calling herself rosebud77 should be shot.", "en"), ("The troll named Gaz deserves to be knifed.", "en"),
 ])
 def test_a_wish_that_someone_be_treated_violently_is_a_threat(rules, text, language):
     assert in_force(rules, text, language, "threat")
@@ -70,6 +72,7 @@ def test_a_wish_that_someone_be_treated_violently_is_a_threat(rules, text, langu
     ("A man was knifed outside the station last night.", "en"), ("Two teenagers were knifed in the park, police said.", "en"),
     ("The killers must be hunted down.", "en"), ("The shopkeeper was kidnapped and later released.", "en"),
     ("Un homme a été poignardé devant la gare.", "fr"), ("La victime avait été étranglée, selon l'enquête.", "fr"),
+    ("The film called Unforgiven will be shown again.", "en"),
 ])
 def test_violence_reported_or_pursued_by_justice_is_not_a_threat(rules, text, language):
     assert not in_force(rules, text, language, "threat")
