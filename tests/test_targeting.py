@@ -89,6 +89,21 @@ def test_driving_into_a_gathering_is_a_veiled_threat(rules, text, threat):
     assert bool(in_force(rules, text, "en", "veiled_threat")) == threat
 
 
+# The trope of a group that secretly controls things, said in the passive or as a compound
+# (2026-12-06): derogation in force; the same words about a shop or about billionaires are not.
+@pytest.mark.parametrize("text, language, derogation", [
+    ("The media is controlled by the Jews.", "en", True),
+    ("Hollywood is owned by the Jews, everyone knows it.", "en", True),
+    ("Jew-controlled media strikes again.", "en", True),
+    ("Les médias sont contrôlés par les juifs.", "fr", True),
+    ("La finance est aux mains des juifs, c'est connu.", "fr", True),
+    ("The press is controlled by billionaires.", "en", False),
+    ("La boulangerie est tenue par des musulmans très sympas.", "fr", False),
+])
+def test_a_group_said_to_control_the_media_or_the_banks_is_derogation(rules, text, language, derogation):
+    assert bool(in_force(rules, text, language, "derogation")) == derogation
+
+
 # Idioms of dying ([sets] wish in English, death in French, 2026-12-06): wished on someone, a threat;
 # said of someone who died, or of a thing, not.
 @pytest.mark.parametrize("text, language, threat", [
