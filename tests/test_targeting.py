@@ -63,6 +63,9 @@ def test_threats_are_found_with_their_target(rules, text, language, target):
     ("Ces gens-là mériteraient d'être étranglés.", "fr"), ("Ce député devrait être mis à mort.", "fr"),
     # someone named in passing ("calling herself", "named")
     ("The user calling herself rosebud77 should be shot.", "en"), ("The troll named Gaz deserves to be knifed.", "en"),
+    # the instruments of an execution deserved
+    ("They all deserve the gas chamber.", "en"), ("That traitor deserves the firing squad.", "en"),
+    ("Il mérite la corde.", "fr"), ("Ils méritent tous la chaise électrique.", "fr"),
 ])
 def test_a_wish_that_someone_be_treated_violently_is_a_threat(rules, text, language):
     assert in_force(rules, text, language, "threat")
@@ -72,7 +75,8 @@ def test_a_wish_that_someone_be_treated_violently_is_a_threat(rules, text, langu
     ("A man was knifed outside the station last night.", "en"), ("Two teenagers were knifed in the park, police said.", "en"),
     ("The killers must be hunted down.", "en"), ("The shopkeeper was kidnapped and later released.", "en"),
     ("Un homme a été poignardé devant la gare.", "fr"), ("La victime avait été étranglée, selon l'enquête.", "fr"),
-    ("The film called Unforgiven will be shown again.", "en"),
+    ("The film called Unforgiven will be shown again.", "en"), ("They all deserve a medal for this.", "en"),
+    ("Ce film mérite la palme d'or.", "fr"),
 ])
 def test_violence_reported_or_pursued_by_justice_is_not_a_threat(rules, text, language):
     assert not in_force(rules, text, language, "threat")
