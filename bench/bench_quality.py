@@ -58,6 +58,19 @@ Suites (bench/data/dev/, written without looking at the lexicons or the targetin
   no file of the project; 11 and 11 cases equal to a dev case or within 0.8 of a training sentence
   removed (189 and 189 remain). All to keep, so only its false holds are reported
   (`ordinary3_suite`). Measured whole before any case was read (BENCHMARKS.md).
+- templates3_en.jsonl / templates3_fr.jsonl (2026-12-06, fourth session): a third template suite
+  in the outside suites' shape, 10 templates per group category over the ten groups of templates2
+  and 40 sentences each of untargeted profanity, ordinary comments and idioms, by two helpers who
+  opened no file of the project; 21 English and 24 French cases equal to a dev or sealed case or
+  within 0.8 of a sentence the model trains on removed (899 and 896 remain). Halves by template;
+  reported as `templates3_suite`. Measured whole before any case was read (BENCHMARKS.md).
+- ordinary4_en.jsonl / ordinary4_fr.jsonl (2026-12-06, fourth session): news comments a fair
+  moderator keeps, 20 per register and language in 12 registers (anger at politicians and at
+  companies, crime and courts, war and disasters, health and the body, identity in the news, sport
+  banter, swearing aimed at no one, replies to other commenters, short reactions, jokes and
+  sarcasm, names and places with rude-looking substrings) by one helper who opened no file of the
+  project; 15 and 16 cases removed the same way (225 and 224 remain; most of them short reactions
+  already in a suite). All to keep: only false holds are reported (`ordinary4_suite`).
 
 A fourth suite is sealed (bench/data/sealed/, 2026-12-04): 420 cases per language, 30 per
 category, written by two helpers who opened no file of the project, to measure what the rules
@@ -94,7 +107,8 @@ SUITES = ("functional_en.jsonl", "functional_fr.jsonl", "ordinary_comments.jsonl
           "threats_fr.jsonl", "hard_en.jsonl", "hard_fr.jsonl", "round2_en.jsonl", "round2_fr.jsonl",
           "round3_en.jsonl", "round3_fr.jsonl", "templates_en.jsonl", "templates_fr.jsonl",
           "templates2_en.jsonl", "templates2_fr.jsonl", "ordinary2_en.jsonl", "ordinary2_fr.jsonl",
-          "round4_en.jsonl", "round4_fr.jsonl", "ordinary3_en.jsonl", "ordinary3_fr.jsonl")
+          "round4_en.jsonl", "round4_fr.jsonl", "ordinary3_en.jsonl", "ordinary3_fr.jsonl",
+          "templates3_en.jsonl", "templates3_fr.jsonl", "ordinary4_en.jsonl", "ordinary4_fr.jsonl")
 # the hateful categories (the rest are expected to be kept or not removed)
 HATEFUL = {"threat", "derogation", "pronoun_or_question", "obfuscated", "slur_or_insult", "fake_negation",
            "veiled_threat",
