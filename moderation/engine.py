@@ -31,6 +31,7 @@ from moderation.targeting import TargetHit, TargetRules
 from moderation.text.disguise import looks_disguised
 from moderation.text.plain import plain
 from moderation.text.quotes import is_inside, quoted_spans
+from moderation.text.reported_insults import reported_insult_spans
 from moderation.unvoiced import (
     points_to_help, is_untargeted_swearing, unvoiced_spans, violence_spans, without_spans,
 )
@@ -103,9 +104,10 @@ def match_lexicon(engine: "Engine", batch: list[Evaluation]) -> None:
 
 
 def mark_quoted_terms(engine: "Engine", batch: list[Evaluation]) -> None:
-    """Flag text hits inside quotation marks: counter-speech and reporting quote what they object to."""
+    """Flag text hits inside quotation marks or a reported insult ("a man on the bus called my
+    sister a ..."): counter-speech and reporting quote what they object to."""
     for item in batch:
-        spans = quoted_spans(item.comment.text) if item.hits else []
+        spans = quoted_spans(item.comment.text) + reported_insult_spans(item.comment.text) if item.hits else []
         if spans:
             item.hits = [dataclasses.replace(hit, quoted=True)
                          if hit.field == "text" and is_inside(spans, hit.start, hit.end) else hit
@@ -407,7 +409,10 @@ def load_second_opinion() -> SecondOpinion | None:
 # (moderation/scoring/second_opinion.py, policy [second_opinion]), and laughter said with an idiom of
 # dying ("dying of laughter", « tu me tues avec tes blagues ») is read without (moderation/unvoiced.py;
 # both 2026-12-06, second session).
-ENGINE_REVISION = "eng-10"
+# 11: a term in an insult the comment reports someone else saying ("a bloke called my sister a
+# ...", « je me suis fait traiter de ... ») is quoted (moderation/text/reported_insults.py; 2026-12-06,
+# fourth session).
+ENGINE_REVISION = "eng-11"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,

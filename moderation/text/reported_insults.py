@@ -1,0 +1,67 @@
+"""Find insults a comment reports someone else having said: "a bloke on the bus called my sister
+a paki", « je me suis fait traiter de sale pédé dans le métro ».
+
+The victim telling what was said to them mentions the slur, as a quotation does, without aiming
+it at anyone; removing their comment unread punishes the person abused. A term in such a report is
+marked quoted, so it holds at most (the policy's `quoted_hold_at_most`): a person decides, because
+abusers report themselves too ("... and I called him a paki, so what").
+
+Only the constructions of a report: someone else's past act ("he called me a ...", "they kept
+calling him a ...") or the passive ("my son was called a ..."; « elle a été traitée de ... »,
+« il m'a traité de ... », « se faire traiter de ... »). Not the speaker's own act ("I called him
+a ...", « je les traite de ... »), not a norm ("they should be called ...", "call them what they
+are"): those use the word.
+"""
+
+from __future__ import annotations
+
+import re
+
+# the insult begins within a few words after the report's verb: "called me a dirty ...",
+# « traité ma sœur de sale ... »
+_WITHIN = 40
+
+_EN_OBJECT = r"(?:me|us|him|her|them|you|(?:my|our|his|her|their|your|this|that|a|an|the|some)\s+[\w'-]+)"
+_EN_REPORT = re.compile(
+    r"\b(?:(?:was|were|been|being|got|get|gets|getting)\s+called"  # first: "was called a ..." has no object
+    r"|(?P<subject>[\w']+)\s+(?:called|kept\s+calling|keeps\s+calling|keep\s+calling|(?:was|were)\s+calling"
+    r"|(?:has|have|had)\s+(?:been\s+calling|called))\s+" + _EN_OBJECT + r")"
+    r"\s+(?:an?\s+)?",
+    re.IGNORECASE,
+)
+# not someone else's report: the speaker's own act ("I called him a ..."), or a subject further
+# back that agrees with it ("Who hasn't called him a moron?", "everyone who called her a ...")
+_EN_NOT_REPORTED = frozenset({"i", "we", "i've", "we've", "i'd", "we'd", "i'm", "we're", "who", "never",
+                              "has", "have", "had", "hasn't", "hasnt", "haven't", "havent", "hadn't", "hadnt",
+                              "didn't", "didnt", "not", "rightly", "correctly"})
+
+_FR_REPORT = re.compile(
+    r"(?:\b(?:a|as|ont|avez|avait|avais|avaient|aura|auraient|été|être)\s+"  # il m'a traité, elle a été traitée
+    r"|\bfai(?:t|te|ts|tes|re|sait|saient)\s+)"  # se faire traiter, je me suis fait traiter
+    r"trait(?:é|ée|és|ées|er)\s+(?:[\w'’-]+\s+){0,3}?d(?:e\s+|['’]\s*)",
+    re.IGNORECASE,
+)
+# the speaker's own act: « je l'avais traité de ... », « on les a traités de ... »
+_FR_SPEAKER = re.compile(
+    r"(?:\bj['’]|\bje\s+|\bon\s+)(?:l['’]|les\s+|la\s+|le\s+|te\s+|t['’]|vous\s+|lui\s+|leur\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def reported_insult_spans(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of the stretch after each reported insult's verb where the insult is said."""
+    spans = []
+    for match in _EN_REPORT.finditer(text):
+        if (match.group("subject") or "").casefold() not in _EN_NOT_REPORTED:
+            spans.append((match.end(), _clause_end(text, match.end())))
+    for match in _FR_REPORT.finditer(text):
+        if not _FR_SPEAKER.search(text[max(0, match.start() - 24):match.start()]):
+            spans.append((match.end(), _clause_end(text, match.end())))
+    return spans
+
+
+def _clause_end(text: str, start: int) -> int:
+    """Where the reported words stop: the end of the clause, or _WITHIN characters on."""
+    limit = min(len(text), start + _WITHIN)
+    stop = re.search(r"[.;!?\n]", text[start:limit])
+    return start + stop.start() if stop else limit
