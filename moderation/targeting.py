@@ -70,9 +70,10 @@ _CLAUSE_BREAK = re.compile(r"[.!?;:\n]|\b(?:but|however|yet|mais|pourtant|cepend
                            r"ces|tous ces|toutes ces|cette bande de|bande de|quelle bande de|those|these|what a bunch of)\b)")
 # How far past a match's start a clause break may reach and still be seen (the comma's lookahead)
 _BREAK_LOOKAHEAD = 12
-# A word that could be a typo read as a word (see _reads_as_a_typo), or one cut up by hyphens ("im-mi-grants")
-_LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+|[^\W\d_]{5,}")
-_PART = re.compile(r"[^\W\d_]{5,}")
+# A word that could be a typo read as a word (see _reads_as_a_typo; four letters for the typos of
+# five-letter group names, ShortNames), or one cut up by hyphens ("im-mi-grants")
+_LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+|[^\W\d_]{4,}")
+_PART = re.compile(r"[^\W\d_]{4,}")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|n't|'")
 _QUOTES = re.compile(r"[\"“”«»„]|(?<![^\W_])'|'(?![^\W_])")
 PREFIX_WORDS = 10  # how far back a negation or a reporting verb still qualifies a match
@@ -416,7 +417,8 @@ def _load_language(path: Path, compile: Callable[[str], re.Pattern] = re.compile
     members = sets["member"]
     respelled = _respelled_words(raw)
     respellings = _respellings(respelled, reserved=({w for words in raw["sets"].values() for w in words}
-                                                    | set(plural_nouns + singular_nouns)) - set(respelled))
+                                                    | set(plural_nouns + singular_nouns)) - set(respelled),
+                               short_names=_short_names(raw))
     respellings.update(_elisions(raw.get("elisions", {}), group_words + adjectives, set(respelled)))
     return LanguageRules(
         language, group_patterns, run_together, compiled, gates, gate_tests, any_group,
@@ -463,16 +465,56 @@ def _respelled_words(raw: dict) -> list[str]:
     return sorted({word for word in words if " " not in word and "'" not in word})
 
 
-def _respellings(words: list[str], reserved: set[str]) -> dict[str, str]:
+def _respellings(words: list[str], reserved: set[str], short_names: "ShortNames | None" = None) -> dict[str, str]:
     """Typo -> word, for every typo no ordinary word, no other such word and no word of the rules
-    ("muslim" is not a typo of "muslims"); a typo two words share is left alone."""
+    ("muslim" is not a typo of "muslims"); a typo two words share is left alone, unless both name
+    one group ("womn": "women" or "woman"), which reads as its first form in the file."""
     taken = set(words) | reserved
+    short = short_names or ShortNames({}, frozenset())
     found: dict[str, set[str]] = {}
     for word in words:
         for typo in typo_variants(word):
-            if typo not in taken and _reads_as_a_typo(typo, word):
+            if typo not in taken and (_reads_as_a_typo(typo, word) or short.reads_as(typo, word)):
                 found.setdefault(typo, set()).add(word)
-    return {typo: next(iter(right)) for typo, right in found.items() if len(right) == 1}
+    out = {}
+    for typo, right in found.items():
+        if len(right) == 1:
+            out[typo] = next(iter(right))
+        elif (first := short.one_group(right)) is not None:
+            out[typo] = first
+    return out
+
+
+class ShortNames(NamedTuple):
+    """The five-letter names of groups whose four-letter typos are read ("wmen", "trns", « les jufs »,
+    « les Nirs »): the issue's "one dropped letter in identity terms of five letters or more".
+    Only an inner letter dropped, the typo no dictionary word (typos.typo_variants), and not one of
+    the file's `short_typos_not_read`: four-letter strings that the labelled files' 120,000 comments
+    use as words of their own ("init" for "innit", "Ipsos MORI", "la Juve", "Blac Chyna"; 2026-12-06)."""
+
+    order: dict[str, tuple[str, int]]  # five-letter group form -> (its group, its place in the file)
+    not_read: frozenset[str]
+
+    def reads_as(self, typo: str, name: str) -> bool:
+        return (name in self.order and len(typo) == 4 and typo[0] == name[0] and typo[-1] == name[-1]
+                and typo not in self.not_read)
+
+    def one_group(self, words: set[str]) -> str | None:
+        """The first form of `words` in the file when they all name one group, else None."""
+        placed = [self.order.get(word) for word in words]
+        if None in placed or len({group for group, _ in placed}) != 1:
+            return None
+        return min(zip(placed, words))[1]
+
+
+def _short_names(raw: dict) -> ShortNames:
+    order: dict[str, tuple[str, int]] = {}
+    for name, spec in raw.get("groups", {}).items():
+        for key in ("plural", "singular", "adjective"):
+            for form in spec.get(key, []):
+                if len(form) == 5 and form.isalpha():
+                    order.setdefault(form, (name, len(order)))
+    return ShortNames(order, frozenset(raw.get("short_typos_not_read", [])))
 
 
 def _elisions(spec: dict, group_words: list[str], respelled: set[str]) -> dict[str, str]:

@@ -535,10 +535,25 @@ def test_a_group_or_its_insult_misspelt_or_cut_by_hyphens_is_read_through(rules,
     assert text[hits[0].start:hits[0].end] == matched
 
 
+@pytest.mark.parametrize("text, language, target", [
+    ("wmen are useless", "en", "women"),
+    ("womn are useless", "en", "women"),  # "women" or "woman": one group either way
+    ("trns people are disgusting", "en", "trans"),
+    ("Je supporte plus ces jufs", "fr", "juifs"),
+    ("je hais les Nirs", "fr", "noirs"),
+])
+def test_a_five_letter_group_name_less_an_inner_letter_is_read_through(rules, text, language, target):
+    assert [h.target for h in of_kind(rules, text, language, "derogation")] == [target]
+
+
 @pytest.mark.parametrize("text, language", [
-    ("La Juve a encore gagné hier soir", "fr"),  # four letters: a name, not "juive"
+    ("La Juve a encore gagné hier soir", "fr"),  # four letters used as a word: a name, not "juive"
+    ("init mate, proper good game", "en"),  # "innit", not "inuit"
+    ("The Ipsos MORI poll says otherwise", "en"),  # not "maori"
+    ("Blac Chyna était à la télé", "fr"),  # not "blanc"
     ("Un islamiste a été arrêté", "fr"),  # a plural less its s is the singular, not the group
     ("Shots of whisky all round", "en"),  # an ordinary word is never a typo
+    ("Oman and Rome are lovely in spring", "en"),  # the first and last letters stay: not "woman", "romes"
 ])
 def test_ordinary_words_and_short_names_are_not_read_as_misspelt_groups(rules, text, language):
     assert rules.groups_named(text, language) == []
@@ -1733,3 +1748,12 @@ def test_a_french_subjunctive_after_a_conjunction_tells_what_happens_not_a_wish(
 @pytest.mark.parametrize("text", ["J'espère qu'ils crèvent tous.", "Qu'ils crèvent, ces migrants.", "Que les juifs crèvent."])
 def test_the_wish_itself_is_still_a_threat(rules, text):
     assert "threat" in [h.kind for h in rules.find(text, "fr")]
+
+
+def test_a_targets_file_names_the_four_letter_typos_it_does_not_read():
+    from moderation.targeting import ShortNames
+    names = ShortNames({"inuit": ("indigenous", 0), "women": ("women", 1), "woman": ("women", 2)}, frozenset({"init"}))
+    assert names.reads_as("inut", "inuit") and not names.reads_as("init", "inuit")
+    assert not names.reads_as("nuit", "inuit") and not names.reads_as("inui", "inuit")  # first and last letters stay
+    assert names.one_group({"woman", "women"}) == "women"  # the file's first form
+    assert ShortNames({"inuit": ("indigenous", 0), "women": ("women", 1)}, frozenset()).one_group({"inuit", "women"}) is None
