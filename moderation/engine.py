@@ -30,7 +30,7 @@ from moderation.support import voices_praise, voices_support
 from moderation.targeting import TargetHit, TargetRules
 from moderation.text.disguise import looks_disguised
 from moderation.text.plain import plain
-from moderation.text.quotes import is_inside, quoted_spans
+from moderation.text.quotes import is_inside, quoted_spans, quotes_a_phrase
 from moderation.text.reported_insults import reported_insult_spans
 from moderation.unvoiced import (
     points_to_help, is_untargeted_swearing, unvoiced_spans, violence_spans, without_spans,
@@ -412,7 +412,11 @@ def load_second_opinion() -> SecondOpinion | None:
 # 11: a term in an insult the comment reports someone else saying ("a bloke called my sister a
 # ...", « je me suis fait traiter de ... ») is quoted (moderation/text/reported_insults.py; 2026-12-06,
 # fourth session).
-ENGINE_REVISION = "eng-11"
+# 12: a comment that quotes a phrase is held at most on its toxicity score (policy.quoted_hold_at_most),
+# "deserve the same respect" is support and "don't deserve the same respect" denies it
+# (moderation/support.py), and a French dismissal (« Dégage, ... de merde ») addresses someone
+# (moderation/unvoiced.py; 2026-12-06, fourth session).
+ENGINE_REVISION = "eng-12"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,
@@ -485,7 +489,8 @@ class Engine:
                         names_role=item.names_role, speaks_as_member=item.speaks_as_member,
                         points_to_help=_points_to_help(item),
                         voices_support=_voices_support(item),
-                        voices_praise=_voices_praise(item))
+                        voices_praise=_voices_praise(item),
+                        quotes_a_phrase=quotes_a_phrase(item.comment.text))
 
     def _decision(self, item: Evaluation, verdict) -> Decision:
         language = item.language.language

@@ -83,6 +83,10 @@ class Evidence:
     # the second opinion's toxicity (moderation/scoring/second_opinion.py), asked only of comments
     # the other evidence would hold on the toxicity score alone; None when it was not asked
     second_opinion: float | None = None
+    # it quotes a phrase of several words (« ton « faut virer tous les homosexuels », c'est de la haine
+    # pure ») : what the model reads may be the words it objects to, so its toxicity score alone holds
+    # it at most, as a quoted lexicon term (quoted_hold_at_most; 2026-12-06)
+    quotes_a_phrase: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,7 +106,9 @@ class Policy:
     label_thresholds: dict[str, dict[str, dict[str, float]]]  # language -> label -> {hold, remove}
     digest: str  # hash of the file's content, to tell two files with the same version apart
     calibrated_for: str | None = None  # the scorer model id the thresholds were calibrated for
-    quoted_hold_at_most: bool = True  # a term inside quotation marks holds, never removes by itself
+    # a term inside quotation marks holds, never removes by itself; nor does the toxicity score of a
+    # comment that quotes a phrase (Evidence.quotes_a_phrase)
+    quoted_hold_at_most: bool = True
     targeted: dict[str, str] = dataclasses.field(default_factory=lambda: dict(TARGETED_DEFAULTS))
     untargeted_profanity: str = "keep"  # keep | hold: a site's choice about swearing aimed at nobody
     reclaimed_slurs: str = "hold"  # hold | keep: a slur the speaker uses of themselves ([lexicon] reclaimed)
@@ -224,7 +230,9 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
             continue  # "If you're having suicidal thoughts, please call Samaritans": a helpline
         if label == "toxicity" and value < limits["remove"] and _second_opinion_keeps(policy, evidence):
             continue  # "Millions in taxpayer money gone and zero accountability.": anger, not abuse
-        if value >= limits["remove"]:
+        if value >= limits["remove"] and label == "toxicity" and evidence.quotes_a_phrase and policy.quoted_hold_at_most:
+            yield "hold", "toxicity_hold"  # the quoted words may be what it condemns: a person decides
+        elif value >= limits["remove"]:
             yield "remove", f"{label}_remove"
         elif value >= limits["hold"]:
             yield "hold", f"{label}_hold"

@@ -20,8 +20,12 @@ _SUPPORT = re.compile(
     r"(?<![^\W_])(?:"
     # English
     r"deserves? (?:to (?:feel safe|be safe|live (?:in peace|without fear|safely|freely|with dignity)|be treated "
-    r"(?:equally|with respect|with dignity|fairly)|be protected|be heard)|respect|dignity|equal rights|the same rights|"
-    r"our (?:support|thanks|respect|protection)|protection|better)|"
+    r"(?:equally|with respect|with dignity|fairly)|be protected|be heard)|"
+    # what is owed to anyone: "deserve the same respect and fair treatment as anyone else" (2026-12-06)
+    r"(?:the same |equal |full |basic |every |our |a )?(?:respect|dignity|rights|treatment|fair treatment|"
+    r"protection|opportunities|opportunity|chances?|support|compassion|kindness|sympathy|help|safety|justice|"
+    r"fair (?:hearing|chance|trial|shot|go)|voice|safe home|decent (?:life|home|treatment))|"
+    r"our (?:support|thanks|respect|protection)|better)|"
     r"(?:should|must|ought to) be (?:able|free|allowed) to live(?: (?:in peace|without fear|safely|freely|openly))?|"
     r"(?:should|must|ought to) (?:feel safe|be safe|live without fear|be treated (?:equally|with respect|with dignity))|"
     r"(?:have|has) (?:the same|equal) rights|"
@@ -36,7 +40,9 @@ _SUPPORT = re.compile(
     # French
     r"m[ée]rit(?:e|ent) (?:de (?:se sentir en s[ée]curit[ée]|vivre (?:en paix|sans peur|en s[ée]curit[ée]|dignement|"
     r"librement))|d'[êe]tre (?:prot[ée]g[ée]e?s?|respect[ée]e?s?|trait[ée]e?s? (?:[ée]galement|avec respect|dignement)|"
-    r"entendue?s?)|le respect|notre respect|la dignit[ée]|les m[êe]mes droits|notre soutien|mieux)|"
+    r"entendue?s?)|le respect|notre respect|la dignit[ée]|les m[êe]mes droits|notre soutien|mieux|"
+    r"(?:le m[êe]me|du|tout notre) respect|(?:un|le m[êe]me) traitement (?:[ée]quitable|digne|[ée]gal)|"
+    r"(?:une|sa|leur) chance|les m[êe]mes chances|(?:notre|de l') ?(?:aide|compassion|soutien)|la s[ée]curit[ée]|justice)|"
     r"(?:devraient|doivent|devrait|doit) pouvoir vivre(?: (?:sans peur|en paix|en s[ée]curit[ée]|librement|normalement|"
     r"dignement))?|"
     r"(?:ont|a) (?:les m[êe]mes droits|droit au respect|droit [àa] la s[ée]curit[ée]|le droit de vivre)|"
@@ -111,12 +117,15 @@ _DENIED_GOOD = re.compile(
     r"(?<![^\W_])(?:"
     r"(?:don't|dont|do not|doesn't|doesnt|does not|never|no longer|shouldn't|should not|won't|will never) "
     r"(?:ever |really |even |truly )?(?:deserve|deserves|earn|earned|merit) "
-    r"(?:respect|dignity|equal rights|the same rights|any rights|rights|a voice|a home|our (?:support|trust|respect|sympathy|"
+    r"(?:(?:the same|equal|any|basic|full|a) )?"  # "don't deserve the same respect as us" (2026-12-06)
+    r"(?:respect|dignity|equal rights|the same rights|any rights|rights|treatment|opportunities|chances?|a voice|a home|"
+    r"our (?:support|trust|respect|sympathy|"
     r"help|pity|protection|compassion)|protection|sympathy|compassion|pity|mercy|trust|kindness|"
     r"to (?:feel safe|be safe|live|be treated (?:equally|with respect|with dignity|fairly|as equals|as humans?|like humans?)|"
     r"be protected|be heard|be here|exist|vote|be happy|be respected))|"
     r"m[ée]rit(?:e|ent|eront|eraient) (?:pas|plus|jamais|aucun|aucune|rien) (?:de |d'|du |le |la |les |l'|notre |nos |un |une )?"
-    r"(?:respect|dignit[ée]|droits?|m[êe]mes droits|soutien|confiance|piti[ée]|protection|compassion|vivre|exister|"
+    r"(?:m[êe]mes? )?"
+    r"(?:respect|dignit[ée]|droits?|m[êe]mes droits|chances?|traitement|soutien|confiance|piti[ée]|protection|compassion|vivre|exister|"
     r"se sentir|[êe]tre (?:prot[ée]g|respect|trait|entendu|heureu|ici|la)|place)|"
     # a worth compared down: "X are not as smart as white people", « pas aussi intelligents que les Blancs »
     r"(?:not|n't|never|pas|jamais) (?:as|so|aussi|si) (?:smart|intelligent|clever|bright|capable|competent|good|honest|"

@@ -26,6 +26,11 @@ from moderation.types import LexiconHit
 _ADDRESSED = re.compile(r"(?<![^\W_])(?:(?:you|your|yours|yourself|u|ur|ya|toi|te|tu|vous|ta|ton|tes|ntm)(?![^\W_])"
                         r"|(?<!['\u2019])t['\u2019](?=[^\W\d_]))", re.IGNORECASE)
 NEAR = 24  # characters either side of a swear word where "you" makes it aimed at someone
+# A French dismissal addresses someone without a pronoun: « Dégage de ce forum, envahisseur de merde »
+# was read as swearing at nobody and kept (toxicity 0.94). Anywhere in the comment, like "you" near
+# the swear word; « ça dégage », « le ciel se dégage » are said to no one (2026-12-06).
+_DISMISSAL = re.compile(r"(?<![^\W_])(?<!ça )(?<!ca )(?<!se )(?<!s')(?:d[ée]gage(?:z|s)?|(?:la )?ferme(?:z)?[- ]la)(?![^\W_])",
+                        re.IGNORECASE)
 
 
 # A swear word that names a person when said of one: "Assad is such a dick", "what an arse". Said
@@ -257,6 +262,8 @@ def is_untargeted_swearing(text: str, hits: Sequence[LexiconHit], targets: Seque
     if any(t.in_force for t in targets):
         return False
     if any(_names_someone(text, h) for h in text_hits):
+        return False
+    if _DISMISSAL.search(text):
         return False
     addressed = _SecondPerson(text)
     return not any(addressed.near(h.start, h.end) for h in text_hits)

@@ -75,6 +75,17 @@ def test_quoted_terms_hold_at_most_and_say_so(policy):
     assert policy.decide(Evidence("en", (hit("severe", quoted=True),), {"toxicity": 0.99})).outcome == "remove"
 
 
+def test_a_comment_that_quotes_a_phrase_is_held_at_most_on_its_toxicity_score(policy):
+    scores = {"toxicity": 0.99}
+    quoting = Evidence("fr", (), scores, quotes_a_phrase=True)
+    assert (policy.decide(quoting).outcome, policy.decide(quoting).reasons) == ("hold", ("toxicity_hold",))
+    assert policy.decide(Evidence("fr", (), scores)).outcome == "remove"
+    # a severe term in its own voice still removes, and a site may let the score remove
+    assert policy.decide(Evidence("fr", (hit("severe", "slur"),), scores, quotes_a_phrase=True)).outcome == "remove"
+    strict = dataclasses.replace(policy, quoted_hold_at_most=False)
+    assert strict.decide(quoting).outcome == "remove"
+
+
 def test_quoted_terms_remove_when_the_policy_says_so(policy):
     strict = dataclasses.replace(policy, quoted_hold_at_most=False)
     assert strict.decide(Evidence("en", (hit("severe", "slur", quoted=True),), {"toxicity": 0.0})).outcome == "remove"

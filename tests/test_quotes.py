@@ -3,7 +3,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from moderation.text.quotes import is_inside, quoted_spans
+from moderation.text.quotes import is_inside, quoted_spans, quotes_a_phrase
 
 
 @pytest.mark.parametrize("text, quoted", [
@@ -41,3 +41,13 @@ def test_spans_are_ordered_disjoint_and_start_and_end_with_quotation_marks(text)
         assert previous_end <= start < end <= len(text)
         assert text[start] in "\"“‘«„'" and text[end - 1] in "\"”’»“'"
         previous_end = end
+
+
+@pytest.mark.parametrize("text, quotes", [
+    ("ton « faut virer tous les homosexuels », c'est de la haine", True),
+    ('They chanted "go home" at her', True),
+    ('These "journalists" never check anything', False),  # one word: as often a scare quote
+    ("it's the dog's fault, isn't it", False),
+])
+def test_a_phrase_is_quoted_when_the_quotation_holds_more_than_one_word(text, quotes):
+    assert quotes_a_phrase(text) is quotes

@@ -26,6 +26,8 @@ def decide(engine, text):
     "Les personnes trans devraient pouvoir vivre sans peur.",
     "Disabled people are just as capable as anyone.",
     "We need more women in parliament.",  # the threat head at the group bar
+    "Trans people deserve the same respect and fair treatment as anyone else.",  # the group bar (2026-12-06)
+    "Les réfugiés méritent un traitement équitable de leur dossier.",
 ])
 def test_support_for_a_group_is_kept(engine, text):
     decision = decide(engine, text)
@@ -39,6 +41,8 @@ def test_support_for_a_group_is_kept(engine, text):
     "Les immigrés ne méritent pas les mêmes droits que nous.",
     "Les femmes ne méritent pas le respect.",
     "Les Noirs ne méritent aucun respect.",
+    "Muslims don't deserve the same respect as us.",  # read as a denial and kept until 2026-12-06
+    "Les immigrés ne méritent pas le même respect que nous.",
     "Black people are not as smart as white people.",
     "Les Noirs ne sont pas aussi intelligents que les Blancs.",
     # no respect said in one's own voice (the group-neutral reading waived these: "I don't respect people")
@@ -69,6 +73,8 @@ def test_a_real_denial_or_sympathy_stays_kept(engine, text):
     ("Les Roms méritent pas de vivre en paix.", False),
     ("Do immigrants really deserve the same rights as us?", False),
     ("Women deserve respect but they should stay in the kitchen.", False),
+    ("Women deserve the same respect and fair treatment as anyone else.", True),
+    ("Refugees deserve a fair hearing.", True),
     ("I stand with trans people.", True),
     ("Nous sommes solidaires des réfugiés.", True),
 ])

@@ -28,6 +28,17 @@ def test_swearing_aimed_at_nobody_is_cut_and_aimed_swearing_is_not():
     assert unvoiced_spans(aimed, [swear(aimed, "fuck")], []) == []
 
 
+@pytest.mark.parametrize("text, aimed", [
+    ("Dégage de ce forum, envahisseur de merde", True),  # a dismissal addresses someone
+    ("Fermez-la, bande de merde", True),
+    ("Le ciel se dégage enfin, putain de semaine de merde", False),
+    ("Putain de pluie de merde, ça dégage jamais", False),
+])
+def test_a_french_dismissal_aims_the_swearing_at_someone(text, aimed):
+    hits = [swear(text, "merde")]
+    assert is_untargeted_swearing(text, hits, []) is not aimed
+
+
 def test_an_insult_in_the_comments_own_voice_leaves_nothing_to_discount():
     text = "damn, you idiot"
     hits = [swear(text, "damn"), swear(text, "idiot", category="insult")]

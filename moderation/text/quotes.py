@@ -33,3 +33,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 def is_inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Tell whether [start, end) lies wholly inside one of the spans."""
     return any(span_start <= start and end <= span_end for span_start, span_end in spans)
+
+
+def quotes_a_phrase(text: str) -> bool:
+    """Whether `text` quotes words of more than one word ("they chanted "go home" at her"); a single
+    quoted word is as often a scare quote ("these "journalists"") as a mention."""
+    return any(" " in text[start + 1:end - 1].strip() for start, end in quoted_spans(text))
