@@ -1757,3 +1757,21 @@ def test_a_targets_file_names_the_four_letter_typos_it_does_not_read():
     assert not names.reads_as("nuit", "inuit") and not names.reads_as("inui", "inuit")  # first and last letters stay
     assert names.one_group({"woman", "women"}) == "women"  # the file's first form
     assert ShortNames({"inuit": ("indigenous", 0), "women": ("women", 1)}, frozenset()).one_group({"inuit", "women"}) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Notice how everything goes downhill the moment Muslims get involved? Just noticing.",
+    "Funny how the neighbourhood went to the dogs when the Somalis moved in.",
+    "The moment immigrants move in, the whole area goes downhill.",
+])
+def test_things_said_to_go_bad_wherever_a_group_appears_are_derogation(rules, text):
+    assert of_kind(rules, text, "en", "derogation")
+
+
+@pytest.mark.parametrize("text", [
+    "Notice how everything goes downhill the moment the government gets involved?",
+    "Things went downhill for refugees when the law changed.",
+    "Funny how crime goes down when more women join the police.",
+])
+def test_things_going_bad_for_a_group_or_without_one_are_no_derogation(rules, text):
+    assert not of_kind(rules, text, "en", "derogation")
