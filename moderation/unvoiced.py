@@ -159,6 +159,11 @@ _ACCOUNTABILITY = re.compile(
     r"poursuivie?s?|jug[ée]e?s?|condamn[ée]e?s?|sanctionn[ée]e?s?|arr[êe]t[ée]e?s?|radi[ée]e?s?|mise?s? en examen|"
     r"mise?s? en prison|jet[ée]e?s? en prison|d[ée]mis(?:e|es)?))"
     r"|(?:mettre|jeter|envoyer|foutre) (?:\w+ )?(?:en prison|en taule|derri[èe]re les barreaux)|d[ée]mission(?: !)?"
+    # a prison term wished on someone convicted: "Let him rot in a cell", "lock him up and throw away
+    # the key", « Qu'il croupisse en taule », « qu'on l'enferme et qu'on jette la clé » (2026-12-06)
+    r"|(?:let (?:him|her|them) |may (?:he|she|they) )?rots? in (?:a |his |her |their |)(?:cell|jail|prison|gaol)"
+    r"|throw away the key|croupi(?:r|sse|ssent|ra|ront) (?:en|dans une?) (?:prison|taule|cellule|geôle)"
+    r"|(?:qu'on |on doit |faut |il faut )?(?:l'|les )?enferm(?:e|er|ent) et (?:qu'on )?(?:jette|jeter) la cl[ée]|jeter la cl[ée]"
     r")(?![^\W_])", re.IGNORECASE)
 
 

@@ -148,6 +148,9 @@ def test_other_talk_of_votes_is_not_removal_by_election(text):
     ("Il faut les mettre en prison, ces fraudeurs.", "mettre en prison"),
     ("The whole cabinet should be ashamed of themselves.", "should be ashamed of themselves"),
     ("Le maire devrait avoir honte.", "devrait avoir honte"),
+    ("Glad the appeal was thrown out. Let him rot in a cell.", "Let him rot in a cell"),
+    ("Qu'il croupisse en taule.", "croupisse en taule"),
+    ("Qu'on l'enferme et qu'on jette la clé.", "Qu'on l'enferme et qu'on jette la clé"),
 ])
 def test_calls_for_accountability_are_found(text, said):
     assert [text[start:end] for start, end in accountability_spans(text)] == [said]
@@ -156,6 +159,7 @@ def test_calls_for_accountability_are_found(text, said):
 @pytest.mark.parametrize("text", [
     "I hope he makes lots of friends in prison.",  # a wish about what happens there, not accountability
     "He should be jailed and then shot.",  # a word of violence: nothing is read without
+    "Let the bodies rot in the sun.",  # rotting, but in no prison
 ])
 def test_other_talk_of_prison_is_not_accountability(text):
     assert accountability_spans(text) == []
