@@ -38,7 +38,7 @@ from moderation.support import denies_them_something_good
 from moderation.text.normalize import normalize_for_matching
 from moderation.text.regex_cache import RegexCache, files_key
 from moderation.text.sentences import ends_in_question, sentence_start
-from moderation.text.typos import typo_variants
+from moderation.text.typos import doubled_variants, typo_variants
 
 # "veiled_threat": menace without a violent verb ("I know where you live", "your family will pay for
 # this"); it holds by default where an open threat removes, since the same words can be harmless.
@@ -466,7 +466,8 @@ def _respelled_words(raw: dict) -> list[str]:
 
 
 def _respellings(words: list[str], reserved: set[str], short_names: "ShortNames | None" = None) -> dict[str, str]:
-    """Typo -> word, for every typo no ordinary word, no other such word and no word of the rules
+    """Typo -> word (one letter dropped, two swapped or one doubled), for every typo no ordinary word,
+    no other such word and no word of the rules
     ("muslim" is not a typo of "muslims"); a typo two words share is left alone, unless both name
     one group ("womn": "women" or "woman"), which reads as its first form in the file."""
     taken = set(words) | reserved
@@ -475,6 +476,9 @@ def _respellings(words: list[str], reserved: set[str], short_names: "ShortNames 
     for word in words:
         for typo in typo_variants(word):
             if typo not in taken and (_reads_as_a_typo(typo, word) or short.reads_as(typo, word)):
+                found.setdefault(typo, set()).add(word)
+        for typo in doubled_variants(word):  # "I will murrder the next ...", "muslimms" (2026-12-06)
+            if typo not in taken:
                 found.setdefault(typo, set()).add(word)
     out = {}
     for typo, right in found.items():

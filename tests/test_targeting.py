@@ -1775,3 +1775,29 @@ def test_things_said_to_go_bad_wherever_a_group_appears_are_derogation(rules, te
 ])
 def test_things_going_bad_for_a_group_or_without_one_are_no_derogation(rules, text):
     assert not of_kind(rules, text, "en", "derogation")
+
+
+@pytest.mark.parametrize("text, target", [
+    ("I will murrder the next trans person who talks to me.", "trans"),  # a doubled letter
+    ("I'm going to punch the next Muslim I see", "muslims"),
+    ("When the civil war starts, the first ones we hang are the Muslims.", "muslims"),
+    ("Muslims will be the first to be shot when it kicks off.", "muslims"),
+])
+def test_threats_at_whoever_of_a_group_comes_next_or_first(rules, text, target):
+    assert [h.target for h in in_force(rules, text, "en", "threat")] == [target]
+
+
+@pytest.mark.parametrize("text", [
+    "I will kill the next mosquito that bites me",
+    "Women are the first to be hit by the cuts.",
+    "Jews were the first to be killed in the pogrom, historians say.",
+])
+def test_being_first_to_suffer_or_killing_a_mosquito_is_no_threat(rules, text):
+    assert in_force(rules, text, "en", "threat") == []
+
+
+def test_a_doubled_letter_is_read_unless_the_result_is_a_word():
+    from moderation.text.typos import doubled_variants, doublings
+    assert "murrder" in doubled_variants("murder")
+    assert "butter" in doublings("buter") and "butter" not in doubled_variants("buter")  # « buter »: a word either way
+    assert doublings("kill") == frozenset()  # four letters: too many real neighbours

@@ -182,6 +182,33 @@ def candidates(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def doublings(word: str) -> frozenset[str]:
+    """Every one-letter doubling of `word` ("murrder", "muslimms"; empty for short or non-alphabetic
+    words). A letter already doubled is left alone: three in a row read as stretching anyway."""
+    if len(word) < MIN_LENGTH or not word.isalpha():
+        return frozenset()
+    return frozenset(word[:i + 1] + word[i] + word[i + 1:] for i in range(len(word))
+                     if not (i + 1 < len(word) and word[i + 1] == word[i]) and not (i > 0 and word[i - 1] == word[i]))
+
+
+def doubled_variants(word: str) -> frozenset[str]:
+    """The one-letter doublings of `word` that are not ordinary words ("murrder", but not "shott")."""
+    found = doublings(word)
+    if not found:
+        return found
+    covered, _ = _guard()
+    if word in covered and "doubled_ordinary" in _guard_file():
+        ordinary = _doubled_ordinary()
+        return frozenset(d for d in found if d not in ordinary)
+    dictionary = ordinary_words()
+    return frozenset(d for d in found if d not in dictionary)
+
+
+@functools.lru_cache(maxsize=1)
+def _doubled_ordinary() -> frozenset[str]:
+    return frozenset(_guard_file().get("doubled_ordinary", ()))
+
+
 def typo_variants(word: str) -> frozenset[str]:
     """The one-letter deletions and adjacent swaps of `word` that are not ordinary words."""
     found = candidates(word)
@@ -203,9 +230,11 @@ def build_guard(forms: Iterable[str], stretchable_forms: Iterable[str], misspell
     dictionary = ordinary_words()
     forms = sorted({form for form in forms if candidates(form)})
     ordinary = sorted({c for form in forms for c in candidates(form) if c in dictionary})
+    doubled_ordinary = sorted({d for form in forms for d in doublings(form) if d in dictionary})
     stretchable = frozenset(stretchable_forms)
     respelled = sorted(set(misspellings))
     return {"pyspellchecker": version("pyspellchecker"), "forms": forms, "ordinary": ordinary,
+            "doubled_ordinary": doubled_ordinary,
             "stretch_forms_digest": _forms_digest(stretchable),
             "stretched_ordinary": sorted(_stretched_ordinary(stretchable)),
             "misspellings": respelled, "misspellings_ordinary": [m for m in respelled if m in dictionary],
