@@ -415,7 +415,9 @@ def load_second_opinion() -> SecondOpinion | None:
 # 12: a comment that quotes a phrase is held at most on its toxicity score (policy.quoted_hold_at_most),
 # "deserve the same respect" is support and "don't deserve the same respect" denies it
 # (moderation/support.py), and a French dismissal (« Dégage, ... de merde ») addresses someone
-# (moderation/unvoiced.py; 2026-12-06, fourth session).
+# (moderation/unvoiced.py; 2026-12-06, fourth session); later that session, also in eng-12: a
+# prison term wished on someone convicted ("let him rot in a cell") is accountability talk, and the
+# words of war as the news tells it ("atrocities", « bombardé ») are words of violence (unvoiced.py).
 ENGINE_REVISION = "eng-12"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,

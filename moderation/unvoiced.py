@@ -90,7 +90,11 @@ _INDIGNATION = re.compile(
 _VIOLENCE = re.compile(
     r"(?<![^\W_])(?:(?:kill|murder|massacre|slaughter|butcher|strangl|tortur|crippl|bleed|flog|assassinat|lynch|burn|drown|"
     r"chok|genocid|annihilat|obliterat|maim|poison|suffocat|exterminat|massacr|assassin|[ée]trangl|poignard|[ée]gorg|"
-    r"fusill|atomis|flingu|d[ée]zingu|saign|g[ée]nocid|extermin|tabass)[^\W\d_]*"
+    r"fusill|atomis|flingu|d[ée]zingu|saign|g[ée]nocid|extermin|tabass|"
+    # war as the news tells it: "Both sides are committing atrocities", "Ceasefire NOW. Enough blood.",
+    # « Encore un hôpital bombardé » (held on toxicity 0.70-0.76; 2026-12-06)
+    r"atrocit|bombard|bloodshed|airstrike|attentat)[^\W\d_]*"
+    r"|bomb(?:s|ed|ing|ings)?|shell(?:ed|ing)|blood|bloodbath|war crimes?|sang"
     # stems that begin ordinary words too ("stable", "executive", "tired", "pending", "cognitive",
     # "crevette", "éclatant", "Beatles", "Gunnar"): their violent forms only
     r"|stab(?:s|bed|bing|bings)?|shoot(?:s|ing|ings|er|ers)?|shot|shots|bled|beat(?:s|en|ing|ings)?|smash(?:ed|es|ing)?"

@@ -217,3 +217,10 @@ def test_laughter_said_with_an_idiom_of_dying_is_cut(text, cut):
                                   "Je vais te faire mourir lentement.", "Tu me tues ma famille et tu crois t'en tirer ?"])
 def test_dying_that_is_not_the_speakers_laughter_is_not_cut(text):
     assert unvoiced_spans(text, [], []) == []
+
+
+def test_the_words_of_war_as_the_news_tells_it_are_words_of_violence():
+    from moderation.unvoiced import violence_spans
+    text = "Both sides are committing atrocities. Encore un hôpital bombardé."
+    assert [text[a:b] for a, b in violence_spans(text)] == ["atrocities", "bombardé"]
+    assert violence_spans("The shellfish were lovely") == []
