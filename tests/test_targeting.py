@@ -1801,3 +1801,13 @@ def test_a_doubled_letter_is_read_unless_the_result_is_a_word():
     assert "murrder" in doubled_variants("murder")
     assert "butter" in doublings("buter") and "butter" not in doubled_variants("buter")  # « buter »: a word either way
     assert doublings("kill") == frozenset()  # four letters: too many real neighbours
+
+
+@pytest.mark.parametrize("text, veiled", [
+    ("Les Tchétchènes du bâtiment C, le quartier va bientôt faire le ménage.", True),
+    ("Un bon coup de Kärcher sur les Roms et on n'en parle plus.", True),
+    ("Je dois faire le ménage avant que mes amis musulmans arrivent.", False),
+    ("Les Roms du camp, la mairie va faire le ménage dans ses comptes.", False),
+])
+def test_a_cleaning_promised_to_a_group_is_a_veiled_threat(rules, text, veiled):
+    assert bool(of_kind(rules, text, "fr", "veiled_threat")) is veiled
