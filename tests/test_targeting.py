@@ -1811,3 +1811,13 @@ def test_a_doubled_letter_is_read_unless_the_result_is_a_word():
 ])
 def test_a_cleaning_promised_to_a_group_is_a_veiled_threat(rules, text, veiled):
     assert bool(of_kind(rules, text, "fr", "veiled_threat")) is veiled
+
+
+@pytest.mark.parametrize("text", [
+    "Jamais je dirais que les femmes sont de moins bonnes dirigeantes.",  # « ne » dropped, as it is spoken
+    "Je ne dirai jamais que les musulmans sont dangereux.",
+    "C'est un cliché de croire que les femmes conduisent mal.",
+])
+def test_french_denial_frames_deny_the_claim_that_follows(rules, text):
+    hits = of_kind(rules, text, "fr", "derogation")
+    assert hits and all(h.negated for h in hits)
