@@ -33,7 +33,7 @@ from moderation.text.plain import plain
 from moderation.text.quotes import is_inside, quoted_spans, quotes_a_phrase
 from moderation.text.reported_insults import reported_insult_spans
 from moderation.unvoiced import (
-    points_to_help, is_untargeted_swearing, unvoiced_spans, violence_spans, without_spans,
+    points_to_help, is_untargeted_swearing, reports_past_violence, unvoiced_spans, violence_spans, without_spans,
 )
 from moderation.types import AUDIT_REASON, UNDETERMINED, CommentInput, Decision, LexiconHit
 
@@ -285,6 +285,12 @@ def _voices_support(item: Evaluation) -> bool:
     return _speaks_well_of_the_group(item, voices_support)
 
 
+def _reports_past_violence(item: Evaluation) -> bool:
+    """News of violence done to the group it names ("deported and exterminated by the Nazis"), with
+    nothing abusive in its own voice."""
+    return bool(item.groups) and _says_nothing_abusive(item) and reports_past_violence(item.comment.text)
+
+
 def _voices_praise(item: Evaluation) -> bool:
     """Praise of the people it names ("Congratulations to the first Black woman elected mayor")."""
     return _speaks_well_of_the_group(item, voices_praise)
@@ -417,7 +423,9 @@ def load_second_opinion() -> SecondOpinion | None:
 # (moderation/support.py), and a French dismissal (« Dégage, ... de merde ») addresses someone
 # (moderation/unvoiced.py; 2026-12-06, fourth session); later that session, also in eng-12: a
 # prison term wished on someone convicted ("let him rot in a cell") is accountability talk, and the
-# words of war as the news tells it ("atrocities", « bombardé ») are words of violence (unvoiced.py).
+# words of war as the news tells it ("atrocities", « bombardé ») are words of violence, and violence
+# told as done in the past by someone it names keeps the threat head's group bar from holding
+# (unvoiced.py reports_past_violence).
 ENGINE_REVISION = "eng-12"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
@@ -492,7 +500,8 @@ class Engine:
                         points_to_help=_points_to_help(item),
                         voices_support=_voices_support(item),
                         voices_praise=_voices_praise(item),
-                        quotes_a_phrase=quotes_a_phrase(item.comment.text))
+                        quotes_a_phrase=quotes_a_phrase(item.comment.text),
+                        reports_past_violence=_reports_past_violence(item))
 
     def _decision(self, item: Evaluation, verdict) -> Decision:
         language = item.language.language

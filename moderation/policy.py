@@ -87,6 +87,10 @@ class Evidence:
     # pure ») : what the model reads may be the words it objects to, so its toxicity score alone holds
     # it at most, as a quoted lexicon term (quoted_hold_at_most; 2026-12-06)
     quotes_a_phrase: bool = False
+    # it tells of violence done in the past by someone or at a time it names ("who was tortured by his
+    # carers", « déportés par les nazis ») and says nothing abusive (moderation/unvoiced.py
+    # reports_past_violence): the threat head does not hold it at the lower group bar
+    reports_past_violence: bool = False
 
 
 @dataclass(frozen=True)
@@ -236,7 +240,7 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
             yield "remove", f"{label}_remove"
         elif value >= limits["hold"]:
             yield "hold", f"{label}_hold"
-        elif (about_a_group and not (evidence.voices_support or evidence.voices_praise)
+        elif (about_a_group and not (evidence.voices_support or evidence.voices_praise or evidence.reports_past_violence)
               and value >= limits.get("hold_if_group", float("inf"))):
             # A lower bar when the comment names a group: "they should all be fed to the lions" about
             # a named people is a threat, where "the traffic is killing me" about nobody is not.

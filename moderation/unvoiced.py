@@ -233,6 +233,26 @@ def encouragement_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _ENCOURAGEMENT.finditer(text)]
 
 
+# Violence the comment reports as done, in the past and by someone it names or at a time it names:
+# "The disabled man who was tortured by his carers finally got justice today", « Les Roms ont aussi
+# été déportés et exterminés par les nazis ». The threat head read menace into them and held them at
+# its lower bar for comments naming a group (2026-12-06, fourth session). Past and passive only:
+# "they should be shot by the army" calls for it.
+_PAST_VIOLENCE = re.compile(
+    r"(?<![^\W_])(?:(?:was|were|had been|have been|has been|got)|(?:a|ont|avait|avaient|auraient|aurait)(?: \w+)? (?:été|ete)|furent|fut)"
+    r" (?:\w+ )?(?:killed|shot|beaten|slain|hanged|hung|burnt|burned|stabbed|tortured|murdered|gassed|deported|exterminated|"
+    r"massacred|lynched|attacked|assaulted|abused|persecuted|enslaved|expelled|raped|butchered|slaughtered|"
+    r"tu[ée]e?s?|assassin[ée]e?s?|extermin[ée]e?s?|d[ée]port[ée]e?s?|gaz[ée]e?s?|massacr[ée]e?s?|tortur[ée]e?s?|battue?s?|"
+    r"poignard[ée]e?s?|lynch[ée]e?s?|br[ûu]l[ée]e?s?|agress[ée]e?s?|pers[ée]cut[ée]e?s?|r[ée]duite?s? en esclavage|"
+    r"expuls[ée]e?s?|viol[ée]e?s?|abattue?s?)"
+    r"(?:(?: and| et|,) (?:\w+ )?\w+)?(?: \w+){0,3}? (?:by|par|in|during|at|pendant|lors|dans|sous)(?![^\W_])", re.IGNORECASE)
+
+
+def reports_past_violence(text: str) -> bool:
+    """Whether the comment tells of violence done in the past, by someone or at a time it names."""
+    return _PAST_VIOLENCE.search(text) is not None
+
+
 def points_to_help(text: str) -> bool:
     """Whether the comment points to a helpline or to help and uses no word of violence."""
     return bool(_HELP.search(text)) and not _VIOLENCE.search(text)

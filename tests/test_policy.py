@@ -86,6 +86,15 @@ def test_a_comment_that_quotes_a_phrase_is_held_at_most_on_its_toxicity_score(po
     assert strict.decide(quoting).outcome == "remove"
 
 
+def test_violence_told_as_past_news_is_not_held_at_the_group_bar(policy):
+    group_bar = policy.limits("en")["threat"]["hold_if_group"]
+    scores = {"toxicity": 0.0, "threat": group_bar + 0.01}
+    assert policy.decide(Evidence("en", (), scores, names_group=True)).reasons == ("threat_group_hold",)
+    assert policy.decide(Evidence("en", (), scores, names_group=True, reports_past_violence=True)).outcome == "keep"
+    high = {"toxicity": 0.0, "threat": 0.99}  # the ordinary threat bar still holds
+    assert policy.decide(Evidence("en", (), high, names_group=True, reports_past_violence=True)).outcome == "hold"
+
+
 def test_quoted_terms_remove_when_the_policy_says_so(policy):
     strict = dataclasses.replace(policy, quoted_hold_at_most=False)
     assert strict.decide(Evidence("en", (hit("severe", "slur", quoted=True),), {"toxicity": 0.0})).outcome == "remove"

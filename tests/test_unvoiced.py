@@ -224,3 +224,16 @@ def test_the_words_of_war_as_the_news_tells_it_are_words_of_violence():
     text = "Both sides are committing atrocities. Encore un hôpital bombardé."
     assert [text[a:b] for a, b in violence_spans(text)] == ["atrocities", "bombardé"]
     assert violence_spans("The shellfish were lovely") == []
+
+
+@pytest.mark.parametrize("text, reports", [
+    ("The disabled man who was tortured by his carers finally got justice today.", True),
+    ("Les Roms ont aussi été déportés et exterminés par les nazis, on l'oublie trop souvent.", True),
+    ("Thousands were killed during the war.", True),
+    ("Muslims should be shot by the army.", False),  # a call, not a report
+    ("They will be deported by Christmas.", False),
+    ("Refugees were welcomed by the town.", False),  # no violence
+])
+def test_violence_told_as_done_in_the_past(text, reports):
+    from moderation.unvoiced import reports_past_violence
+    assert reports_past_violence(text) is reports
