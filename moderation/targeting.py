@@ -466,10 +466,10 @@ def _respelled_words(raw: dict) -> list[str]:
 
 
 def _respellings(words: list[str], reserved: set[str], short_names: "ShortNames | None" = None) -> dict[str, str]:
-    """Typo -> word (one letter dropped, two swapped or one doubled), for every typo no ordinary word,
-    no other such word and no word of the rules
-    ("muslim" is not a typo of "muslims"); a typo two words share is left alone, unless both name
-    one group ("womn": "women" or "woman"), which reads as its first form in the file."""
+    """Typo -> word (one letter dropped, two swapped or one doubled), for every typo that is no
+    ordinary word, no other such word and no word of the rules ("muslim" is not a typo of
+    "muslims"); a typo two words share is left alone, unless both name one group ("womn": "women"
+    or "woman"), which reads as its first form in the file."""
     taken = set(words) | reserved
     short = short_names or ShortNames({}, frozenset())
     found: dict[str, set[str]] = {}

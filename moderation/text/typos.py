@@ -192,7 +192,8 @@ def doublings(word: str) -> frozenset[str]:
 
 
 def doubled_variants(word: str) -> frozenset[str]:
-    """The one-letter doublings of `word` that are not ordinary words ("murrder", but not "shott")."""
+    """The one-letter doublings of `word` that are not ordinary words ("murrder" for "murder", but
+    not "butter" for the French « buter »)."""
     found = doublings(word)
     if not found:
         return found
