@@ -425,7 +425,8 @@ def load_second_opinion() -> SecondOpinion | None:
 # prison term wished on someone convicted ("let him rot in a cell") is accountability talk, and the
 # words of war as the news tells it ("atrocities", « bombardé ») are words of violence, and violence
 # told as done in the past by someone it names keeps the threat head's group bar from holding
-# (unvoiced.py reports_past_violence).
+# (unvoiced.py reports_past_violence); harm done to the group it names, stated or asked ("how Roma
+# are affected by the cuts"), reads as support (support.py).
 ENGINE_REVISION = "eng-12"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,

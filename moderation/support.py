@@ -82,10 +82,37 @@ _PRAISE = re.compile(
     r")(?![^\W_])", re.IGNORECASE)
 
 
+# The group as the one harm is done to: "how Roma are affected by the cuts", « Pourquoi les Roms
+# sont-ils autant discriminés dans l'accès au logement ? », "racism against Black players". The
+# models read harm words next to a group's name as hate (held on identity_attack or the threat
+# head's group bar); asked as a question it is sympathy too (2026-12-06, fourth session).
+_HARMED = re.compile(
+    r"(?<![^\W_])(?:"
+    r"(?:are|were|is|was|been|being|get|gets|got)(?: (?:being|still|often|routinely|disproportionately|unfairly|"
+    r"systematically|so|most|more))* (?:discriminated against|affected by|hit hardest by|targeted by|victims of|"
+    r"persecuted|harassed|excluded|marginali[sz]ed|under-?represented|under-?paid|left behind|failed by|let down by|"
+    r"denied (?:\w+ )?(?:wages|jobs|housing|care|rights|access|justice))|"
+    r"(?:discrimination|racism|prejudice|hate crimes?|abuse|violence|attacks|harassment|bigotry|hostility) "
+    r"(?:against|towards|toward|on|faced by|suffered by)|"
+    r"(?:sont|[ée]taient|est|[ée]tait|ont [ée]t[ée]|a [ée]t[ée])(?:-(?:ils|elles))?(?: (?:autant|souvent|encore|plus|si|"
+    r"tellement|toujours|davantage|particuli[èe]rement))* (?:discrimin[ée]e?s|victimes d|touch[ée]e?s par|cibl[ée]e?s|"
+    r"pers[ée]cut[ée]e?s|harcel[ée]e?s|exclue?s|sous-repr[ée]sent[ée]e?s|sous-pay[ée]e?s|oubli[ée]e?s|"
+    r"laiss[ée]e?s pour compte)|"
+    r"(?:les )?(?:discriminations?|racisme|pr[ée]jug[ée]s|violences?|agressions?|actes|crimes de haine|hostilit[ée]) "
+    r"(?:contre|envers|[àa] l'[ée]gard des|subie?s par|visant)"
+    r")", re.IGNORECASE)
+
+
 def voices_support(text: str) -> bool:
     """Whether `text` says, in a statement and without negating it, that people deserve safety,
-    respect or rights, or that the speaker stands with them."""
-    return _stated(_SUPPORT, text)
+    respect or rights, or that the speaker stands with them; or tells of harm done to them (asked
+    or stated, not negated: "X are not discriminated against" is no sympathy)."""
+    return _stated(_SUPPORT, text) or _stated(_HARMED, text, questions=True, also_refused=_JUSTIFIED)
+
+
+# harm explained by what the group is said to do: "persecuted because they control the banks"
+_JUSTIFIED = re.compile(r"(?<![^\W_])(?:because|since|as they|for being|parce que|parce qu|car|vu qu|puisqu|"
+                        r"deserve|deserved|m[ée]rit|cherch[ée])", re.IGNORECASE)
 
 
 def voices_praise(text: str) -> bool:
@@ -93,16 +120,17 @@ def voices_praise(text: str) -> bool:
     return _stated(_PRAISE, text)
 
 
-def _stated(phrases: re.Pattern, text: str) -> bool:
-    """Whether one of `phrases` is said in a statement, not negated, asked, or set up for a "but"."""
+def _stated(phrases: re.Pattern, text: str, questions: bool = False, also_refused: re.Pattern | None = None) -> bool:
+    """Whether one of `phrases` is said in a statement (or a question, with `questions`), not
+    negated, asked, or set up for a "but" (or for what `also_refused` finds after it)."""
     if _PAS_AFTER_VERB.search(text):
         return False
     for match in phrases.finditer(text):
         if _NEGATION_BEFORE.search(text, sentence_start(text, match.start()), match.start()):
             continue
-        if ends_in_question(text, match.end()):
+        if not questions and ends_in_question(text, match.end()):
             continue  # "Do they deserve respect?" asks
-        if _BUT_AFTER.search(text, match.end()):
+        if _BUT_AFTER.search(text, match.end()) or (also_refused is not None and also_refused.search(text, match.end())):
             return False
         return True
     return False

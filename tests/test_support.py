@@ -28,6 +28,8 @@ def decide(engine, text):
     "We need more women in parliament.",  # the threat head at the group bar
     "Trans people deserve the same respect and fair treatment as anyone else.",  # the group bar (2026-12-06)
     "Les réfugiés méritent un traitement équitable de leur dossier.",
+    "Interesting article. Would like to read more about how Muslims are affected by the cuts to bus services.",
+    "Pourquoi les Roms sont-ils autant discriminés dans l'accès au logement ?",  # identity_attack
 ])
 def test_support_for_a_group_is_kept(engine, text):
     decision = decide(engine, text)
@@ -76,6 +78,13 @@ def test_a_real_denial_or_sympathy_stays_kept(engine, text):
     ("Women deserve the same respect and fair treatment as anyone else.", True),
     ("Refugees deserve a fair hearing.", True),
     ("I stand with trans people.", True),
+    # harm done to them, stated or asked (2026-12-06)
+    ("Would like to read more about how Roma are affected by the cuts.", True),
+    ("Pourquoi les Roms sont-ils autant discriminés dans l'accès au logement ?", True),
+    ("Racism against Black players has to stop.", True),
+    ("Muslims are not discriminated against, they just whine.", False),
+    ("Jews are persecuted because they control the banks.", False),
+    ("Les juifs sont victimes d'une campagne, mais ils l'ont bien cherché.", False),
     ("Nous sommes solidaires des réfugiés.", True),
 ])
 def test_what_reads_as_support(text, supports):
