@@ -223,7 +223,9 @@ _ENCOURAGEMENT = re.compile(
     r"(?:smash|smashing|smashed|kill|killing|nail|nailing|nailed|slay|slaying|crush|crushing|rock|rocking|own|owning|ace|acing) it"
     r"(?= (?:tomorrow|tonight|today|on \w+day|at (?:the|your) \w+|in (?:the|your) \w+)|[ ,]*(?:$|[.!,;]))|"
     r"(?:tout|tous les) (?:d[ée]chirer|casser|d[ée]foncer|exploser|niquer)|cartonner|"
-    r"(?:tu vas|vous allez|on va|ils vont|elle va|il va) (?:tout )?(?:d[ée]chirer|casser|cartonner|assurer|g[ée]rer)(?: tout| grave)?)(?![^\W_])",
+    r"(?:tu vas|vous allez|on va|ils vont|elle va|il va) (?:tout )?(?:d[ée]chirer|casser|cartonner|assurer|g[ée]rer)(?: tout| grave)?"
+    # a terrace cheer: "Come on you Irons!!!", "come on you reds", « allez les Bleus » (2026-12-06)
+    r"|come on,? you (?:[\w']+ )?[\w']+|allez les [\w']+)(?![^\W_])",
     re.IGNORECASE)
 
 

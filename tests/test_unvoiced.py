@@ -191,6 +191,8 @@ def test_a_wish_with_no_good_outcome_is_not_read_without(text):
     ("You're going to smash it tomorrow.", "You're going to smash it"),
     ("Go kill it at the interview!", "Go kill it"),
     ("Tu vas tout déchirer demain !", "Tu vas tout déchirer"),
+    ("Come on you Irons!!!", "Come on you Irons"),  # a terrace cheer
+    ("Allez les Bleus !", "Allez les Bleus"),
 ])
 def test_idioms_of_encouragement_are_found(text, said):
     assert [text[start:end] for start, end in encouragement_spans(text)] == [said]
