@@ -101,6 +101,9 @@ _HARMED = re.compile(
     r"(?:les )?(?:discriminations?|racisme|pr[ée]jug[ée]s|violences?|agressions?|actes|crimes de haine|hostilit[ée]) "
     r"(?:contre|envers|[àa] l'[ée]gard des|subie?s par|visant)"
     r")", re.IGNORECASE)
+# harm explained by what the group is said to do: "persecuted because they control the banks"
+_JUSTIFIED = re.compile(r"(?<![^\W_])(?:because|since|as they|for being|parce que|parce qu|car|vu qu|puisqu|"
+                        r"deserve|deserved|m[ée]rit|cherch[ée])", re.IGNORECASE)
 
 
 def voices_support(text: str) -> bool:
@@ -109,10 +112,6 @@ def voices_support(text: str) -> bool:
     or stated, not negated: "X are not discriminated against" is no sympathy)."""
     return _stated(_SUPPORT, text) or _stated(_HARMED, text, questions=True, also_refused=_JUSTIFIED)
 
-
-# harm explained by what the group is said to do: "persecuted because they control the banks"
-_JUSTIFIED = re.compile(r"(?<![^\W_])(?:because|since|as they|for being|parce que|parce qu|car|vu qu|puisqu|"
-                        r"deserve|deserved|m[ée]rit|cherch[ée])", re.IGNORECASE)
 
 
 def voices_praise(text: str) -> bool:

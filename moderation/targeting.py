@@ -418,7 +418,7 @@ def _load_language(path: Path, compile: Callable[[str], re.Pattern] = re.compile
     respelled = _respelled_words(raw)
     respellings = _respellings(respelled, reserved=({w for words in raw["sets"].values() for w in words}
                                                     | set(plural_nouns + singular_nouns)) - set(respelled),
-                               short_names=_short_names(raw))
+                               short=_short_names(raw))
     respellings.update(_elisions(raw.get("elisions", {}), group_words + adjectives, set(respelled)))
     return LanguageRules(
         language, group_patterns, run_together, compiled, gates, gate_tests, any_group,
@@ -465,13 +465,12 @@ def _respelled_words(raw: dict) -> list[str]:
     return sorted({word for word in words if " " not in word and "'" not in word})
 
 
-def _respellings(words: list[str], reserved: set[str], short_names: "ShortNames | None" = None) -> dict[str, str]:
+def _respellings(words: list[str], reserved: set[str], short: "ShortNames") -> dict[str, str]:
     """Typo -> word (one letter dropped, two swapped or one doubled), for every typo that is no
     ordinary word, no other such word and no word of the rules ("muslim" is not a typo of
     "muslims"); a typo two words share is left alone, unless both name one group ("womn": "women"
     or "woman"), which reads as its first form in the file."""
     taken = set(words) | reserved
-    short = short_names or ShortNames({}, frozenset())
     found: dict[str, set[str]] = {}
     for word in words:
         for typo in typo_variants(word):

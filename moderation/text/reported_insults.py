@@ -60,8 +60,11 @@ def reported_insult_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_CLAUSE_STOP = re.compile(r"[.;!?\n]")
+
+
 def _clause_end(text: str, start: int) -> int:
     """Where the reported words stop: the end of the clause, or _WITHIN characters on."""
     limit = min(len(text), start + _WITHIN)
-    stop = re.search(r"[.;!?\n]", text[start:limit])
-    return start + stop.start() if stop else limit
+    stop = _CLAUSE_STOP.search(text, start, limit)
+    return stop.start() if stop else limit
