@@ -427,7 +427,9 @@ def load_second_opinion() -> SecondOpinion | None:
 # told as done in the past by someone it names keeps the threat head's group bar from holding
 # (unvoiced.py reports_past_violence); harm done to the group it names, stated or asked ("how Roma
 # are affected by the cuts"), reads as support (support.py).
-ENGINE_REVISION = "eng-12"
+# 13: a group's name disguised by letters that look or sound like others ("vvomen", "irnmigrants",
+# "b|ack", « les nwars ») is read as the name (moderation/text/lookalikes.py; 2026-12-06, fifth session).
+ENGINE_REVISION = "eng-13"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,

@@ -38,6 +38,7 @@ from moderation.support import denies_them_something_good
 from moderation.text.normalize import normalize_for_matching
 from moderation.text.regex_cache import RegexCache, files_key
 from moderation.text.sentences import ends_in_question, sentence_start
+from moderation.text.lookalikes import lookalike_variants
 from moderation.text.typos import doubled_variants, typo_variants
 
 # "veiled_threat": menace without a violent verb ("I know where you live", "your family will pay for
@@ -418,7 +419,7 @@ def _load_language(path: Path, compile: Callable[[str], re.Pattern] = re.compile
     respelled = _respelled_words(raw)
     respellings = _respellings(respelled, reserved=({w for words in raw["sets"].values() for w in words}
                                                     | set(plural_nouns + singular_nouns)) - set(respelled),
-                               short=_short_names(raw))
+                               short=_short_names(raw), language=language)
     respellings.update(_elisions(raw.get("elisions", {}), group_words + adjectives, set(respelled)))
     return LanguageRules(
         language, group_patterns, run_together, compiled, gates, gate_tests, any_group,
@@ -465,11 +466,12 @@ def _respelled_words(raw: dict) -> list[str]:
     return sorted({word for word in words if " " not in word and "'" not in word})
 
 
-def _respellings(words: list[str], reserved: set[str], short: "ShortNames") -> dict[str, str]:
-    """Typo -> word (one letter dropped, two swapped or one doubled), for every typo that is no
-    ordinary word, no other such word and no word of the rules ("muslim" is not a typo of
-    "muslims"); a typo two words share is left alone, unless both name one group ("womn": "women"
-    or "woman"), which reads as its first form in the file."""
+def _respellings(words: list[str], reserved: set[str], short: "ShortNames", language: str) -> dict[str, str]:
+    """Typo -> word (one letter dropped, two swapped or one doubled, or one look-alike disguise:
+    moderation/text/lookalikes.py), for every typo that is no ordinary word, no other such word and
+    no word of the rules ("muslim" is not a typo of "muslims"); a typo two words share is left
+    alone, unless both name one group ("womn": "women" or "woman"), which reads as its first form
+    in the file."""
     taken = set(words) | reserved
     found: dict[str, set[str]] = {}
     for word in words:
@@ -477,6 +479,9 @@ def _respellings(words: list[str], reserved: set[str], short: "ShortNames") -> d
             if typo not in taken and (_reads_as_a_typo(typo, word) or short.reads_as(typo, word)):
                 found.setdefault(typo, set()).add(word)
         for typo in doubled_variants(word):  # "I will murrder the next ...", "muslimms" (2026-12-06)
+            if typo not in taken:
+                found.setdefault(typo, set()).add(word)
+        for typo in lookalike_variants(word, language):  # "vvomen", "irnmigrants", « les phemmes » (eng-13)
             if typo not in taken:
                 found.setdefault(typo, set()).add(word)
     out = {}

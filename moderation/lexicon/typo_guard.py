@@ -6,7 +6,8 @@ end with a `compound` form ("vandyke", "bastard"), so
 that processes need not read the dictionaries. Which forms it covers is the lexicon's
 business (entry categories, how a term splits into words), so the folder is read here and the
 text layer below knows nothing of lexicon files. The group names of config/targets are covered
-too: their typos are read as the name ("wmen"), see moderation/targeting.py.
+too: their typos are read as the name ("wmen"), and so are their look-alike disguises ("vvomen",
+moderation/text/lookalikes.py), see moderation/targeting.py.
 `tests/test_lexicon.py::test_the_typo_guard_covers_the_shipped_lexicon` says when to run it.
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from moderation.lexicon.index import words_of
 from moderation.lexicon.schema import parse_file
+from moderation.text.lookalikes import build_lookalike_guard
 from moderation.text.typos import GUARD_FILE, TYPO_CATEGORIES, build_guard
 
 
@@ -55,8 +57,9 @@ def guard_for(lexicon_dir: Path, targets_dir: Path | None = None) -> dict:
 
     group_forms = target_typo_forms(targets_dir) if targets_dir is not None else []
     vocabulary = load_lexicon(Path(lexicon_dir)).vocabulary
-    return build_guard(lexicon_typo_forms(lexicon_dir) + group_forms, vocabulary.stretchable_forms(),
-                       lexicon_misspellings(lexicon_dir), vocabulary.compound_forms())
+    return {**build_guard(lexicon_typo_forms(lexicon_dir) + group_forms, vocabulary.stretchable_forms(),
+                          lexicon_misspellings(lexicon_dir), vocabulary.compound_forms()),
+            **build_lookalike_guard(group_forms)}
 
 
 if __name__ == "__main__":

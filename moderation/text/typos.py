@@ -95,7 +95,8 @@ def ordinary_words() -> OrdinaryWords:
 
 
 @functools.lru_cache(maxsize=1)
-def _guard_file() -> dict:
+def guard_file() -> dict:
+    """typo_guard.json's content ({} when missing or unreadable: the dictionaries are read instead)."""
     try:
         data = json.loads(GUARD_FILE.read_text("utf-8"))
         return data if isinstance(data, dict) else {}
@@ -106,7 +107,7 @@ def _guard_file() -> dict:
 @functools.lru_cache(maxsize=1)
 def _guard() -> tuple[frozenset[str], frozenset[str]]:
     """(forms covered, their typos that are ordinary words) from typo_guard.json."""
-    data = _guard_file()
+    data = guard_file()
     return frozenset(data.get("forms", ())), frozenset(data.get("ordinary", ()))
 
 
@@ -121,7 +122,7 @@ def is_ordinary_misspelling(word: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def _misspelling_guard() -> tuple[frozenset[str], frozenset[str]]:
     """(respellings covered, those that are ordinary words) from typo_guard.json."""
-    data = _guard_file()
+    data = guard_file()
     return frozenset(data.get("misspellings", ())), frozenset(data.get("misspellings_ordinary", ()))
 
 
@@ -142,7 +143,7 @@ def _guarded(forms: frozenset[str], digest_key: str, words_key: str,
              from_dictionaries: Callable[[frozenset[str]], frozenset[str]]) -> frozenset[str]:
     """The guard file's `words_key` list when it was built for these `forms` (its `digest_key`),
     else `from_dictionaries(forms)`: the dictionaries are read only when the file is stale."""
-    data = _guard_file()
+    data = guard_file()
     if data.get(digest_key) == _forms_digest(forms):
         return frozenset(data.get(words_key, ()))
     return from_dictionaries(forms)
@@ -198,7 +199,7 @@ def doubled_variants(word: str) -> frozenset[str]:
     if not found:
         return found
     covered, _ = _guard()
-    if word in covered and "doubled_ordinary" in _guard_file():
+    if word in covered and "doubled_ordinary" in guard_file():
         ordinary = _doubled_ordinary()
         return frozenset(d for d in found if d not in ordinary)
     dictionary = ordinary_words()
@@ -207,7 +208,7 @@ def doubled_variants(word: str) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _doubled_ordinary() -> frozenset[str]:
-    return frozenset(_guard_file().get("doubled_ordinary", ()))
+    return frozenset(guard_file().get("doubled_ordinary", ()))
 
 
 def typo_variants(word: str) -> frozenset[str]:
