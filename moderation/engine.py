@@ -67,6 +67,9 @@ class Evaluation:
     rules_language: str = UNDETERMINED
     hits: list[LexiconHit] = field(default_factory=list)
     excepted: list[tuple[int, int]] = field(default_factory=list)  # lexicon exception phrases ("Pussy Riot")
+    # what frames a claim about a group as the speaker's view ("I think", "have you noticed that";
+    # moderation/claims.py): read without, as unvoiced words (unvoiced_spans)
+    frames: list[tuple[int, int]] = field(default_factory=list)
     plain_text: str = ""  # the comment as a reader sees it (moderation/text/plain.py): what the detector reads
     model_text: str = ""  # what the toxicity model reads: the plain text, obfuscated terms revealed
     scores: dict[str, float] = field(default_factory=dict)
@@ -137,8 +140,10 @@ def _reclaimable(hit: LexiconHit) -> bool:
 def find_targeted_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
     """Find threats and slur-free derogation of groups, negated and reported ones marked as such."""
     for item in batch:
-        item.targets, item.groups, item.names_person, item.names_role = engine.targets.read(
-            item.comment.text, item.rules_language)
+        reading = engine.targets.read(item.comment.text, item.rules_language)
+        item.targets, item.groups, item.names_person, item.names_role = reading.hits, reading.groups, \
+            reading.names_person, reading.names_role
+        item.frames = list(reading.frames)
         unvoiced = [t for t in item.targets if not t.in_force]
         if unvoiced:
             item.hits = [_qualified(hit, unvoiced) for hit in item.hits]
@@ -175,14 +180,15 @@ def reveal_obfuscated_terms(engine: "Engine", batch: list[Evaluation]) -> None:
     the result is read plain; a comment with none is its plain reading, already made.
     """
     for item in batch:
-        obfuscated = sorted((h for h in item.hits if h.field == "text" and is_obfuscated(h)),
-                            key=lambda h: h.start, reverse=True)
-        if not obfuscated:
+        obfuscated = [(h.start, h.end, h.term) for h in item.hits if h.field == "text" and is_obfuscated(h)]
+        edits = obfuscated + [(start, end, "") for start, end in item.frames
+                              if not any(s < end and start < e for s, e, _ in obfuscated)]
+        if not edits:
             item.model_text = item.plain_text
             continue
         text = item.comment.text
-        for hit in obfuscated:
-            text = text[:hit.start] + hit.term + text[hit.end:]
+        for start, end, replacement in sorted(edits, reverse=True):
+            text = text[:start] + replacement + text[end:]
         item.model_text = plain(text)
 
 
@@ -196,7 +202,7 @@ def score_toxicity(engine: "Engine", batch: list[Evaluation]) -> None:
     languages = [item.language.language for item in batch]
     second_reading = [(item, plain(without_spans(item.comment.text, spans))) for item in batch
                       for spans in [unvoiced_spans(item.comment.text, item.hits, item.targets, item.excepted,
-                                                   names_group=bool(item.groups))] if spans]
+                                                   names_group=bool(item.groups), frames=item.frames)] if spans]
     shouted = [(item, text.lower()) for item, text in zip(batch, texts) if is_shouted(text)]
     texts += [text for _, text in second_reading] + [text for _, text in shouted]
     languages += [item.language.language for item, _ in second_reading + shouted]
@@ -345,7 +351,7 @@ def read_without_group_names(engine: "Engine", batch: list[Evaluation]) -> None:
     """
     if engine.policy.group_neutral_hold is None:
         return
-    chosen = [(item, neutral_text(engine.targets, engine.lexicon, item.comment.text, item.language.language))
+    chosen = [(item, neutral_text(engine.targets, engine.lexicon, _the_claims(item), item.language.language))
               for item in batch if _held_only_for_naming_a_group(engine, item)]
     chosen = [(item, text) for item, text in chosen if text is not None]
     if not chosen:
@@ -353,6 +359,11 @@ def read_without_group_names(engine: "Engine", batch: list[Evaluation]) -> None:
     texts, languages = [plain(text) for _, text in chosen], [item.language.language for item, _ in chosen]
     for (item, _), scores in zip(chosen, engine.scorer.score(texts, languages)):
         item.group_neutral_scores = {label: float(value) for label, value in scores.items()}
+
+
+def _the_claims(item: Evaluation) -> str:
+    """The comment without the frames of its claims about a group (moderation/claims.py)."""
+    return without_spans(item.comment.text, item.frames) if item.frames else item.comment.text
 
 
 def held_on_toxicity_alone(item: Evaluation, verdict) -> bool:
@@ -429,7 +440,10 @@ def load_second_opinion() -> SecondOpinion | None:
 # are affected by the cuts"), reads as support (support.py).
 # 13: a group's name disguised by letters that look or sound like others ("vvomen", "irnmigrants",
 # "b|ack", « les nwars ») is read as the name (moderation/text/lookalikes.py; 2026-12-06, fifth session).
-ENGINE_REVISION = "eng-13"
+# 14: a claim about a group is read by the targeting rules without the frame that makes it the
+# speaker's view ("I think X ...", "have you noticed how X ...", « à mon avis les X ... »), and, where
+# the targets file says so (English), by the model too (moderation/claims.py; 2026-12-06, fifth session).
+ENGINE_REVISION = "eng-14"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,

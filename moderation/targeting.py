@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple, Sequence
 
+from moderation.claims import frame_cuts, frames_pattern, without_cuts
 from moderation.support import denies_them_something_good
 from moderation.text.normalize import normalize_for_matching
 from moderation.text.regex_cache import RegexCache, files_key
@@ -82,7 +83,7 @@ PREFIX_REACH = 400  # characters those words may span (ten words of forty letter
 # Bump when this module reads the same files differently (what a pattern compiles to, how a comment
 # is matched), so that `TargetRules.version` changes even if the files did not: a decision records
 # the version, and rescoring compares it (as the lexicon's MATCHER_REVISION).
-RULES_REVISION = "9"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
+RULES_REVISION = "10"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
 # 3: a comma then a new subject ends the clause a negation qualifies (_CLAUSE_BREAK), a claim set up
 # for a "but" is not negated (_set_up), an opener cancels only what comes before its end (2026-12-05)
 # 4: a negative question about a group is not its denial (_asks_why_not, 2026-12-05)
@@ -94,6 +95,9 @@ RULES_REVISION = "9"  # 2: reported words the comment agrees with are in force (
 # 8: a denial doubted by "who can still believe ..." is a claim (_disbelieved); an ellipsis does not
 # end the sentence a disclaimer's "but" is looked for in (_BUT_NEXT; 2026-12-06)
 # 9: the words of [sets] crowd ("everyone", « tout le monde ») name no one person (names_person; 2026-12-06)
+# 10: group names in look-alike disguise ("vvomen", « les nwars »; moderation/text/lookalikes.py) are
+# read, and a claim about a group is read again without its frame ([sets] claim_frames,
+# insinuation_frames; moderation/claims.py; 2026-12-06, fifth session)
 
 
 class TargetRulesError(ValueError):
@@ -230,6 +234,10 @@ class LanguageRules:
     member: re.Pattern  # one member of a group ("a muslim", "a black guy", "un jeune noir"), not the group
     respellings: dict[str, str]  # a one-letter typo of a group's name or a RESPELLED_SETS word -> the word
     respelled: frozenset[str]  # those words themselves, also read when cut up by hyphens ("ver-min")
+    # [sets] claim_frames and insinuation_frames at a clause start (moderation/claims.py), and the
+    # frames the model reads a comment without (claim_frames, when model_reads_without_frames)
+    frames: re.Pattern | None = None
+    voice_frames: re.Pattern | None = None
 
     def respell(self, text: str, source: Sequence[int]) -> tuple[str, Sequence[int]]:
         """`text` with misspelt or hyphen-cut group names and RESPELLED_SETS words written right, and
@@ -442,6 +450,10 @@ def _load_language(path: Path, compile: Callable[[str], re.Pattern] = re.compile
         member=compile(members),
         respellings=respellings,
         respelled=frozenset(respelled),
+        frames=frames_pattern(raw["sets"].get("claim_frames", []) + raw["sets"].get("insinuation_frames", []),
+                              _alternation, compile),
+        voice_frames=(frames_pattern(raw["sets"].get("claim_frames", []), _alternation, compile)
+                      if raw.get("model_reads_without_frames", False) else None),
     )
 
 
@@ -569,6 +581,9 @@ class Reading(NamedTuple):
     groups: list[str]  # the identity groups the comment names
     names_person: bool  # it names or addresses a person ([sets] person, addressee)
     names_role: bool = False  # it names someone by their role or place ("that MP", "leurs mosquées"; [people_roles])
+    # spans of the original text that frame a claim about a group as the speaker's view ("I think",
+    # "honestly", « à mon avis »; [sets] claim_frames, moderation/claims.py)
+    frames: tuple[tuple[int, int], ...] = ()
 
 
 def _people_pattern(compile: Callable[[str], re.Pattern], words: list[str]) -> re.Pattern:
@@ -645,6 +660,7 @@ class TargetRules:
         normalized = normalize_for_matching(text)
         hits: list[TargetHit] = []
         groups: list[str] = []
+        frames: list[tuple[int, int]] = []
         person = role = False
         for rules, text_l, source_l in self._views(normalized, language):
             named = rules.groups_in(text_l)
@@ -655,7 +671,16 @@ class TargetRules:
                      + (VEILED_KINDS if rules.veiled_prefilter.search(text_l) else ()))
             if kinds:
                 hits += self._find(rules, text_l, source_l, normalized, named, kinds)
-        return Reading(_without_overlaps(hits), list(dict.fromkeys(groups)), person, role)
+            # "I think X ...", "have you noticed that X ...": a claim about a group read again
+            # without its frame (moderation/claims.py); the model reads it without the first kind
+            cuts = frame_cuts(text_l, rules.frames) if named else []
+            if cuts:
+                frames += [normalized.original_span(source_l[start], source_l[end - 1] + 1)
+                           for start, end in frame_cuts(text_l, rules.voice_frames)]
+                if kinds:
+                    plain, source_p = without_cuts(text_l, source_l, cuts)
+                    hits += self._find(rules, plain, source_p, normalized, rules.groups_in(plain), kinds)
+        return Reading(_without_overlaps(hits), list(dict.fromkeys(groups)), person, role, tuple(sorted(set(frames))))
 
     def group_mentions(self, text: str, language: str) -> list[tuple[int, int, str, bool]]:
         """(start, end, group id, one member) of every identity-group mention in `text`, spans in the

@@ -317,11 +317,15 @@ class _SecondPerson:
 
 
 def unvoiced_spans(text: str, hits: Sequence[LexiconHit], targets: Sequence[TargetHit],
-                   excepted: Sequence[tuple[int, int]] = (), names_group: bool = False) -> list[tuple[int, int]]:
+                   excepted: Sequence[tuple[int, int]] = (), names_group: bool = False,
+                   frames: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """The spans to read the comment without, when unvoiced abuse is all the evidence it has; else [].
 
     `excepted`: the lexicon's exception phrases in the text (names and idioms around a rude word:
-    "Pussy Riot", "chink in the armour"), read without like swearing aimed at nobody."""
+    "Pussy Riot", "chink in the armour"), read without like swearing aimed at nobody. `frames`: the
+    words that frame a claim about a group as the speaker's view ("Let's face it, refugees have been
+    through enough" held at 0.7 where the claim alone is kept; moderation/claims.py): they add a
+    voice, not a meaning, and the model reads them as a sign of hate."""
     if any(t.in_force for t in targets) or any(
             h.field == "text" and h.category != "profanity" and not (h.quoted or h.negated) for h in hits):
         return []  # the comment says something abusive in its own voice: nothing to discount
@@ -334,7 +338,7 @@ def unvoiced_spans(text: str, hits: Sequence[LexiconHit], targets: Sequence[Targ
         spans += [(h.start, h.end) for h in hits if h.field == "text"]
     spans += [(h.start, h.end) for h in hits if h.field == "text" and h.quoted]
     spans += list(excepted)
-    return spans
+    return spans + list(frames) if spans else spans  # the claim as the model reads it (see reveal_obfuscated_terms)
 
 
 def without_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:

@@ -1,0 +1,60 @@
+"""The plain reading of a comment: each claim without the words that frame it as the speaker's view.
+
+"Muslims respect nothing" was read as derogation, "I think Muslims respect nothing", "Have you
+noticed that Muslims respect nothing?" and « Vous avez remarqué que les musulmans ne respectent
+rien ? » were not: each targeting pattern anchors its claim at the start of a clause, and a frame
+of opinion, candour or attention ("I think", "honestly", "have you noticed how", « à mon avis », «
+franchement », « pourquoi est-ce que ») stood there, or read as reported speech ("think that",
+« pense que »: someone else's words). Said in the first person, such a frame adds nothing to the
+claim but the speaker's voice, so when a comment names a group the targeting rules also read it
+with every frame at a clause start left out ([sets] claim_frames and insinuation_frames of
+config/targets, each affirmative: never "I don't think", « je ne crois pas »).
+
+The model is the other way round: it learned frames of opinion as a sign of hate ("Let's face it,
+refugees have been through enough" was held where the claim alone is kept), so where a targets file
+says `model_reads_without_frames` it reads the comment without its claim_frames (the engine's
+model text, moderation/engine.py). Not without insinuation_frames ("have you noticed how X ..."):
+that is how insinuation is said, and the model is right to read it.
+
+Only frames go; negation, reporting in the third person ("they think that ..."), quotation and
+questions that ask something ("why are Muslims treated so badly?") read as before, since the
+words that make them so are not frames.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Sequence
+
+# where a clause starts: the text's start, or after a sentence's end, a colon, a semicolon or a comma
+_CLAUSE_START = r"(?:^|(?<=[.!?;:,\n]))[^\w']*?"
+# after a frame: a comma, spaces, or nothing after an elided « qu' »
+_AFTER_FRAME = r"(?:\s*,\s*|\s+|(?<='))"
+
+
+def frames_pattern(frames: list[str], alternation: Callable[[list[str]], str],
+                   compile: Callable[[str], re.Pattern]) -> re.Pattern | None:
+    """One or more frames at a clause start, as group 1; None without frames."""
+    if not frames:
+        return None
+    one = alternation(frames)
+    return compile(rf"{_CLAUSE_START}((?:(?:{one}){_AFTER_FRAME})+)(?=\w)")
+
+
+def frame_cuts(text: str, frames: re.Pattern | None) -> list[tuple[int, int]]:
+    """The spans of `text` that are frames at a clause start (most comments: none)."""
+    if frames is None:
+        return []
+    return [match.span(1) for match in frames.finditer(text)]
+
+
+def without_cuts(text: str, source: Sequence[int], cuts: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """`text` without the `cuts` (in order, not overlapping), and the map back to the original."""
+    out, mapped, at = [], [], 0
+    for start, end in cuts:
+        out.append(text[at:start])
+        mapped.extend(source[at:start])
+        at = end
+    out.append(text[at:])
+    mapped.extend(source[at:])
+    return "".join(out), mapped

@@ -1,0 +1,70 @@
+"""A claim about a group read without the frame that makes it the speaker's view (moderation/claims.py)."""
+
+import pytest
+
+from moderation.settings import PROJECT_ROOT
+from moderation.targeting import TargetRules
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return TargetRules.load(PROJECT_ROOT / "config" / "targets")
+
+
+def derogation_in_force(rules, text, language):
+    return [h.target for h in rules.find(text, language) if h.kind == "derogation" and h.in_force]
+
+
+@pytest.mark.parametrize("claim, framed, language", [
+    ("Muslims respect nothing.", "I think Muslims respect nothing.", "en"),
+    ("Muslims respect nothing.", "Honestly, in my opinion Muslims respect nothing.", "en"),
+    ("Muslims respect nothing.", "Have you noticed that Muslims respect nothing?", "en"),
+    ("Muslims respect nothing.", "Why is it that Muslims respect nothing?", "en"),
+    ("Les musulmans ne respectent rien.", "Vous avez remarqué que les musulmans ne respectent rien ?", "fr"),
+    ("Les musulmans ne savent pas se tenir.", "Franchement, à mon avis les musulmans ne savent pas se tenir.", "fr"),
+])
+def test_a_framed_claim_reads_as_the_claim_alone(rules, claim, framed, language):
+    assert derogation_in_force(rules, claim, language) == ["muslims" if language == "en" else "musulmans"]
+    assert derogation_in_force(rules, framed, language) == derogation_in_force(rules, claim, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("I don't think Muslims respect nothing.", "en"),  # negated: no frame
+    ("They think that Muslims respect nothing, which is ignorant.", "en"),  # reported: no frame
+    ("Je ne pense pas que les musulmans ne respectent rien.", "fr"),
+    ("I think Muslims respect their neighbours.", "en"),  # nothing degrading said
+])
+def test_what_negates_or_reports_is_no_frame(rules, text, language):
+    assert derogation_in_force(rules, text, language) == []
+
+
+def test_the_frames_the_model_reads_without_are_found_in_the_original_text(rules):
+    text = "Honestly, in my opinion trans people deserve respect."
+    assert [text[start:end] for start, end in rules.read(text, "en").frames] == ["Honestly, in my opinion "]
+    assert rules.read("Have you noticed how trans people ...?", "en").frames == ()  # insinuation: the model reads it
+    assert rules.read("Honestly, the weather was lovely.", "en").frames == ()  # names no group
+    # French files say the model reads frames as written (model_reads_without_frames = false)
+    assert rules.read("Franchement, à mon avis les musulmans travaillent dur.", "fr").frames == ()
+
+
+@pytest.fixture(scope="module")
+def engine():
+    from moderation.engine import Engine
+    from moderation.settings import load_settings
+    return Engine.from_settings(load_settings())
+
+
+def decide(engine, text):
+    from moderation.types import CommentInput
+    return engine.decide([CommentInput(id="1", text=text)])[0]
+
+
+@pytest.mark.parametrize("framed, claim", [
+    ("Let's face it, refugees have been through enough.", "refugees have been through enough."),
+    ("I think Muslims bring a lot to our town.", "Muslims bring a lot to our town."),
+])
+def test_the_model_scores_a_framed_claim_as_the_claim_alone(engine, framed, claim):
+    # both were held on the threat head's group bar (0.72, 0.29) for the frame alone
+    framed_decision, claim_decision = decide(engine, framed), decide(engine, claim)
+    assert framed_decision.decision == claim_decision.decision == "keep"
+    assert framed_decision.scores == pytest.approx(claim_decision.scores, abs=0.02)
