@@ -16,7 +16,12 @@ says `model_reads_without_frames` it reads the comment without its claim_frames 
 model text, moderation/engine.py). Not without insinuation_frames ("have you noticed how X ..."):
 that is how insinuation is said, and the model is right to read it.
 
-Only frames go; negation, reporting in the third person ("they think that ..."), quotation and
+A subject pronoun that opens a clause ("they", « ils », « elles ») is read as the group when the
+comment has named exactly one group before it ("I have met a lot of Muslims and they ..."): the
+claim then reads as if said of the group by name, as the targeting rules' pronoun_derogation
+patterns already read a few ([sets] subject_pronouns).
+
+Only frames and pronouns change; negation, reporting in the third person ("they think that ..."), quotation and
 questions that ask something ("why are Muslims treated so badly?") read as before, since the
 words that make them so are not frames.
 """
@@ -54,6 +59,56 @@ def without_cuts(text: str, source: Sequence[int], cuts: list[tuple[int, int]]) 
     for start, end in cuts:
         out.append(text[at:start])
         mapped.extend(source[at:start])
+        at = end
+    out.append(text[at:])
+    mapped.extend(source[at:])
+    return "".join(out), mapped
+
+
+# a clause's start for a pronoun: the text's start, after a sentence's end, a colon, a semicolon or a
+# comma, or after a coordinating word ("and they ...", « et ils ... »)
+# (the coordinating word goes with the pronoun: "and they never ..." reads "; Muslims never ...", so
+# that the patterns, which anchor a claim at a clause start, read it as one)
+_PRONOUN_START = r"(?:^|(?<=[.!?;:,\n])|(?<![\w'])(?=(?:and|but|so|et|mais|car|puis) ))[^\w']*?"
+_COORDINATED = r"(?:(?:and|but|so|et|mais|car|puis) +)?"
+
+
+def pronouns_pattern(pronouns: list[str], alternation: Callable[[list[str]], str],
+                     compile: Callable[[str], re.Pattern]) -> re.Pattern | None:
+    """A subject pronoun at a clause start, with the coordinating word before it, as group 1; None
+    without pronouns."""
+    if not pronouns:
+        return None
+    return compile(rf"{_PRONOUN_START}({_COORDINATED}(?<![\w'])(?:{alternation(pronouns)}))(?= )")
+
+
+def pronoun_edits(text: str, pronouns: re.Pattern | None, mentions: list[tuple[int, int, str]],
+                  article: str = "") -> list[tuple[int, int, str]]:
+    """(start, end, the group's name) for each subject pronoun at a clause start that follows
+    mentions of exactly one group (`mentions`: (start, end, group id) in `text`, members left out)."""
+    if pronouns is None or not mentions:
+        return []
+    edits = []
+    for match in pronouns.finditer(text):
+        before = [m for m in mentions if m[1] <= match.start(1)]
+        if before and len({group for _, _, group in before}) == 1:
+            start, end, _ = before[-1]
+            coordinated = match.group(1) != match.group(1).lstrip().split(" ")[-1]
+            edits.append((*match.span(1), ("; " if coordinated else "") + article + text[start:end]))
+    return edits
+
+
+def rewritten(text: str, source: Sequence[int], edits: list[tuple[int, int, str]]) -> tuple[str, list[int]]:
+    """`text` with each (start, end, replacement) of `edits` made (in order, not overlapping), and the
+    map back to the original: a replacement maps to the last word it replaces (a pronoun, not the
+    "and" before it), its last character to that word's end."""
+    out, mapped, at = [], [], 0
+    for start, end, replacement in edits:
+        out.append(text[at:start])
+        mapped.extend(source[at:start])
+        out.append(replacement)
+        word = max(start, text.rfind(" ", start, end) + 1)  # the replaced pronoun's first character
+        mapped.extend([source[word]] * (len(replacement) - 1) + [source[end - 1]])
         at = end
     out.append(text[at:])
     mapped.extend(source[at:])

@@ -442,7 +442,8 @@ def load_second_opinion() -> SecondOpinion | None:
 # "b|ack", « les nwars ») is read as the name (moderation/text/lookalikes.py; 2026-12-06, fifth session).
 # 14: a claim about a group is read by the targeting rules without the frame that makes it the
 # speaker's view ("I think X ...", "have you noticed how X ...", « à mon avis les X ... »), and, where
-# the targets file says so (English), by the model too (moderation/claims.py; 2026-12-06, fifth session).
+# the targets file says so (English), by the model too; in that reading a clause-opening "they" is the
+# one group named before it (moderation/claims.py; 2026-12-06, fifth session).
 ENGINE_REVISION = "eng-14"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,

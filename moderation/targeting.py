@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple, Sequence
 
-from moderation.claims import frame_cuts, frames_pattern, without_cuts
+from moderation.claims import frame_cuts, frames_pattern, pronoun_edits, pronouns_pattern, rewritten, without_cuts
 from moderation.support import denies_them_something_good
 from moderation.text.normalize import normalize_for_matching
 from moderation.text.regex_cache import RegexCache, files_key
@@ -97,7 +97,8 @@ RULES_REVISION = "10"  # 2: reported words the comment agrees with are in force 
 # 9: the words of [sets] crowd ("everyone", « tout le monde ») name no one person (names_person; 2026-12-06)
 # 10: group names in look-alike disguise ("vvomen", « les nwars »; moderation/text/lookalikes.py) are
 # read, and a claim about a group is read again without its frame ([sets] claim_frames,
-# insinuation_frames; moderation/claims.py; 2026-12-06, fifth session)
+# insinuation_frames) and with "they" as the group ([sets] subject_pronouns; moderation/claims.py;
+# 2026-12-06, fifth session)
 
 
 class TargetRulesError(ValueError):
@@ -238,6 +239,7 @@ class LanguageRules:
     # frames the model reads a comment without (claim_frames, when model_reads_without_frames)
     frames: re.Pattern | None = None
     voice_frames: re.Pattern | None = None
+    pronouns: re.Pattern | None = None  # [sets] subject_pronouns at a clause start (moderation/claims.py)
 
     def respell(self, text: str, source: Sequence[int]) -> tuple[str, Sequence[int]]:
         """`text` with misspelt or hyphen-cut group names and RESPELLED_SETS words written right, and
@@ -454,6 +456,7 @@ def _load_language(path: Path, compile: Callable[[str], re.Pattern] = re.compile
                               _alternation, compile),
         voice_frames=(frames_pattern(raw["sets"].get("claim_frames", []), _alternation, compile)
                       if raw.get("model_reads_without_frames", False) else None),
+        pronouns=pronouns_pattern(raw["sets"].get("subject_pronouns", []), _alternation, compile),
     )
 
 
@@ -669,17 +672,30 @@ class TargetRules:
             role = role or bool(rules.roles.search(text_l))
             kinds = ((OPEN_KINDS if rules.prefilter.search(text_l) else ())
                      + (VEILED_KINDS if rules.veiled_prefilter.search(text_l) else ()))
+            as_written: list[TargetHit] = []
             if kinds:
-                hits += self._find(rules, text_l, source_l, normalized, named, kinds)
+                as_written = self._find(rules, text_l, source_l, normalized, named, kinds)
+                hits += as_written
             # "I think X ...", "have you noticed that X ...": a claim about a group read again
             # without its frame (moderation/claims.py); the model reads it without the first kind
             cuts = frame_cuts(text_l, rules.frames) if named else []
             if cuts:
                 frames += [normalized.original_span(source_l[start], source_l[end - 1] + 1)
                            for start, end in frame_cuts(text_l, rules.voice_frames)]
-                if kinds:
-                    plain, source_p = without_cuts(text_l, source_l, cuts)
-                    hits += self._find(rules, plain, source_p, normalized, rules.groups_in(plain), kinds)
+            if named and kinds:
+                plain, source_p = without_cuts(text_l, source_l, cuts) if cuts else (text_l, source_l)
+                # "... and they never integrate": the pronoun read as the one group named before it
+                # (not after a denial: « Les Roms ne volent pas, ils ... » goes on denying)
+                denies = any(hit.negated for hit in as_written)
+                edits = [] if denies else pronoun_edits(
+                    plain, rules.pronouns, [m for m in rules.group_spans(plain) if not rules.member.fullmatch(plain, m[0], m[1])],
+                    "les " if rules.language == "fr" else "")
+                if edits:
+                    plain, source_p = rewritten(plain, source_p, edits)
+                if cuts or edits:
+                    # claims only: what the comment negates or reports is read from it as written
+                    hits += [hit for hit in self._find(rules, plain, source_p, normalized, rules.groups_in(plain), kinds)
+                             if hit.in_force]
         return Reading(_without_overlaps(hits), list(dict.fromkeys(groups)), person, role, tuple(sorted(set(frames))))
 
     def group_mentions(self, text: str, language: str) -> list[tuple[int, int, str, bool]]:

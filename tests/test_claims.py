@@ -68,3 +68,31 @@ def test_the_model_scores_a_framed_claim_as_the_claim_alone(engine, framed, clai
     framed_decision, claim_decision = decide(engine, framed), decide(engine, claim)
     assert framed_decision.decision == claim_decision.decision == "keep"
     assert framed_decision.scores == pytest.approx(claim_decision.scores, abs=0.02)
+
+
+@pytest.mark.parametrize("text, language, target, said", [
+    ("I have met a lot of Muslims and they never integrate.", "en", "muslims", "they never integrate"),
+    ("J'ai connu beaucoup de musulmans et ils ne savent pas se tenir.", "fr", "musulmans", "ils ne savent pas"),
+    ("Les Roms, ils ne savent pas se tenir.", "fr", "roms", "ils ne savent pas"),
+])
+def test_a_pronoun_after_one_named_group_reads_as_the_group(rules, text, language, target, said):
+    hits = [h for h in rules.find(text, language) if h.kind == "derogation" and h.in_force]
+    assert [h.target for h in hits] == [target]
+    assert hits[0].matched.strip().startswith(said)  # the span starts at the pronoun, in the original text
+
+
+def test_a_pronoun_is_read_as_a_group_only_after_one():
+    import re
+
+    from moderation.claims import pronoun_edits
+
+    they = re.compile(r"(?:^|(?<=[.!?;:,\n])|(?<![\w'])(?=(?:and) ))[^\w']*?((?:(?:and) +)?(?<![\w'])(?:they))(?= )")
+    text = "muslims and jews came and they left"
+    assert pronoun_edits(text, they, [(0, 7, "muslims"), (12, 16, "jews")]) == []  # which group?
+    assert pronoun_edits(text, they, [(0, 7, "muslims")]) == [(22, 30, "; muslims")]
+
+
+def test_a_pronoun_goes_on_denying_after_a_denial(rules):
+    # read as the group, "they respect nothing" would be a claim; after a denial it continues it
+    text = "Les Roms ne sont pas des voleurs, et ils ne savent pas se tenir mieux que quiconque."
+    assert [h.target for h in rules.find(text, "fr") if h.kind == "derogation" and h.in_force] == []
