@@ -55,14 +55,7 @@ def frame_cuts(text: str, frames: re.Pattern | None) -> list[tuple[int, int]]:
 
 def without_cuts(text: str, source: Sequence[int], cuts: list[tuple[int, int]]) -> tuple[str, list[int]]:
     """`text` without the `cuts` (in order, not overlapping), and the map back to the original."""
-    out, mapped, at = [], [], 0
-    for start, end in cuts:
-        out.append(text[at:start])
-        mapped.extend(source[at:start])
-        at = end
-    out.append(text[at:])
-    mapped.extend(source[at:])
-    return "".join(out), mapped
+    return rewritten(text, source, [(start, end, "") for start, end in cuts])
 
 
 # a clause's start for a pronoun: the text's start, after a sentence's end, a colon, a semicolon or a
@@ -70,7 +63,7 @@ def without_cuts(text: str, source: Sequence[int], cuts: list[tuple[int, int]]) 
 # (the coordinating word goes with the pronoun: "and they never ..." reads "; Muslims never ...", so
 # that the patterns, which anchor a claim at a clause start, read it as one)
 _PRONOUN_START = r"(?:^|(?<=[.!?;:,\n])|(?<![\w'])(?=(?:and|but|so|et|mais|car|puis) ))[^\w']*?"
-_COORDINATED = r"(?:(?:and|but|so|et|mais|car|puis) +)?"
+_COORDINATED = r"(?P<coordinated>(?:and|but|so|et|mais|car|puis) +)?"
 
 
 def pronouns_pattern(pronouns: list[str], alternation: Callable[[list[str]], str],
@@ -93,22 +86,22 @@ def pronoun_edits(text: str, pronouns: re.Pattern | None, mentions: list[tuple[i
         before = [m for m in mentions if m[1] <= match.start(1)]
         if before and len({group for _, _, group in before}) == 1:
             start, end, _ = before[-1]
-            coordinated = match.group(1) != match.group(1).lstrip().split(" ")[-1]
-            edits.append((*match.span(1), ("; " if coordinated else "") + article + text[start:end]))
+            edits.append((*match.span(1), ("; " if match.group("coordinated") else "") + article + text[start:end]))
     return edits
 
 
 def rewritten(text: str, source: Sequence[int], edits: list[tuple[int, int, str]]) -> tuple[str, list[int]]:
     """`text` with each (start, end, replacement) of `edits` made (in order, not overlapping), and the
     map back to the original: a replacement maps to the last word it replaces (a pronoun, not the
-    "and" before it), its last character to that word's end."""
+    "and" before it), its last character to that word's end; an empty one is a cut."""
     out, mapped, at = [], [], 0
     for start, end, replacement in edits:
         out.append(text[at:start])
         mapped.extend(source[at:start])
-        out.append(replacement)
-        word = max(start, text.rfind(" ", start, end) + 1)  # the replaced pronoun's first character
-        mapped.extend([source[word]] * (len(replacement) - 1) + [source[end - 1]])
+        if replacement:
+            out.append(replacement)
+            word = max(start, text.rfind(" ", start, end) + 1)  # the replaced pronoun's first character
+            mapped.extend([source[word]] * (len(replacement) - 1) + [source[end - 1]])
         at = end
     out.append(text[at:])
     mapped.extend(source[at:])
