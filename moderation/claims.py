@@ -53,9 +53,30 @@ def frame_cuts(text: str, frames: re.Pattern | None) -> list[tuple[int, int]]:
     return [match.span(1) for match in frames.finditer(text)]
 
 
-def without_cuts(text: str, source: Sequence[int], cuts: list[tuple[int, int]]) -> tuple[str, list[int]]:
-    """`text` without the `cuts` (in order, not overlapping), and the map back to the original."""
-    return rewritten(text, source, [(start, end, "") for start, end in cuts])
+# what turns a denial into a claim's set-up: "I'm not saying X are evil, I'm JUST saying ...", « je
+# ne déteste pas les X, je pense JUSTE que ... »
+_PIVOT = re.compile(r"(?<![\w'])(?:just|only|simply|juste|simplement|seulement)(?![\w'])")
+
+
+def frame_edits(text: str, cuts: list[tuple[int, int]]) -> tuple[list[tuple[int, int, str]], set[int]]:
+    """The `cuts` as edits of `text`, and where, in the text so edited, the frames that pivot ended.
+
+    A frame is left out; one that pivots ("I'm just saying", « je dis juste que ») after the
+    comment's start becomes a sentence's end, since what follows is the comment's own claim whatever
+    it denied before: "I'm not saying X are evil, I'm just saying X never integrate" reads "I'm not
+    saying X are evil. X never integrate", and a pronoun there reads as the group even after a
+    denial (TargetRules._plain_reading)."""
+    edits, after_pivot, shift = [], set(), 0
+    for start, end in cuts:
+        pivot = _PIVOT.search(text, start, end) is not None
+        replacement = ". " if pivot and text[:start].strip() else ""
+        if replacement:
+            start = len(text[:start].rstrip(" ,"))  # the comma before it goes too: "evil, I'm just saying" -> "evil. "
+        edits.append((start, end, replacement))
+        shift += len(replacement) - (end - start)
+        if pivot:
+            after_pivot.add(end + shift)
+    return edits, after_pivot
 
 
 # a clause's start for a pronoun: the text's start, after a sentence's end, a colon, a semicolon or a
@@ -86,7 +107,11 @@ def pronoun_edits(text: str, pronouns: re.Pattern | None, mentions: list[tuple[i
         before = [m for m in mentions if m[1] <= match.start(1)]
         if before and len({group for _, _, group in before}) == 1:
             start, end, _ = before[-1]
-            edits.append((*match.span(1), ("; " if match.group("coordinated") else "") + article + text[start:end]))
+            name = article + text[start:end]
+            if match.group("coordinated"):  # "Muslims, and they ..." -> "Muslims; Muslims ...": the comma goes too
+                edits.append((len(text[:match.start(1)].rstrip(" ,")), match.end(1), "; " + name))
+            else:
+                edits.append((*match.span(1), name))
     return edits
 
 

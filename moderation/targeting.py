@@ -34,7 +34,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple, Sequence
 
-from moderation.claims import frame_cuts, frames_pattern, pronoun_edits, pronouns_pattern, rewritten, without_cuts
+from moderation.claims import (
+    frame_cuts, frame_edits, frames_pattern, pronoun_edits, pronouns_pattern, rewritten,
+)
 from moderation.support import denies_them_something_good
 from moderation.text.normalize import normalize_for_matching
 from moderation.text.regex_cache import RegexCache, files_key
@@ -683,20 +685,30 @@ class TargetRules:
                 frames += [normalized.original_span(source_l[start], source_l[end - 1] + 1)
                            for start, end in frame_cuts(text_l, rules.voice_frames)]
             if named and kinds:
-                plain, source_p = without_cuts(text_l, source_l, cuts) if cuts else (text_l, source_l)
-                # "... and they never integrate": the pronoun read as the one group named before it
-                # (not after a denial: « Les Roms ne volent pas, ils ... » goes on denying)
-                denies = any(hit.negated for hit in as_written)
-                edits = [] if denies else pronoun_edits(
-                    plain, rules.pronouns, [m for m in rules.group_spans(plain) if not rules.member.fullmatch(plain, m[0], m[1])],
-                    "les " if rules.language == "fr" else "")
-                if edits:
-                    plain, source_p = rewritten(plain, source_p, edits)
-                if cuts or edits:
-                    # claims only: what the comment negates or reports is read from it as written
-                    hits += [hit for hit in self._find(rules, plain, source_p, normalized, rules.groups_in(plain), kinds)
-                             if hit.in_force]
+                hits += self._plain_reading(rules, text_l, source_l, normalized, cuts, as_written, kinds)
         return Reading(_without_overlaps(hits), list(dict.fromkeys(groups)), person, role, tuple(sorted(set(frames))))
+
+    def _plain_reading(self, rules: LanguageRules, text: str, source: Sequence[int], normalized,
+                       cuts: list[tuple[int, int]], as_written: list[TargetHit], kinds: tuple[str, ...]) -> list[TargetHit]:
+        """The claims found in `text` read without its frames (`cuts`) and with a clause-opening
+        pronoun as the one group named before it (moderation/claims.py): in-force hits only, since
+        what the comment negates or reports is read from it as written (`as_written`)."""
+        framing, after_pivot = frame_edits(text, cuts)
+        plain, source_p = rewritten(text, source, framing) if cuts else (text, source)
+        # "... and they never integrate": the pronoun read as the one group named before it; not
+        # after a denial (« Les Roms ne volent pas, ils ... » goes on denying) unless the pronoun
+        # follows its pivot ("I don't hate X, I just think they ...")
+        edits = pronoun_edits(plain, rules.pronouns, [m for m in rules.group_spans(plain)
+                                                      if not rules.member.fullmatch(plain, m[0], m[1])],
+                              "les " if rules.language == "fr" else "")
+        if edits and any(hit.negated for hit in as_written):
+            edits = [edit for edit in edits if edit[0] in after_pivot]
+        if edits:
+            plain, source_p = rewritten(plain, source_p, edits)
+        if not (cuts or edits):
+            return []
+        return [hit for hit in self._find(rules, plain, source_p, normalized, rules.groups_in(plain), kinds)
+                if hit.in_force]
 
     def group_mentions(self, text: str, language: str) -> list[tuple[int, int, str, bool]]:
         """(start, end, group id, one member) of every identity-group mention in `text`, spans in the

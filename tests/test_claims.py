@@ -89,10 +89,22 @@ def test_a_pronoun_is_read_as_a_group_only_after_one():
     they = pronouns_pattern(["they"], "|".join, re.compile)
     text = "muslims and jews came and they left"
     assert pronoun_edits(text, they, [(0, 7, "muslims"), (12, 16, "jews")]) == []  # which group?
-    assert pronoun_edits(text, they, [(0, 7, "muslims")]) == [(22, 30, "; muslims")]
+    assert pronoun_edits(text, they, [(0, 7, "muslims")]) == [(21, 30, "; muslims")]
 
 
 def test_a_pronoun_goes_on_denying_after_a_denial(rules):
     # read as the group, "they respect nothing" would be a claim; after a denial it continues it
     text = "Les Roms ne sont pas des voleurs, et ils ne savent pas se tenir mieux que quiconque."
     assert [h.target for h in rules.find(text, "fr") if h.kind == "derogation" and h.in_force] == []
+
+
+@pytest.mark.parametrize("text, language, target", [
+    ("I'm not saying Muslims are evil, I'm just saying Muslims have no business being here.", "en", "muslims"),
+    ("I don't hate Roma, I just think they have no business being here.", "en", "roma"),
+    ("Je ne dis pas que les musulmans sont mauvais, je dis juste que les musulmans ne savent pas se tenir.", "fr", "musulmans"),
+    ("Je ne déteste pas les Roms, je pense juste qu'ils ne savent pas se tenir.", "fr", "roms"),
+    ("Je ne suis pas raciste. Je constate simplement que les Arabes ne savent pas se tenir.", "fr", "arabes"),
+    ("Pas tous les musulmans, mais la plupart ne respectent rien.", "fr", "musulmans"),
+])
+def test_a_claim_after_its_pivot_is_the_comments_own_whatever_it_denied_before(rules, text, language, target):
+    assert derogation_in_force(rules, text, language) == [target]

@@ -4,7 +4,8 @@ A probe written for it from grammar, before the rules were read: derogatory clai
 groups (14 predicates each, none of them a slur or a dehumanising noun) and benign claims about
 ten groups (16 predicates each), each said plainly and inside frames of opinion ("I think", "in
 my opinion", « à mon avis »), of insinuation ("have you noticed that", « vous avez remarqué que »)
-and, for the derogatory ones, through a pronoun ("I have met a lot of X and they ..."). A frame
+and, for the derogatory ones, through a pronoun ("I have met a lot of X and they ..."), and after
+a denial that only sets the claim up ("I'm not saying X are evil, I'm just saying X ..."). A frame
 adds the speaker's voice, not a meaning: each framed form should be decided as the claim alone.
 Prints, per language and form, how many derogatory claims are not kept and how many benign ones
 are held.
@@ -34,7 +35,11 @@ HATEFUL = {
                    "bring crime wherever they go", "ruin everything they touch"],
         "forms": {"plain": "{G} {c}.", "opinion": "I think {g} {c}.", "opinion2": "Honestly, in my opinion {g} {c}.",
                   "insinuation": "Why is it that {g} {c}?", "insinuation2": "Have you noticed that {g} {c}?",
-                  "pronoun": "I have met a lot of {g} and they {c}.", "dislocated": "{G}, they {c}."},
+                  "pronoun": "I have met a lot of {g} and they {c}.", "dislocated": "{G}, they {c}.",
+                  "pivot": "I'm not saying {g} are evil, I'm just saying {g} {c}.",
+                  "pivot_pronoun": "I don't hate {g}, I just think they {c}.",
+                  "most": "Not all {g} are bad, but most of them {c}.",
+                  "disclaimer": "I'm not a bigot. All I'm saying is that {g} {c}."},
     },
     "fr": {
         "groups": ["les musulmans", "les femmes", "les Noirs", "les juifs", "les immigrés", "les homosexuels", "les Roms",
@@ -46,7 +51,11 @@ HATEFUL = {
                    "salissent tout ce qu'ils touchent"],
         "forms": {"plain": "{G} {c}.", "opinion": "Je pense que {g} {c}.", "opinion2": "Franchement, à mon avis {g} {c}.",
                   "insinuation": "Pourquoi est-ce que {g} {c} ?", "insinuation2": "Vous avez remarqué que {g} {c} ?",
-                  "pronoun": "J'ai connu beaucoup de {bare} et {pro} {c}.", "dislocated": "{G}, {pro} {c}."},
+                  "pronoun": "J'ai connu beaucoup de {bare} et {pro} {c}.", "dislocated": "{G}, {pro} {c}.",
+                  "pivot": "Je ne dis pas que {g} sont mauvais, je dis juste que {g} {c}.",
+                  "pivot_pronoun": "Je ne déteste pas {g}, je pense juste qu'{pro} {c}.",
+                  "most": "Pas tous {g}, mais la plupart {c}.",
+                  "disclaimer": "Je ne suis pas raciste. Je constate simplement que {g} {c}."},
     },
 }
 BENIGN = {
