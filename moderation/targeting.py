@@ -698,9 +698,11 @@ class TargetRules:
         # "... and they never integrate": the pronoun read as the one group named before it; not
         # after a denial (« Les Roms ne volent pas, ils ... » goes on denying) unless the pronoun
         # follows its pivot ("I don't hate X, I just think they ...")
-        edits = pronoun_edits(plain, rules.pronouns, [m for m in rules.group_spans(plain)
-                                                      if not rules.member.fullmatch(plain, m[0], m[1])],
-                              "les " if rules.language == "fr" else "")
+        edits = []
+        if rules.pronouns is not None and rules.pronouns.search(plain):  # most comments: no pronoun to read
+            edits = pronoun_edits(plain, rules.pronouns, [m for m in rules.group_spans(plain)
+                                                          if not rules.member.fullmatch(plain, m[0], m[1])],
+                                  "les " if rules.language == "fr" else "")
         if edits and any(hit.negated for hit in as_written):
             edits = [edit for edit in edits if edit[0] in after_pivot]
         if edits:
