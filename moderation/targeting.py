@@ -34,14 +34,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple, Sequence
 
-from moderation.claims import (
-    frame_cuts, frame_edits, frames_pattern, pronoun_edits, pronouns_pattern, rewritten,
-)
+from moderation.claims import frame_cuts, frame_edits, frames_pattern, pronoun_edits, pronouns_pattern, rewritten
 from moderation.support import denies_them_something_good
+from moderation.text.lookalikes import lookalike_variants
 from moderation.text.normalize import normalize_for_matching
 from moderation.text.regex_cache import RegexCache, files_key
 from moderation.text.sentences import ends_in_question, sentence_start
-from moderation.text.lookalikes import lookalike_variants
 from moderation.text.typos import doubled_variants, typo_variants
 
 # "veiled_threat": menace without a violent verb ("I know where you live", "your family will pay for
