@@ -33,6 +33,8 @@ from typing import Callable, Sequence
 
 # where a clause starts: the text's start, or after a sentence's end, a colon, a semicolon or a comma
 _CLAUSE_START = r"(?:^|(?<=[.!?;:,\n]))[^\w']*?"
+# what a frame's verb may take as its object instead of a claim ("everyone knows it", « tout le monde sait ça »)
+_OBJECT = r"(?:it|this|that|so|ca|cela|ceci)"
 # after a frame: a comma, spaces, or nothing after an elided « qu' »
 _AFTER_FRAME = r"(?:\s*,\s*|\s+|(?<='))"
 
@@ -43,7 +45,8 @@ def frames_pattern(frames: list[str], alternation: Callable[[list[str]], str],
     if not frames:
         return None
     one = alternation(frames)
-    return compile(rf"{_CLAUSE_START}((?:(?:{one}){_AFTER_FRAME})+)(?=\w)")
+    # a claim follows, not the object of the frame's verb: "..., everyone knows it." frames nothing
+    return compile(rf"{_CLAUSE_START}((?:(?:{one}){_AFTER_FRAME})+)(?=\w)(?!{_OBJECT}(?![\w']))")
 
 
 def frame_cuts(text: str, frames: re.Pattern | None) -> list[tuple[int, int]]:

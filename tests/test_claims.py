@@ -43,6 +43,7 @@ def test_the_frames_the_model_reads_without_are_found_in_the_original_text(rules
     assert [text[start:end] for start, end in rules.read(text, "en").frames] == ["Honestly, in my opinion "]
     assert rules.read("Have you noticed how trans people ...?", "en").frames == ()  # insinuation: the model reads it
     assert rules.read("Honestly, the weather was lovely.", "en").frames == ()  # names no group
+    assert rules.read("Black people are scum, everyone knows it.", "en").frames == ()  # "it" is no claim
     # French files say the model reads frames as written (model_reads_without_frames = false)
     assert rules.read("Franchement, à mon avis les musulmans travaillent dur.", "fr").frames == ()
 
