@@ -443,7 +443,8 @@ def load_second_opinion() -> SecondOpinion | None:
 # 14: a claim about a group is read by the targeting rules without the frame that makes it the
 # speaker's view ("I think X ...", "have you noticed how X ...", « à mon avis les X ... »), and, where
 # the targets file says so (English), by the model too; in that reading a clause-opening "they" is the
-# one group named before it (moderation/claims.py; 2026-12-06, fifth session).
+# one group named before it (moderation/claims.py; 2026-12-06, fifth session); also in eng-14: a
+# cheer for a people (« Vive les Roms ! », "long live the Kurds") is read without, as a terrace cheer.
 ENGINE_REVISION = "eng-14"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,

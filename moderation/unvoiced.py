@@ -224,8 +224,10 @@ _ENCOURAGEMENT = re.compile(
     r"(?= (?:tomorrow|tonight|today|on \w+day|at (?:the|your) \w+|in (?:the|your) \w+)|[ ,]*(?:$|[.!,;]))|"
     r"(?:tout|tous les) (?:d[ée]chirer|casser|d[ée]foncer|exploser|niquer)|cartonner|"
     r"(?:tu vas|vous allez|on va|ils vont|elle va|il va) (?:tout )?(?:d[ée]chirer|casser|cartonner|assurer|g[ée]rer)(?: tout| grave)?"
-    # a terrace cheer: "Come on you Irons!!!", "come on you reds", « allez les Bleus » (2026-12-06)
-    r"|come on,? you (?:[\w']+ )?[\w']+|allez les [\w']+)(?![^\W_])",
+    # a terrace cheer: "Come on you Irons!!!", "come on you reds", « allez les Bleus » (2026-12-06);
+    # a cheer for a people: « Vive les Roms ! », "long live the Kurds" (threat 0.78 at the group bar;
+    # 2026-12-06, fifth session)
+    r"|come on,? you (?:[\w']+ )?[\w']+|allez les [\w']+|vive (?:les?|la|l') ?[\w']+|long live (?:the )?[\w']+)(?![^\W_])",
     re.IGNORECASE)
 
 

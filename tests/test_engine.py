@@ -350,3 +350,11 @@ def test_laughter_said_with_dying_is_kept(engine, text):
 @pytest.mark.parametrize("text", ["Arrête, tu me tues. Je vais te crever.", "You're killing me. I'll kill you."])
 def test_a_threat_beside_laughter_is_still_held(engine, text):
     assert decide_one(engine, text).decision != "keep"
+
+
+@pytest.mark.parametrize("text, decision", [
+    ("Vive les Roms !", "keep"),  # a cheer, not a threat (the threat head: 0.78 at the group bar)
+    ("Vive les Roms, encore un vol dans le quartier.", "hold"),  # what follows the cheer is still read
+])
+def test_a_cheer_for_a_people_is_read_without(engine, text, decision):
+    assert decide_one(engine, text).decision == decision

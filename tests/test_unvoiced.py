@@ -193,6 +193,8 @@ def test_a_wish_with_no_good_outcome_is_not_read_without(text):
     ("Tu vas tout déchirer demain !", "Tu vas tout déchirer"),
     ("Come on you Irons!!!", "Come on you Irons"),  # a terrace cheer
     ("Allez les Bleus !", "Allez les Bleus"),
+    ("Vive les Roms !", "Vive les Roms"),  # a cheer for a people (threat 0.78 at the group bar)
+    ("Long live the Kurds!", "Long live the Kurds"),
 ])
 def test_idioms_of_encouragement_are_found(text, said):
     assert [text[start:end] for start, end in encouragement_spans(text)] == [said]
