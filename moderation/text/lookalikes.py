@@ -23,20 +23,20 @@ import re
 from moderation.text import typos
 
 MIN_LENGTH = 4  # "Roms" -> "Romz"; three-letter words have too many neighbours
-# (pattern, replacement, languages): each match replaced on its own, giving one variant per match.
-# Patterns read the folded form of a word (accents off, lower case, leet folded: "|" and "1" are "i").
-_RULES: tuple[tuple[re.Pattern, str, tuple[str, ...]], ...] = (
-    (re.compile(r"m"), "rn", ("en", "fr")),  # irnmigrants
-    (re.compile(r"w"), "vv", ("en", "fr")),  # vvomen, jevvs
-    (re.compile(r"u"), "v", ("en", "fr")),  # refvgees, mvslims
-    (re.compile(r"l"), "i", ("en", "fr")),  # b|ack, bIack, disab1ed (folded to "i")
-    (re.compile(r"f"), "ph", ("en", "fr")),  # phemmes, phemales
-    (re.compile(r"s$"), "z", ("en", "fr")),  # Romz, jewz, muslimz
+# (pattern, replacement, languages; None: every language): each match replaced on its own, giving one
+# variant per match. Patterns read the folded form of a word (accents off, lower case, leet folded:
+# "|" and "1" are "i").
+_RULES: tuple[tuple[re.Pattern, str, tuple[str, ...] | None], ...] = (
+    (re.compile(r"m"), "rn", None),  # irnmigrants
+    (re.compile(r"w"), "vv", None),  # vvomen, jevvs
+    (re.compile(r"u"), "v", None),  # refvgees, mvslims
+    (re.compile(r"l"), "i", None),  # b|ack, bIack, disab1ed (folded to "i")
+    (re.compile(r"f"), "ph", None),  # phemmes, phemales
+    (re.compile(r"s$"), "z", None),  # Romz, jewz, muslimz
     (re.compile(r"oi"), "wa", ("fr",)),  # nwars, nwares
     (re.compile(r"g(?=[ei])"), "j", ("fr",)),  # refujies, jitans
     (re.compile(r"^h"), "", ("fr",)),  # andicapes, omosexuels (the h is silent)
 )
-LANGUAGES = ("en", "fr")
 
 
 def disguises(word: str, language: str) -> frozenset[str]:
@@ -46,7 +46,7 @@ def disguises(word: str, language: str) -> frozenset[str]:
         return frozenset()
     out = set()
     for pattern, replacement, languages in _RULES:
-        if language != "any" and language not in languages:
+        if language != "any" and languages is not None and language not in languages:
             continue
         for match in pattern.finditer(word):
             variant = word[:match.start()] + replacement + word[match.end():]
