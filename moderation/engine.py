@@ -67,8 +67,9 @@ class Evaluation:
     rules_language: str = UNDETERMINED
     hits: list[LexiconHit] = field(default_factory=list)
     excepted: list[tuple[int, int]] = field(default_factory=list)  # lexicon exception phrases ("Pussy Riot")
-    # what frames a claim about a group as the speaker's view ("I think", "have you noticed that";
-    # moderation/claims.py): read without, as unvoiced words (unvoiced_spans)
+    # what frames a claim about a group as the speaker's view ("I think", "honestly"; moderation/claims.py):
+    # the model reads the comment without it (reveal_obfuscated_terms, its second readings and the
+    # group-neutral one)
     frames: list[tuple[int, int]] = field(default_factory=list)
     plain_text: str = ""  # the comment as a reader sees it (moderation/text/plain.py): what the detector reads
     model_text: str = ""  # what the toxicity model reads: the plain text, obfuscated terms revealed
@@ -141,8 +142,8 @@ def find_targeted_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
     """Find threats and slur-free derogation of groups, negated and reported ones marked as such."""
     for item in batch:
         reading = engine.targets.read(item.comment.text, item.rules_language)
-        item.targets, item.groups, item.names_person, item.names_role = reading.hits, reading.groups, \
-            reading.names_person, reading.names_role
+        item.targets, item.groups = reading.hits, reading.groups
+        item.names_person, item.names_role = reading.names_person, reading.names_role
         item.frames = list(reading.frames)
         unvoiced = [t for t in item.targets if not t.in_force]
         if unvoiced:

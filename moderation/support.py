@@ -113,7 +113,6 @@ def voices_support(text: str) -> bool:
     return _stated(_SUPPORT, text) or _stated(_HARMED, text, questions=True, also_refused=_JUSTIFIED)
 
 
-
 def voices_praise(text: str) -> bool:
     """Whether `text` praises or congratulates, in a statement and without negating it."""
     return _stated(_PRAISE, text)

@@ -17,7 +17,6 @@ dictionaries themselves.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from moderation.text import typos
@@ -58,20 +57,12 @@ def disguises(word: str, language: str) -> frozenset[str]:
 def lookalike_variants(word: str, language: str) -> frozenset[str]:
     """The disguises of `word` (see `disguises`) that are no ordinary word of either dictionary."""
     found = disguises(word, language)
-    if not found:
-        return found
-    covered, ordinary = _guard()
-    if word in covered:
-        return frozenset(d for d in found if d not in ordinary)
-    dictionary = typos.ordinary_words()
-    return frozenset(d for d in found if d not in dictionary)
+    return typos.not_ordinary(word, found, _guard()) if found else found
 
 
-@functools.lru_cache(maxsize=1)
 def _guard() -> tuple[frozenset[str], frozenset[str]]:
     """(words covered, their disguises that are ordinary words) from typo_guard.json."""
-    data = typos.guard_file()
-    return frozenset(data.get("lookalike_forms", ())), frozenset(data.get("lookalike_ordinary", ()))
+    return typos.guard_lists("lookalike_forms", "lookalike_ordinary")
 
 
 def build_lookalike_guard(words: list[str]) -> dict:

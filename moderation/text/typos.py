@@ -104,26 +104,38 @@ def guard_file() -> dict:
         return {}
 
 
-@functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=None)
+def guard_lists(covered_key: str, ordinary_key: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(the words one of typo_guard.json's lists covers, their variants that are ordinary words),
+    read once per process; both empty when the file has no such ordinary list (a file older than
+    the list), so that the dictionaries answer instead."""
+    data = guard_file()
+    if ordinary_key not in data:
+        return frozenset(), frozenset()
+    return frozenset(data.get(covered_key, ())), frozenset(data[ordinary_key])
+
+
+def not_ordinary(word: str, variants: frozenset[str], guard: tuple[frozenset[str], frozenset[str]]) -> frozenset[str]:
+    """The `variants` of `word` that are no ordinary word: by the guard file's list (`guard`, from
+    guard_lists) when it covers `word`, by the dictionaries otherwise."""
+    covered, ordinary = guard
+    if word in covered:
+        return frozenset(v for v in variants if v not in ordinary)
+    dictionary = ordinary_words()
+    return frozenset(v for v in variants if v not in dictionary)
+
+
 def _guard() -> tuple[frozenset[str], frozenset[str]]:
     """(forms covered, their typos that are ordinary words) from typo_guard.json."""
-    data = guard_file()
-    return frozenset(data.get("forms", ())), frozenset(data.get("ordinary", ()))
+    return guard_lists("forms", "ordinary")
 
 
 def is_ordinary_misspelling(word: str) -> bool:
     """Whether a regular respelling of a lexicon form (moderation/text/spelling.py: "nique" ->
     "nike", "cock" -> "coq") is an ordinary word, which the lexicon must then not read as the form.
     Answered from the guard file for the respellings it lists, from the dictionaries otherwise."""
-    covered, ordinary = _misspelling_guard()
+    covered, ordinary = guard_lists("misspellings", "misspellings_ordinary")
     return word in ordinary if word in covered else word in ordinary_words()
-
-
-@functools.lru_cache(maxsize=1)
-def _misspelling_guard() -> tuple[frozenset[str], frozenset[str]]:
-    """(respellings covered, those that are ordinary words) from typo_guard.json."""
-    data = guard_file()
-    return frozenset(data.get("misspellings", ())), frozenset(data.get("misspellings_ordinary", ()))
 
 
 def _forms_digest(forms: frozenset[str]) -> str:
@@ -196,31 +208,13 @@ def doubled_variants(word: str) -> frozenset[str]:
     """The one-letter doublings of `word` that are not ordinary words ("murrder" for "murder", but
     not "butter" for the French « buter »)."""
     found = doublings(word)
-    if not found:
-        return found
-    covered, _ = _guard()
-    if word in covered and "doubled_ordinary" in guard_file():
-        ordinary = _doubled_ordinary()
-        return frozenset(d for d in found if d not in ordinary)
-    dictionary = ordinary_words()
-    return frozenset(d for d in found if d not in dictionary)
-
-
-@functools.lru_cache(maxsize=1)
-def _doubled_ordinary() -> frozenset[str]:
-    return frozenset(guard_file().get("doubled_ordinary", ()))
+    return not_ordinary(word, found, guard_lists("forms", "doubled_ordinary")) if found else found
 
 
 def typo_variants(word: str) -> frozenset[str]:
     """The one-letter deletions and adjacent swaps of `word` that are not ordinary words."""
     found = candidates(word)
-    if not found:
-        return found
-    covered, ordinary = _guard()
-    if word in covered:
-        return frozenset(c for c in found if c not in ordinary)
-    dictionary = ordinary_words()
-    return frozenset(c for c in found if c not in dictionary)
+    return not_ordinary(word, found, _guard()) if found else found
 
 
 def build_guard(forms: Iterable[str], stretchable_forms: Iterable[str], misspellings: Iterable[str] = (),
