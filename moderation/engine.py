@@ -446,7 +446,11 @@ def load_second_opinion() -> SecondOpinion | None:
 # the targets file says so (English), by the model too; in that reading a clause-opening "they" is the
 # one group named before it (moderation/claims.py; 2026-12-06, fifth session); also in eng-14: a
 # cheer for a people (« Vive les Roms ! », "long live the Kurds") is read without, as a terrace cheer.
-ENGINE_REVISION = "eng-14"
+# 15: what someone else told a person to do ("he told me to go die", "Telling disabled people to go
+# die is harassment") is a report, its terms quoted (moderation/text/reported_insults.py); a harm
+# wished on a group ("Gays should get persecuted") or left for the reader to explain ("... Ever
+# wonder why?") is no sympathy (support.py; 2026-12-06, sixth session).
+ENGINE_REVISION = "eng-15"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,

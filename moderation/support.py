@@ -101,16 +101,34 @@ _HARMED = re.compile(
     r"(?:les )?(?:discriminations?|racisme|pr[ée]jug[ée]s|violences?|agressions?|actes|crimes de haine|hostilit[ée]) "
     r"(?:contre|envers|[àa] l'[ée]gard des|subie?s par|visant)"
     r")", re.IGNORECASE)
-# harm explained by what the group is said to do: "persecuted because they control the banks"
+# harm explained by what the group is said to do: "persecuted because they control the banks"; or
+# left for the reader to explain: "Jews are always blamed. Ever wonder why?", « il n'y a pas de fumée
+# sans feu » (2026-12-06, sixth session)
 _JUSTIFIED = re.compile(r"(?<![^\W_])(?:because|since|as they|for being|parce que|parce qu|car|vu qu|puisqu|"
-                        r"deserve|deserved|m[ée]rit|cherch[ée])", re.IGNORECASE)
+                        r"deserve|deserved|earned|asked for it|had it coming|m[ée]rit|cherch[ée]|"
+                        r"wonder why|ask yourself|guess why|there'?s a reason|for a reason|no smoke without fire|"
+                        r"demandez-vous|demande-toi|pourquoi [àa] votre avis|[àa] votre avis pourquoi|devinez pourquoi|"
+                        r"c'est pas pour rien|ce n'est pas pour rien|pas de fum[ée]e sans feu|il y a une raison)", re.IGNORECASE)
+
+
+# A harm wished, not told: "Gays should get persecuted", "I hope Jews get targeted", « qu'on les voie
+# agressés » (the harm words of _HARMED at most three words after a modal or a wish; 2026-12-06, sixth
+# session: "Gays should get persecuted." was kept as sympathy). "Would like to read more about how
+# women are affected by the cuts" is still told.
+_WISHED_BEFORE = re.compile(r"(?<![^\W_])(?:should|shall|must|need to|needs to|ought to|deserve|deserves|deserved|have to|"
+                            r"has to|will|would|gonna|going to|let them|hope|hoping|wish|want|wants|can|could|may|might|"
+                            r"devraient|devrait|doivent|doit|faut|faudrait|m[ée]ritent|m[ée]rite|vont|va|peuvent|"
+                            r"esp[èe]re|souhaite|veux|voudrais|qu'ils soient|qu'elles soient|qu'on)(?![^\W_])(?:\s+[\w'-]+){0,3}\s*$",
+                            re.IGNORECASE)
 
 
 def voices_support(text: str) -> bool:
     """Whether `text` says, in a statement and without negating it, that people deserve safety,
     respect or rights, or that the speaker stands with them; or tells of harm done to them (asked
-    or stated, not negated: "X are not discriminated against" is no sympathy)."""
-    return _stated(_SUPPORT, text) or _stated(_HARMED, text, questions=True, also_refused=_JUSTIFIED)
+    or stated; not negated: "X are not discriminated against" is no sympathy; not wished: "X should
+    get persecuted")."""
+    return _stated(_SUPPORT, text) or _stated(_HARMED, text, questions=True, also_refused=_JUSTIFIED,
+                                              refused_before=_WISHED_BEFORE)
 
 
 def voices_praise(text: str) -> bool:
@@ -118,14 +136,19 @@ def voices_praise(text: str) -> bool:
     return _stated(_PRAISE, text)
 
 
-def _stated(phrases: re.Pattern, text: str, questions: bool = False, also_refused: re.Pattern | None = None) -> bool:
+def _stated(phrases: re.Pattern, text: str, questions: bool = False, also_refused: re.Pattern | None = None,
+            refused_before: re.Pattern | None = None) -> bool:
     """Whether one of `phrases` is said in a statement (or a question, with `questions`), not
-    negated, asked, or set up for a "but" (or for what `also_refused` finds after it)."""
+    negated, asked, or set up for a "but" (or for what `also_refused` finds after it, or
+    `refused_before` just before it in its sentence)."""
     if _PAS_AFTER_VERB.search(text):
         return False
     for match in phrases.finditer(text):
-        if _NEGATION_BEFORE.search(text, sentence_start(text, match.start()), match.start()):
+        opening = sentence_start(text, match.start())
+        if _NEGATION_BEFORE.search(text, opening, match.start()):
             continue
+        if refused_before is not None and refused_before.search(text, opening, match.start()):
+            return False
         if not questions and ends_in_question(text, match.end()):
             continue  # "Do they deserve respect?" asks
         if _BUT_AFTER.search(text, match.end()) or (also_refused is not None and also_refused.search(text, match.end())):

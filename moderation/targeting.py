@@ -83,7 +83,7 @@ PREFIX_REACH = 400  # characters those words may span (ten words of forty letter
 # Bump when this module reads the same files differently (what a pattern compiles to, how a comment
 # is matched), so that `TargetRules.version` changes even if the files did not: a decision records
 # the version, and rescoring compares it (as the lexicon's MATCHER_REVISION).
-RULES_REVISION = "10"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
+RULES_REVISION = "11"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
 # 3: a comma then a new subject ends the clause a negation qualifies (_CLAUSE_BREAK), a claim set up
 # for a "but" is not negated (_set_up), an opener cancels only what comes before its end (2026-12-05)
 # 4: a negative question about a group is not its denial (_asks_why_not, 2026-12-05)
@@ -99,6 +99,9 @@ RULES_REVISION = "10"  # 2: reported words the comment agrees with are in force 
 # read, and a claim about a group is read again without its frame ([sets] claim_frames,
 # insinuation_frames) and with "they" as the group ([sets] subject_pronouns; moderation/claims.py;
 # 2026-12-06, fifth session)
+# 11: a reporting verb begun before a match counts even when the match runs into it ("If you believe
+# X should be shot, get help": the threat opens on "you"; _reports), and a view put to the reader
+# and then granted ("..., you're right") is the comment's own (_ENDORSED; 2026-12-06, sixth session)
 
 
 class TargetRulesError(ValueError):
@@ -809,15 +812,28 @@ def _qualifiers(rules: LanguageRules, text: str, start: int, end: int, quotes: "
     # the negations and reporting verbs up to its end, not those after it: "I said nobody should call
     # X vermin" still denies (2026-12-05; before, any opener in the prefix cancelled them all)
     openers = [m.end() for m in rules.rhetorical.finditer(prefix)]
-    after = prefix[openers[-1]:] if openers else prefix
+    after_start = prefix_start + (openers[-1] if openers else 0)
+    after = text[after_start:start]
     set_up = _set_up(prefix, text, end)  # neither negated nor reported: the speaker's own claim
     negated = bool(rules.negation.search(after)) and not _hedged(text, start, end) and not set_up
     quoted = quotes.around(start, end)
     # "we're not allowed to say that X are ..." reports nothing: the speaker says it in their own voice
-    reported = quoted or (bool(rules.reporting.search(after)) and not set_up)
+    reported = quoted or (_reports(rules, text, after_start, start, end) and not set_up)
     if reported and _ENDORSED.search(text, end, end + ENDORSE_REACH):
         reported = False  # "my grandad said X are Y, and he was right": the comment says it too
     return negated, reported
+
+
+REPORT_STRADDLE = 24  # characters into a match that a reporting verb begun before it may reach
+
+
+def _reports(rules: LanguageRules, text: str, after_start: int, start: int, end: int) -> bool:
+    """Whether a reporting verb begins in the words before a match (from after_start), even one
+    that runs into it: a threat pattern may open on "you" ("you ... should be shot"), so "If you
+    believe disabled people should be shot, get help" reports a view the match begins inside
+    (2026-12-06)."""
+    reach = min(end, start + REPORT_STRADDLE)
+    return any(m.start() < start for m in rules.reporting.finditer(text, after_start, reach))
 
 
 # "Not all X are Y" denies nothing when the sentence goes on "..., just most of them": a hedge, then the claim.
@@ -832,10 +848,11 @@ _ALL_FIRST = re.compile(r"[\W_]*(?<![^\W_])(?:all|every|tous|toutes)(?![^\W_])")
 _HEDGE_STOP = re.compile(r"[,.;:!?]")
 HEDGE_REACH = 80  # characters after a "not all" claim where "just most of them" takes the denial back
 
-# What someone said, then agreed with: "... and he was right", "... il avait bien raison", "c'est la vérité".
-_ENDORSED = re.compile(r"(?<![^\W_])(?:(?:he|she|they|il|elle|ils|elles|on) ?(?:was|were|is|are|'s|'re|avait|avaient|a|ont|"
-                       r"aurait|etait) (?:honestly |frankly |really |so |totally |absolutely |completely |dead |bien |totalement |tellement |"
-                       r"completement |entierement |)(?:right|raison)|(?:c'est|c est|cest|it's|it is|its) (?:bien |so |"
+# What someone said, then agreed with: "... and he was right", "... il avait bien raison", "c'est la vérité";
+# a view put to the reader, then granted: "If you think X are ..., you're right" (2026-12-06).
+_ENDORSED = re.compile(r"(?<![^\W_])(?:(?:he|she|they|you|il|elle|ils|elles|on|vous|tu) ?(?:was|were|is|are|'s|'re|avait|"
+                       r"avaient|a|ont|avez|as|aurait|etait) (?:honestly |frankly |really |so |totally |absolutely |completely |dead |bien |totalement |tellement |"
+                       r"completement |entierement |)(?:right|raison)(?! to | de | d')|(?:c'est|c est|cest|it's|it is|its) (?:bien |so |"
                        r"totally |)(?:la verite|vrai|true)|(?:how|so) true|pas faux|not wrong|"
                        # « parce que c'est ce qu'ils sont », "because that's what they are" (2026-12-05)
                        r"(?:c'est|c est|cest) (?:bien |exactement |)ce qu'(?:ils|elles) sont|"

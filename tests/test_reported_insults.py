@@ -37,6 +37,27 @@ def test_the_speakers_own_insult_or_a_norm_is_not_a_report(text):
     assert reported(text) == []
 
 
+@pytest.mark.parametrize("text, told", [
+    ("He told me to go die.", "go die"),
+    ("They keep telling trans kids to kill themselves.", "kill themselves"),
+    ("Stop telling gay people to go die.", "go die"),
+    ("Telling disabled people to go die is harassment.", "go die is harassment"),
+])
+def test_what_someone_else_told_a_person_to_do_is_a_report(text, told):
+    assert reported(text) == [told]
+
+
+@pytest.mark.parametrize("text", [
+    "I told him to go die.",
+    "I'm telling you to go die.",
+    "I am telling you to kill yourself",
+    "We are telling them to leave now or else.",
+    "Somebody tell them to go die.",
+])
+def test_the_speakers_own_telling_is_not_a_report(text):
+    assert reported(text) == []
+
+
 def test_the_report_stops_at_the_end_of_its_clause():
     assert reported("She was called a slut. Honestly she is one.") == ["slut"]
 

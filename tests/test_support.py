@@ -86,6 +86,11 @@ def test_a_real_denial_or_sympathy_stays_kept(engine, text):
     ("Jews are persecuted because they control the banks.", False),
     ("Les juifs sont victimes d'une campagne, mais ils l'ont bien cherché.", False),
     ("Nous sommes solidaires des réfugiés.", True),
+    # the same harm wished, or left for the reader to explain, is no sympathy (2026-12-06, sixth session)
+    ("Gays should get persecuted.", False),
+    ("I hope Jews get targeted by the next government.", False),
+    ("Roma are excluded from every town. Ever wonder why?", False),
+    ("Les Roms sont exclus de partout. Pas de fumée sans feu.", False),
 ])
 def test_what_reads_as_support(text, supports):
     assert voices_support(text) is supports
@@ -134,3 +139,8 @@ def test_sarcastic_praise_is_still_held_on_the_other_heads(engine):
     decision = decide(engine, "Congratulations to the Muslims for another grooming gang.")
     assert decision.decision != "keep"
     assert "threat_group_hold" not in decision.reasons
+
+
+def test_a_harm_wished_on_a_group_is_not_kept_as_sympathy(engine):
+    # kept before 2026-12-06: "get persecuted" read as harm told, and support waived the models
+    assert decide(engine, "Gays should get persecuted.").decision != "keep"

@@ -313,6 +313,12 @@ def test_negated_abuse_is_marked_negated(rules, text, language):
     ("Saying 'refugees should be shot' is disgusting", "en"),
     ("He was chanting that immigrants are rats, and got arrested", "en"),
     ("Dire « les juifs doivent mourir » est ignoble", "fr"),
+    # a view put to the reader to answer it, or repeated by someone else (2026-12-06, sixth session)
+    ("If you think Muslims are animals, you are the problem.", "en"),
+    ("If you believe disabled people should be shot, get help.", "en"),  # the threat's match opens on "you"
+    ("Si vous pensez que les Roms sont des animaux, le problème c'est vous.", "fr"),
+    ("Si tu crois qu'il faut fusiller les musulmans, fais-toi soigner.", "fr"),
+    ("Mon oncle répète que les Roms sont de la vermine.", "fr"),
 ])
 def test_reported_or_quoted_abuse_is_marked_reported(rules, text, language):
     found = rules.find(text, language)
@@ -333,6 +339,11 @@ def test_rhetorical_questions_are_not_negations(rules, text, language):
     ("I think that gay people are disgusting.", "en"),
     ("Je pense que les handicapés n'auraient jamais dû naître.", "fr"),
     ("On n'a pas le droit de dire que les noirs sont moins intelligents ? C'est pourtant prouvé.", "fr"),
+    ("If you think about it, Muslims are animals.", "en"),
+    ("If you think Muslims are animals, you're right.", "en"),  # put to the reader, then granted
+    ("Si vous pensez que les Roms sont des animaux, vous avez raison.", "fr"),
+    ("Je répète que les Roms sont des animaux.", "fr"),
+    ("Quand on y pense, les Roms sont des animaux.", "fr"),
 ])
 def test_the_speakers_own_opinion_is_not_reported_speech(rules, text, language):
     """'They think that ...' reports; 'I think that ...' and 'we can't even say that ...' say it."""

@@ -29,11 +29,25 @@ _EN_REPORT = re.compile(
     r"\s+(?:an?\s+)?",
     re.IGNORECASE,
 )
+# what someone else told a person to do: "he told me to go die", "they keep telling trans kids to kill
+# themselves"; and the act named as a subject, at a sentence's start: "Telling disabled people to go
+# die is harassment" (2026-12-06: removed on the lexicon's "go die")
+_EN_TOLD = re.compile(
+    r"(?:(?P<subject>[\w']+)\s+(?:told|tells|tell|telling|kept\s+telling|keeps\s+telling|keep\s+telling|(?:was|were|is|are)\s+telling"
+    r"|(?:has|have|had)\s+(?:been\s+telling|told))|(?P<opening>(?:^|[.!?\n]\s*)telling))"
+    r"\s+(?:me|us|him|her|them|you|(?:(?:my|our|his|her|their|your|this|that|a|an|the|some|all|those|these)\s+)?"
+    r"[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+to\s+",
+    re.IGNORECASE,
+)
 # not someone else's report: the speaker's own act ("I called him a ..."), or a subject further
 # back that agrees with it ("Who hasn't called him a moron?", "everyone who called her a ...")
 _EN_NOT_REPORTED = frozenset({"i", "we", "i've", "we've", "i'd", "we'd", "i'm", "we're", "who", "never",
                               "has", "have", "had", "hasn't", "hasnt", "haven't", "havent", "hadn't", "hadnt",
                               "didn't", "didnt", "not", "rightly", "correctly"})
+
+# "I'm telling you to go die" is the speaker's own: so is an order to tell ("Somebody tell them to ...")
+_EN_ASKING = frozenset({"somebody", "someone", "anyone", "everyone", "please", "just", "gonna", "will", "i'll", "ill",
+                        "let", "to", "i'm", "im", "am", "you", "u"})
 
 _FR_REPORT = re.compile(
     r"(?:\b(?:a|as|ont|avez|avait|avais|avaient|aura|auraient|été|être)\s+"  # il m'a traité, elle a été traitée
@@ -53,6 +67,9 @@ def reported_insult_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _EN_REPORT.finditer(text):
         if (match.group("subject") or "").casefold() not in _EN_NOT_REPORTED:
+            spans.append((match.end(), _clause_end(text, match.end())))
+    for match in _EN_TOLD.finditer(text):
+        if match.group("opening") or (match.group("subject") or "").casefold() not in _EN_NOT_REPORTED | _EN_ASKING:
             spans.append((match.end(), _clause_end(text, match.end())))
     for match in _FR_REPORT.finditer(text):
         if not _FR_SPEAKER.search(text[max(0, match.start() - 24):match.start()]):
