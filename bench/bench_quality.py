@@ -71,6 +71,14 @@ Suites (bench/data/dev/, written without looking at the lexicons or the targetin
   sarcasm, names and places with rude-looking substrings) by one helper who opened no file of the
   project; 15 and 16 cases removed the same way (225 and 224 remain; most of them short reactions
   already in a suite). All to keep: only false holds are reported (`ordinary4_suite`).
+- harm_en.jsonl / harm_fr.jsonl (2026-12-06, sixth session): talk of harm done to a group, 100
+  comments per language a moderator keeps (harm stated or asked, testimony, statistics: "Muslim
+  women who cover bear the brunt of the abuse", « on accuse les migrants de tous les maux ») and 50
+  that turn the same words against the group (harm wished, victim-blaming, victimhood mocked,
+  "deserved", hatred dressed as concern), by one helper who opened no file of the project; none
+  equal to or within 0.8 of a dev, sealed or training sentence. Measured whole on 7fa44e1 before
+  any case was read: en 79 / 100 kept, 37 / 50 not kept; fr 78 / 100, 37 / 50. The tune half's
+  failures were read once (2026-12-06); reported as `harm_suite`.
 
 A fourth suite is sealed (bench/data/sealed/, 2026-12-04): 420 cases per language, 30 per
 category, written by two helpers who opened no file of the project, to measure what the rules
@@ -108,12 +116,15 @@ SUITES = ("functional_en.jsonl", "functional_fr.jsonl", "ordinary_comments.jsonl
           "round3_en.jsonl", "round3_fr.jsonl", "templates_en.jsonl", "templates_fr.jsonl",
           "templates2_en.jsonl", "templates2_fr.jsonl", "ordinary2_en.jsonl", "ordinary2_fr.jsonl",
           "round4_en.jsonl", "round4_fr.jsonl", "ordinary3_en.jsonl", "ordinary3_fr.jsonl",
-          "templates3_en.jsonl", "templates3_fr.jsonl", "ordinary4_en.jsonl", "ordinary4_fr.jsonl")
+          "templates3_en.jsonl", "templates3_fr.jsonl", "ordinary4_en.jsonl", "ordinary4_fr.jsonl",
+          "harm_en.jsonl", "harm_fr.jsonl")
 # the hateful categories (the rest are expected to be kept or not removed)
 HATEFUL = {"threat", "derogation", "pronoun_or_question", "obfuscated", "slur_or_insult", "fake_negation",
            "veiled_threat",
            # ordinary2: the same registers as its ordinary comments, crossing the line
-           "insult_person", "insult_caps_or_sweary", "group_hate", "sexual_harassment", "mocking_laughter"}
+           "insult_person", "insult_caps_or_sweary", "group_hate", "sexual_harassment", "mocking_laughter",
+           # harm: the words of harm done to a group, turned against it
+           "wished_harm", "victim_blaming", "mocked_victimhood", "deserved", "concern_troll"}
 # Suites counted in the all-suites totals (false holds, hateful kept); the hard suite, added on
 # 2026-12-03, has totals of its own so that the figures stay comparable with earlier reports.
 TOTALLED = ("functional", "ordinary_comments", "threats")
