@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from moderation.scoring.linear_features import preprocess
-from moderation.training.derogation import FOLDER, PAIRS, ROUND_2, ROUNDS, derogation_examples
+from moderation.training.derogation import FOLDER, HARM_TALK, PAIRS, ROUND_2, ROUNDS, derogation_examples
 from moderation.training.freeform import labelled_rows
 from tests.support.suite_distance import assert_far_from, suite_cases
 HATEFUL_KINDS = {"strong_dislike", "negative_generalisation", "dehumanisation", "exclusion", "negated_positive",
@@ -18,6 +18,8 @@ ROUND_2_HATEFUL = {"exclusion", "dislike", "generalisation", "dehumanisation", "
                    "question_or_opinion", "denied_rights", "mockery"}
 ROUND_2_ACCEPTABLE = {"discrimination_question", "support", "news_fact", "self_or_personal", "stereotype_denied",
                       "counter_speech", "policy_criticism", "neutral_question_or_opinion", "dislike_not_identity"}
+HARM_TALK_KIND = {"harm_stated", "harm_question", "testimony", "statistic", "condemn_attackers", "call_for_protection"}
+HARM_TALK_HOSTILE = {"wished_harm", "deserved", "victim_blaming", "mocked_victimhood", "veiled_menace", "concern_troll"}
 BOTH_ROUNDS = (FOLDER, ROUND_2)
 PAIR_SHAPES = {"predicate", "feeling", "presence", "rights", "question", "opinion", "pronoun", "comparison",
                "self_or_other", "short"}
@@ -34,7 +36,8 @@ def test_both_languages_have_every_kind_labelled_for_identity_attack_only():
 
 
 @pytest.mark.parametrize("folder, hateful, acceptable", [(FOLDER, HATEFUL_KINDS, ACCEPTABLE_KINDS),
-                                                         (ROUND_2, ROUND_2_HATEFUL, ROUND_2_ACCEPTABLE)])
+                                                         (ROUND_2, ROUND_2_HATEFUL, ROUND_2_ACCEPTABLE),
+                                                         (HARM_TALK, HARM_TALK_HOSTILE, HARM_TALK_KIND)])
 def test_each_kind_has_the_label_its_name_says(folder, hateful, acceptable):
     # a hateful kind labelled 0 (or the reverse) would teach the head the opposite of what it says
     for language, _, row in labelled_rows(folder):

@@ -37,6 +37,15 @@ words). Why: the identity_attack head scored "Muslims are brilliant." 0.86; only
 reading kept such comments, and that reading also waives hate that is hateful because of whom it
 names ("I don't want any Muslims in my street"). A pair with a half near a dev or sealed case was
 dropped whole (tests/test_derogation_sentences.py): 380 English and 368 French pairs remain.
+
+Harm talk (2026-12-06, sixth session, `harm_talk/`): two more helper sessions, under the same rule,
+wrote 540 comments per language about harm done to groups: 360 a moderator keeps (harm stated or
+asked, testimony, statistics, attackers condemned, calls to protect them: "my mum gets spat at for
+her hijab", « les femmes voilées sont les premières à trinquer ») and 180 that turn the same words
+against the group (harm wished or deserved, victim-blaming, victimhood mocked, veiled menace,
+hatred as concern). Why: the harm suite (bench/data/dev/harm_*.jsonl) held 21 / 22 of 100 such
+benign comments per language on 7fa44e1, on identity_attack, the threat head's group bar and
+toxicity. None within 0.8 of a dev or sealed case (tests/test_derogation_sentences.py).
 """
 
 from __future__ import annotations
@@ -50,7 +59,8 @@ SOURCE = "written_derogation"
 FOLDER = Path(__file__).resolve().parent / "derogation_sentences"
 ROUND_2 = Path(__file__).resolve().parent / "derogation_sentences_round2"
 PAIRS = Path(__file__).resolve().parent / "derogation_pairs"
-ROUNDS = {"round2": ROUND_2, "pairs": PAIRS}  # the folders a recipe may add to round 1 (pipeline.ModelRecipe)
+HARM_TALK = Path(__file__).resolve().parent / "harm_talk"
+ROUNDS = {"round2": ROUND_2, "pairs": PAIRS, "harm": HARM_TALK}  # the folders a recipe may add to round 1 (pipeline.ModelRecipe)
 
 
 def derogation_examples(folders: tuple[Path, ...] = (FOLDER,),

@@ -133,10 +133,14 @@ STACK_V11_CIVIL_LIGHT = replace(STACK_V8, model_id="stack-v11l",
                                 source_weights=SOURCE_WEIGHTS + (("civil_comments_en", 0.3),))
 STACK_V11_CIVIL_NONE = replace(STACK_V8, model_id="stack-v11n",
                                source_weights=SOURCE_WEIGHTS + (("civil_comments_en", 0.0),))
+# stack-v8 plus comments about harm done to groups, kind and hostile (training/derogation.py harm_talk;
+# 2026-12-06, sixth session), for identity_attack; stack-v12t for the threat head too.
+STACK_V12 = replace(STACK_V8, model_id="stack-v12", derogation_rounds=("harm",))
+STACK_V12_THREAT_TOO = replace(STACK_V12, model_id="stack-v12t", derogation_labels=("identity_attack", "threat"))
 SHIPPED = STACK_V8
 MODEL_ID = SHIPPED.model_id
 RECIPES = {recipe.model_id: recipe
-           for recipe in (STACK_V11_CIVIL_LIGHT, STACK_V11_CIVIL_NONE, STACK_V10, STACK_V9, STACK_V8, STACK_V7, STACK_V8_LINEAR_IDENTITY, STACK_V8_TOXICITY_TOO, STACK_V8_CANDIDATE, STACK_V8_CANDIDATE_LIGHT, STACK_V7_ROUND3, STACK_V7_ROUND3_PERSONS, STACK_V6, STACK_V5, STACK_V3, STACK_V4, STACK_V2, LINEAR_V1)}
+           for recipe in (STACK_V12, STACK_V12_THREAT_TOO, STACK_V11_CIVIL_LIGHT, STACK_V11_CIVIL_NONE, STACK_V10, STACK_V9, STACK_V8, STACK_V7, STACK_V8_LINEAR_IDENTITY, STACK_V8_TOXICITY_TOO, STACK_V8_CANDIDATE, STACK_V8_CANDIDATE_LIGHT, STACK_V7_ROUND3, STACK_V7_ROUND3_PERSONS, STACK_V6, STACK_V5, STACK_V3, STACK_V4, STACK_V2, LINEAR_V1)}
 
 
 class Featurizer:
