@@ -122,6 +122,9 @@ _WISHED_BEFORE = re.compile(r"(?<![^\W_])(?:should|shall|must|need to|needs to|o
                             re.IGNORECASE)
 
 
+LOOK_BACK = 120  # characters before a phrase read for its negation or a wish
+
+
 def voices_support(text: str) -> bool:
     """Whether `text` says, in a statement and without negating it, that people deserve safety,
     respect or rights, or that the speaker stands with them; or tells of harm done to them (asked
@@ -144,10 +147,13 @@ def _stated(phrases: re.Pattern, text: str, questions: bool = False, also_refuse
     if _PAS_AFTER_VERB.search(text):
         return False
     for match in phrases.finditer(text):
-        opening = sentence_start(text, match.start())
-        if _NEGATION_BEFORE.search(text, opening, match.start()):
+        # the words just before the phrase, in its sentence: a negation ends at most 20 characters
+        # before it and a wish three words before it, so the sentence's last LOOK_BACK characters
+        # are read, not all of it (a 20,000-character sentence of negated phrases took 0.5 s)
+        before = max(sentence_start(text, match.start()), match.start() - LOOK_BACK)
+        if _NEGATION_BEFORE.search(text, before, match.start()):
             continue
-        if refused_before is not None and refused_before.search(text, opening, match.start()):
+        if refused_before is not None and refused_before.search(text, before, match.start()):
             return False
         if not questions and ends_in_question(text, match.end()):
             continue  # "Do they deserve respect?" asks
