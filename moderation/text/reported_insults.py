@@ -7,7 +7,8 @@ marked quoted, so it holds at most (the policy's `quoted_hold_at_most`): a perso
 abusers report themselves too ("... and I called him a paki, so what").
 
 Only the constructions of a report: someone else's past act ("he called me a ...", "they kept
-calling him a ...") or the passive ("my son was called a ..."; « elle a été traitée de ... »,
+calling him a ...", and what they told a person to do: "he told me to go die", "Telling disabled
+people to go die is harassment") or the passive ("my son was called a ..."; « elle a été traitée de ... »,
 « il m'a traité de ... », « se faire traiter de ... »). Not the speaker's own act ("I called him
 a ...", « je les traite de ... »), not a norm ("they should be called ...", "call them what they
 are"): those use the word.
@@ -46,8 +47,8 @@ _EN_NOT_REPORTED = frozenset({"i", "we", "i've", "we've", "i'd", "we'd", "i'm", 
                               "didn't", "didnt", "not", "rightly", "correctly"})
 
 # "I'm telling you to go die" is the speaker's own: so is an order to tell ("Somebody tell them to ...")
-_EN_ASKING = frozenset({"somebody", "someone", "anyone", "everyone", "please", "just", "gonna", "will", "i'll", "ill",
-                        "let", "to", "i'm", "im", "am", "you", "u"})
+_EN_NOT_TOLD = _EN_NOT_REPORTED | {"somebody", "someone", "anyone", "everyone", "please", "just", "gonna", "will",
+                                   "i'll", "ill", "let", "to", "i'm", "im", "am", "you", "u"}
 
 _FR_REPORT = re.compile(
     r"(?:\b(?:a|as|ont|avez|avait|avais|avaient|aura|auraient|été|être)\s+"  # il m'a traité, elle a été traitée
@@ -69,7 +70,7 @@ def reported_insult_spans(text: str) -> list[tuple[int, int]]:
         if (match.group("subject") or "").casefold() not in _EN_NOT_REPORTED:
             spans.append((match.end(), _clause_end(text, match.end())))
     for match in _EN_TOLD.finditer(text):
-        if match.group("opening") or (match.group("subject") or "").casefold() not in _EN_NOT_REPORTED | _EN_ASKING:
+        if match.group("opening") or (match.group("subject") or "").casefold() not in _EN_NOT_TOLD:
             spans.append((match.end(), _clause_end(text, match.end())))
     for match in _FR_REPORT.finditer(text):
         if not _FR_SPEAKER.search(text[max(0, match.start() - 24):match.start()]):
