@@ -79,6 +79,19 @@ Suites (bench/data/dev/, written without looking at the lexicons or the targetin
   equal to or within 0.8 of a dev, sealed or training sentence. Measured whole on 7fa44e1 before
   any case was read: en 79 / 100 kept, 37 / 50 not kept; fr 78 / 100, 37 / 50. The tune half's
   failures were read once (2026-12-06); reported as `harm_suite`.
+- templates4_en.jsonl / templates4_fr.jsonl (2026-12-06, seventh session): a fourth template suite
+  in the outside suites' shape (10 templates per group category over the ten groups of templates2,
+  40 sentences each of untargeted profanity, ordinary comments and idioms), by two helpers who
+  opened no file of the project; 84 English and 34 French cases equal to a dev or sealed case or
+  within 0.8 of a training sentence removed (836 and 886 remain). Halves by template; reported as
+  `templates4_suite`. Measured whole on c30f7e4 before any case was read (BENCHMARKS.md).
+- threats2_en.jsonl / threats2_fr.jsonl (2026-12-06, seventh session): 120 threats per language as
+  comment sections write them (persons and groups; direct, conditional, wished, incited, sexual,
+  veiled, as a joke or a "prediction"; slang, typos, capitals) and 80 comments with violent words
+  that threaten no one (`threat_lookalike`: idioms, sport and games, news, fiction, calls for
+  justice, condemnations), by one helper who opened no file of the project; 6 and 4 cases removed
+  the same way (194 and 196 remain). Halves by text; reported as `threats2_suite`. Measured whole on
+  c30f7e4 before any case was read (BENCHMARKS.md).
 
 A fourth suite is sealed (bench/data/sealed/, 2026-12-04): 420 cases per language, 30 per
 category, written by two helpers who opened no file of the project, to measure what the rules
@@ -117,7 +130,8 @@ SUITES = ("functional_en.jsonl", "functional_fr.jsonl", "ordinary_comments.jsonl
           "templates2_en.jsonl", "templates2_fr.jsonl", "ordinary2_en.jsonl", "ordinary2_fr.jsonl",
           "round4_en.jsonl", "round4_fr.jsonl", "ordinary3_en.jsonl", "ordinary3_fr.jsonl",
           "templates3_en.jsonl", "templates3_fr.jsonl", "ordinary4_en.jsonl", "ordinary4_fr.jsonl",
-          "harm_en.jsonl", "harm_fr.jsonl")
+          "harm_en.jsonl", "harm_fr.jsonl", "templates4_en.jsonl", "templates4_fr.jsonl", "threats2_en.jsonl",
+          "threats2_fr.jsonl")
 # the hateful categories (the rest are expected to be kept or not removed)
 HATEFUL = {"threat", "derogation", "pronoun_or_question", "obfuscated", "slur_or_insult", "fake_negation",
            "veiled_threat",
