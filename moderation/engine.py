@@ -450,7 +450,10 @@ def load_second_opinion() -> SecondOpinion | None:
 # die is harassment") is a report, its terms quoted (moderation/text/reported_insults.py); a harm
 # wished on a group ("Gays should get persecuted") or left for the reader to explain ("... Ever
 # wonder why?") is no sympathy (support.py; 2026-12-06, sixth session).
-ENGINE_REVISION = "eng-15"
+# 16: the toxicity score of a comment that reports a threat or a derogation and says none in its own
+# voice holds at most, as for a quoted phrase ("Ceux qui écrivent qu'il faut tabasser les X sont des
+# minables"; policy.py _reports_abuse_only; 2026-12-06, seventh session).
+ENGINE_REVISION = "eng-16"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,

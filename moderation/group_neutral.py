@@ -39,12 +39,14 @@ def neutral_text(targets, lexicon, text: str, language: str) -> str | None:
 # name may only be these (so "I'm sick of Muslims" and « je suis contre les immigrés » are not).
 _SELF = {
     "en": re.compile(r"(?:(?<![^\W_])(?:i'm|im|i am|we're|we are|i was born|i identify as|i came out as)(?:\s+(?:also|a|an|"
-                     r"proud|proudly|openly|myself|just|still|born|to be|proud to be|and proud to be))*"
+                     r"proud|proudly|openly|myself|just|still|born|to be|proud to be|and proud to be|"
+                     # "I am one of the disabled people interviewed for this piece" (2026-12-06, seventh session)
+                     r"one of|one of the|one of those|one of many|one of the many|among|among the|among those))*"
                      r"|(?<![^\W_])(?:as|being|proud to be)\s+(?:a|an)(?:\s+proud)?"
                      # "we queers", "us women", "all of us Muslims"
                      r"|(?<![^\W_])(?:we|us|we proud|all of us|those of us who are))\s+$"),
     "fr": re.compile(r"(?:(?<![^\W_])(?:je suis|j'suis|chuis|nous sommes|on est|je suis ne|je suis nee)(?:\s+(?:aussi|moi-meme|"
-                     r"fier|fiere|fiers|fieres|d'etre|un|une|ne|nee|moi aussi))*|(?<![^\W_])(?:en tant qu'|en tant que|etant|"
+                     r"fier|fiere|fiers|fieres|d'etre|un|une|ne|nee|moi aussi|l'un|l'une|l'un des|l'une des|un des|une des|parmi|parmi les))*|(?<![^\W_])(?:en tant qu'|en tant que|etant|"
                      r"fier d'etre|fiere d'etre|fiers d'etre|fieres d'etre|moi qui suis)(?:\s+(?:un|une))?"
                      # « nous les pédés », « nous autres femmes »
                      r"|(?<![^\W_])(?:nous les|nous autres|nous autres les|nous,\s*les|on est des|nous sommes des))"

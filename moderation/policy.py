@@ -234,13 +234,15 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
             continue  # "If you're having suicidal thoughts, please call Samaritans": a helpline
         if label == "toxicity" and value < limits["remove"] and _second_opinion_keeps(policy, evidence):
             continue  # "Millions in taxpayer money gone and zero accountability.": anger, not abuse
-        if value >= limits["remove"] and label == "toxicity" and evidence.quotes_a_phrase and policy.quoted_hold_at_most:
-            yield "hold", "toxicity_hold"  # the quoted words may be what it condemns: a person decides
+        if (value >= limits["remove"] and label == "toxicity" and policy.quoted_hold_at_most
+                and (evidence.quotes_a_phrase or _reports_abuse_only(evidence))):
+            yield "hold", "toxicity_hold"  # the quoted or reported words may be what it condemns: a person decides
         elif value >= limits["remove"]:
             yield "remove", f"{label}_remove"
         elif value >= limits["hold"]:
             yield "hold", f"{label}_hold"
-        elif (about_a_group and not (evidence.voices_support or evidence.voices_praise or evidence.reports_past_violence)
+        elif (about_a_group and not (evidence.voices_support or evidence.voices_praise or evidence.reports_past_violence
+                                     or denial_only)
               and value >= limits.get("hold_if_group", float("inf"))):
             # A lower bar when the comment names a group: "they should all be fed to the lions" about
             # a named people is a threat, where "the traffic is killing me" about nobody is not.
@@ -256,6 +258,15 @@ def _second_opinion_keeps(policy: Policy, evidence: Evidence) -> bool:
     return (policy.second_opinion_keep_below is not None and evidence.second_opinion is not None
             and evidence.second_opinion < policy.second_opinion_keep_below
             and evidence.scores.get("threat", 0.0) < policy.second_opinion_threat_under)
+
+
+def _reports_abuse_only(evidence: Evidence) -> bool:
+    """True when the comment reports a threat or a derogation ("Ceux qui écrivent qu'il faut tabasser
+    les X sont des minables", toxicity 0.99) and says none in its own voice: the model reads the
+    reported words, so its toxicity score holds at most, as for a quoted phrase (quoted_hold_at_most;
+    engine eng-16). A lexicon term the comment uses still decides by its own rule."""
+    return (any(hit.reported for hit in evidence.targets)
+            and not any(hit.in_force for hit in evidence.targets))
 
 
 def _a_denial_is_all_it_says(evidence: Evidence) -> bool:

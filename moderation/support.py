@@ -32,6 +32,9 @@ _SUPPORT = re.compile(
     r"(?:i|we) (?:stand|am standing|are standing) (?:with|by|in solidarity with|up for)|"
     r"(?:solidarity|standing) with|"
     r"(?:are|is) (?:welcome here|always welcome)|"
+    # "There's absolutely nothing wrong with being trans" (toxicity 0.66; 2026-12-06, seventh session)
+    r"(?:there's|there is|there was|is|'s) (?:absolutely |really |simply |just )?nothing wrong with being|"
+    r"(?:il n'y a|y a|il y a) (?:absolument |vraiment )?rien de (?:mal|honteux|anormal) (?:[àa]|a) [êe]tre|"
     r"(?:are|is) (?:just|every bit|equally|no less) (?:as )?(?:capable|smart|intelligent|talented|good|able|skilled|"
     r"hard-?working|deserving|human|valuable)(?: as)?|"
     r"(?:we|you|they) need (?:more|many more|a lot more) [^.!?\n]{1,40}? (?:in|on|at|into) (?:parliament|congress|"

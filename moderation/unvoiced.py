@@ -167,6 +167,9 @@ _ACCOUNTABILITY = re.compile(
     # the key", « Qu'il croupisse en taule », « qu'on l'enferme et qu'on jette la clé » (2026-12-06)
     r"|(?:let (?:him|her|them) |may (?:he|she|they) )?rots? in (?:a |his |her |their |)(?:cell|jail|prison|gaol)"
     r"|throw away the key|croupi(?:r|sse|ssent|ra|ront) (?:en|dans une?) (?:prison|taule|cellule|geôle)"
+    # arrest wished on someone: "That CEO should be in handcuffs, not on a yacht" (toxicity 0.70; 2026-12-06,
+    # seventh session)
+    r"|(?:be|belongs?|end up|ends up) in handcuffs"
     r"|(?:qu'on |on doit |faut |il faut )?(?:l'|les )?enferm(?:e|er|ent) et (?:qu'on )?(?:jette|jeter) la cl[ée]|jeter la cl[ée]"
     r")(?![^\W_])", re.IGNORECASE)
 

@@ -135,6 +135,11 @@ def test_the_engine_still_holds_what_is_said_about_the_group(engine):
     ("Mon frère est gay.", "fr", False),  # a relative is not the speaker
     ("Countries such as Muslims and Jews", "en", False),
     ("Nothing about anyone here", "en", False),
+    # one of them (2026-12-06, seventh session)
+    ("I am one of the refugees interviewed for this piece.", "en", True),
+    ("I'm one of those disabled people the minister talks about.", "en", True),
+    ("Je suis l'une des femmes interrogées dans l'article.", "fr", True),
+    ("I'm one of the people who can't stand Muslims.", "en", False),
 ])
 def test_a_group_the_speaker_says_they_belong_to(text, language, own):
     assert speaks_as_a_member(TARGETS, text, language) is own

@@ -86,6 +86,25 @@ def test_a_comment_that_quotes_a_phrase_is_held_at_most_on_its_toxicity_score(po
     assert strict.decide(quoting).outcome == "remove"
 
 
+def reported_threat(reported=True):
+    return TargetHit(kind="threat", target="femmes", start=21, end=48, matched="il faut tabasser les femmes",
+                     language="fr", reported=reported)
+
+
+def test_a_comment_that_reports_a_threat_is_held_at_most_on_its_toxicity_score(policy):
+    # « Ceux qui écrivent qu'il faut tabasser les femmes sont des minables » scored toxicity 0.99 on
+    # the words it reports (engine eng-16)
+    scores = {"toxicity": 0.99}
+    reporting = Evidence("fr", (), scores, targets=(reported_threat(),))
+    assert policy.decide(reporting).outcome == "hold"
+    assert "toxicity_remove" not in policy.decide(reporting).reasons
+    # the same threat in the comment's own voice removes
+    assert policy.decide(Evidence("fr", (), scores, targets=(reported_threat(reported=False),))).outcome == "remove"
+    # a site that lets quoted words remove lets reported ones too
+    strict = dataclasses.replace(policy, quoted_hold_at_most=False)
+    assert strict.decide(reporting).outcome == "remove"
+
+
 def test_violence_told_as_past_news_is_not_held_at_the_group_bar(policy):
     group_bar = policy.limits("en")["threat"]["hold_if_group"]
     scores = {"toxicity": 0.0, "threat": group_bar + 0.01}
@@ -223,6 +242,19 @@ def test_a_denial_of_a_claim_about_a_group_is_not_held_on_the_model_scores_aroun
     # and a score over the remove threshold still removes
     remove = policy.thresholds("fr")["remove"]
     assert policy.decide(Evidence("fr", (), {"toxicity": remove}, targets=(denial,), names_group=True)).outcome == "remove"
+
+
+def test_a_denial_is_not_held_at_the_threat_heads_group_bar(policy):
+    # « Faut arrêter avec ce cliché, les musulmans ne sont pas plus violents que n'importe qui » was
+    # held on threat at the group bar: the head reads "violent" (2026-12-06, seventh session)
+    limits = policy.limits("fr")["threat"]
+    scores = {"toxicity": 0.0, "threat": limits["hold_if_group"] + 0.01}
+    denial = target("derogation", negated=True)
+    assert policy.decide(Evidence("fr", (), scores, targets=(denial,), names_group=True)).outcome == "keep"
+    assert policy.decide(Evidence("fr", (), scores, names_group=True)).reasons == ("threat_group_hold",)
+    # the threat head's own bar still holds
+    high = {"toxicity": 0.0, "threat": limits["hold"]}
+    assert policy.decide(Evidence("fr", (), high, targets=(denial,), names_group=True)).outcome == "hold"
 
 
 def test_a_reclaimed_slur_holds_by_default_and_a_site_may_keep_it(policy, tmp_path):

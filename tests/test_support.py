@@ -91,6 +91,10 @@ def test_a_real_denial_or_sympathy_stays_kept(engine, text):
     ("I hope Jews get targeted by the next government.", False),
     ("Roma are excluded from every town. Ever wonder why?", False),
     ("Les Roms sont exclus de partout. Pas de fumée sans feu.", False),
+    # nothing wrong with being one of them (2026-12-06, seventh session)
+    ("There's nothing wrong with being gay.", True),
+    ("Il n'y a rien de mal à être musulman.", True),
+    ("There's nothing wrong with being gay, but keep it away from kids.", False),
 ])
 def test_what_reads_as_support(text, supports):
     assert voices_support(text) is supports

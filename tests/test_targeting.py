@@ -578,6 +578,18 @@ def test_ordinary_words_and_short_names_are_not_read_as_misspelt_groups(rules, t
     ("Surveille bien tes arrières et regarde derrière toi en rentrant.", "fr"),
     ("Tu devrais renforcer tes serrures, le journaleux.", "fr"),
     ("Dégagez avant lundi, sinon on revient avec des potes.", "fr"),
+    # a third lot (2026-12-06, seventh session)
+    ("Keep writing this rubbish and you won't see the new year.", "en"),
+    ("That councillor had better pray he never runs into me.", "en"),
+    ("Just wait till my lads track you down.", "en"),
+    ("Come the revolution, the bankers are first against the wall.", "en"),
+    ("Let's be honest, no jury in this country would convict.", "en"),
+    ("The day of the rope is coming.", "en"),
+    ("I'll see to it that you never post again.", "en"),
+    ("Vous avez intérêt à surveiller vos arrières.", "fr"),
+    ("Le juge aura intérêt à prendre un garde du corps.", "fr"),
+    ("Sortez les barres de fer ce soir.", "fr"),
+    ("Donnons-leur une corde.", "fr"),
 ])
 def test_stock_menace_idioms_are_veiled_threats(rules, text, language):
     assert "veiled_threat" in [h.kind for h in rules.find(text, language)]
@@ -589,6 +601,11 @@ def test_stock_menace_idioms_are_veiled_threats(rules, text, language):
     ("We have your address on file for the newsletter.", "en"),
     ("On a ton adresse mail pour la newsletter.", "fr"),
     ("Les contribuables vont le payer, comme toujours.", "fr"),
+    ("I won't see Christmas with my family this year, I'm working.", "en"),
+    ("He won't see the end of the year in office if the polls are right.", "en"),
+    ("Wait till you see the second half, it gets better.", "en"),
+    ("Tu as intérêt à prendre un parapluie demain.", "fr"),
+    ("Sortez les mouchoirs, c'est la finale.", "fr"),
 ])
 def test_the_same_idioms_said_harmlessly_are_not_threats(rules, text, language):
     assert "veiled_threat" not in [h.kind for h in rules.find(text, language)]
@@ -1832,3 +1849,29 @@ def test_a_cleaning_promised_to_a_group_is_a_veiled_threat(rules, text, veiled):
 def test_french_denial_frames_deny_the_claim_that_follows(rules, text):
     hits = of_kind(rules, text, "fr", "derogation")
     assert hits and all(h.negated for h in hits)
+
+
+# the imperative of blows at a group or the first of them one meets (2026-12-06, seventh session)
+@pytest.mark.parametrize("text, threat", [
+    ("Tabassez les immigrés que vous croisez.", True),
+    ("Cassez la gueule à la première femme que vous croisez.", True),
+    ("Frappez les Roms du campement.", True),
+    ("Frappez à la porte avant d'entrer.", False),
+    ("Plantez les tomates en mai.", False),
+    ("Écrasez l'ail avec le plat du couteau.", False),
+])
+def test_the_imperative_of_blows_at_a_group_is_a_threat(rules, text, threat):
+    assert bool(in_force(rules, text, "fr", "threat")) is threat
+
+
+# the exception nobody has met: "never met an X who wasn't <degrading>" (2026-12-06, seventh session)
+@pytest.mark.parametrize("text, language, derogation", [
+    ("Has anyone here ever met one of the Roma around here who wasn't a complete waste of space?", "en", True),
+    ("I've yet to meet a single immigrant who isn't a waste of space.", "en", True),
+    ("I've never met a refugee who wasn't grateful for the help.", "en", False),
+    ("Vous avez déjà rencontré un des Roms du coin qui ne soit pas des voleurs ?", "fr", True),
+    ("Je n'ai jamais rencontré un réfugié qui ne soit pas reconnaissant.", "fr", False),
+])
+def test_the_exception_nobody_has_met_is_derogation(rules, text, language, derogation):
+    assert bool(in_force(rules, text, language, "derogation")) is derogation
+

@@ -151,6 +151,7 @@ def test_other_talk_of_votes_is_not_removal_by_election(text):
     ("Glad the appeal was thrown out. Let him rot in a cell.", "Let him rot in a cell"),
     ("Qu'il croupisse en taule.", "croupisse en taule"),
     ("Qu'on l'enferme et qu'on jette la clé.", "Qu'on l'enferme et qu'on jette la clé"),
+    ("That CEO should be in handcuffs, not on a yacht.", "be in handcuffs"),
 ])
 def test_calls_for_accountability_are_found(text, said):
     assert [text[start:end] for start, end in accountability_spans(text)] == [said]
