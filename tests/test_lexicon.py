@@ -109,6 +109,8 @@ def test_french_entries(lexicon):
     assert [h.target for h in lexicon.match("sale bougnoule", "fr")] == ["ethnicity"]
     assert [h.category for h in lexicon.match("ce sont des cafards", "fr")] == ["dehumanising"]
     assert [h.matched for h in lexicon.match("les migrants sont des cafards", "fr")] == ["migrants sont des cafards"]
+    # « t'es mort » typed without its apostrophe and « es » (2026-12-06, seventh session)
+    assert [(h.term, h.category) for h in lexicon.match("t mort mon reuf", "fr")] == [("t mort", "threat")]
 
 
 @pytest.mark.parametrize("text, language, term, target", [

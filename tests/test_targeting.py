@@ -590,6 +590,12 @@ def test_ordinary_words_and_short_names_are_not_read_as_misspelt_groups(rules, t
     ("Le juge aura intérêt à prendre un garde du corps.", "fr"),
     ("Sortez les barres de fer ce soir.", "fr"),
     ("Donnons-leur une corde.", "fr"),
+    ("Lovely shop you have. Shame if it burned down.", "en"),
+    ("Turn up at the council meeting and you won't be walking out.", "en"),
+    ("You have 24 hours to delete this post.", "en"),
+    ("The refugees on Hill Street are getting a little surprise tonight.", "en"),
+    ("On a noté ta plaque, roule prudemment.", "fr"),
+    ("Tu as 48 heures pour retirer ton article.", "fr"),
 ])
 def test_stock_menace_idioms_are_veiled_threats(rules, text, language):
     assert "veiled_threat" in [h.kind for h in rules.find(text, language)]
@@ -606,6 +612,11 @@ def test_stock_menace_idioms_are_veiled_threats(rules, text, language):
     ("Wait till you see the second half, it gets better.", "en"),
     ("Tu as intérêt à prendre un parapluie demain.", "fr"),
     ("Sortez les mouchoirs, c'est la finale.", "fr"),
+    ("Would be a shame if it rained on the parade.", "en"),
+    ("You won't be walking out of this meeting with a deal.", "en"),
+    ("The refugees in our town are getting a nice surprise: a new community centre.", "en"),
+    ("Il a trois jours pour quitter le gouvernement selon la presse.", "fr"),
+    ("Vous avez 48 heures pour envoyer vos dossiers.", "fr"),
 ])
 def test_the_same_idioms_said_harmlessly_are_not_threats(rules, text, language):
     assert "veiled_threat" not in [h.kind for h in rules.find(text, language)]
@@ -1856,6 +1867,7 @@ def test_french_denial_frames_deny_the_claim_that_follows(rules, text):
     ("Tabassez les immigrés que vous croisez.", True),
     ("Cassez la gueule à la première femme que vous croisez.", True),
     ("Frappez les Roms du campement.", True),
+    ("Cassez la gueule au premier immigré que vous croisez.", True),
     ("Frappez à la porte avant d'entrer.", False),
     ("Plantez les tomates en mai.", False),
     ("Écrasez l'ail avec le plat du couteau.", False),
@@ -1874,4 +1886,13 @@ def test_the_imperative_of_blows_at_a_group_is_a_threat(rules, text, threat):
 ])
 def test_the_exception_nobody_has_met_is_derogation(rules, text, language, derogation):
     assert bool(in_force(rules, text, language, "derogation")) is derogation
+
+
+@pytest.mark.parametrize("text", [
+    "Qu'on l'écrase avec un camion, ce guignol.",  # « écraser avec un camion » in the subjunctive
+    "Il faudrait l'écraser comme un cafard.",
+    "Le rédac chef mériterait d'être fusillé.",  # the editor named by his role
+])
+def test_french_threats_with_the_words_of_crushing_or_a_newsroom_role(rules, text):
+    assert in_force(rules, text, "fr", "threat")
 
