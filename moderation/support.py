@@ -20,7 +20,9 @@ _SUPPORT = re.compile(
     r"(?<![^\W_])(?:"
     # English
     r"deserves? (?:to (?:feel safe|be safe|live (?:in peace|without fear|safely|freely|with dignity)|be treated "
-    r"(?:equally|with respect|with dignity|fairly)|be protected|be heard)|"
+    r"(?:equally|with respect|with dignity|fairly)|be protected|be heard|"
+    # "deserve to marry whoever they choose" (2026-12-06, seventh session)
+    r"(?:marry|love|date) (?:whoever|whomever|who) they (?:choose|want|like|love)|be happy|be themselves)|"
     # what is owed to anyone: "deserve the same respect and fair treatment as anyone else" (2026-12-06)
     r"(?:the same |equal |full |basic |every |our |a )?(?:respect|dignity|rights|treatment|fair treatment|"
     r"protection|opportunities|opportunity|chances?|support|compassion|kindness|sympathy|help|safety|justice|"
@@ -32,6 +34,12 @@ _SUPPORT = re.compile(
     r"(?:i|we) (?:stand|am standing|are standing) (?:with|by|in solidarity with|up for)|"
     r"(?:solidarity|standing) with|"
     r"(?:are|is) (?:welcome here|always welcome)|"
+    # one of us: "Roma are people like the rest of us", « Les handicapés sont des gens comme les autres »
+    # (threat 0.55-0.74 at the group bar; 2026-12-06, seventh session)
+    r"(?:are|is) (?:just )?(?:people|human beings|humans|ordinary people|normal people) (?:just )?like (?:the rest of us|"
+    r"everyone else|everybody else|you and me|you and i|us|anyone else)|"
+    r"(?:sont|est) (?:juste |simplement )?des (?:gens|personnes|[êe]tres humains|humains) comme (?:les autres|tout le monde|"
+    r"vous et moi|nous|toi et moi)|"
     # "There's absolutely nothing wrong with being trans" (toxicity 0.66; 2026-12-06, seventh session)
     r"(?:there's|there is|there was|is|'s) (?:absolutely |really |simply |just )?nothing wrong with being|"
     r"(?:il n'y a|y a|il y a) (?:absolument |vraiment )?rien de (?:mal|honteux|anormal) (?:[àa]|a) [êe]tre|"

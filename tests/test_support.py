@@ -95,6 +95,10 @@ def test_a_real_denial_or_sympathy_stays_kept(engine, text):
     ("There's nothing wrong with being gay.", True),
     ("Il n'y a rien de mal à être musulman.", True),
     ("There's nothing wrong with being gay, but keep it away from kids.", False),
+    ("Roma are people like the rest of us, with the same hopes and worries.", True),
+    ("Les handicapés sont des gens comme les autres.", True),
+    ("Are Muslims people like the rest of us?", False),
+    ("Love is love, and gay people deserve to marry whoever they choose.", True),
 ])
 def test_what_reads_as_support(text, supports):
     assert voices_support(text) is supports

@@ -1896,3 +1896,14 @@ def test_the_exception_nobody_has_met_is_derogation(rules, text, language, derog
 def test_french_threats_with_the_words_of_crushing_or_a_newsroom_role(rules, text):
     assert in_force(rules, text, "fr", "threat")
 
+
+@pytest.mark.parametrize("text, threat", [
+    ("Hang Roma from the lampposts.", True),  # the imperative opening its sentence (2026-12-06, seventh session)
+    ("Good idea. Burn immigrants out of their homes.", True),
+    ("Kill the Muslim ban.", False),  # a policy that bears the group's name
+    ("Kill the immigration bill before it kills us.", False),
+    ("Hang on, the Roma festival is next week.", False),
+])
+def test_an_imperative_of_violence_at_a_group_is_a_threat(rules, text, threat):
+    assert bool(in_force(rules, text, "en", "threat")) is threat
+
