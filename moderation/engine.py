@@ -452,7 +452,9 @@ def load_second_opinion() -> SecondOpinion | None:
 # wonder why?") is no sympathy (support.py; 2026-12-06, sixth session).
 # 16: the toxicity score of a comment that reports a threat or a derogation and says none in its own
 # voice holds at most, as for a quoted phrase ("Ceux qui écrivent qu'il faut tabasser les X sont des
-# minables"; policy.py _reports_abuse_only; 2026-12-06, seventh session).
+# minables"; policy.py _reports_abuse_only); a denial is not held at the threat head's group bar
+# either; "I am one of the X" names the speaker's own group (group_neutral.py); "X are people like
+# the rest of us", "nothing wrong with being X" are support (support.py); 2026-12-06, seventh session.
 ENGINE_REVISION = "eng-16"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,

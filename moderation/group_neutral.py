@@ -46,7 +46,10 @@ _SELF = {
                      # "we queers", "us women", "all of us Muslims"
                      r"|(?<![^\W_])(?:we|us|we proud|all of us|those of us who are))\s+$"),
     "fr": re.compile(r"(?:(?<![^\W_])(?:je suis|j'suis|chuis|nous sommes|on est|je suis ne|je suis nee)(?:\s+(?:aussi|moi-meme|"
-                     r"fier|fiere|fiers|fieres|d'etre|un|une|ne|nee|moi aussi|l'un|l'une|l'un des|l'une des|un des|une des|parmi|parmi les))*|(?<![^\W_])(?:en tant qu'|en tant que|etant|"
+                     r"fier|fiere|fiers|fieres|d'etre|un|une|ne|nee|moi aussi|"
+                     # « je suis l'une des femmes interrogées » (2026-12-06, seventh session)
+                     r"l'un|l'une|l'un des|l'une des|un des|une des|parmi|parmi les))*"
+                     r"|(?<![^\W_])(?:en tant qu'|en tant que|etant|"
                      r"fier d'etre|fiere d'etre|fiers d'etre|fieres d'etre|moi qui suis)(?:\s+(?:un|une))?"
                      # « nous les pédés », « nous autres femmes »
                      r"|(?<![^\W_])(?:nous les|nous autres|nous autres les|nous,\s*les|on est des|nous sommes des))"
