@@ -1907,3 +1907,10 @@ def test_french_threats_with_the_words_of_crushing_or_a_newsroom_role(rules, tex
 def test_an_imperative_of_violence_at_a_group_is_a_threat(rules, text, threat):
     assert bool(in_force(rules, text, "en", "threat")) is threat
 
+
+def test_a_quoted_imperative_of_violence_is_reported_not_said(rules):
+    # the opening quotation mark is not part of the match, so the quote still reads as a quote
+    text = '"Kill all disabled people" was sprayed on the bus shelter. Disgusting.'
+    assert not in_force(rules, text, "en", "threat")
+    assert ("threat", "disabled", False, True) in kinds(rules, text, "en")
+
