@@ -27,12 +27,11 @@ import argparse
 import collections
 import json
 
-from compare import choice_split, right, tune_cases
+from compare import choice_split, decisions, right, tune_cases
 
 import moderation.policy as policy_module
 from moderation.engine import Engine
 from moderation.settings import load_settings
-from moderation.types import CommentInput
 
 
 FLOOR: list[float | None] = [None]  # the floor the wrapped rule applies; None: off
@@ -50,11 +49,9 @@ policy_module.RULES = tuple(_score_rule_with_floor if rule is _SCORE_RULE else r
 
 
 def decide_all(engine: Engine, tune: list[dict], choice: dict, probe: list[str]) -> dict[str, list[str]]:
-    def decide(texts):
-        return [d.decision for d in engine.decide([CommentInput(id=str(i), text=t) for i, t in enumerate(texts)])]
-    out = {"tune": decide([case["text"] for case in tune]), "probe": decide(probe)}
+    out = {"tune": decisions(engine, [case["text"] for case in tune]), "probe": decisions(engine, probe)}
     for name, (texts, _) in choice.items():
-        out[name] = decide(texts)
+        out[name] = decisions(engine, texts)
     return out
 
 
