@@ -92,6 +92,13 @@ Suites (bench/data/dev/, written without looking at the lexicons or the targetin
   justice, condemnations), by one helper who opened no file of the project; 6 and 4 cases removed
   the same way (194 and 196 remain). Halves by text; reported as `threats2_suite`. Measured whole on
   c30f7e4 before any case was read (BENCHMARKS.md).
+- templates5_en.jsonl / templates5_fr.jsonl (2026-12-07, eighth session): a fifth template suite in
+  the outside suites' shape (10 to 14 templates per group category over the same ten groups; 40
+  sentences each of untargeted profanity, ordinary comments and idioms; French obfuscation two
+  spellings per group), by two helpers who opened no file of the project; 20 cases per language
+  equal to a dev or sealed case or within 0.8 of a training sentence removed (940 and 1,040 remain).
+  Halves by template; reported as `templates5_suite`. Measured whole on b3a8d05 before any case was
+  read (BENCHMARKS.md).
 
 A fourth suite is sealed (bench/data/sealed/, 2026-12-04): 420 cases per language, 30 per
 category, written by two helpers who opened no file of the project, to measure what the rules
@@ -131,7 +138,7 @@ SUITES = ("functional_en.jsonl", "functional_fr.jsonl", "ordinary_comments.jsonl
           "round4_en.jsonl", "round4_fr.jsonl", "ordinary3_en.jsonl", "ordinary3_fr.jsonl",
           "templates3_en.jsonl", "templates3_fr.jsonl", "ordinary4_en.jsonl", "ordinary4_fr.jsonl",
           "harm_en.jsonl", "harm_fr.jsonl", "templates4_en.jsonl", "templates4_fr.jsonl", "threats2_en.jsonl",
-          "threats2_fr.jsonl")
+          "threats2_fr.jsonl", "templates5_en.jsonl", "templates5_fr.jsonl")
 # the hateful categories (the rest are expected to be kept or not removed)
 HATEFUL = {"threat", "derogation", "pronoun_or_question", "obfuscated", "slur_or_insult", "fake_negation",
            "veiled_threat",
