@@ -26,7 +26,7 @@ from moderation.policy import NEUTRAL_READING_LABELS, Evidence, Policy, load_pol
 from moderation.scoring.base import ScorerUnavailable
 from moderation.scoring.second_opinion import SecondOpinion
 from moderation.settings import Settings
-from moderation.support import voices_praise, voices_support
+from moderation.support import told_harm_spans, voices_praise, voices_support
 from moderation.targeting import TargetHit, TargetRules
 from moderation.text.disguise import looks_disguised
 from moderation.text.plain import plain
@@ -288,8 +288,14 @@ def _points_to_help(item: Evaluation) -> bool:
 
 
 def _voices_support(item: Evaluation) -> bool:
-    """Support for the group it names ("I stand with refugees")."""
-    return _speaks_well_of_the_group(item, voices_support)
+    """Support for the group it names ("I stand with refugees"), or harm done to them told with
+    sympathy; the words of violence of that harm ("being killed for who they are") are not the
+    comment's own."""
+    text = item.comment.text
+    harm = told_harm_spans(text)
+    own_violence = [(start, end) for start, end in violence_spans(text)
+                    if not any(a <= start and end <= b for a, b in harm)]
+    return bool(item.groups) and _says_nothing_abusive(item) and not own_violence and voices_support(text)
 
 
 def _reports_past_violence(item: Evaluation) -> bool:
@@ -455,7 +461,15 @@ def load_second_opinion() -> SecondOpinion | None:
 # minables"; policy.py _reports_abuse_only); a denial is not held at the threat head's group bar
 # either; "I am one of the X" names the speaker's own group (group_neutral.py); "X are people like
 # the rest of us", "nothing wrong with being X" are support (support.py); 2026-12-06, seventh session.
-ENGINE_REVISION = "eng-16"
+# 17: harm a group lives with or faces, or suffers for who they are ("So many X live with hate and the
+# threat of violence", "X being killed just for who they are"), reads as sympathy, and its words of
+# violence are the harm told, not the comment's own (support.py told_harm_spans; glee before it
+# refuses it); rights owed ("the same right to live safely"), what no one should have to bear,
+# never judging someone for who they are, « je suis de tout cœur avec » are support, "the best X in
+# town" praise; naming the act of calling people a slur ("If your argument depends on calling people
+# ...") is a report (text/reported_insults.py); an exclamation opening a sentence ("Holy shit, did
+# you see ...") is swearing aimed at nobody beside a "you" (unvoiced.py); 2026-12-07, eighth session.
+ENGINE_REVISION = "eng-17"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,

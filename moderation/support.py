@@ -30,15 +30,33 @@ _SUPPORT = re.compile(
     r"our (?:support|thanks|respect|protection)|better)|"
     r"(?:should|must|ought to) be (?:able|free|allowed) to live(?: (?:in peace|without fear|safely|freely|openly))?|"
     r"(?:should|must|ought to) (?:feel safe|be safe|live without fear|be treated (?:equally|with respect|with dignity))|"
-    r"(?:have|has) (?:the same|equal) rights|"
+    r"(?:have|has) (?:(?:exactly|just|precisely|absolutely|got) )?(?:the same|equal|every|as much|a) rights?|"
+    # what no one should have to bear: "Women should not have to put up with abuse on the bus", "No one
+    # should have to live in fear" (2026-12-07, eighth session)
+    r"(?:(?:should not|shouldn't|shouldnt|should never|must not|mustn't) (?:ever )?(?:have to|need to)|"
+    r"(?:no one|nobody|no (?:\w+ )?(?:person|woman|man|child|kid|family|one)) should (?:ever )?(?:have to|need to)) "
+    r"(?:put up with|live (?:with|in fear)|face|endure|suffer|deal with|fear|hide)|"
     r"(?:i|we) (?:stand|am standing|are standing) (?:with|by|in solidarity with|up for)|"
+    # sympathy with victims, judging no one for who they are (2026-12-07, eighth session)
+    r"(?:my|our) (?:thoughts|hearts?|prayers) (?:are|go|goes) (?:out )?(?:with|to)|"
+    r"(?:never|shouldn't|should not|should never|don't|do not|mustn't|must not|can't|cannot) judge (?:someone|anyone|"
+    r"people|a person|an? [\w-]+(?: [\w-]+)?|[\w-]+) (?:for|by|on) (?:who they are|what they are|being|their (?:faith|"
+    r"religion|skin|race|sexuality|identity|origins?|background)|the colou?r of)|"
+    r"(?:je suis|nous sommes|on est) (?:de tout c(?:œ|oe)ur|pleinement|enti[èe]rement|totalement) avec|"
+    r"(?:mes|nos) pens[ée]es (?:vont|sont) (?:aux|[àa]|avec)|"
+    r"(?:on ne (?:devrait|doit)|il ne faut|il ne faudrait|faut pas|on devrait pas|on doit pas) (?:jamais |pas )?juger "
+    r"(?:quelqu'un|personne|les gens|une? [\w-]+(?: [\w-]+)?|les [\w-]+(?: [\w-]+)?) (?:sur|pour|[àa]|d'apr[èe]s) "
+    r"(?:ce qu'(?:il|elle|ils|elles) (?:est|sont)|sa (?:religion|couleur|foi|origine)|son (?:origine|handicap|orientation)|"
+    r"leur (?:religion|couleur|foi|origine|handicap|orientation)|la couleur)|"
     r"(?:solidarity|standing) with|"
     r"(?:are|is) (?:welcome here|always welcome)|"
     # one of us: "Roma are people like the rest of us", « Les handicapés sont des gens comme les autres »
     # (threat 0.55-0.74 at the group bar; 2026-12-06, seventh session)
-    r"(?:are|is) (?:just )?(?:people|human beings|humans|ordinary people|normal people) (?:just )?like (?:the rest of us|"
+    r"(?:are|is) (?:just )?(?:people|human beings|humans|ordinary people|normal people|citizens|neighbou?rs) (?:just )?"
+    r"like (?:the rest of us|"
     r"everyone else|everybody else|you and me|you and i|us|anyone else)|"
-    r"(?:sont|est) (?:juste |simplement )?des (?:gens|personnes|[êe]tres humains|humains) comme (?:les autres|tout le monde|"
+    r"(?:sont|est) (?:juste |simplement )?des (?:gens|personnes|[êe]tres humains|humains|citoyen(?:ne)?s|voisin(?:e)?s) "
+    r"comme (?:les autres|tout le monde|"
     r"vous et moi|nous|toi et moi)|"
     # "There's absolutely nothing wrong with being trans" (toxicity 0.66; 2026-12-06, seventh session)
     r"(?:there's|there is|there was|is|'s) (?:absolutely |really |simply |just )?nothing wrong with being|"
@@ -56,7 +74,9 @@ _SUPPORT = re.compile(
     r"(?:une|sa|leur) chance|les m[êe]mes chances|(?:notre|de l') ?(?:aide|compassion|soutien)|la s[ée]curit[ée]|justice)|"
     r"(?:devraient|doivent|devrait|doit) pouvoir vivre(?: (?:sans peur|en paix|en s[ée]curit[ée]|librement|normalement|"
     r"dignement))?|"
-    r"(?:ont|a) (?:les m[êe]mes droits|droit au respect|droit [àa] la s[ée]curit[ée]|le droit de vivre)|"
+    r"(?:ont|a) (?:exactement |tout autant |autant |bien )?(?:les m[êe]mes droits|droit au respect|droit [àa] la s[ée]curit[ée]|"
+    r"(?:tout |parfaitement |bien |aussi )?le droit de vivre)|"
+    r"personne ne (?:devrait|doit) (?:jamais )?(?:avoir [àa] )?(?:subir|supporter|endurer|vivre dans la peur|craindre)|"
     r"(?:je suis|nous sommes|on est) solidaires?|solidarit[ée] avec|"
     r"(?:sont|est) (?:les |la |le )?bienvenue?s?|"
     r"(?:sont|est) (?:tout |tout aussi |bien |)aussi (?:capables?|intelligente?s?|dou[ée]e?s?|comp[ée]tente?s?|"
@@ -89,6 +109,14 @@ _PRAISE = re.compile(
     r"(?<![^\W_])(?:congratulations to|congrats to|well done to|hats off to|kudos to|"
     r"credit where (?:it's|its|it is) due|(?:i'm|i am|we're|we are) (?:so |really |very )?proud of|"
     r"(?:bravo|f[ée]licitations|chapeau) (?:[àa]|aux)|"
+    # the best there is: "A Muslim runs the bakery on our high street and honestly it's the best bread in
+    # town" (the group bar held it at threat 0.22-0.56; 2026-12-07, eighth session)
+    r"(?:is|are|was|were|it's|its|they're|she's|he's|shes|hes) (?:easily |honestly |by far |hands down |probably |"
+    r"simply |still |just )?the (?:best|kindest|nicest|friendliest|finest|loveliest|warmest|most (?:talented|generous|"
+    r"helpful|caring|welcoming|brilliant|reliable))|"
+    r"(?:c'est|est|sont|[ée]tait) (?:de loin |vraiment |sans doute |clairement |tout simplement )?(?:le|la|les) "
+    r"(?:meilleure?s?|plus (?:gentil(?:le)?s?|sympas?|accueillante?s?|g[ée]n[ée]reu(?:x|se|ses)|dou[ée]e?s?|serviables?|"
+    r"talentueu(?:x|se|ses)))|"
     r"(?:je suis|on est|nous sommes) (?:tellement |tr[èe]s |si )?fi[èe]re?s? (?:de|d')"
     r")(?![^\W_])", re.IGNORECASE)
 
@@ -105,12 +133,31 @@ _HARMED = re.compile(
     r"denied (?:\w+ )?(?:wages|jobs|housing|care|rights|access|justice))|"
     r"(?:discrimination|racism|prejudice|hate crimes?|abuse|violence|attacks|harassment|bigotry|hostility) "
     r"(?:against|towards|toward|on|faced by|suffered by)|"
+    # what they live with or face: "So many Jews live with hate and the threat of violence every day",
+    # "Trans people face abuse every time they leave the house"; and harm done to them for being who
+    # they are: "Reading about gay people being killed just for who they are makes me feel sick"
+    # (held on toxicity, identity_attack and the threat head's group bar; 2026-12-07, eighth session)
+    r"(?:live|lives|living|lived|deal|deals|dealing|cope|copes|coping|put up|puts up|putting up|face|faces|facing|faced|"
+    r"endure|endures|enduring|endured|suffer|suffers|suffering|suffered|experience|experiences|experiencing|experienced)"
+    r"(?: with)? (?:[\w']+ ){0,3}?(?:hate|hatred|abuse|violence|threats|death threats|racism|discrimination|harassment|"
+    r"bigotry|prejudice|slurs|hostility)|"
+    r"(?:killed|murdered|attacked|beaten|targeted|harassed|abused|insulted|assaulted|persecuted|hunted|bullied|shot|"
+    r"stabbed|lynched|hated|threatened|spat on|beaten up) (?:just |simply |only |purely |solely )?(?:for who they are|"
+    r"for being who they are|for what they are|because of who they are|because of (?:their|the colour of their) \w+|"
+    r"for (?:their|the colour of their) (?:faith|religion|skin|identity|sexuality|beliefs|accent|name|disability|race))|"
     r"(?:sont|[ée]taient|est|[ée]tait|ont [ée]t[ée]|a [ée]t[ée])(?:-(?:ils|elles))?(?: (?:autant|souvent|encore|plus|si|"
     r"tellement|toujours|davantage|particuli[èe]rement))* (?:discrimin[ée]e?s|victimes d|touch[ée]e?s par|cibl[ée]e?s|"
     r"pers[ée]cut[ée]e?s|harcel[ée]e?s|exclue?s|sous-repr[ée]sent[ée]e?s|sous-pay[ée]e?s|oubli[ée]e?s|"
     r"laiss[ée]e?s pour compte)|"
-    r"(?:les )?(?:discriminations?|racisme|pr[ée]jug[ée]s|violences?|agressions?|actes|crimes de haine|hostilit[ée]) "
-    r"(?:contre|envers|[àa] l'[ée]gard des|subie?s par|visant)"
+    r"(?:les )?(?:discriminations?|racisme|pr[ée]jug[ée]s|violences?|agressions?|attaques?|actes|crimes de haine|hostilit[ée]) "
+    r"(?:contre|envers|[àa] l'[ée]gard des|subie?s par|visant)|"
+    r"(?:vivent|vit|vivre|vivant|subissent|subit|subir|subissant|endurent|endure|affrontent|affronte|font face [àa]|"
+    r"fait face [àa]|essuient|essuie) (?:avec |dans )?(?:[\w']+ ){0,3}?(?:haine|peur|menaces?|insultes|injures|"
+    r"violences?|racisme|discriminations?|harc[èe]lement|hostilit[ée]|agressions?|crachats)|"
+    r"(?:tu[ée]e?s|assassin[ée]e?s|agress[ée]e?s|attaqu[ée]e?s|frapp[ée]e?s|battue?s|insult[ée]e?s|harcel[ée]e?s|"
+    r"pers[ée]cut[ée]e?s|cibl[ée]e?s|menac[ée]e?s|discrimin[ée]e?s) (?:juste |simplement |uniquement |seulement )?"
+    r"(?:parce qu'(?:ils|elles) sont|pour ce qu'(?:ils|elles) sont|en raison de leur|[àa] cause de leur|"
+    r"pour leur (?:foi|religion|couleur de peau|identit[ée]|orientation))"
     r")", re.IGNORECASE)
 # harm explained by what the group is said to do: "persecuted because they control the banks"; or
 # left for the reader to explain: "Jews are always blamed. Ever wonder why?", « il n'y a pas de fumée
@@ -133,6 +180,14 @@ _WISHED_BEFORE = re.compile(r"(?<![^\W_])(?:should|shall|must|need to|needs to|o
                             re.IGNORECASE)
 
 
+# Glee before a harm told: "I love reading about X being killed for who they are" tells the harm to
+# enjoy it (2026-12-07, eighth session).
+_GLAD_BEFORE = re.compile(r"(?<![^\W_])(?:love|loved|loving|enjoy|enjoyed|enjoying|glad|happy|pleased|delighted|"
+                          r"satisf\w*|good riddance|can'?t wait|lol|lmao|haha\w*|ravie?s?|contente?s?|heureu(?:x|se)|"
+                          r"plaisir|jubil\w*|mdr|ptdr)(?![^\W_])", re.IGNORECASE)
+_WISHED_OR_GLAD_BEFORE = re.compile(f"{_WISHED_BEFORE.pattern}|{_GLAD_BEFORE.pattern}", re.IGNORECASE)
+
+
 LOOK_BACK = 120  # characters before a phrase read for its negation or a wish
 
 
@@ -141,8 +196,19 @@ def voices_support(text: str) -> bool:
     respect or rights, or that the speaker stands with them; or tells of harm done to them (asked
     or stated; not negated: "X are not discriminated against" is no sympathy; not wished: "X should
     get persecuted")."""
-    return _stated(_SUPPORT, text) or _stated(_HARMED, text, questions=True, also_refused=_JUSTIFIED,
-                                              refused_before=_WISHED_BEFORE)
+    return _stated(_SUPPORT, text) or _tells_harm(text)
+
+
+def told_harm_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the harm `text` tells as done to the people it names, when it tells it as
+    voices_support reads it (stated or asked, not negated, wished, enjoyed or justified); else none.
+    The words of violence inside them are the harm told, not the comment's own ("being killed just
+    for who they are")."""
+    return [match.span() for match in _HARMED.finditer(text)] if _tells_harm(text) else []
+
+
+def _tells_harm(text: str) -> bool:
+    return _stated(_HARMED, text, questions=True, also_refused=_JUSTIFIED, refused_before=_WISHED_OR_GLAD_BEFORE)
 
 
 def voices_praise(text: str) -> bool:

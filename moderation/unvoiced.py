@@ -26,6 +26,12 @@ from moderation.types import LexiconHit
 _ADDRESSED = re.compile(r"(?<![^\W_])(?:(?:you|your|yours|yourself|u|ur|ya|toi|te|tu|vous|ta|ton|tes|ntm)(?![^\W_])"
                         r"|(?<!['\u2019])t['\u2019](?=[^\W\d_]))", re.IGNORECASE)
 NEAR = 24  # characters either side of a swear word where "you" makes it aimed at someone
+# An exclamation opening a sentence, set off by punctuation: "Holy shit, did you see that last lap",
+# « Putain, t'as vu ce but ? ». Said at what happened, not at the "you" beside it (held on toxicity
+# 0.86 as swearing aimed at the reader; 2026-12-07, eighth session).
+_EXCLAMATION = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(?:oh |holy |ah |bloody |fucking |fuckin |)(?:shit|fuck|crap|damn|hell|christ|jesus|"
+    r"putain|merde|bordel|punaise)(?: me| alors| de merde| de bordel)?\s*[,!.…]+", re.IGNORECASE)
 # A French dismissal addresses someone without a pronoun: « Dégage de ce forum, envahisseur de merde »
 # was read as swearing at nobody and kept (toxicity 0.94). Anywhere in the comment, like "you" near
 # the swear word; « ça dégage », « le ciel se dégage » are said to no one (2026-12-06).
@@ -302,7 +308,9 @@ def is_untargeted_swearing(text: str, hits: Sequence[LexiconHit], targets: Seque
     if _DISMISSAL.search(text):
         return False
     addressed = _SecondPerson(text)
-    return not any(addressed.near(h.start, h.end) for h in text_hits)
+    exclamations = [m.span() for m in _EXCLAMATION.finditer(text)]
+    return not any(addressed.near(h.start, h.end) for h in text_hits
+                   if not any(start <= h.start and h.end <= end for start, end in exclamations))
 
 
 class _SecondPerson:

@@ -94,3 +94,18 @@ def test_a_victim_reporting_a_slur_said_to_them_is_held_for_a_person_not_removed
 ])
 def test_a_slur_used_by_the_speaker_still_removes(engine, text):
     assert decide(engine, text).decision == "remove"
+
+
+@pytest.mark.parametrize("text", [
+    "If your whole case rests on calling people kikes, you have no case.",
+    "Stop calling them faggots and make a real point.",
+    "Calling disabled people retards is not banter.",
+])
+def test_the_act_of_calling_people_a_slur_named_is_held_for_a_person_not_removed(engine, text):
+    # removed on the lexicon's slur before 2026-12-07 (eighth session)
+    decision = decide(engine, text)
+    assert decision.decision == "hold" and all(hit.quoted for hit in decision.slurs), decision.reasons
+
+
+def test_an_order_to_keep_calling_them_a_slur_is_not_a_report(engine):
+    assert decide(engine, "Keep calling them kikes, it's what they are.").decision == "remove"

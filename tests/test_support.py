@@ -152,3 +152,50 @@ def test_sarcastic_praise_is_still_held_on_the_other_heads(engine):
 def test_a_harm_wished_on_a_group_is_not_kept_as_sympathy(engine):
     # kept before 2026-12-06: "get persecuted" read as harm told, and support waived the models
     assert decide(engine, "Gays should get persecuted.").decision != "keep"
+
+
+@pytest.mark.parametrize("text", [
+    # held on toxicity, identity_attack or the threat head's group bar before 2026-12-07 (eighth session)
+    "Disabled people have exactly the same right to a home and a job as anyone else.",
+    "Muslim families live with threats and hate mail every single week, and they still open the mosque to everyone.",
+    "It breaks my heart to read about trans people being beaten just for who they are.",
+    "Women should not have to put up with abuse on the late train home.",
+    "Agression contre des Roms cette nuit à Nantes : je suis de tout cœur avec les familles.",
+    "Les juifs de ma ville vivent avec les menaces depuis des années et personne n'en parle.",
+    "On ne devrait jamais juger un musulman sur ce qu'il est.",
+    "Les réfugiés ? Ce sont des citoyens comme les autres.",
+])
+def test_harm_told_with_sympathy_rights_and_fair_judgement_are_kept(engine, text):
+    decision = decide(engine, text)
+    assert decision.decision == "keep", (decision.reasons, decision.scores)
+
+
+@pytest.mark.parametrize("text, supports", [
+    ("Black people have every right to be here.", True),
+    ("Black people have no right to be here.", False),
+    ("Jews live with hate every day.", True),
+    ("Jews will face violence if they march here.", False),  # wished, not told
+    ("Jews should face violence.", False),
+    ("Reading about gay men being attacked for who they are makes me sick.", True),
+    ("I love reading about gay men being attacked for who they are.", False),  # glee is no sympathy
+    ("Les femmes subissent des insultes tous les jours.", True),
+    ("Nobody should have to hide who they are.", True),
+    ("You should never judge someone for being Muslim.", True),
+])
+def test_what_reads_as_harm_told_or_rights_owed(text, supports):
+    assert voices_support(text) is supports
+
+
+def test_a_word_of_violence_outside_the_harm_told_is_still_the_comments_own(engine):
+    """The violence inside the harm told ("being killed for who they are") is not the comment's own;
+    a threat beside it still is, and no sympathy frees the comment."""
+    decision = decide(engine, "Muslims face hate every day and honestly I'd shoot the lot of them myself.")
+    assert decision.decision != "keep"
+
+
+@pytest.mark.parametrize("text", [
+    "A Black woman runs the garage on our road and she's easily the most reliable mechanic I've had.",
+    "Un réfugié tient la boulangerie du coin, c'est de loin la meilleure du quartier.",
+])
+def test_the_best_there_is_reads_as_praise(text):
+    assert voices_praise(text)

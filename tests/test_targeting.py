@@ -1914,3 +1914,30 @@ def test_a_quoted_imperative_of_violence_is_reported_not_said(rules):
     assert not in_force(rules, text, "en", "threat")
     assert ("threat", "disabled", False, True) in kinds(rules, text, "en")
 
+
+
+@pytest.mark.parametrize("text, language", [
+    # an adverb between the copula and the degrading word (kept before 2026-12-07, eighth session)
+    ("Les Roms sont génétiquement inférieurs, c'est un fait.", "fr"),
+    ("Les femmes sont moralement inférieures.", "fr"),
+    ("Immigrants are intellectually inferior and always will be.", "en"),
+    ("muslims are teh most pathetic people on earth", "en"),
+    ("Les juifs sont les plus hypocrites de tous.", "fr"),
+])
+def test_an_adverb_or_a_superlative_before_the_degrading_word_is_still_derogation(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), rules.find(text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Les musulmans ne sont un danger pour personne.", "fr"),
+    ("Les Roms ne font de tort à personne.", "fr"),
+    ("Je n'ai aucun problème avec les juifs.", "fr"),
+    ("I'm not afraid of Muslims at all.", "en"),
+])
+def test_a_denial_by_no_one_no_problem_or_no_fear_is_negated(rules, text, language):
+    hits = of_kind(rules, text, language, "derogation")
+    assert hits and all(h.negated for h in hits), hits
+
+
+def test_no_one_as_the_object_of_a_degrading_verb_is_no_denial(rules):
+    assert in_force(rules, "Les Roms ne respectent personne.", "fr", "derogation")

@@ -242,3 +242,16 @@ def test_the_words_of_war_as_the_news_tells_it_are_words_of_violence():
 def test_violence_told_as_done_in_the_past(text, reports):
     from moderation.unvoiced import reports_past_violence
     assert reports_past_violence(text) is reports
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Holy shit, did you see that header?", "shit"),
+    ("Putain, t'as vu ce but ?", "Putain"),
+])
+def test_an_exclamation_opening_a_sentence_is_aimed_at_nobody_beside_a_you(text, word):
+    assert is_untargeted_swearing(text, [swear(text, word)], [])
+
+
+def test_swearing_at_you_after_an_exclamation_is_still_aimed():
+    text = "Shit, you fucking idiot."
+    assert not is_untargeted_swearing(text, [swear(text, "Shit"), swear(text, "fucking")], [])

@@ -4,7 +4,8 @@ a paki", « je me suis fait traiter de sale pédé dans le métro ».
 The victim telling what was said to them mentions the slur, as a quotation does, without aiming
 it at anyone; removing their comment unread punishes the person abused. A term in such a report is
 marked quoted, so it holds at most (the policy's `quoted_hold_at_most`): a person decides, because
-abusers report themselves too ("... and I called him a paki, so what").
+abusers report themselves too ("... and I called him a paki, so what"). Naming the act as a thing done by others is a report too
+("If your argument depends on calling people ...", "Stop calling them ...").
 
 Only the constructions of a report: someone else's past act ("he called me a ...", "they kept
 calling him a ...", and what they told a person to do: "he told me to go die", "Telling disabled
@@ -50,6 +51,16 @@ _EN_NOT_REPORTED = frozenset({"i", "we", "i've", "we've", "i'd", "we'd", "i'm", 
 _EN_NOT_TOLD = _EN_NOT_REPORTED | {"somebody", "someone", "anyone", "everyone", "please", "just", "gonna", "will",
                                    "i'll", "ill", "let", "to", "i'm", "im", "am", "you", "u"}
 
+# the act named, not done: "If your argument depends on calling people ...", "Stop calling them ...",
+# "Calling disabled people ... is not banter" (removed on the lexicon's slur; 2026-12-07, eighth
+# session). Not "keep calling them ...", an order to do it.
+_EN_CALLING = re.compile(
+    r"(?:\b(?:on|about|by|of|for|from|without|stop|stopped|quit|avoid|against)\s+|(?:^|[.!?\n]\s*))calling\s+"
+    r"(?:people|someone|somebody|anyone|anybody|others|them|him|her|"
+    r"(?:(?:all|these|those|other|the|your|our)\s+)?[\w'-]+(?:\s+people)?)\s+(?:an?\s+)?",
+    re.IGNORECASE,
+)
+
 _FR_REPORT = re.compile(
     r"(?:\b(?:a|as|ont|avez|avait|avais|avaient|aura|auraient|été|être)\s+"  # il m'a traité, elle a été traitée
     r"|\bfai(?:t|te|ts|tes|re|sait|saient)\s+)"  # se faire traiter, je me suis fait traiter
@@ -72,6 +83,8 @@ def reported_insult_spans(text: str) -> list[tuple[int, int]]:
     for match in _EN_TOLD.finditer(text):
         if match.group("opening") or (match.group("subject") or "").casefold() not in _EN_NOT_TOLD:
             spans.append((match.end(), _clause_end(text, match.end())))
+    for match in _EN_CALLING.finditer(text):
+        spans.append((match.end(), _clause_end(text, match.end())))
     for match in _FR_REPORT.finditer(text):
         if not _FR_SPEAKER.search(text[max(0, match.start() - 24):match.start()]):
             spans.append((match.end(), _clause_end(text, match.end())))
