@@ -39,6 +39,12 @@ _SUPPORT = re.compile(
     r"(?:i|we) (?:stand|am standing|are standing) (?:with|by|in solidarity with|up for)|"
     # sympathy with victims, judging no one for who they are (2026-12-07, eighth session)
     r"(?:my|our) (?:thoughts|hearts?|prayers) (?:are|go|goes) (?:out )?(?:with|to)|"
+    # one of everyone: "Women get married, raise children and worry about the school run just like
+    # everyone else", « ... comme tout le monde », ending its sentence (not "learn to use a phone like
+    # everyone else, grandpa", nor "like everyone else says")
+    r"(?:just|exactly) like (?:everyone|everybody|anyone|anybody|the rest of us)(?: else)?(?=\s*(?:[.!]|$))|"
+    r"comme tout le monde(?=\s*(?:[.!]|$))|"
+    r"(?:should|must|ought to) be allowed to (?:work|stay|vote|marry|live|worship|study|pray|adopt|serve)|"
     r"(?:never|shouldn't|should not|should never|don't|do not|mustn't|must not|can't|cannot) judge (?:someone|anyone|"
     r"people|a person|an? [\w-]+(?: [\w-]+)?|[\w-]+) (?:for|by|on) (?:who they are|what they are|being|their (?:faith|"
     r"religion|skin|race|sexuality|identity|origins?|background)|the colou?r of)|"
@@ -112,10 +118,11 @@ _PRAISE = re.compile(
     # the best there is: "A Muslim runs the bakery on our high street and honestly it's the best bread in
     # town" (the group bar held it at threat 0.22-0.56; 2026-12-07, eighth session)
     r"(?:is|are|was|were|it's|its|they're|she's|he's|shes|hes) (?:easily |honestly |by far |hands down |probably |"
-    r"simply |still |just )?the (?:best|kindest|nicest|friendliest|finest|loveliest|warmest|most (?:talented|generous|"
+    r"simply |still |just )?(?:one of )?the (?:best|kindest|nicest|friendliest|finest|loveliest|warmest|most (?:talented|generous|"
     r"helpful|caring|welcoming|brilliant|reliable))|"
-    r"(?:c'est|est|sont|[ée]tait) (?:de loin |vraiment |sans doute |clairement |tout simplement )?(?:le|la|les) "
-    r"(?:meilleure?s?|plus (?:gentil(?:le)?s?|sympas?|accueillante?s?|g[ée]n[ée]reu(?:x|se|ses)|dou[ée]e?s?|serviables?|"
+    r"(?:c'est|est|sont|[ée]tait) (?:de loin |vraiment |sans doute |clairement |tout simplement )?"
+    r"(?:le|la|les|l'une? des|une? des) "
+    r"(?:meilleure?s?|plus (?:gentil(?:le)?s?|sympas?|sympathiques?|agr[ée]ables?|accueillante?s?|g[ée]n[ée]reu(?:x|se|ses)|dou[ée]e?s?|serviables?|"
     r"talentueu(?:x|se|ses)))|"
     r"(?:je suis|on est|nous sommes) (?:tellement |tr[èe]s |si )?fi[èe]re?s? (?:de|d')"
     r")(?![^\W_])", re.IGNORECASE)
@@ -140,7 +147,7 @@ _HARMED = re.compile(
     r"(?:live|lives|living|lived|deal|deals|dealing|cope|copes|coping|put up|puts up|putting up|face|faces|facing|faced|"
     r"endure|endures|enduring|endured|suffer|suffers|suffering|suffered|experience|experiences|experiencing|experienced)"
     r"(?: with)? (?:[\w']+ ){0,3}?(?:hate|hatred|abuse|violence|threats|death threats|racism|discrimination|harassment|"
-    r"bigotry|prejudice|slurs|hostility)|"
+    r"bigotry|prejudice|slurs|hostility|treatment|mistreatment|insults|attacks|bullying|stigma|suspicion)|"
     r"(?:killed|murdered|attacked|beaten|targeted|harassed|abused|insulted|assaulted|persecuted|hunted|bullied|shot|"
     r"stabbed|lynched|hated|threatened|spat on|beaten up) (?:just |simply |only |purely |solely )?(?:for who they are|"
     r"for being who they are|for what they are|because of who they are|because of (?:their|the colour of their) \w+|"

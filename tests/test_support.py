@@ -199,3 +199,22 @@ def test_a_word_of_violence_outside_the_harm_told_is_still_the_comments_own(engi
 ])
 def test_the_best_there_is_reads_as_praise(text):
     assert voices_praise(text)
+
+
+@pytest.mark.parametrize("text, supports", [
+    ("Gay couples pay their bills and moan about the weather, just like everyone else.", True),
+    ("Learn to use a phone like everyone else, grandpa.", False),  # a demand, not a likeness
+    ("Les musulmans de ma rue vont au marché le samedi, comme tout le monde.", True),
+    ("Asylum seekers should be allowed to work while they wait.", True),
+    ("Trans women face this kind of treatment every day.", True),
+])
+def test_ordinary_lives_and_what_they_should_be_allowed_read_as_support(text, supports):
+    assert voices_support(text) is supports
+
+
+@pytest.mark.parametrize("text", [
+    "Plenty of Roma families live on our estate and it's one of the friendliest places I've lived.",
+    "Il y a beaucoup de réfugiés dans mon immeuble, et c'est l'un des plus agréables du quartier.",
+])
+def test_one_of_the_best_reads_as_praise(text):
+    assert voices_praise(text)
