@@ -99,6 +99,12 @@ Suites (bench/data/dev/, written without looking at the lexicons or the targetin
   equal to a dev or sealed case or within 0.8 of a training sentence removed (940 and 1,040 remain).
   Halves by template; reported as `templates5_suite`. Measured whole on b3a8d05 before any case was
   read (BENCHMARKS.md).
+- negation2_en.jsonl / negation2_fr.jsonl (2026-12-07, eighth session): 20 templates of negated
+  hate, 10 of hate behind a negation or a disclaimer (`fake_negation`) and 15 of counter-speech per
+  language, over the ten groups, by one helper who opened no file of the project; no case within
+  0.8 of a dev, sealed or training sentence (450 each). Halves by template; reported as
+  `negation2_suite`. Measured whole on b3a8d05 and on the first eng-17 commit before any case was
+  read: the same figures (BENCHMARKS.md).
 
 A fourth suite is sealed (bench/data/sealed/, 2026-12-04): 420 cases per language, 30 per
 category, written by two helpers who opened no file of the project, to measure what the rules
@@ -138,7 +144,8 @@ SUITES = ("functional_en.jsonl", "functional_fr.jsonl", "ordinary_comments.jsonl
           "round4_en.jsonl", "round4_fr.jsonl", "ordinary3_en.jsonl", "ordinary3_fr.jsonl",
           "templates3_en.jsonl", "templates3_fr.jsonl", "ordinary4_en.jsonl", "ordinary4_fr.jsonl",
           "harm_en.jsonl", "harm_fr.jsonl", "templates4_en.jsonl", "templates4_fr.jsonl", "threats2_en.jsonl",
-          "threats2_fr.jsonl", "templates5_en.jsonl", "templates5_fr.jsonl")
+          "threats2_fr.jsonl", "templates5_en.jsonl", "templates5_fr.jsonl",
+          "negation2_en.jsonl", "negation2_fr.jsonl")
 # the hateful categories (the rest are expected to be kept or not removed)
 HATEFUL = {"threat", "derogation", "pronoun_or_question", "obfuscated", "slur_or_insult", "fake_negation",
            "veiled_threat",
