@@ -36,6 +36,7 @@ from typing import Callable, Iterator, NamedTuple, Sequence
 
 from moderation.claims import frame_cuts, frame_edits, frames_pattern, pronoun_edits, pronouns_pattern, rewritten
 from moderation.support import denies_them_something_good
+from moderation.text.conjugate import future_and_conditional
 from moderation.text.lookalikes import lookalike_variants
 from moderation.text.normalize import normalize_for_matching
 from moderation.text.regex_cache import RegexCache, files_key
@@ -349,6 +350,10 @@ def _set_regexes(raw: dict, groups: dict[str, tuple[list[str], list[str], list[s
                              alternation([form for _, singular, _ in groups.values() for form in singular]
                                          or ["\u0000"]))
     sets["person"] = _either(sets.get("person"), _people_by_role(raw.get("people_roles", {}), alternation))
+    # sets derived from another by conjugation ([conjugated] name = "source"): the French violent
+    # verbs in the future and the conditional (moderation/text/conjugate.py)
+    for name, source in raw.get("conjugated", {}).items():
+        sets[name] = alternation(future_and_conditional(raw["sets"][source]))
     return sets
 
 
@@ -365,6 +370,14 @@ def _people_by_role(roles: dict, alternation: Callable[[list[str]], str] = _alte
     parts = [f"(?:{alternation(determiners)}){_GAP}(?:{alternation(nouns)})"
              for determiners, nouns in (singular, plural, places) if determiners and nouns]
     return _either(*parts) if parts else None
+
+
+def _others(roles: dict) -> str | None:
+    """A regex for someone else the comment speaks of, at the threat head's general bar only
+    ([people_roles] others: "his", « sa », "my neighbour", « le mec »): not in {person}, which the
+    threat patterns and the lower person bar read."""
+    others = roles.get("others", [])
+    return _trie_alternation(others) if others else None
 
 
 def _gates(template: str, trie_sets: dict[str, str], where: str) -> list[str]:
@@ -423,6 +436,8 @@ def _load_language(path: Path, compile: Callable[[str], re.Pattern] = re.compile
                     for name, (plural, singular, _) in groups.items() if any(len(f) >= 5 for f in plural + singular)]
     trigger_words = [word for name in ("triggers", "violent", "violent_done", "wish", "death", "subjunctive", "hate")
                      for word in raw["sets"].get(name, [])]
+    trigger_words += [form for source in raw.get("conjugated", {}).values()
+                      for form in future_and_conditional(raw["sets"][source])]
     group_words = [form for plural, singular, _ in groups.values() for form in plural + singular]
     # no word edges here: "ihatemuslims" must pass too
     prefilter = compile(_trie_alternation([max(w.split(" "), key=len) for w in trigger_words]
@@ -450,8 +465,8 @@ def _load_language(path: Path, compile: Callable[[str], re.Pattern] = re.compile
         # person the lower person bar is for: « J'espère que tout le monde va bien » (threat 0.78) was held
         people=_people_pattern(compile, [word for word in raw["sets"].get("person", []) + raw["sets"].get("addressee", [])
                                          if word not in raw["sets"].get("crowd", [])]),
-        roles=compile(_EDGE_BEFORE + _either(_people_by_role(raw.get("people_roles", {}), _trie_alternation))
-                      + _EDGE_AFTER),
+        roles=compile(_EDGE_BEFORE + _either(_people_by_role(raw.get("people_roles", {}), _trie_alternation),
+                                             _others(raw.get("people_roles", {}))) + _EDGE_AFTER),
         member=compile(members),
         respellings=respellings,
         respelled=frozenset(respelled),

@@ -358,3 +358,14 @@ def test_a_threat_beside_laughter_is_still_held(engine, text):
 ])
 def test_a_cheer_for_a_people_is_read_without(engine, text, decision):
     assert decide_one(engine, text).decision == decision
+
+
+@pytest.mark.parametrize("text", [
+    "hope my neighbour trips down the stairs and breaks his neck, best day of my year",
+    "Quelqu'un devrait écraser le vieux du 3e quand il sort son chien.",
+])
+def test_a_near_certain_threat_at_someone_the_rules_name_only_loosely_is_held(engine, text):
+    """The threat head's general bar opens for someone else named by a plain noun ("my neighbour",
+    « le vieux »; [people_roles] others): kept for naming no one before 2026-12-07 (eighth session)."""
+    decision = decide_one(engine, text)
+    assert decision.decision != "keep", (decision.reasons, decision.scores)

@@ -1941,3 +1941,61 @@ def test_a_denial_by_no_one_no_problem_or_no_fear_is_negated(rules, text, langua
 
 def test_no_one_as_the_object_of_a_degrading_verb_is_no_denial(rules):
     assert in_force(rules, "Les Roms ne respectent personne.", "fr", "derogation")
+
+
+@pytest.mark.parametrize("text", [
+    "Je t'étranglerais avec le fil de ta souris si je pouvais.",
+    "On te pendra au premier lampadaire.",
+    "je vous cramerai tous un jour",
+])
+def test_a_french_threat_in_the_future_or_the_conditional_is_a_threat(rules, text):
+    # the rules list infinitives; these tenses matched nothing before 2026-12-07 (eighth session)
+    assert in_force(rules, text, "fr", "threat"), rules.find(text, "fr")
+
+
+def test_a_french_conditional_with_no_one_as_its_object_is_no_threat(rules):
+    assert not of_kind(rules, "Je tuerais pour un bon café ce matin.", "fr", "threat")
+
+
+@pytest.mark.parametrize("text, language, kind", [
+    ("Les réfugiés qui se plaignent tout le temps méritent une bonne raclée.", "fr", "threat"),
+    ("You'd better start checking under your car every morning, pal.", "en", "veiled_threat"),
+    ("We've got your home address now, councillor.", "en", "veiled_threat"),
+    ("That mosque on the high street would make a lovely bonfire.", "en", "veiled_threat"),
+    ("L'église du village ferait une belle flambée un dimanche.", "fr", "veiled_threat"),
+])
+def test_threats_through_a_relative_clause_a_car_an_address_or_a_place_set_alight(rules, text, language, kind):
+    assert in_force(rules, text, language, kind), rules.find(text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Always check under your car for cats in winter.", "en"),
+    ("The old church would make a nice wedding venue.", "en"),
+])
+def test_a_car_and_a_church_without_menace_are_no_threat(rules, text, language):
+    assert not in_force(rules, text, language, "veiled_threat")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("I'm not saying Muslims should be deported, I'm just saying no one would miss them.", "en"),
+    ("Never said trans people are mentally ill. No need to, they prove it every time they post.", "en"),
+    ("Je dis pas qu'il faut les chasser, les Roms, je dis que personne ne les regretterait.", "fr"),
+    ("J'ai jamais dit que les juifs étaient des rats. Pas besoin, ils le prouvent tout seuls.", "fr"),
+])
+def test_hate_set_up_by_a_denial_is_in_force(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), rules.find(text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Not one of the Muslims I know is anything like the people described here.", "en"),
+    ("I've lived next door to Roma for ten years and never once felt unsafe.", "en"),
+    ("L'idée que les immigrés voleraient nos emplois ne tient pas debout.", "fr"),
+])
+def test_a_claim_denied_by_experience_or_called_baseless_is_negated(rules, text, language):
+    hits = of_kind(rules, text, language, "derogation")
+    assert hits and all(h.negated for h in hits), hits
+
+
+def test_a_claim_read_on_a_forum_is_reported(rules):
+    hits = of_kind(rules, "On lit partout que les Roms sont des parasites. C'est faux.", "fr", "derogation")
+    assert hits and all(h.reported for h in hits), hits
