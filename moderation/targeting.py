@@ -84,7 +84,7 @@ PREFIX_REACH = 400  # characters those words may span (ten words of forty letter
 # Bump when this module reads the same files differently (what a pattern compiles to, how a comment
 # is matched), so that `TargetRules.version` changes even if the files did not: a decision records
 # the version, and rescoring compares it (as the lexicon's MATCHER_REVISION).
-RULES_REVISION = "11"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
+RULES_REVISION = "12"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
 # 3: a comma then a new subject ends the clause a negation qualifies (_CLAUSE_BREAK), a claim set up
 # for a "but" is not negated (_set_up), an opener cancels only what comes before its end (2026-12-05)
 # 4: a negative question about a group is not its denial (_asks_why_not, 2026-12-05)
@@ -103,6 +103,8 @@ RULES_REVISION = "11"  # 2: reported words the comment agrees with are in force 
 # 11: a reporting verb begun before a match counts even when the match runs into it ("If you believe
 # X should be shot, get help": the threat opens on "you"; _reports), and a view put to the reader
 # and then granted ("..., you're right") is the comment's own (_ENDORSED; 2026-12-06, sixth session)
+# 12: [people_roles] others open the general threat bar (names_role) without joining {person}, and
+# [conjugated] sets are derived from another set and open the prefilter (2026-12-07, eighth session)
 
 
 class TargetRulesError(ValueError):
