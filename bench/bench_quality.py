@@ -111,6 +111,12 @@ Suites (bench/data/dev/, written without looking at the lexicons or the targetin
   (`threat_lookalike`), by a helper who opened no file of the project; 5 and 3 cases within 0.8 of a
   training sentence removed (195 and 197 remain). Halves by text; reported as `threats3_suite`.
   Measured whole on b3a8d05 and on 7caa709 before any case was read: the same figures.
+- kind3_en.jsonl / kind3_fr.jsonl (2026-12-07, eighth session): 16 templates of negated hate in
+  forms other than "X are not Y" (rhetorical questions, sarcasm at the bigot, "the problem isn't X",
+  corrections) and 16 of ordinary comments naming a group, over ten groups partly named otherwise
+  (gay men, wheelchair users, migrants, Jewish people, asylum seekers, Travellers), all to keep, by a
+  helper who opened no file of the project (320 each). Halves by template; reported as
+  `kind3_suite`. Measured whole on b3a8d05 and on a5eb1b9 before any case was read: the same figures.
 
 A fourth suite is sealed (bench/data/sealed/, 2026-12-04): 420 cases per language, 30 per
 category, written by two helpers who opened no file of the project, to measure what the rules
@@ -151,7 +157,8 @@ SUITES = ("functional_en.jsonl", "functional_fr.jsonl", "ordinary_comments.jsonl
           "templates3_en.jsonl", "templates3_fr.jsonl", "ordinary4_en.jsonl", "ordinary4_fr.jsonl",
           "harm_en.jsonl", "harm_fr.jsonl", "templates4_en.jsonl", "templates4_fr.jsonl", "threats2_en.jsonl",
           "threats2_fr.jsonl", "templates5_en.jsonl", "templates5_fr.jsonl",
-          "negation2_en.jsonl", "negation2_fr.jsonl", "threats3_en.jsonl", "threats3_fr.jsonl")
+          "negation2_en.jsonl", "negation2_fr.jsonl", "threats3_en.jsonl", "threats3_fr.jsonl",
+          "kind3_en.jsonl", "kind3_fr.jsonl")
 # the hateful categories (the rest are expected to be kept or not removed)
 HATEFUL = {"threat", "derogation", "pronoun_or_question", "obfuscated", "slur_or_insult", "fake_negation",
            "veiled_threat",
