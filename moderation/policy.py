@@ -226,8 +226,10 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
             continue  # the score came from the group's name: "people kids deserve to feel safe" is benign
         if label in NEUTRAL_READING_LABELS and denial_only and value < limits["remove"]:
             continue  # what is left around a denial is its commentary: "..., cette idée est ridicule"
-        if label in NEUTRAL_READING_LABELS and evidence.voices_support and value < limits["remove"]:
-            continue  # "Muslims should be able to live without fear": safety and fear are not a threat to them
+        if (label in NEUTRAL_READING_LABELS or label in AIMED_LABELS) and evidence.voices_support and value < limits["remove"]:
+            # "Muslims should be able to live without fear": safety and fear are not a threat to them;
+            # nor is sympathy after an attack ("Thinking of the victims", threat 0.96; engine eng-17)
+            continue
         if label in AIMED_LABELS and not (about_a_group or evidence.names_person or evidence.names_role):
             continue  # a threat needs someone threatened: "the heat is killing me" names nobody else
         if label in AIMED_LABELS and evidence.points_to_help:

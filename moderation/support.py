@@ -39,6 +39,10 @@ _SUPPORT = re.compile(
     r"(?:i|we) (?:stand|am standing|are standing) (?:with|by|in solidarity with|up for)|"
     # sympathy with victims, judging no one for who they are (2026-12-07, eighth session)
     r"(?:my|our) (?:thoughts|hearts?|prayers) (?:are|go|goes) (?:out )?(?:with|to)|"
+    r"thinking of (?:the victims|their families|them|the families|everyone affected)|"
+    r"(?:belong|belongs) (?:here|in this country|in (?:our|this) (?:town|city|community|country|street))|"
+    r"(?:ont|a) (?:toute |pleinement |bien |)leur place (?:ici|parmi nous|en france|dans ce pays|chez nous)|"
+    r"(?:sont|est) (?:ici |)chez (?:eux|elles|lui|elle)(?: ici)?(?: autant| comme)|"
     # one of everyone: "Women get married, raise children and worry about the school run just like
     # everyone else", « ... comme tout le monde », ending its sentence (not "learn to use a phone like
     # everyone else, grandpa", nor "like everyone else says")
@@ -81,7 +85,8 @@ _SUPPORT = re.compile(
     r"(?:devraient|doivent|devrait|doit) pouvoir vivre(?: (?:sans peur|en paix|en s[ée]curit[ée]|librement|normalement|"
     r"dignement))?|"
     r"(?:ont|a) (?:exactement |tout autant |autant |bien )?(?:les m[êe]mes droits|droit au respect|droit [àa] la s[ée]curit[ée]|"
-    r"(?:tout |parfaitement |bien |aussi )?le droit de vivre)|"
+    r"(?:tout |parfaitement |bien |aussi )?le droit de (?:vivre|nager|travailler|prier|se marier|voter|exister|"
+    r"circuler|s'habiller|[êe]tre l[àa]|[êe]tre ici))|"
     r"personne ne (?:devrait|doit) (?:jamais )?(?:avoir [àa] )?(?:subir|supporter|endurer|vivre dans la peur|craindre)|"
     r"(?:je suis|nous sommes|on est) solidaires?|solidarit[ée] avec|"
     r"(?:sont|est) (?:les |la |le )?bienvenue?s?|"
@@ -115,6 +120,9 @@ _PRAISE = re.compile(
     r"(?<![^\W_])(?:congratulations to|congrats to|well done to|hats off to|kudos to|"
     r"credit where (?:it's|its|it is) due|(?:i'm|i am|we're|we are) (?:so |really |very )?proud of|"
     r"(?:bravo|f[ée]licitations|chapeau) (?:[àa]|aux)|"
+    # a review's verdict: "Moving, funny in places and never preachy. Four stars" (2026-12-07)
+    r"(?:four|five|4|5) stars|(?:quatre|cinq|4|5) [ée]toiles|(?:highly|strongly|thoroughly) recommend(?:ed)?|"
+    r"je (?:vous |le |la |)recommande (?:vivement|chaudement|fortement)|"
     # the best there is: "A Muslim runs the bakery on our high street and honestly it's the best bread in
     # town" (the group bar held it at threat 0.22-0.56; 2026-12-07, eighth session)
     r"(?:is|are|was|were|it's|its|they're|she's|he's|shes|hes) (?:easily |honestly |by far |hands down |probably |"
@@ -138,7 +146,7 @@ _HARMED = re.compile(
     r"systematically|so|most|more))* (?:discriminated against|affected by|hit hardest by|targeted by|victims of|"
     r"persecuted|harassed|excluded|marginali[sz]ed|under-?represented|under-?paid|left behind|failed by|let down by|"
     r"denied (?:\w+ )?(?:wages|jobs|housing|care|rights|access|justice))|"
-    r"(?:discrimination|racism|prejudice|hate crimes?|abuse|violence|attacks|harassment|bigotry|hostility) "
+    r"(?:discrimination|racism|prejudice|hate crimes?|abuse|violence|attacks?|harassment|bigotry|hostility) "
     r"(?:against|towards|toward|on|faced by|suffered by)|"
     # what they live with or face: "So many Jews live with hate and the threat of violence every day",
     # "Trans people face abuse every time they leave the house"; and harm done to them for being who

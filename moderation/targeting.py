@@ -84,7 +84,7 @@ PREFIX_REACH = 400  # characters those words may span (ten words of forty letter
 # Bump when this module reads the same files differently (what a pattern compiles to, how a comment
 # is matched), so that `TargetRules.version` changes even if the files did not: a decision records
 # the version, and rescoring compares it (as the lexicon's MATCHER_REVISION).
-RULES_REVISION = "12"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
+RULES_REVISION = "13"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
 # 3: a comma then a new subject ends the clause a negation qualifies (_CLAUSE_BREAK), a claim set up
 # for a "but" is not negated (_set_up), an opener cancels only what comes before its end (2026-12-05)
 # 4: a negative question about a group is not its denial (_asks_why_not, 2026-12-05)
@@ -105,6 +105,8 @@ RULES_REVISION = "12"  # 2: reported words the comment agrees with are in force 
 # and then granted ("..., you're right") is the comment's own (_ENDORSED; 2026-12-06, sixth session)
 # 12: [people_roles] others open the general threat bar (names_role) without joining {person}, and
 # [conjugated] sets are derived from another set and open the prefilter (2026-12-07, eighth session)
+# 13: a match that takes in an opening quotation mark is quoted when its words are (_qualifiers;
+# 2026-12-07, eighth session)
 
 
 class TargetRulesError(ValueError):
@@ -833,7 +835,12 @@ def _qualifiers(rules: LanguageRules, text: str, start: int, end: int, quotes: "
     after = text[after_start:start]
     set_up = _set_up(prefix, text, end)  # neither negated nor reported: the speaker's own claim
     negated = bool(rules.negation.search(after)) and not _hedged(text, start, end) and not set_up
-    quoted = quotes.around(start, end)
+    # a pattern that opens on a sentence's punctuation may take in the opening quotation mark itself
+    # (« "Les X profitent du système" : n'importe quoi. »): the quote is read from its first letter
+    inner = start
+    while inner < end and not text[inner].isalnum():
+        inner += 1
+    quoted = quotes.around(inner, end)
     # "we're not allowed to say that X are ..." reports nothing: the speaker says it in their own voice
     reported = quoted or (_reports(rules, text, after_start, start, end) and not set_up)
     if reported and _ENDORSED.search(text, end, end + ENDORSE_REACH):

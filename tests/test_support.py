@@ -218,3 +218,19 @@ def test_ordinary_lives_and_what_they_should_be_allowed_read_as_support(text, su
 ])
 def test_one_of_the_best_reads_as_praise(text):
     assert voices_praise(text)
+
+
+@pytest.mark.parametrize("text", [
+    # held before 2026-12-07 (eighth session): the threat head's general bar (0.96), identity_attack
+    "Shocking news about the attack on Muslims near the market. Thinking of the victims tonight.",
+    "Whatever anyone here says, refugees belong here as much as anyone.",
+    "Interdire la plage aux musulmanes ? Non. Elles ont le droit de nager comme les autres.",
+    "Quoi qu'en disent certains, les Roms sont ici chez eux autant que nous.",
+])
+def test_sympathy_after_an_attack_and_belonging_are_kept(engine, text):
+    decision = decide(engine, text)
+    assert decision.decision == "keep", (decision.reasons, decision.scores)
+
+
+def test_a_reviews_verdict_reads_as_praise():
+    assert voices_praise("Saw the film about Roma families last night. Five stars, highly recommended.")

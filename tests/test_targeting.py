@@ -1999,3 +1999,27 @@ def test_a_claim_denied_by_experience_or_called_baseless_is_negated(rules, text,
 def test_a_claim_read_on_a_forum_is_reported(rules):
     hits = of_kind(rules, "On lit partout que les Roms sont des parasites. C'est faux.", "fr", "derogation")
     assert hits and all(h.reported for h in hits), hits
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The problem isn't immigrants, it's decades of underinvestment.", "en"),
+    ("Hating Muslims won't bring back a single factory job.", "en"),
+    ("Refugees had nothing to do with it, read the report.", "en"),
+    ("Oh sure, it's the migrants' fault the trains are late.", "en"),
+    ("Les Roms n'y sont pour rien, c'est la mairie qui a vendu le terrain.", "fr"),
+    ("Le problème, ce n'est pas les immigrés, c'est le chômage.", "fr"),
+    ("Ah oui, bien sûr, c'est la faute des musulmans si le loyer augmente.", "fr"),
+])
+def test_blame_turned_away_from_a_group_is_a_denial(rules, text, language):
+    hits = of_kind(rules, text, language, "derogation")
+    assert hits and not any(h.in_force for h in hits), hits
+
+
+def test_hating_a_group_said_in_ones_own_voice_stays_in_force(rules):
+    assert in_force(rules, "I hate Muslims, won't apologise for it.", "en", "derogation")
+
+
+def test_a_claim_quoted_from_its_first_word_is_not_the_comments_own(rules):
+    # the pattern took in the opening « and the claim read as said (2026-12-07, eighth session)
+    hits = of_kind(rules, "« Les migrants profitent du système » : n'importe quoi.", "fr", "derogation")
+    assert hits and not any(h.in_force for h in hits), hits
