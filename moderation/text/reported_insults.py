@@ -4,8 +4,9 @@ a paki", « je me suis fait traiter de sale pédé dans le métro ».
 The victim telling what was said to them mentions the slur, as a quotation does, without aiming
 it at anyone; removing their comment unread punishes the person abused. A term in such a report is
 marked quoted, so it holds at most (the policy's `quoted_hold_at_most`): a person decides, because
-abusers report themselves too ("... and I called him a paki, so what"). Naming the act as a thing done by others is a report too
-("If your argument depends on calling people ...", "Stop calling them ...").
+abusers report themselves too ("... and I called him a paki, so what"). Naming the act as a thing
+done by others is a report too ("If your argument depends on calling people ...", "Stop calling
+them ...").
 
 Only the constructions of a report: someone else's past act ("he called me a ...", "they kept
 calling him a ...", and what they told a person to do: "he told me to go die", "Telling disabled
