@@ -388,7 +388,7 @@ def test_the_stretch_guard_is_read_from_the_dictionaries_for_an_unknown_lexicon(
         ("Wetbacks taking our jobs.", "en", "wetback"),
         ("Chinks spreading disease again.", "en", "chink"),
         ("ch1nks go home", "en", "chink"),
-        ("bloody ragheads", "en", "raghead"),
+        ("ragheads everywhere", "en", "raghead"),  # "bloody" is a lexicon term itself since 2026-12-07
         ("those porch monkeys again", "en", "porch monkey"),
         ("encore ces babtous", "fr", "babtou"),
     ],
