@@ -26,7 +26,7 @@ from moderation.policy import NEUTRAL_READING_LABELS, Evidence, Policy, load_pol
 from moderation.scoring.base import ScorerUnavailable
 from moderation.scoring.second_opinion import SecondOpinion
 from moderation.settings import Settings
-from moderation.support import told_harm_spans, voices_praise, voices_support
+from moderation.support import says_support, told_harm_spans, voices_praise
 from moderation.targeting import TargetHit, TargetRules
 from moderation.text.disguise import looks_disguised
 from moderation.text.plain import plain
@@ -291,11 +291,13 @@ def _voices_support(item: Evaluation) -> bool:
     """Support for the group it names ("I stand with refugees"), or harm done to them told with
     sympathy; the words of violence of that harm ("being killed for who they are") are not the
     comment's own."""
+    if not (item.groups and _says_nothing_abusive(item)):
+        return False  # most comments stop here, before any phrase is looked for
     text = item.comment.text
-    harm = told_harm_spans(text)
-    own_violence = [(start, end) for start, end in violence_spans(text)
-                    if not any(a <= start and end <= b for a, b in harm)]
-    return bool(item.groups) and _says_nothing_abusive(item) and not own_violence and voices_support(text)
+    harm = told_harm_spans(text)  # read once: the harm told is also half of voices_support
+    if any(not any(a <= start and end <= b for a, b in harm) for start, end in violence_spans(text)):
+        return False
+    return bool(harm) or says_support(text)
 
 
 def _reports_past_violence(item: Evaluation) -> bool:

@@ -211,7 +211,12 @@ def voices_support(text: str) -> bool:
     respect or rights, or that the speaker stands with them; or tells of harm done to them (asked
     or stated; not negated: "X are not discriminated against" is no sympathy; not wished: "X should
     get persecuted")."""
-    return _stated(_SUPPORT, text) or _tells_harm(text)
+    return says_support(text) or _tells_harm(text)
+
+
+def says_support(text: str) -> bool:
+    """voices_support without the harm told: a phrase of support said, not negated or asked."""
+    return _stated(_SUPPORT, text)
 
 
 def told_harm_spans(text: str) -> list[tuple[int, int]]:

@@ -338,8 +338,9 @@ def _either(*parts: str | None) -> str:
 
 
 def _set_regexes(raw: dict, groups: dict[str, tuple[list[str], list[str], list[str]]], nouns: dict,
-                 alternation: Callable[[list[str]], str]) -> dict[str, str]:
-    """The regex of each [sets] list, and of {group} and {member}, built with `alternation`."""
+                 derived: dict[str, list[str]], alternation: Callable[[list[str]], str]) -> dict[str, str]:
+    """The regex of each [sets] list, of each derived set (_derived_sets), and of {group} and
+    {member}, built with `alternation`."""
     silent_plural_s = bool(raw.get("silent_plural_s", False))
     sets = {name: alternation(_with_agreement_slips(words) if silent_plural_s and name == "degrading" else words)
             for name, words in raw["sets"].items()}
@@ -354,11 +355,14 @@ def _set_regexes(raw: dict, groups: dict[str, tuple[list[str], list[str], list[s
                              alternation([form for _, singular, _ in groups.values() for form in singular]
                                          or ["\u0000"]))
     sets["person"] = _either(sets.get("person"), _people_by_role(raw.get("people_roles", {}), alternation))
-    # sets derived from another by conjugation ([conjugated] name = "source"): the French violent
-    # verbs in the future and the conditional (moderation/text/conjugate.py)
-    for name, source in raw.get("conjugated", {}).items():
-        sets[name] = alternation(future_and_conditional(raw["sets"][source]))
+    sets.update({name: alternation(words) for name, words in derived.items()})
     return sets
+
+
+def _derived_sets(raw: dict) -> dict[str, list[str]]:
+    """The sets derived from another by conjugation ([conjugated] name = "source"): the French
+    violent verbs in the future and the conditional (moderation/text/conjugate.py)."""
+    return {name: future_and_conditional(raw["sets"][source]) for name, source in raw.get("conjugated", {}).items()}
 
 
 def _people_by_role(roles: dict, alternation: Callable[[list[str]], str] = _alternation) -> str | None:
@@ -377,9 +381,9 @@ def _people_by_role(roles: dict, alternation: Callable[[list[str]], str] = _alte
 
 
 def _others(roles: dict) -> str | None:
-    """A regex for someone else the comment speaks of, at the threat head's general bar only
-    ([people_roles] others: "his", « sa », "my neighbour", « le mec »): not in {person}, which the
-    threat patterns and the lower person bar read."""
+    """A regex for someone else the comment speaks of by a plain noun, at the threat head's general
+    bar only ([people_roles] others: "my neighbour", « le mec »): not in {person}, which the threat
+    patterns and the lower person bar read."""
     others = roles.get("others", [])
     return _trie_alternation(others) if others else None
 
@@ -402,9 +406,10 @@ def _load_language(path: Path, compile: Callable[[str], re.Pattern] = re.compile
         nouns = raw.get("people_nouns", {})
         plural_nouns, singular_nouns = nouns.get("plural", []), nouns.get("singular", [])
         after = bool(raw.get("adjective_after_noun", False))
-        sets = _set_regexes(raw, groups, nouns, _alternation)
+        derived = _derived_sets(raw)
+        sets = _set_regexes(raw, groups, nouns, derived, _alternation)
         # the same sets for the yes/no tests that keep most comments from the patterns (_gates)
-        trie_sets = _set_regexes(raw, groups, nouns, _trie_alternation)
+        trie_sets = _set_regexes(raw, groups, nouns, derived, _trie_alternation)
     except (OSError, tomllib.TOMLDecodeError, KeyError, AttributeError, TypeError) as exc:
         raise TargetRulesError(f"{path}: {exc!r}") from None
     adjectives = [a for _, _, adjs in groups.values() for a in adjs]
@@ -440,8 +445,7 @@ def _load_language(path: Path, compile: Callable[[str], re.Pattern] = re.compile
                     for name, (plural, singular, _) in groups.items() if any(len(f) >= 5 for f in plural + singular)]
     trigger_words = [word for name in ("triggers", "violent", "violent_done", "wish", "death", "subjunctive", "hate")
                      for word in raw["sets"].get(name, [])]
-    trigger_words += [form for source in raw.get("conjugated", {}).values()
-                      for form in future_and_conditional(raw["sets"][source])]
+    trigger_words += [form for forms in derived.values() for form in forms]
     group_words = [form for plural, singular, _ in groups.values() for form in plural + singular]
     # no word edges here: "ihatemuslims" must pass too
     prefilter = compile(_trie_alternation([max(w.split(" "), key=len) for w in trigger_words]
