@@ -117,6 +117,21 @@ Suites (bench/data/dev/, written without looking at the lexicons or the targetin
   (gay men, wheelchair users, migrants, Jewish people, asylum seekers, Travellers), all to keep, by a
   helper who opened no file of the project (320 each). Halves by template; reported as
   `kind3_suite`. Measured whole on b3a8d05 and on a5eb1b9 before any case was read: the same figures.
+- templates7_en.jsonl / templates7_fr.jsonl (2026-12-07, ninth session): a seventh template suite
+  in the outside suites' shape, short plain sentences (12-14 templates per group category over the
+  ten groups, 10 obfuscated templates with the kind of disguise in the template id, 8 insults of a
+  commenter, 30-40 one-off sentences each of untargeted profanity, ordinary comments and idioms), by
+  two helpers who opened no file of the project; 257 English and 196 French cases equal to or within
+  0.8 of a dev, sealed or training sentence removed (705 and 766 remain). Halves by template;
+  reported as `templates7_suite`. Measured whole on 77fabbb before any case was read (BENCHMARKS.md).
+- plain7_en.jsonl / plain7_fr.jsonl (2026-12-07, ninth session): comments to keep, by one helper who
+  opened no file of the project: 20 short template sentences per language over 24 identity terms
+  each ("I am a proud Sikh woman", « Ma voisine est sourde ») as used to test a classifier's bias
+  against identity words (`identity_template`), and 25 one-off comments per language each of short
+  replies, names and words with rude substrings, news naming a group in passing, sharp but fair
+  criticism, and violent words said harmlessly; 28 and 37 cases removed the same way (577 and 568
+  remain). Halves by template; all to keep (`plain7_suite`). Measured whole on 77fabbb before any
+  case was read (BENCHMARKS.md).
 
 A fourth suite is sealed (bench/data/sealed/, 2026-12-04): 420 cases per language, 30 per
 category, written by two helpers who opened no file of the project, to measure what the rules
@@ -158,7 +173,8 @@ SUITES = ("functional_en.jsonl", "functional_fr.jsonl", "ordinary_comments.jsonl
           "harm_en.jsonl", "harm_fr.jsonl", "templates4_en.jsonl", "templates4_fr.jsonl", "threats2_en.jsonl",
           "threats2_fr.jsonl", "templates5_en.jsonl", "templates5_fr.jsonl",
           "negation2_en.jsonl", "negation2_fr.jsonl", "threats3_en.jsonl", "threats3_fr.jsonl",
-          "kind3_en.jsonl", "kind3_fr.jsonl")
+          "kind3_en.jsonl", "kind3_fr.jsonl", "templates7_en.jsonl", "templates7_fr.jsonl",
+          "plain7_en.jsonl", "plain7_fr.jsonl")
 # the hateful categories (the rest are expected to be kept or not removed)
 HATEFUL = {"threat", "derogation", "pronoun_or_question", "obfuscated", "slur_or_insult", "fake_negation",
            "veiled_threat",
