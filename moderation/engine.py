@@ -471,7 +471,11 @@ def load_second_opinion() -> SecondOpinion | None:
 # town" praise; naming the act of calling people a slur ("If your argument depends on calling people
 # ...") is a report (text/reported_insults.py); an exclamation opening a sentence ("Holy shit, did
 # you see ...") is swearing aimed at nobody beside a "you" (unvoiced.py); 2026-12-07, eighth session.
-ENGINE_REVISION = "eng-17"
+# 18: a norm against hating a group (« Personne ne devrait haïr les X pour ce qu'ils sont ») and an
+# attempt on someone told as news ("A man tried to kill a trans woman ...") read as support; "Happy
+# to see more X voices" as praise (support.py); fixed idioms of violence that threaten no one ("bury
+# the hatchet", « tuer le temps ») are read without (unvoiced.py); 2026-12-07, ninth session.
+ENGINE_REVISION = "eng-18"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,

@@ -88,6 +88,12 @@ _SUPPORT = re.compile(
     r"(?:tout |parfaitement |bien |aussi )?le droit de (?:vivre|nager|travailler|prier|se marier|voter|exister|"
     r"circuler|s'habiller|[êe]tre l[àa]|[êe]tre ici))|"
     r"personne ne (?:devrait|doit) (?:jamais )?(?:avoir [àa] )?(?:subir|supporter|endurer|vivre dans la peur|craindre)|"
+    # a norm against hating them: « Personne ne devrait haïr les X pour ce qu'ils sont », "No one should
+    # hate X for who they are" (toxicity 0.61-0.95; 2026-12-07, ninth session)
+    r"(?:personne|nul) ne (?:devrait|doit|devrait jamais|doit jamais) (?:ha[ïi]r|d[ée]tester|m[ée]priser|rejeter|discriminer|"
+    r"maltraiter|insulter|agresser|harceler|exclure|craindre|avoir peur (?:des?|d'))|"
+    r"(?:no one|nobody|no-one) (?:should|ought to|has any reason to|needs to) (?:ever )?(?:hate|despise|fear|be afraid of|"
+    r"judge|attack|harass|abuse|bully|insult|mistreat|discriminate against|exclude)|"
     r"(?:je suis|nous sommes|on est) solidaires?|solidarit[ée] avec|"
     r"(?:sont|est) (?:les |la |le )?bienvenue?s?|"
     r"(?:sont|est) (?:tout |tout aussi |bien |)aussi (?:capables?|intelligente?s?|dou[ée]e?s?|comp[ée]tente?s?|"
@@ -132,6 +138,17 @@ _PRAISE = re.compile(
     r"(?:le|la|les|l'une? des|une? des) "
     r"(?:meilleure?s?|plus (?:gentil(?:le)?s?|sympas?|sympathiques?|agr[ée]ables?|accueillante?s?|g[ée]n[ée]reu(?:x|se|ses)|dou[ée]e?s?|serviables?|"
     r"talentueu(?:x|se|ses)))|"
+    # more of them somewhere they were few: "Happy to see more Sikh voices on the radio these days" (the
+    # group bar held it at threat 0.20-0.43; 2026-12-07, ninth session); "more", then a noun for people
+    # or their work, never "fewer" or "gone"
+    r"(?:happy|glad|great|good|nice|lovely|wonderful|refreshing|encouraging|pleased|delighted) to see (?:more|so many|many more) "
+    r"(?:[\w-]+ ){1,2}(?:voices|faces|people|women|men|kids|children|students|players|athletes|candidates|doctors|nurses|"
+    r"teachers|scientists|engineers|writers|authors|artists|characters|role models|representation|leaders|officers|"
+    r"judges|mps|politicians|councillors|owners|businesses|families|presenters|journalists|actors|actresses)|"
+    r"(?:content|contente|heureux|heureuse|ravie?|fi[èe]re?) de voir (?:plus|davantage|autant) (?:de |d')(?:[\w'-]+ ){0,2}?"
+    r"(?:voix|visages|femmes|hommes|[ée]l[èe]ves|joueu(?:r|se)s|athl[èe]tes|candidate?s|m[ée]decins|infirmi[èe]re?s|"
+    r"enseignante?s|chercheu(?:r|se)s|ing[ée]nieur(?:e)?s|[ée]crivain(?:e)?s|artistes|personnages|journalistes|[ée]lue?s|"
+    r"dirigeante?s|entrepreneu(?:r|se)s|familles)|"
     r"(?:je suis|on est|nous sommes) (?:tellement |tr[èe]s |si )?fi[èe]re?s? (?:de|d')"
     r")(?![^\W_])", re.IGNORECASE)
 
@@ -156,6 +173,13 @@ _HARMED = re.compile(
     r"endure|endures|enduring|endured|suffer|suffers|suffering|suffered|experience|experiences|experiencing|experienced)"
     r"(?: with)? (?:[\w']+ ){0,3}?(?:hate|hatred|abuse|violence|threats|death threats|racism|discrimination|harassment|"
     r"bigotry|prejudice|slurs|hostility|treatment|mistreatment|insults|attacks|bullying|stigma|suspicion)|"
+    # violence attempted, told as news: "A man tried to kill a trans woman in Leeds last night", « Un homme a
+    # tenté de tuer un X à Marseille » (held with "my thoughts are with the victim"; 2026-12-07, ninth
+    # session); not the speaker's own attempt ("I tried to ...", « j'ai tenté de ... », « on a tenté »)
+    r"(?<!\bi )(?<!\bwe )(?:tried|attempted|tries|attempts|trying|attempting) to (?:kill|murder|stab|strangle|drown|burn|"
+    r"attack|assault|rape|run over|shoot|lynch|beat)|"
+    r"(?<!\bon )(?:a|ont|avait|avaient) (?:tent[ée]|essay[ée]) (?:de |d')(?:tuer|poignarder|agresser|frapper|br[ûu]ler|"
+    r"[ée]trangler|noyer|violer|lyncher|tabasser|[ée]craser|abattre|assassiner|attaquer)|"
     r"(?:killed|murdered|attacked|beaten|targeted|harassed|abused|insulted|assaulted|persecuted|hunted|bullied|shot|"
     r"stabbed|lynched|hated|threatened|spat on|beaten up) (?:just |simply |only |purely |solely )?(?:for who they are|"
     r"for being who they are|for what they are|because of who they are|because of (?:their|the colour of their) \w+|"

@@ -41,6 +41,7 @@ from moderation.text.lookalikes import lookalike_variants
 from moderation.text.normalize import normalize_for_matching
 from moderation.text.regex_cache import RegexCache, files_key
 from moderation.text.sentences import ends_in_question, sentence_start
+from moderation.text.splits import split_variants
 from moderation.text.typos import doubled_variants, typo_variants
 
 # "veiled_threat": menace without a violent verb ("I know where you live", "your family will pay for
@@ -77,6 +78,7 @@ _BREAK_LOOKAHEAD = 12
 # five-letter group names, ShortNames), or one cut up by hyphens ("im-mi-grants")
 _LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+|[^\W\d_]{4,}")
 _PART = re.compile(r"[^\W\d_]{4,}")
+_PIECE = re.compile(r"[^\W\d_]{2,}")  # a piece of a word cut in two by a space (moderation/text/splits.py)
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|n't|'")
 _QUOTES = re.compile(r"[\"“”«»„]|(?<![^\W_])'|'(?![^\W_])")
 PREFIX_WORDS = 10  # how far back a negation or a reporting verb still qualifies a match
@@ -84,7 +86,7 @@ PREFIX_REACH = 400  # characters those words may span (ten words of forty letter
 # Bump when this module reads the same files differently (what a pattern compiles to, how a comment
 # is matched), so that `TargetRules.version` changes even if the files did not: a decision records
 # the version, and rescoring compares it (as the lexicon's MATCHER_REVISION).
-RULES_REVISION = "13"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
+RULES_REVISION = "14"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
 # 3: a comma then a new subject ends the clause a negation qualifies (_CLAUSE_BREAK), a claim set up
 # for a "but" is not negated (_set_up), an opener cancels only what comes before its end (2026-12-05)
 # 4: a negative question about a group is not its denial (_asks_why_not, 2026-12-05)
@@ -107,6 +109,8 @@ RULES_REVISION = "13"  # 2: reported words the comment agrees with are in force 
 # [conjugated] sets are derived from another set and open the prefilter (2026-12-07, eighth session)
 # 13: a match that takes in an opening quotation mark is quoted when its words are (_qualifiers;
 # 2026-12-07, eighth session)
+# 14: a respelled word cut in two by a space is read as the word ("Mus lims", « les immi grés »;
+# moderation/text/splits.py; 2026-12-07, ninth session)
 
 
 class TargetRulesError(ValueError):
@@ -243,6 +247,7 @@ class LanguageRules:
     member: re.Pattern  # one member of a group ("a muslim", "a black guy", "un jeune noir"), not the group
     respellings: dict[str, str]  # a one-letter typo of a group's name or a RESPELLED_SETS word -> the word
     respelled: frozenset[str]  # those words themselves, also read when cut up by hyphens ("ver-min")
+    splits: dict[str, str]  # one of those words cut in two by a space ("mus lims") -> the word
     # [sets] claim_frames and insinuation_frames at a clause start (moderation/claims.py), and the
     # frames the model reads a comment without (claim_frames, when model_reads_without_frames)
     frames: re.Pattern | None = None
@@ -252,7 +257,7 @@ class LanguageRules:
     def respell(self, text: str, source: Sequence[int]) -> tuple[str, Sequence[int]]:
         """`text` with misspelt or hyphen-cut group names and RESPELLED_SETS words written right, and
         the map back to the original."""
-        if not self.respellings:
+        if not self.respellings and not self.splits:
             return text, source
         out, mapped, at = [], [], 0
         for start, end, right in self._corrections(text):
@@ -269,8 +274,34 @@ class LanguageRules:
         return "".join(out), mapped
 
     def _corrections(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """(start, end, the word meant) for every misspelt or hyphen-cut word of `text`, in order."""
-        for match in _LETTERS.finditer(text):
+        """(start, end, the word meant) for every misspelt, hyphen-cut or space-cut word of `text`,
+        in order and not overlapping (a space-cut word first: its pieces are no words to correct)."""
+        cut = self._space_cuts(text) if self.splits else []
+        if not cut:
+            yield from self._word_corrections(text)
+            return
+        at = 0
+        for start, end, right in cut:
+            yield from (c for c in self._word_corrections(text, at, start) if c[1] <= start)
+            yield start, end, right
+            at = end
+        yield from self._word_corrections(text, at, len(text))
+
+    def _space_cuts(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, the word meant) for each pair of pieces, one space apart, that `splits` reads."""
+        found, taken_to = [], 0
+        pieces = list(_PIECE.finditer(text))
+        for first, second in zip(pieces, pieces[1:]):
+            if first.start() >= taken_to and second.start() == first.end() + 1 and text[first.end()] == " ":
+                right = self.splits.get(f"{first.group()} {second.group()}")
+                if right is not None:
+                    found.append((first.start(), second.end(), right))
+                    taken_to = second.end()
+        return found
+
+    def _word_corrections(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int, str]]:
+        """_corrections for the single words of text[pos:endpos]."""
+        for match in _LETTERS.finditer(text, pos, len(text) if endpos is None else endpos):
             word, start = match.group(), match.start()
             if "-" not in word:
                 if word in self.respellings:
@@ -457,6 +488,7 @@ def _load_language(path: Path, compile: Callable[[str], re.Pattern] = re.compile
                                                     | set(plural_nouns + singular_nouns)) - set(respelled),
                                short=_short_names(raw), language=language)
     respellings.update(_elisions(raw.get("elisions", {}), group_words + adjectives, set(respelled)))
+    splits = _splits(respelled)
     return LanguageRules(
         language, group_patterns, run_together, compiled, gates, gate_tests, any_group,
         negation=compile(_EDGE_BEFORE + _alternation(raw["sets"].get("negation", ["\u0000"])) + _EDGE_AFTER),
@@ -478,6 +510,7 @@ def _load_language(path: Path, compile: Callable[[str], re.Pattern] = re.compile
         member=compile(members),
         respellings=respellings,
         respelled=frozenset(respelled),
+        splits=splits,
         frames=frames_pattern(raw["sets"].get("claim_frames", []) + raw["sets"].get("insinuation_frames", []),
                               _alternation, compile),
         voice_frames=(frames_pattern(raw["sets"].get("claim_frames", []), _alternation, compile)
@@ -532,6 +565,16 @@ def _respellings(words: list[str], reserved: set[str], short: "ShortNames", lang
         elif (first := short.one_group(right)) is not None:
             out[typo] = first
     return out
+
+
+def _splits(words: list[str]) -> dict[str, str]:
+    """Cut in two by a space -> word, for every cut of one word only that is no phrase of two
+    ordinary words (moderation/text/splits.py)."""
+    found: dict[str, set[str]] = {}
+    for word in words:
+        for cut in split_variants(word):
+            found.setdefault(cut, set()).add(word)
+    return {cut: next(iter(right)) for cut, right in found.items() if len(right) == 1}
 
 
 class ShortNames(NamedTuple):

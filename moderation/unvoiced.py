@@ -240,10 +240,22 @@ _ENCOURAGEMENT = re.compile(
     re.IGNORECASE)
 
 
+# Fixed idioms with a word of violence that threaten no one: "Kill two birds with one stone and post the
+# letter on your way home" (threat 0.96, held: "your" names someone), « tuer le temps », "shot himself
+# in the foot". Whole idioms only; the rest of the comment is still read (2026-12-07, ninth session).
+_VIOLENT_IDIOMS = re.compile(
+    r"(?<![^\W_])(?:kill(?:s|ed|ing)? two birds with one stone|kill(?:s|ed|ing)? (?:some |the )?time|dressed to kill|"
+    r"(?:i|we) could (?:kill|murder) (?:for )?(?:a|an|some) [\w-]+|(?:shot|shoots|shoot|shooting) (?:himself|herself|"
+    r"themselves|yourself|myself|ourselves|itself) in the foot|bit(?:e|es|ing)? the bullet|(?:take|took|taking|have) a stab at|"
+    r"bur(?:y|ied|ying) the hatchet|tu(?:er|e|ait|ons|ez) le temps|d'une pierre deux coups|"
+    r"(?:se|me|te|nous|vous|t'es|s'est|me suis|se sont) tir(?:er|e|ent|ez|ons|ait|[ée]e?s?) une balle dans le pied|enterr(?:er|ons|ez|é) la hache de guerre)"
+    r"(?![^\W_])", re.IGNORECASE)
+
+
 def encouragement_spans(text: str) -> list[tuple[int, int]]:
     """The spans of idioms that wish someone luck with a word of violence ("knock 'em dead", « tout
-    déchirer »)."""
-    return [m.span() for m in _ENCOURAGEMENT.finditer(text)]
+    déchirer »), and of fixed idioms of violence that threaten no one ("kill two birds with one stone")."""
+    return [m.span() for pattern in (_ENCOURAGEMENT, _VIOLENT_IDIOMS) for m in pattern.finditer(text)]
 
 
 # Violence the comment reports as done, in the past and by someone it names or at a time it names:

@@ -234,3 +234,28 @@ def test_sympathy_after_an_attack_and_belonging_are_kept(engine, text):
 
 def test_a_reviews_verdict_reads_as_praise():
     assert voices_praise("Saw the film about Roma families last night. Five stars, highly recommended.")
+
+
+@pytest.mark.parametrize("text", [
+    "Personne ne devrait haïr les juifs pour ce qu'ils sont.",
+    "No one should hate Muslims for who they are.",
+    "Un homme a tenté de tuer un Noir à Marseille ; toutes mes pensées vont à la victime.",
+    "A man tried to kill a trans woman in Leeds last night. My thoughts are with her.",
+])
+def test_a_norm_against_hating_them_and_an_attempt_on_them_told_are_kept(engine, text):
+    # held before 2026-12-07 (ninth session) on toxicity and identity_attack (0.61-0.96)
+    decision = decide(engine, text)
+    assert decision.decision == "keep", (decision.reasons, decision.scores)
+
+
+def test_the_speakers_own_attempt_is_no_harm_told():
+    assert not voices_support("I tried to kill a Muslim once.")
+
+
+@pytest.mark.parametrize("text, praised", [
+    ("Happy to see more Sikh voices on the radio these days.", True),
+    ("Contente de voir plus de femmes noires à l'écran.", True),
+    ("Happy to see more Muslims deported.", False),
+])
+def test_more_of_them_seen_reads_as_praise(text, praised):
+    assert voices_praise(text) is praised

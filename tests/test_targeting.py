@@ -7,6 +7,7 @@ import pytest
 from moderation import targeting
 from moderation.settings import PROJECT_ROOT
 from moderation.targeting import TargetRules, TargetRulesError
+from moderation.text.splits import split_variants
 
 RULES_DIR = PROJECT_ROOT / "config" / "targets"
 
@@ -2023,3 +2024,44 @@ def test_a_claim_quoted_from_its_first_word_is_not_the_comments_own(rules):
     # the pattern took in the opening « and the claim read as said (2026-12-07, eighth session)
     hits = of_kind(rules, "« Les migrants profitent du système » : n'importe quoi.", "fr", "derogation")
     assert hits and not any(h.in_force for h in hits), hits
+
+
+@pytest.mark.parametrize("text, language, group", [
+    ("Mus lims are disgusting pigs.", "en", "muslims"),
+    ("Les immi grés sont des parasites.", "fr", "immigres"),
+    ("Les No irs puent, je ne supporte même plus de les voir.", "fr", "noirs"),
+])
+def test_a_group_name_cut_in_two_by_a_space_is_read(rules, text, language, group):
+    # an added space hid the group's name from every pattern (2026-12-07, ninth session)
+    hits = in_force(rules, text, language, "derogation")
+    assert hits and hits[0].target == group, rules.find(text, language)
+
+
+def test_a_cut_into_two_ordinary_words_is_not_read_as_the_word():
+    assert "in sects" not in split_variants("insects")  # "in" and "sects" are words
+    assert {"ins ects", "mus lims", "immi gres"} <= split_variants("insects") | split_variants("muslims") | split_variants("immigres")
+    assert split_variants("roms") == frozenset()  # four letters: too many real neighbours
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Rien ne me répugne plus que les juifs.", "fr"),
+    ("There's nothing I hate more than gay people.", "en"),
+    ("Quelqu'un a déjà vu un réfugié honnête ? Moi, jamais.", "fr"),
+    ("Évidemment que c'était un musulman, ça ne m'étonne même pas.", "fr"),
+    ("Of course it was an immigrant, no surprise there.", "en"),
+    ("Let me guess, another refugee?", "en"),
+    ("Letting women vote was the worst mistake this country ever made.", "en"),
+    ("Laisser les immigrés voter a été la pire erreur.", "fr"),
+])
+def test_hate_said_by_comparison_doubt_a_guessed_culprit_or_a_right_regretted(rules, text, language):
+    # kept before 2026-12-07 (ninth session); the group-neutral reading waived identity_attack 0.75-0.98
+    assert in_force(rules, text, language, "derogation"), rules.find(text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Of course it was a woman who solved it.", "en"),
+    ("C'était un juif qui a sauvé l'enfant, évidemment que c'était un héros.", "fr"),
+    ("Letting the kids stay up late was a mistake.", "en"),
+])
+def test_a_culprit_or_a_mistake_not_blamed_on_a_group_is_no_derogation(rules, text, language):
+    assert not in_force(rules, text, language, "derogation"), rules.find(text, language)

@@ -201,6 +201,16 @@ def test_idioms_of_encouragement_are_found(text, said):
     assert [text[start:end] for start, end in encouragement_spans(text)] == [said]
 
 
+@pytest.mark.parametrize("text, said", [
+    ("Time to bury the hatchet with your brother.", "bury the hatchet"),  # threat 0.96, held before 2026-12-07
+    ("Let's kill two birds with one stone.", "kill two birds with one stone"),
+    ("On va tuer le temps en jouant aux cartes.", "tuer le temps"),
+    ("Tu t'es tiré une balle dans le pied avec ce tweet.", "t'es tiré une balle dans le pied"),
+])
+def test_fixed_idioms_of_violence_are_read_without(text, said):
+    assert [text[start:end] for start, end in encouragement_spans(text)] == [said]
+
+
 @pytest.mark.parametrize("text", ["I'm going to smash it into your face.", "You'll kill them, then I'll bury them.",
                                   "Tu vas les tuer au concours."])
 def test_violence_with_another_object_is_not_encouragement(text):
