@@ -132,6 +132,14 @@ Suites (bench/data/dev/, written without looking at the lexicons or the targetin
   criticism, and violent words said harmlessly; 28 and 37 cases removed the same way (577 and 568
   remain). Halves by template; all to keep (`plain7_suite`). Measured whole on 77fabbb before any
   case was read (BENCHMARKS.md).
+- templates8_en.jsonl / templates8_fr.jsonl (2026-12-07, ninth session): an eighth template suite in
+  the outside suites' shape, asked for the less obvious ways commenters say each thing (3 to 25 words,
+  registers from formal to slang, some lowercase or with a typo; 10-20 templates per group category
+  over the ten groups, 30 one-off sentences each of untargeted profanity and ordinary comments, 20
+  idioms), by two helpers who opened no file of the project; 93 English and 88 French cases equal to
+  or within 0.8 of a dev, sealed or training sentence removed (927 and 932 remain). Halves by
+  template; reported as `templates8_suite`. Measured whole on 9edde69 before any case was read
+  (BENCHMARKS.md).
 
 A fourth suite is sealed (bench/data/sealed/, 2026-12-04): 420 cases per language, 30 per
 category, written by two helpers who opened no file of the project, to measure what the rules
@@ -174,7 +182,7 @@ SUITES = ("functional_en.jsonl", "functional_fr.jsonl", "ordinary_comments.jsonl
           "threats2_fr.jsonl", "templates5_en.jsonl", "templates5_fr.jsonl",
           "negation2_en.jsonl", "negation2_fr.jsonl", "threats3_en.jsonl", "threats3_fr.jsonl",
           "kind3_en.jsonl", "kind3_fr.jsonl", "templates7_en.jsonl", "templates7_fr.jsonl",
-          "plain7_en.jsonl", "plain7_fr.jsonl")
+          "plain7_en.jsonl", "plain7_fr.jsonl", "templates8_en.jsonl", "templates8_fr.jsonl")
 # the hateful categories (the rest are expected to be kept or not removed)
 HATEFUL = {"threat", "derogation", "pronoun_or_question", "obfuscated", "slur_or_insult", "fake_negation",
            "veiled_threat",
