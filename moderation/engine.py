@@ -26,6 +26,7 @@ from moderation.policy import NEUTRAL_READING_LABELS, Evidence, Policy, load_pol
 from moderation.scoring.base import ScorerUnavailable
 from moderation.scoring.second_opinion import SecondOpinion
 from moderation.settings import Settings
+from moderation.refutation import refuted_claims
 from moderation.support import says_support, told_harm_spans, voices_praise
 from moderation.targeting import TargetHit, TargetRules
 from moderation.text.disguise import looks_disguised
@@ -145,9 +146,28 @@ def find_targeted_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
         item.targets, item.groups = reading.hits, reading.groups
         item.names_person, item.names_role = reading.names_person, reading.names_role
         item.frames = list(reading.frames)
+        if item.groups and not any(t.in_force for t in item.targets):
+            item.targets = item.targets + _refuted(engine, item)
         unvoiced = [t for t in item.targets if not t.in_force]
         if unvoiced:
             item.hits = [_qualified(hit, unvoiced) for hit in item.hits]
+
+
+def _refuted(engine: "Engine", item: Evaluation) -> list[TargetHit]:
+    """The claims about a group the comment calls false ("It's nonsense to say X are behind the rise
+    in crime"; moderation/refutation.py) that the rules did not find, as negated derogation."""
+    spans = refuted_claims(item.comment.text)
+    if not spans:
+        return []
+    mentions = engine.targets.group_mentions(item.comment.text, item.rules_language)
+    known = [(t.start, t.end) for t in item.targets]
+    found = []
+    for start, end in spans:
+        group = next((g for g_start, g_end, g, _ in mentions if start <= g_start and g_end <= end), None)
+        if group is not None and not any(k_start < end and start < k_end for k_start, k_end in known):
+            language = item.language.language if item.language.language in engine.targets.rules else item.rules_language
+            found.append(TargetHit("derogation", group, start, end, item.comment.text[start:end], language, negated=True))
+    return found
 
 
 def _qualified(hit: LexiconHit, unvoiced: list[TargetHit]) -> LexiconHit:
@@ -475,7 +495,11 @@ def load_second_opinion() -> SecondOpinion | None:
 # attempt on someone told as news ("A man tried to kill a trans woman ...") read as support; "Happy
 # to see more X voices" as praise (support.py); fixed idioms of violence that threaten no one ("bury
 # the hatchet", « tuer le temps ») are read without (unvoiced.py); 2026-12-07, ninth session.
-ENGINE_REVISION = "eng-18"
+# 19: a claim about a group the comment calls false ("It's nonsense to say X are ...", "The idea that
+# X ... is wrong", "Blaming X for ... is lazy") is negated derogation, whatever the claim says, unless
+# it is a claim of worth, rights or harm suffered (refutation.py); what no one should lose for who
+# they are ("Nobody should lose their job just for being a X") is support; 2026-12-07, ninth session.
+ENGINE_REVISION = "eng-19"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,

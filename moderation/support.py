@@ -92,6 +92,17 @@ _SUPPORT = re.compile(
     # hate X for who they are" (toxicity 0.61-0.95; 2026-12-07, ninth session)
     r"(?:personne|nul) ne (?:devrait|doit|devrait jamais|doit jamais) (?:ha[ïi]r|d[ée]tester|m[ée]priser|rejeter|discriminer|"
     r"maltraiter|insulter|agresser|harceler|exclure|craindre|avoir peur (?:des?|d'))|"
+    # what no one should lose or be refused for being who they are: "Nobody should lose their job just for
+    # being a trans person" (toxicity 0.70-0.91; 2026-12-07, ninth session)
+    r"(?:no one|nobody|no-one) should (?:ever )?(?:lose (?:their|his|her) (?:job|home|house|place|livelihood)|be (?:denied|refused|"
+    r"fired|sacked|turned away|evicted|excluded|shut out|thrown out|kicked out)) [^.!?\n]{0,40}?(?:just |simply |only |purely )?"
+    r"(?:for|because of) (?:being|who they are|what they are|their)|"
+    r"(?:should not|shouldn't|shouldnt|must not|mustn't|should never) be (?:shut out of|excluded from|banned from|kept out of|"
+    r"barred from|turned away from|pushed out of|locked out of|driven out of) (?:public life|work|jobs|school|schools|sport|"
+    r"politics|society|the workplace|housing|healthcare|the job market|their communities)|"
+    r"personne ne (?:devrait|doit) (?:jamais )?(?:perdre son (?:emploi|travail|logement|boulot)|[êe]tre (?:licenci[ée]e?|"
+    r"vir[ée]e?|refus[ée]e?|exclue?|expuls[ée]e?|chass[ée]e?|rejet[ée]e?)) [^.!?\n]{0,40}?(?:parce qu|pour ce qu|du fait d|"
+    r"en raison de|pour (?:sa|son|leur))|"
     r"(?:no one|nobody|no-one) (?:should|ought to|has any reason to|needs to) (?:ever )?(?:hate|despise|fear|be afraid of|"
     r"judge|attack|harass|abuse|bully|insult|mistreat|discriminate against|exclude)|"
     r"(?:je suis|nous sommes|on est) solidaires?|solidarit[ée] avec|"

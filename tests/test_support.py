@@ -259,3 +259,12 @@ def test_the_speakers_own_attempt_is_no_harm_told():
 ])
 def test_more_of_them_seen_reads_as_praise(text, praised):
     assert voices_praise(text) is praised
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody should lose their job just for being a trans person.",
+    "Muslims shouldn't be shut out of public life. Simple as that.",
+    "Personne ne devrait perdre son emploi parce qu'il est juif.",
+])
+def test_what_no_one_should_lose_for_who_they_are_reads_as_support(text):
+    assert voices_support(text)

@@ -1,0 +1,61 @@
+"""Claims about a group the comment calls false (moderation/refutation.py): read as denials."""
+
+import pytest
+
+from moderation.engine import Engine
+from moderation.refutation import refuted_claims
+from moderation.settings import load_settings
+from moderation.types import CommentInput
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return Engine.from_settings(load_settings(environ={}))
+
+
+def decide(engine, text):
+    return engine.decide([CommentInput("c", text)])[0]
+
+
+def claims(text):
+    return [text[start:end] for start, end in refuted_claims(text)]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("It's nonsense to say Jews are behind the rise in crime.", "Jews are behind the rise in crime"),
+    ("The idea that Roma are somehow less human is wrong, and I'll say so every time.", "Roma are somehow less human"),
+    ("Growing up I was told Muslims couldn't be trusted. Turned out that was rubbish.", "Muslims couldn't be trusted"),
+    ("Blaming refugees for the housing crisis is lazy and untrue.", "refugees for the housing crisis"),
+    ("C'est absurde de dire que les Noirs vivent aux crochets de la société.", "les Noirs vivent aux crochets de la société"),
+    ("L'idée que les juifs contrôlent les banques est un mythe.", "les juifs contrôlent les banques"),
+])
+def test_a_claim_called_false_is_found(text, claim):
+    assert claims(text) == [claim]
+
+
+@pytest.mark.parametrize("text", [
+    "The idea that women are as smart as men is nonsense.",  # calling a claim of worth false is the hate
+    "It's nonsense to say Jews are human.",
+    "It's nonsense to say immigrants aren't criminals.",  # a double negation affirms
+    "The idea that refugees are fleeing war is a lie.",  # harm suffered, denied
+    "C'est faux de dire que les Noirs sont nos égaux.",
+])
+def test_a_claim_of_worth_harm_or_with_a_negation_is_not_read_as_refuted(text):
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # held before 2026-12-07 (ninth session) on toxicity and identity_attack (0.54-0.97)
+    "It's nonsense to say Muslims are behind the rise in crime.",
+    "The idea that gay people are somehow less human is wrong, and I'll say so every time.",
+    "Blaming Jews for the housing crisis is lazy and untrue.",
+])
+def test_a_refuted_claim_about_a_group_is_a_denial_and_kept(engine, text):
+    decision = decide(engine, text)
+    assert decision.decision == "keep", (decision.reasons, decision.scores)
+    assert any(t["negated"] and t["kind"] == "derogation" for t in decision.targeted), decision.targeted
+
+
+def test_a_refutation_beside_hate_in_its_own_voice_is_still_held(engine):
+    decision = decide(engine, "It's nonsense to say Muslims are behind this, they're worse than that, they're vermin.")
+    assert decision.decision != "keep"
