@@ -499,7 +499,10 @@ def load_second_opinion() -> SecondOpinion | None:
 # X ... is wrong", "Blaming X for ... is lazy") is negated derogation, whatever the claim says, unless
 # it is a claim of worth, rights or harm suffered (refutation.py); what no one should lose for who
 # they are ("Nobody should lose their job just for being a X") is support; 2026-12-07, ninth session.
-ENGINE_REVISION = "eng-19"
+# 20: harm they "get" or "receive" and "sending love to ..." read as sympathy; "car" and "since" as whole
+# words only when they explain a harm away ("nobody cares" no longer refused it); « Dire que <claim>,
+# c'est faux » and "Saying <claim> is nonsense" are refutations (support.py, refutation.py; 2026-12-07).
+ENGINE_REVISION = "eng-20"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,

@@ -48,6 +48,11 @@ _FRAMES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     # « Accuser les X de tous les maux, c'est n'importe quoi »
     r"(?<![^\W_])(?:accuser|rendre responsables?|stigmatiser|diaboliser|blâmer|blamer) " + _CLAIM
     + r",? (?:c'est|c est|est|[ée]tait) (?:\w+ )?(?:\w+ )?" + _VERDICT_FR + r"(?![^\W_])",
+    # « Dire que <claim>, c'est faux », "Saying <claim> is nonsense"
+    r"(?:^|(?<=[.!?;:]\s)|(?<=[.!?;:]))\s*(?:dire|penser|croire|pr[ée]tendre|affirmer) (?:que |qu')" + _CLAIM
+    + r",? (?:c'est|c est|est|[ée]tait) (?:\w+ )?(?:\w+ )?" + _VERDICT_FR + r"(?![^\W_])",
+    r"(?:^|(?<=[.!?;:]\s)|(?<=[.!?;:]))\s*(?:saying|claiming|to say|to claim) (?:that )?" + _CLAIM
+    + r",? (?:is|was) (?:\w+ )?(?:\w+ )?" + _VERDICT_EN + r"(?![^\W_])",
     # « C'est absurde de dire que <claim> »
     r"(?<![^\W_])(?:c'est|c est|ce serait|c'[ée]tait) (?:\w+ )?" + _VERDICT_FR + r" de (?:dire|penser|croire|pr[ée]tendre|"
     r"affirmer|laisser entendre) (?:que |qu')" + _CLAIM + r"(?=\s*(?:[.!?;\n]|$))",

@@ -40,6 +40,7 @@ _SUPPORT = re.compile(
     # sympathy with victims, judging no one for who they are (2026-12-07, eighth session)
     r"(?:my|our) (?:thoughts|hearts?|prayers) (?:are|go|goes) (?:out )?(?:with|to)|"
     r"thinking of (?:the victims|their families|them|the families|everyone affected)|"
+    r"sending (?:love|strength|solidarity|hugs|support|our love|my love|thoughts) (?:to|and \w+ to)|"
     r"(?:belong|belongs) (?:here|in this country|in (?:our|this) (?:town|city|community|country|street))|"
     r"(?:ont|a) (?:toute |pleinement |bien |)leur place (?:ici|parmi nous|en france|dans ce pays|chez nous)|"
     r"(?:sont|est) (?:ici |)chez (?:eux|elles|lui|elle)(?: ici)?(?: autant| comme)|"
@@ -156,10 +157,10 @@ _PRAISE = re.compile(
     r"(?:[\w-]+ ){1,2}(?:voices|faces|people|women|men|kids|children|students|players|athletes|candidates|doctors|nurses|"
     r"teachers|scientists|engineers|writers|authors|artists|characters|role models|representation|leaders|officers|"
     r"judges|mps|politicians|councillors|owners|businesses|families|presenters|journalists|actors|actresses)|"
-    r"(?:content|contente|heureux|heureuse|ravie?|fi[èe]re?) de voir (?:plus|davantage|autant) (?:de |d')(?:[\w'-]+ ){0,2}?"
+    r"(?:content|contente|heureux|heureuse|ravie?|fi[èe]re?) de voir (?:plus|davantage|autant|de plus en plus) (?:de |d')(?:[\w'-]+ ){0,2}?"
     r"(?:voix|visages|femmes|hommes|[ée]l[èe]ves|joueu(?:r|se)s|athl[èe]tes|candidate?s|m[ée]decins|infirmi[èe]re?s|"
     r"enseignante?s|chercheu(?:r|se)s|ing[ée]nieur(?:e)?s|[ée]crivain(?:e)?s|artistes|personnages|journalistes|[ée]lue?s|"
-    r"dirigeante?s|entrepreneu(?:r|se)s|familles)|"
+    r"dirigeante?s|entrepreneu(?:r|se)s|familles|[ée]lue?s)|"
     r"(?:je suis|on est|nous sommes) (?:tellement |tr[èe]s |si )?fi[èe]re?s? (?:de|d')"
     r")(?![^\W_])", re.IGNORECASE)
 
@@ -181,6 +182,8 @@ _HARMED = re.compile(
     # they are: "Reading about gay people being killed just for who they are makes me feel sick"
     # (held on toxicity, identity_attack and the threat head's group bar; 2026-12-07, eighth session)
     r"(?:live|lives|living|lived|deal|deals|dealing|cope|copes|coping|put up|puts up|putting up|face|faces|facing|faced|"
+    # "shocking that X still get abuse like this" (2026-12-07, ninth session)
+    r"get|gets|getting|got|receive|receives|receiving|received|"
     r"endure|endures|enduring|endured|suffer|suffers|suffering|suffered|experience|experiences|experiencing|experienced)"
     r"(?: with)? (?:[\w']+ ){0,3}?(?:hate|hatred|abuse|violence|threats|death threats|racism|discrimination|harassment|"
     r"bigotry|prejudice|slurs|hostility|treatment|mistreatment|insults|attacks|bullying|stigma|suspicion)|"
@@ -212,7 +215,8 @@ _HARMED = re.compile(
 # harm explained by what the group is said to do: "persecuted because they control the banks"; or
 # left for the reader to explain: "Jews are always blamed. Ever wonder why?", « il n'y a pas de fumée
 # sans feu » (2026-12-06, sixth session)
-_JUSTIFIED = re.compile(r"(?<![^\W_])(?:because|since|as they|for being|parce que|parce qu|car|vu qu|puisqu|"
+# (whole words where a longer word starts with one: "car" in "nobody cares", "since" in "sincere")
+_JUSTIFIED = re.compile(r"(?<![^\W_])(?:because|since(?![^\W_])|as they|for being|parce que|parce qu|car(?![^\W_])|vu qu|puisqu|"
                         r"deserve|deserved|earned|asked for it|had it coming|m[ée]rit|cherch[ée]|"
                         r"wonder why|ask yourself|guess why|there'?s a reason|for a reason|no smoke without fire|"
                         r"demandez-vous|demande-toi|pourquoi [àa] votre avis|[àa] votre avis pourquoi|devinez pourquoi|"

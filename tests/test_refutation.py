@@ -59,3 +59,11 @@ def test_a_refuted_claim_about_a_group_is_a_denial_and_kept(engine, text):
 def test_a_refutation_beside_hate_in_its_own_voice_is_still_held(engine):
     decision = decide(engine, "It's nonsense to say Muslims are behind this, they're worse than that, they're vermin.")
     assert decision.decision != "keep"
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("Dire que les juifs « volent le travail des autres », c'est faux.", "les juifs « volent le travail des autres »"),
+    ("Saying refugees are all criminals is nonsense.", "refugees are all criminals"),
+])
+def test_a_claim_said_then_called_false_is_found(text, claim):
+    assert claims(text) == [claim]

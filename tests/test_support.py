@@ -268,3 +268,15 @@ def test_more_of_them_seen_reads_as_praise(text, praised):
 ])
 def test_what_no_one_should_lose_for_who_they_are_reads_as_support(text):
     assert voices_support(text)
+
+
+@pytest.mark.parametrize("text", [
+    "shocking that jews still get abuse like this in 2024. sending love to everyone affected",
+    "Trans people get abuse every day and nobody cares.",  # "cares" is not the French « car » (because)
+])
+def test_abuse_they_get_reads_as_sympathy(text):
+    assert voices_support(text)
+
+
+def test_abuse_they_get_because_of_what_they_are_said_to_do_is_no_sympathy():
+    assert not voices_support("Les Roms subissent des insultes car ils volent.")

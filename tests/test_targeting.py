@@ -2065,3 +2065,24 @@ def test_hate_said_by_comparison_doubt_a_guessed_culprit_or_a_right_regretted(ru
 ])
 def test_a_culprit_or_a_mistake_not_blamed_on_a_group_is_no_derogation(rules, text, language):
     assert not in_force(rules, text, language, "derogation"), rules.find(text, language)
+
+
+@pytest.mark.parametrize("text, language, kind", [
+    ("A Muslim isn't really a human being.", "en", "derogation"),
+    ("Calling Jews human is being generous, tbh.", "en", "derogation"),
+    ("Rights are for people. Roma don't qualify.", "en", "derogation"),
+    ("Women have no business being anywhere near a classroom.", "en", "derogation"),
+    ("Read the article about Jews. Honestly, they belong nowhere near children.", "en", "derogation"),
+    ("Line Muslims up against a wall. That's the only policy that has ever worked.", "en", "threat"),
+    ("Je me permets de penser que les juifs n'ont pas leur place dans une société qui se respecte.", "fr", "derogation"),
+    ("Les femmes ne devraient même pas avoir le droit de respirer le même air que nous.", "fr", "derogation"),
+    ("Désolé, mais pour moi un juif, c'est pas vraiment un être humain.", "fr", "derogation"),
+    ("J'ai lu l'article sur les juifs. Honnêtement ? Ils méritent tout ce qui leur arrive.", "fr", "derogation"),
+])
+def test_humanity_rights_and_deserved_harm_denied_in_less_obvious_words(rules, text, language, kind):
+    # kept before 2026-12-07 (ninth session): read as reported, as negated, or not found at all
+    assert in_force(rules, text, language, kind), rules.find(text, language)
+
+
+def test_children_lined_up_for_a_photo_are_no_threat(rules):
+    assert not of_kind(rules, "The kids lined up against the wall for the photo.", "en", "threat")
