@@ -502,7 +502,10 @@ def load_second_opinion() -> SecondOpinion | None:
 # 20: harm they "get" or "receive" and "sending love to ..." read as sympathy; "car" and "since" as whole
 # words only when they explain a harm away ("nobody cares" no longer refused it); « Dire que <claim>,
 # c'est faux » and "Saying <claim> is nonsense" are refutations (support.py, refutation.py; 2026-12-07).
-ENGINE_REVISION = "eng-20"
+# 21: praise keeps the threat head from holding at any bar under remove (it kept it from the group bar
+# only), and help or a voice given to a group reads as support (« une asso qui aide les X », « donne la
+# parole aux X »; policy.py, support.py; 2026-12-07, ninth session).
+ENGINE_REVISION = "eng-21"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,

@@ -77,8 +77,8 @@ class Evidence:
     voices_support: bool = False
     # it praises or congratulates the group it names ("Congratulations to the first Black woman
     # elected mayor") and says nothing abusive or violent (moderation/support.py voices_praise): the
-    # threat head does not hold it at the lower group bar; praise can be sarcastic, so the other
-    # heads still hold at their bars
+    # threat head does not hold it (at the lower group bar, and since engine eng-21 at any bar under
+    # remove); praise can be sarcastic, so the other heads still hold at their bars
     voices_praise: bool = False
     # the second opinion's toxicity (moderation/scoring/second_opinion.py), asked only of comments
     # the other evidence would hold on the toxicity score alone; None when it was not asked
@@ -229,6 +229,10 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
         if (label in NEUTRAL_READING_LABELS or label in AIMED_LABELS) and evidence.voices_support and value < limits["remove"]:
             # "Muslims should be able to live without fear": safety and fear are not a threat to them;
             # nor is sympathy after an attack ("Thinking of the victims", threat 0.96; engine eng-17)
+            continue
+        if label in AIMED_LABELS and evidence.voices_praise and value < limits["remove"]:
+            # praise with no word of violence threatens no one: « Ravi de voir de plus en plus de Noirs
+            # élus dans les conseils municipaux » (threat 0.92 at the general bar; engine eng-21)
             continue
         if label in AIMED_LABELS and not (about_a_group or evidence.names_person or evidence.names_role):
             continue  # a threat needs someone threatened: "the heat is killing me" names nobody else

@@ -41,6 +41,13 @@ _SUPPORT = re.compile(
     r"(?:my|our) (?:thoughts|hearts?|prayers) (?:are|go|goes) (?:out )?(?:with|to)|"
     r"thinking of (?:the victims|their families|them|the families|everyone affected)|"
     r"sending (?:love|strength|solidarity|hugs|support|our love|my love|thoughts) (?:to|and \w+ to)|"
+    # help and a voice given to them: « une asso qui aide les X », "a charity that supports X", « Le
+    # documentaire donne enfin la parole aux X eux-mêmes » (held at the group bar; 2026-12-07, ninth session)
+    r"(?:asso|assos|association|associations|ong|collectif|charity|charities|organi[sz]ation|volunteers?|b[ée]n[ée]voles?) "
+    r"(?:qui|that|who|which) (?:aide|aident|soutient|soutiennent|accompagne|accompagnent|d[ée]fend|d[ée]fendent|"
+    r"helps?|supports?|works? with|campaigns? for)|"
+    r"(?:donne|donnent|donner|redonne|rendre) (?:enfin |aussi |)la parole (?:aux|[àa])|"
+    r"(?:gives?|giving|gave) (?:a )?voice to|"
     r"(?:belong|belongs) (?:here|in this country|in (?:our|this) (?:town|city|community|country|street))|"
     r"(?:ont|a) (?:toute |pleinement |bien |)leur place (?:ici|parmi nous|en france|dans ce pays|chez nous)|"
     r"(?:sont|est) (?:ici |)chez (?:eux|elles|lui|elle)(?: ici)?(?: autant| comme)|"

@@ -270,3 +270,11 @@ def test_a_reclaimed_slur_holds_by_default_and_a_site_may_keep_it(policy, tmp_pa
     (tmp_path / "bad.toml").write_text(body.replace('reclaimed = "keep"', 'reclaimed = "remove"'), "utf-8")
     with pytest.raises(PolicyError, match="lexicon.reclaimed"):
         load_policy(tmp_path / "bad.toml")
+
+
+def test_praise_keeps_the_threat_head_from_holding_at_any_bar_under_remove(policy):
+    # « Ravi de voir de plus en plus de Noirs élus » scored threat 0.92, the French general bar (engine eng-21)
+    limits = policy.limits("fr")["threat"]
+    scores = {"toxicity": 0.0, "threat": limits["hold"]}
+    assert policy.decide(Evidence("fr", (), scores, names_group=True)).outcome == "hold"
+    assert policy.decide(Evidence("fr", (), scores, names_group=True, voices_praise=True)).outcome == "keep"

@@ -280,3 +280,14 @@ def test_abuse_they_get_reads_as_sympathy(text):
 
 def test_abuse_they_get_because_of_what_they_are_said_to_do_is_no_sympathy():
     assert not voices_support("Les Roms subissent des insultes car ils volent.")
+
+
+@pytest.mark.parametrize("text", [
+    # held before 2026-12-07 (ninth session): the threat head's general bar (0.92), its group bar
+    "Ravi de voir de plus en plus de Noirs élus dans les conseils municipaux.",
+    "Le documentaire donne enfin la parole aux Roms eux-mêmes, et ça change tout.",
+    "ma meilleure pote bosse ds une asso qui aide les juifs, c trop bien ce qu'elle fait là-bas",
+])
+def test_praise_help_and_a_voice_given_are_kept(engine, text):
+    decision = decide(engine, text)
+    assert decision.decision == "keep", (decision.reasons, decision.scores)
