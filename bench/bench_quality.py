@@ -140,6 +140,13 @@ Suites (bench/data/dev/, written without looking at the lexicons or the targetin
   or within 0.8 of a dev, sealed or training sentence removed (927 and 932 remain). Halves by
   template; reported as `templates8_suite`. Measured whole on 9edde69 before any case was read
   (BENCHMARKS.md).
+- negation3_en.jsonl / negation3_fr.jsonl (2026-12-07, ninth session): 28 templates of negated hate
+  in forms that are not "X are not Y" (experience, figures, correcting a commenter, mocking the
+  bigot's logic, a stereotype called a myth, a mind changed, history), 10 of hate behind a
+  negation or a disclaimer (`fake_negation`) and 14 of ordinary comments naming a group, over the
+  ten groups, by two helpers who opened no file of the project; none within 0.8 of a dev, sealed
+  or training sentence (520 each). Halves by template; reported as `negation3_suite`. Measured
+  whole on c3989b7 before any case was read (BENCHMARKS.md).
 
 A fourth suite is sealed (bench/data/sealed/, 2026-12-04): 420 cases per language, 30 per
 category, written by two helpers who opened no file of the project, to measure what the rules
@@ -182,7 +189,8 @@ SUITES = ("functional_en.jsonl", "functional_fr.jsonl", "ordinary_comments.jsonl
           "threats2_fr.jsonl", "templates5_en.jsonl", "templates5_fr.jsonl",
           "negation2_en.jsonl", "negation2_fr.jsonl", "threats3_en.jsonl", "threats3_fr.jsonl",
           "kind3_en.jsonl", "kind3_fr.jsonl", "templates7_en.jsonl", "templates7_fr.jsonl",
-          "plain7_en.jsonl", "plain7_fr.jsonl", "templates8_en.jsonl", "templates8_fr.jsonl")
+          "plain7_en.jsonl", "plain7_fr.jsonl", "templates8_en.jsonl", "templates8_fr.jsonl",
+          "negation3_en.jsonl", "negation3_fr.jsonl")
 # the hateful categories (the rest are expected to be kept or not removed)
 HATEFUL = {"threat", "derogation", "pronoun_or_question", "obfuscated", "slur_or_insult", "fake_negation",
            "veiled_threat",
