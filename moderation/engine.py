@@ -505,7 +505,12 @@ def load_second_opinion() -> SecondOpinion | None:
 # 21: praise keeps the threat head from holding at any bar under remove (it kept it from the group bar
 # only), and help or a voice given to a group reads as support (« une asso qui aide les X », « donne la
 # parole aux X »; policy.py, support.py; 2026-12-07, ninth session).
-ENGINE_REVISION = "eng-21"
+# 22: more refutations (hating, attacking, pinning it on X + a verdict; "the 'fact' ... that X ... is
+# fabricated"; "so much for '<stereotype>'"; a clause between « penser que <claim> » and its verdict);
+# victims of and attacks against a group told with words between them ("are far more often the victims
+# of violence", « l'agression de ce week-end contre un X ») and a piece about them praised read as
+# sympathy and praise (refutation.py, support.py; 2026-12-07, ninth session).
+ENGINE_REVISION = "eng-22"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,

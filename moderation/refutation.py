@@ -24,18 +24,21 @@ import re
 _VERDICT_EN = (r"(?:nonsense|rubbish|a lie|lies|a myth|absurd|ridiculous|wrong|false|untrue|bollocks|garbage|bs|"
                r"bullshit|racist|bigoted|offensive|ignorant|a stereotype|not true|simply not true|just not true|"
                r"baseless|outdated|a racist trope|a trope|unfair|lazy|dangerous|nasty|vile|pathetic|stupid|idiotic|"
-               r"laughable|a fantasy|fiction|propaganda|a smear|hateful|ugly|insulting|disgusting|a disgrace)")
+               r"laughable|a fantasy|fiction|propaganda|a smear|hateful|ugly|insulting|disgusting|a disgrace|"
+               r"fabricated|made up|invented|fake|a hoax|debunked|a cop-out|misplaced|cowardly|shameful)")
 _VERDICT_FR = (r"(?:faux|fausse|absurde|ridicule|n'importe quoi|des conneries|une connerie|un mensonge|des mensonges|"
                r"un mythe|un clich[ée]|un pr[ée]jug[ée]|raciste|d[ée]bile|stupide|idiot|honteux|ignoble|infond[ée]e?|"
                r"grotesque|une [âa]nerie|des [âa]neries|du d[ée]lire|de la propagande|pas vrai|archi faux|"
-               r"compl[èe]tement faux|totalement faux|insultant|d[ée]go[ûu]tant|scandaleux)")
+               r"compl[èe]tement faux|totalement faux|insultant|d[ée]go[ûu]tant|scandaleux|d[ée]pass[ée]|"
+               r"se tromper de cible|se tromper d'ennemi|trop facile|facile|injuste|une erreur|une honte|l[âa]che)")
 _CLAIM = r"(?P<claim>[^.!?;\n]{3,160}?)"
 _FRAMES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     # "It's nonsense to say (that) <claim>", "it is racist and lazy to claim ..."
     r"(?<![^\W_])(?:it's|it is|its|it was|that's|that is|thats) (?:\w+ )?" + _VERDICT_EN + r"(?: and \w+)? to (?:say|claim|"
     r"suggest|pretend|think|believe|assume|imply|insist) (?:that )?" + _CLAIM + r"(?=\s*(?:[.!?;\n]|$))",
     # "The idea that <claim> is wrong"
-    r"(?<![^\W_])the (?:idea|notion|claim|myth|lie|stereotype|belief|assumption|suggestion|cliche|cliché|trope) that "
+    r"(?<![^\W_])the ['\"‘“]?(?:idea|notion|claim|myth|lie|stereotype|belief|assumption|suggestion|cliche|cliché|trope|"
+    r"fact|story|rumou?r|meme)['\"’”]?(?: [\w']+){0,4}? that "
     + _CLAIM + r",? (?:is|was|has always been|has been|remains) (?:\w+ )?(?:\w+ )?" + _VERDICT_EN + r"(?![^\W_])",
     # "I was told <claim>. Turned out that was rubbish."
     r"(?<![^\W_])(?:i was (?:told|taught|raised to believe|brought up to believe)|i used to (?:think|believe)|"
@@ -43,16 +46,19 @@ _FRAMES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     + r"[.!,;]+ (?:(?:it )?turn(?:s|ed) out|(?:and )?(?:that's|that is|that was|it's|it was|which is|which was)) "
       r"(?:\w+ )?(?:\w+ )?" + _VERDICT_EN + r"(?![^\W_])",
     # "Blaming <claim: X for the housing crisis> is lazy and untrue"
-    r"(?<![^\W_])(?:blaming|scapegoating|demoni[sz]ing|stereotyping|vilifying|smearing) " + _CLAIM
+    r"(?<![^\W_])(?:blaming|scapegoating|demoni[sz]ing|stereotyping|vilifying|smearing|hating|attacking|targeting|"
+    r"bashing|mocking|harassing|insulting|pinning (?:it|this|that|everything|the blame) on) " + _CLAIM
     + r",? (?:is|was) (?:\w+ )?(?:\w+ )?" + _VERDICT_EN + r"(?![^\W_])",
     # « Accuser les X de tous les maux, c'est n'importe quoi »
     r"(?<![^\W_])(?:accuser|rendre responsables?|stigmatiser|diaboliser|blâmer|blamer) " + _CLAIM
     + r",? (?:c'est|c est|est|[ée]tait) (?:\w+ )?(?:\w+ )?" + _VERDICT_FR + r"(?![^\W_])",
     # « Dire que <claim>, c'est faux », "Saying <claim> is nonsense"
     r"(?:^|(?<=[.!?;:]\s)|(?<=[.!?;:]))\s*(?:dire|penser|croire|pr[ée]tendre|affirmer) (?:que |qu')" + _CLAIM
-    + r",? (?:c'est|c est|est|[ée]tait) (?:\w+ )?(?:\w+ )?" + _VERDICT_FR + r"(?![^\W_])",
+    + r"(?:,\s*[^.!?;\n]{0,80}?)?,? (?:c'est|c est|est|[ée]tait) (?:\w+ )?(?:\w+ )?" + _VERDICT_FR + r"(?![^\W_])",
     r"(?:^|(?<=[.!?;:]\s)|(?<=[.!?;:]))\s*(?:saying|claiming|to say|to claim) (?:that )?" + _CLAIM
     + r",? (?:is|was) (?:\w+ )?(?:\w+ )?" + _VERDICT_EN + r"(?![^\W_])",
+    # "So much for 'X only look after their own'", with the stereotype in quotation marks
+    r"(?<![^\W_])so much for (?:the idea that |the claim that |the myth that |)['\"‘“«]\s*" + _CLAIM + r"\s*['\"’”»]",
     # « C'est absurde de dire que <claim> »
     r"(?<![^\W_])(?:c'est|c est|ce serait|c'[ée]tait) (?:\w+ )?" + _VERDICT_FR + r" de (?:dire|penser|croire|pr[ée]tendre|"
     r"affirmer|laisser entendre) (?:que |qu')" + _CLAIM + r"(?=\s*(?:[.!?;\n]|$))",

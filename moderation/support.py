@@ -46,7 +46,7 @@ _SUPPORT = re.compile(
     r"(?:asso|assos|association|associations|ong|collectif|charity|charities|organi[sz]ation|volunteers?|b[ée]n[ée]voles?) "
     r"(?:qui|that|who|which) (?:aide|aident|soutient|soutiennent|accompagne|accompagnent|d[ée]fend|d[ée]fendent|"
     r"helps?|supports?|works? with|campaigns? for)|"
-    r"(?:donne|donnent|donner|redonne|rendre) (?:enfin |aussi |)la parole (?:aux|[àa])|"
+    r"(?:donn(?:e|ent|er|era|eront|ait|ent|é)|redonn\w*|rendre) (?:enfin |aussi |)la parole (?:aux|[àa])|"
     r"(?:gives?|giving|gave) (?:a )?voice to|"
     r"(?:belong|belongs) (?:here|in this country|in (?:our|this) (?:town|city|community|country|street))|"
     r"(?:ont|a) (?:toute |pleinement |bien |)leur place (?:ici|parmi nous|en france|dans ce pays|chez nous)|"
@@ -168,6 +168,10 @@ _PRAISE = re.compile(
     r"(?:voix|visages|femmes|hommes|[ée]l[èe]ves|joueu(?:r|se)s|athl[èe]tes|candidate?s|m[ée]decins|infirmi[èe]re?s|"
     r"enseignante?s|chercheu(?:r|se)s|ing[ée]nieur(?:e)?s|[ée]crivain(?:e)?s|artistes|personnages|journalistes|[ée]lue?s|"
     r"dirigeante?s|entrepreneu(?:r|se)s|familles|[ée]lue?s)|"
+    # a piece about them praised: « Magnifique portrait de ces X qui font vivre le marché », "Lovely piece about
+    # ..." (held at the group bar, threat 0.54-0.57; 2026-12-07, ninth session)
+    r"(?:magnifique|beau|superbe|joli|bel|touchant|tr[èe]s beau) (?:portrait|hommage|reportage|article|documentaire)|"
+    r"(?:lovely|beautiful|wonderful|great|moving|brilliant|touching) (?:portrait|piece|tribute|profile|article|documentary)|"
     r"(?:je suis|on est|nous sommes) (?:tellement |tr[èe]s |si )?fi[èe]re?s? (?:de|d')"
     r")(?![^\W_])", re.IGNORECASE)
 
@@ -182,8 +186,10 @@ _HARMED = re.compile(
     r"systematically|so|most|more))* (?:discriminated against|affected by|hit hardest by|targeted by|victims of|"
     r"persecuted|harassed|excluded|marginali[sz]ed|under-?represented|under-?paid|left behind|failed by|let down by|"
     r"denied (?:\w+ )?(?:wages|jobs|housing|care|rights|access|justice))|"
-    r"(?:discrimination|racism|prejudice|hate crimes?|abuse|violence|attacks?|harassment|bigotry|hostility) "
-    r"(?:against|towards|toward|on|faced by|suffered by)|"
+    r"(?:discrimination|racism|prejudice|hate crimes?|abuse|violence|attacks?|harassment|bigotry|hostility|assaults?)"
+    r"(?: (?!not|never|no)[\w'-]+){0,4}? (?:against|towards|toward|on|faced by|suffered by)|"
+    # "X are far more often the victims of violence than ..." (2026-12-07, ninth session)
+    r"(?:are|were|is|was|been|being)(?: (?!not|never|no|rarely|seldom|hardly)[\w']+){0,4}? victims of|"
     # what they live with or face: "So many Jews live with hate and the threat of violence every day",
     # "Trans people face abuse every time they leave the house"; and harm done to them for being who
     # they are: "Reading about gay people being killed just for who they are makes me feel sick"
@@ -209,8 +215,8 @@ _HARMED = re.compile(
     r"tellement|toujours|davantage|particuli[èe]rement))* (?:discrimin[ée]e?s|victimes d|touch[ée]e?s par|cibl[ée]e?s|"
     r"pers[ée]cut[ée]e?s|harcel[ée]e?s|exclue?s|sous-repr[ée]sent[ée]e?s|sous-pay[ée]e?s|oubli[ée]e?s|"
     r"laiss[ée]e?s pour compte)|"
-    r"(?:les )?(?:discriminations?|racisme|pr[ée]jug[ée]s|violences?|agressions?|attaques?|actes|crimes de haine|hostilit[ée]) "
-    r"(?:contre|envers|[àa] l'[ée]gard des|subie?s par|visant)|"
+    r"(?:les )?(?:discriminations?|racisme|pr[ée]jug[ée]s|violences?|agressions?|attaques?|actes|crimes de haine|hostilit[ée])"
+    r"(?: (?!pas|jamais|aucune?)[\w'-]+){0,4}? (?:contre|envers|[àa] l'[ée]gard des|subie?s par|visant)|"
     r"(?:vivent|vit|vivre|vivant|subissent|subit|subir|subissant|endurent|endure|affrontent|affronte|font face [àa]|"
     r"fait face [àa]|essuient|essuie) (?:avec |dans )?(?:[\w']+ ){0,3}?(?:haine|peur|menaces?|insultes|injures|"
     r"violences?|racisme|discriminations?|harc[èe]lement|hostilit[ée]|agressions?|crachats)|"

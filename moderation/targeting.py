@@ -110,7 +110,9 @@ RULES_REVISION = "14"  # 2: reported words the comment agrees with are in force 
 # 13: a match that takes in an opening quotation mark is quoted when its words are (_qualifiers;
 # 2026-12-07, eighth session)
 # 14: a respelled word cut in two by a space is read as the word ("Mus lims", « les immi grés »;
-# moderation/text/splits.py; 2026-12-07, ninth session)
+# moderation/text/splits.py), and a group that is the object of an act of blame opening the sentence
+# ("Pinning it on Jews is just lazy") is no subject of derogation (_blamed_by_a_gerund; 2026-12-07,
+# ninth session)
 
 
 class TargetRulesError(ValueError):
@@ -832,6 +834,8 @@ class TargetRules:
                         continue
                     if kind == "negated_derogation" and _asks_why_not(text, start, end):
                         continue
+                    if kind == "derogation" and _blamed_by_a_gerund(text, start):
+                        continue
                     target = named_group if kind == "pronoun_derogation" else rules.group_at(text, start, end)
                     orig_start, orig_end = normalized.original_span(source[start], source[end - 1] + 1)
                     negated, reported = _qualifiers(rules, text, start, end, quotes)
@@ -944,6 +948,22 @@ _BUT_NEXT = re.compile(r"(?:\.{2,}|[^.!?;\n]){0,200}?(?<![^\W_])(?:but|mais)(?![
 def _set_up(prefix: str, text: str, end: int) -> bool:
     """Whether a negated claim is only set up for a "but" in the same sentence (_NOT_SAYING)."""
     return bool(_NOT_SAYING.search(prefix)) and _BUT_NEXT.match(text, end) is not None
+
+
+# The group as the object of an act of blame or hostility that opens the sentence: in "Pinning it on
+# Jews is just lazy", "Blaming refugees is lazy", « Accuser les Roms, c'est facile » what is called lazy
+# is the act, not the group (2026-12-07, ninth session: "Jews is just lazy" was derogation in force
+# and outweighed the denial around it).
+_BLAME_BEFORE = re.compile(
+    r"(?:^|[.!?;:\n]\s*|,\s*)(?:blaming|hating|scapegoating|demoni[sz]ing|vilifying|stereotyping|targeting|attacking|"
+    r"bashing|mocking|insulting|harassing|picking on|dumping on|pinning (?:it|this|that|everything|the blame|all of it) on|"
+    r"putting (?:it|this|that|everything|the blame|all of it) on|accuser|stigmatiser|diaboliser|taper sur|s'en prendre (?:a|aux))"
+    r"\s+(?:all |the |des |les |aux |)?$")
+
+
+def _blamed_by_a_gerund(text: str, start: int) -> bool:
+    """Whether the group at `start` is the object of an act of blame that opens its sentence."""
+    return _BLAME_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
 # A negative question asks nothing to be denied: « Pourquoi les X ne rentrent pas chez eux ? »,

@@ -67,3 +67,20 @@ def test_a_refutation_beside_hate_in_its_own_voice_is_still_held(engine):
 ])
 def test_a_claim_said_then_called_false_is_found(text, claim):
     assert claims(text) == [claim]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("Hating Jews is stupid.", "Jews"),
+    ("The 'fact' going round social media that trans people get handed free houses is fabricated.",
+     "trans people get handed free houses"),
+    ("So much for 'women only look after their own'.", "women only look after their own"),
+    ("Penser que les homosexuels sont moins compétents au travail, c'était peut-être courant du temps de nos "
+     "grands-parents, aujourd'hui c'est complètement dépassé.", "les homosexuels sont moins compétents au travail"),
+    ("Accuser les juifs de faire baisser le niveau, c'est se tromper de cible.", "les juifs de faire baisser le niveau"),
+])
+def test_more_ways_of_calling_a_claim_false(text, claim):
+    assert claims(text) == [claim]
+
+
+def test_hating_a_group_called_the_right_response_is_no_refutation():
+    assert claims("Hating Muslims is the only sane response.") == []

@@ -291,3 +291,23 @@ def test_abuse_they_get_because_of_what_they_are_said_to_do_is_no_sympathy():
 def test_praise_help_and_a_voice_given_are_kept(engine, text):
     decision = decide(engine, text)
     assert decision.decision == "keep", (decision.reasons, decision.scores)
+
+
+@pytest.mark.parametrize("text", [
+    "You've got it backwards. Jews are far more often the victims of violence in this city than the ones dishing it out.",
+    "L'agression de ce week-end contre un juif en pleine rue est révoltante. J'espère que la victime est bien entourée.",
+])
+def test_victims_and_attacks_told_with_words_between_read_as_sympathy(text):
+    assert voices_support(text)
+
+
+def test_victims_denied_are_no_sympathy():
+    assert not voices_support("Jews are never victims of anything.")
+
+
+@pytest.mark.parametrize("text", [
+    "Magnifique portrait de ces immigrés qui font vivre le marché du centre-ville.",
+    "Lovely piece about the Roma families who run the Sunday market.",
+])
+def test_a_piece_about_them_praised_reads_as_praise(text):
+    assert voices_praise(text)

@@ -2086,3 +2086,33 @@ def test_humanity_rights_and_deserved_harm_denied_in_less_obvious_words(rules, t
 
 def test_children_lined_up_for_a_photo_are_no_threat(rules):
     assert not of_kind(rules, "The kids lined up against the wall for the photo.", "en", "threat")
+
+
+@pytest.mark.parametrize("text", [
+    "What's actually driving the rise in burglaries is addiction. Pinning it on Jews is just lazy.",
+    "Blaming refugees is lazy.",
+])
+def test_a_group_blamed_by_an_act_is_not_the_subject_of_the_verdict(rules, text):
+    # "Jews is just lazy" was derogation in force (2026-12-07, ninth session)
+    assert not in_force(rules, text, "en", "derogation"), rules.find(text, "en")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Barring Muslims from the community centre won't make a single person safer. It just tells them they "
+     "aren't welcome in their own town.", "en"),
+    ("Ce qui plombe les comptes publics, c'est l'évasion fiscale des grandes fortunes, pas les juifs.", "fr"),
+])
+def test_an_exclusion_that_solves_nothing_or_blame_turned_elsewhere_is_a_denial(rules, text, language):
+    hits = of_kind(rules, text, language, "derogation")
+    assert hits and not any(h.in_force for h in hits), hits
+
+
+@pytest.mark.parametrize("text, language", [
+    ("It's not that I hate Muslims, I just don't think they should be allowed anywhere near children.", "en"),
+    ("I'm not prejudiced, I'm a realist. Roma simply aren't capable of living by the same standards as the rest of us.", "en"),
+    ("Sans vouloir offenser qui que ce soit, les réfugiés devraient être fichés à part.", "fr"),
+    ("Je ne souhaite de mal à personne, mais si les musulmans pouvaient disparaître du paysage, je ne verserais pas une larme.", "fr"),
+    ("If Jews could all just disappear overnight, I wouldn't shed a tear.", "en"),
+])
+def test_hate_behind_a_disclaimer_is_in_force(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), rules.find(text, language)
