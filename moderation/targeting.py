@@ -588,6 +588,10 @@ class ShortNames(NamedTuple):
 
     order: dict[str, tuple[str, int]]  # five-letter group form -> (its group, its place in the file)
     not_read: frozenset[str]
+    # every single-word group form -> (its group, its place in the file): a typo of two forms of one
+    # group reads as the first ("homosexuells": "homosexuels" doubled or "homosexuelles" less an e;
+    # only five-letter forms until 2026-12-07, ninth session)
+    every: dict[str, tuple[str, int]] = {}
 
     def reads_as(self, typo: str, name: str) -> bool:
         return (name in self.order and len(typo) == 4 and typo[0] == name[0] and typo[-1] == name[-1]
@@ -595,7 +599,7 @@ class ShortNames(NamedTuple):
 
     def one_group(self, words: set[str]) -> str | None:
         """The first form of `words` in the file when they all name one group, else None."""
-        placed = [self.order.get(word) for word in words]
+        placed = [self.every.get(word, self.order.get(word)) for word in words]
         if None in placed or len({group for group, _ in placed}) != 1:
             return None
         return min(zip(placed, words))[1]
@@ -603,12 +607,15 @@ class ShortNames(NamedTuple):
 
 def _short_names(raw: dict) -> ShortNames:
     order: dict[str, tuple[str, int]] = {}
+    every: dict[str, tuple[str, int]] = {}
     for name, spec in raw.get("groups", {}).items():
         for key in ("plural", "singular", "adjective"):
             for form in spec.get(key, []):
+                if form.isalpha():
+                    every.setdefault(form, (name, len(every)))
                 if len(form) == 5 and form.isalpha():
                     order.setdefault(form, (name, len(order)))
-    return ShortNames(order, frozenset(raw.get("short_typos_not_read", [])))
+    return ShortNames(order, frozenset(raw.get("short_typos_not_read", [])), every)
 
 
 def _elisions(spec: dict, group_words: list[str], respelled: set[str]) -> dict[str, str]:

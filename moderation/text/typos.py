@@ -36,6 +36,9 @@ from typing import Callable, Iterable
 from moderation.types import SUPPORTED_LANGUAGES
 
 MIN_LENGTH = 5  # shorter words have too many real neighbours ("cunt" -> "cut")
+# A doubled letter makes no other word out of most four-letter words ("Jewws", "Romma"; "rooms" and
+# "shoot" are dictionary words, left alone as every ordinary doubling is): 2026-12-07, ninth session
+DOUBLING_MIN_LENGTH = 4
 COMPOUND_PREFIX = 3  # letters a word needs before a compound form for the form to be read in it ("christ" + "fag")
 TYPO_CATEGORIES = frozenset({"slur", "insult", "dehumanising"})
 GUARD_FILE = Path(__file__).with_name("typo_guard.json")
@@ -196,9 +199,10 @@ def candidates(word: str) -> frozenset[str]:
 
 
 def doublings(word: str) -> frozenset[str]:
-    """Every one-letter doubling of `word` ("murrder", "muslimms"; empty for short or non-alphabetic
-    words). A letter already doubled is left alone: three in a row read as stretching anyway."""
-    if len(word) < MIN_LENGTH or not word.isalpha():
+    """Every one-letter doubling of `word` ("murrder", "muslimms", "Jewws"; empty for short or
+    non-alphabetic words). A letter already doubled is left alone: three in a row read as stretching
+    anyway."""
+    if len(word) < DOUBLING_MIN_LENGTH or not word.isalpha():
         return frozenset()
     return frozenset(word[:i + 1] + word[i] + word[i + 1:] for i in range(len(word))
                      if not (i + 1 < len(word) and word[i + 1] == word[i]) and not (i > 0 and word[i - 1] == word[i]))
