@@ -86,7 +86,7 @@ PREFIX_REACH = 400  # characters those words may span (ten words of forty letter
 # Bump when this module reads the same files differently (what a pattern compiles to, how a comment
 # is matched), so that `TargetRules.version` changes even if the files did not: a decision records
 # the version, and rescoring compares it (as the lexicon's MATCHER_REVISION).
-RULES_REVISION = "14"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
+RULES_REVISION = "15"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
 # 3: a comma then a new subject ends the clause a negation qualifies (_CLAUSE_BREAK), a claim set up
 # for a "but" is not negated (_set_up), an opener cancels only what comes before its end (2026-12-05)
 # 4: a negative question about a group is not its denial (_asks_why_not, 2026-12-05)
@@ -113,6 +113,8 @@ RULES_REVISION = "14"  # 2: reported words the comment agrees with are in force 
 # moderation/text/splits.py), and a group that is the object of an act of blame opening the sentence
 # ("Pinning it on Jews is just lazy") is no subject of derogation (_blamed_by_a_gerund; 2026-12-07,
 # ninth session)
+# 15: a doubled letter in a four-letter name ("Jewws"; typos.DOUBLING_MIN_LENGTH) and a typo of two forms
+# of one group of any length (ShortNames.every) are read (2026-12-07, ninth session)
 
 
 class TargetRulesError(ValueError):
