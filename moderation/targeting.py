@@ -79,6 +79,13 @@ _BREAK_LOOKAHEAD = 12
 _LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+|[^\W\d_]{4,}")
 _PART = re.compile(r"[^\W\d_]{4,}")
 _PIECE = re.compile(r"[^\W\d_]{2,}")  # a piece of a word cut in two by a space (moderation/text/splits.py)
+RUN_TOGETHER_MIN = 12  # letters a word needs to be read as a sentence run together (_run_together)
+RUN_TOGETHER_LONGEST = 20  # the longest piece looked for in it
+# words every sentence needs and no set lists on its own
+_FUNCTION_WORDS = {"en": "i we you they he she it are is am be was were all the a an and of to not just so them their these "
+                         "those should must will would get go back out in on at for with my our your no".split(),
+                   "fr": "je tu il elle on nous vous ils elles sont est suis etre les des de la le du un une et a au aux "
+                         "tous toutes faut pas ne que qui se sa son ses leur leurs ces ce".split()}
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|n't|'")
 _QUOTES = re.compile(r"[\"“”«»„]|(?<![^\W_])'|'(?![^\W_])")
 PREFIX_WORDS = 10  # how far back a negation or a reporting verb still qualifies a match
@@ -114,7 +121,8 @@ RULES_REVISION = "15"  # 2: reported words the comment agrees with are in force 
 # ("Pinning it on Jews is just lazy") is no subject of derogation (_blamed_by_a_gerund; 2026-12-07,
 # ninth session)
 # 15: a doubled letter in a four-letter name ("Jewws"; typos.DOUBLING_MIN_LENGTH) and a typo of two forms
-# of one group of any length (ShortNames.every) are read (2026-12-07, ninth session)
+# of one group of any length (ShortNames.every) are read; a sentence run together into one word is cut
+# back into the file's words ("transpeoplearefilthyanimals"; _run_together; 2026-12-07, ninth session)
 
 
 class TargetRulesError(ValueError):
@@ -252,6 +260,9 @@ class LanguageRules:
     respellings: dict[str, str]  # a one-letter typo of a group's name or a RESPELLED_SETS word -> the word
     respelled: frozenset[str]  # those words themselves, also read when cut up by hyphens ("ver-min")
     splits: dict[str, str]  # one of those words cut in two by a space ("mus lims") -> the word
+    # every single word of the file's sets, groups and people nouns: what a sentence run together into
+    # one word ("transpeoplearefilthyanimals") is cut back into (_run_together)
+    vocabulary: frozenset[str] = frozenset()
     # [sets] claim_frames and insinuation_frames at a clause start (moderation/claims.py), and the
     # frames the model reads a comment without (claim_frames, when model_reads_without_frames)
     frames: re.Pattern | None = None
@@ -291,6 +302,24 @@ class LanguageRules:
             at = end
         yield from self._word_corrections(text, at, len(text))
 
+    def _run_together(self, word: str) -> str | None:
+        """A sentence written as one word, cut back into the file's words ("transpeoplearefilthyanimals"
+        -> "trans people are filthy animals"), when it cuts wholly into three words or more, the fewest
+        possible, and names a group; else None. Ordinary long words do not cut wholly into the file's
+        words, and fewer than three pieces are left alone ("therapists" is no "the rapists")."""
+        best: list[list[str] | None] = [[]] + [None] * len(word)
+        for end in range(1, len(word) + 1):
+            for begin in range(max(0, end - RUN_TOGETHER_LONGEST), end):
+                piece, before = word[begin:end], best[begin]
+                if before is not None and piece in self.vocabulary and (len(piece) > 1 or piece in "ai") \
+                        and (best[end] is None or len(before) + 1 < len(best[end])):
+                    best[end] = before + [piece]
+        pieces = best[-1]
+        if pieces is None or len(pieces) < 3:
+            return None
+        spaced = " ".join(pieces)
+        return spaced if self.any_group.search(spaced) and self.groups_in(spaced) else None
+
     def _space_cuts(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, the word meant) for each pair of pieces, one space apart, that `splits` reads."""
         found, taken_to = [], 0
@@ -310,6 +339,8 @@ class LanguageRules:
             if "-" not in word:
                 if word in self.respellings:
                     yield start, match.end(), self.respellings[word]
+                elif len(word) >= RUN_TOGETHER_MIN and (spaced := self._run_together(word)) is not None:
+                    yield start, match.end(), spaced
                 continue
             joined = word.replace("-", "")
             right = joined if joined in self.respelled else self.respellings.get(joined)
@@ -493,6 +524,9 @@ def _load_language(path: Path, compile: Callable[[str], re.Pattern] = re.compile
                                short=_short_names(raw), language=language)
     respellings.update(_elisions(raw.get("elisions", {}), group_words + adjectives, set(respelled)))
     splits = _splits(respelled)
+    vocabulary = frozenset(word for phrase in [*(w for words in raw["sets"].values() for w in words), *group_words,
+                                               *plural_nouns, *singular_nouns, *_FUNCTION_WORDS.get(language, [])]
+                           for word in phrase.split(" ") if word.isalpha())
     return LanguageRules(
         language, group_patterns, run_together, compiled, gates, gate_tests, any_group,
         negation=compile(_EDGE_BEFORE + _alternation(raw["sets"].get("negation", ["\u0000"])) + _EDGE_AFTER),
@@ -515,6 +549,7 @@ def _load_language(path: Path, compile: Callable[[str], re.Pattern] = re.compile
         respellings=respellings,
         respelled=frozenset(respelled),
         splits=splits,
+        vocabulary=vocabulary,
         frames=frames_pattern(raw["sets"].get("claim_frames", []) + raw["sets"].get("insinuation_frames", []),
                               _alternation, compile),
         voice_frames=(frames_pattern(raw["sets"].get("claim_frames", []), _alternation, compile)

@@ -2134,3 +2134,20 @@ def test_a_doubled_letter_in_a_short_or_ambiguous_group_name_is_read(rules, text
 
 def test_a_doubled_letter_that_makes_a_dictionary_word_is_not_read(rules):
     assert rules.groups_named("I photograph rooms for estate agents.", "fr") == []
+
+
+@pytest.mark.parametrize("text, language, group", [
+    ("Transpeoplearefilthyanimals.", "en", "trans"),
+    ("Ihateallmuslims", "en", "muslims"),
+    ("lesjuifssontdesparasites", "fr", "juifs"),
+])
+def test_a_sentence_run_together_into_one_word_is_read(rules, text, language, group):
+    # the missing spaces, a whole sentence long (2026-12-07, ninth session)
+    hits = in_force(rules, text, language, "derogation")
+    assert hits and hits[0].target == group, rules.find(text, language)
+
+
+@pytest.mark.parametrize("text", ["The therapists were great.", "Internationalisation is a long word.",
+                                  "Sportswomen deserve better coverage."])
+def test_a_long_ordinary_word_is_not_cut_into_a_sentence(rules, text):
+    assert not rules.find(text, "en"), rules.find(text, "en")
