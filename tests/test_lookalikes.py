@@ -57,3 +57,10 @@ def test_a_word_the_guard_does_not_cover_is_checked_against_the_dictionaries():
     assert "sottises" not in covered
     assert "sottisez" in disguises("sottises", "fr") and "sottisez" in lookalike_variants("sottises", "fr")
     assert "tuez" not in lookalike_variants("tues", "fr")  # « tuez » is a word of its own
+
+
+@pytest.mark.parametrize("word, disguise", [("juifs", "jwifs"), ("musulmans", "muzulmans"), ("immigres", "zimmigres"),
+                                            ("homosexuels", "zomosexuels")])
+def test_french_group_names_as_they_are_said_are_disguises(word, disguise):
+    # 2026-12-07, ninth session: « les jwifs », « les zimmigrés » (the liaison heard as a z)
+    assert disguise in disguises(word, "fr") and disguise not in disguises(word, "en")

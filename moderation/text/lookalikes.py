@@ -35,6 +35,11 @@ _RULES: tuple[tuple[re.Pattern, str, tuple[str, ...] | None], ...] = (
     (re.compile(r"oi"), "wa", ("fr",)),  # nwars, nwares
     (re.compile(r"g(?=[ei])"), "j", ("fr",)),  # refujies, jitans
     (re.compile(r"^h"), "", ("fr",)),  # andicapes, omosexuels (the h is silent)
+    # as French says them (2026-12-07, ninth session): jwifs, muzulmans, and the liaison of « les » heard
+    # as a z (« les zimmigrés », « les zomosexuels »: the silent h goes with it)
+    (re.compile(r"ui"), "wi", ("fr",)),
+    (re.compile(r"(?<=[aeiouy])s(?=[aeiouy])"), "z", ("fr",)),
+    (re.compile(r"^h?(?=[aeiouy])"), "z", ("fr",)),
 )
 
 
