@@ -23,10 +23,10 @@ from typing import Callable, Sequence
 from moderation.language import LanguageDetector, LanguageResult
 from moderation.group_neutral import neutral_text, said_of_oneself, speaks_as_a_member
 from moderation.policy import NEUTRAL_READING_LABELS, Evidence, Policy, load_policy
+from moderation.refutation import refuted_claims
 from moderation.scoring.base import ScorerUnavailable
 from moderation.scoring.second_opinion import SecondOpinion
 from moderation.settings import Settings
-from moderation.refutation import refuted_claims
 from moderation.support import says_support, told_harm_spans, voices_praise
 from moderation.targeting import TargetHit, TargetRules
 from moderation.text.disguise import looks_disguised
