@@ -41,7 +41,7 @@ from moderation.text.lookalikes import lookalike_variants
 from moderation.text.normalize import normalize_for_matching
 from moderation.text.regex_cache import RegexCache, files_key
 from moderation.text.sentences import ends_in_question, sentence_start
-from moderation.text.splits import split_variants
+from moderation.text.space_cuts import split_variants
 from moderation.text.typos import doubled_variants, typo_variants
 
 # "veiled_threat": menace without a violent verb ("I know where you live", "your family will pay for
@@ -78,7 +78,7 @@ _BREAK_LOOKAHEAD = 12
 # five-letter group names, ShortNames), or one cut up by hyphens ("im-mi-grants")
 _LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+|[^\W\d_]{4,}")
 _PART = re.compile(r"[^\W\d_]{4,}")
-_PIECE = re.compile(r"[^\W\d_]{2,}")  # a piece of a word cut in two by a space (moderation/text/splits.py)
+_PIECE = re.compile(r"[^\W\d_]{2,}")  # a piece of a word cut in two by a space (moderation/text/space_cuts.py)
 RUN_TOGETHER_MIN = 12  # letters a word needs to be read as a sentence run together (_run_together)
 RUN_TOGETHER_LONGEST = 20  # the longest piece looked for in it
 # words every sentence needs and no set lists on its own
@@ -117,7 +117,7 @@ RULES_REVISION = "15"  # 2: reported words the comment agrees with are in force 
 # 13: a match that takes in an opening quotation mark is quoted when its words are (_qualifiers;
 # 2026-12-07, eighth session)
 # 14: a respelled word cut in two by a space is read as the word ("Mus lims", « les immi grés »;
-# moderation/text/splits.py), and a group that is the object of an act of blame opening the sentence
+# moderation/text/space_cuts.py), and a group that is the object of an act of blame opening the sentence
 # ("Pinning it on Jews is just lazy") is no subject of derogation (_blamed_by_a_gerund; 2026-12-07,
 # ninth session)
 # 15: a doubled letter in a four-letter name ("Jewws"; typos.DOUBLING_MIN_LENGTH) and a typo of two forms
@@ -608,7 +608,7 @@ def _respellings(words: list[str], reserved: set[str], short: "ShortNames", lang
 
 def _splits(words: list[str]) -> dict[str, str]:
     """Cut in two by a space -> word, for every cut of one word only that is no phrase of two
-    ordinary words (moderation/text/splits.py)."""
+    ordinary words (moderation/text/space_cuts.py)."""
     found: dict[str, set[str]] = {}
     for word in words:
         for cut in split_variants(word):

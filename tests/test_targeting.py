@@ -7,7 +7,7 @@ import pytest
 from moderation import targeting
 from moderation.settings import PROJECT_ROOT
 from moderation.targeting import TargetRules, TargetRulesError
-from moderation.text.splits import split_variants
+from moderation.text.space_cuts import split_variants
 
 RULES_DIR = PROJECT_ROOT / "config" / "targets"
 

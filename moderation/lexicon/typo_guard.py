@@ -7,7 +7,7 @@ that processes need not read the dictionaries. Which forms it covers is the lexi
 business (entry categories, how a term splits into words), so the folder is read here and the
 text layer below knows nothing of lexicon files. The group names of config/targets are covered
 too: their typos are read as the name ("wmen"), and so are their look-alike disguises ("vvomen",
-moderation/text/lookalikes.py) and their cuts in two by a space ("mus lims", moderation/text/splits.py),
+moderation/text/lookalikes.py) and their cuts in two by a space ("mus lims", moderation/text/space_cuts.py),
 see moderation/targeting.py.
 `tests/test_lexicon.py::test_the_typo_guard_covers_the_shipped_lexicon` says when to run it.
 """
@@ -21,7 +21,7 @@ from pathlib import Path
 from moderation.lexicon.index import words_of
 from moderation.lexicon.schema import parse_file
 from moderation.text.lookalikes import build_lookalike_guard
-from moderation.text.splits import build_split_guard
+from moderation.text.space_cuts import build_split_guard
 from moderation.text.typos import GUARD_FILE, TYPO_CATEGORIES, build_guard
 
 
