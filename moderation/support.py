@@ -46,7 +46,7 @@ _SUPPORT = re.compile(
     r"(?:asso|assos|association|associations|ong|collectif|charity|charities|organi[sz]ation|volunteers?|b[ée]n[ée]voles?) "
     r"(?:qui|that|who|which) (?:aide|aident|soutient|soutiennent|accompagne|accompagnent|d[ée]fend|d[ée]fendent|"
     r"helps?|supports?|works? with|campaigns? for)|"
-    r"(?:donn(?:e|ent|er|era|eront|ait|ent|é)|redonn\w*|rendre) (?:enfin |aussi |)la parole (?:aux|[àa])|"
+    r"(?:donn(?:e|ent|er|era|eront|ait|é)|redonn\w*|rendre) (?:enfin |aussi |)la parole (?:aux|[àa])|"
     r"(?:gives?|giving|gave) (?:a )?voice to|"
     r"(?:belong|belongs) (?:here|in this country|in (?:our|this) (?:town|city|community|country|street))|"
     r"(?:ont|a) (?:toute |pleinement |bien |)leur place (?:ici|parmi nous|en france|dans ce pays|chez nous)|"
@@ -167,7 +167,7 @@ _PRAISE = re.compile(
     r"(?:content|contente|heureux|heureuse|ravie?|fi[èe]re?) de voir (?:plus|davantage|autant|de plus en plus) (?:de |d')(?:[\w'-]+ ){0,2}?"
     r"(?:voix|visages|femmes|hommes|[ée]l[èe]ves|joueu(?:r|se)s|athl[èe]tes|candidate?s|m[ée]decins|infirmi[èe]re?s|"
     r"enseignante?s|chercheu(?:r|se)s|ing[ée]nieur(?:e)?s|[ée]crivain(?:e)?s|artistes|personnages|journalistes|[ée]lue?s|"
-    r"dirigeante?s|entrepreneu(?:r|se)s|familles|[ée]lue?s)|"
+    r"dirigeante?s|entrepreneu(?:r|se)s|familles)|"
     # a piece about them praised: « Magnifique portrait de ces X qui font vivre le marché », "Lovely piece about
     # ..." (held at the group bar, threat 0.54-0.57; 2026-12-07, ninth session)
     r"(?:magnifique|beau|superbe|joli|bel|touchant|tr[èe]s beau) (?:portrait|hommage|reportage|article|documentaire)|"

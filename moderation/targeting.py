@@ -121,7 +121,7 @@ RULES_REVISION = "15"  # 2: reported words the comment agrees with are in force 
 # ("Pinning it on Jews is just lazy") is no subject of derogation (_blamed_by_a_gerund; 2026-12-07,
 # ninth session)
 # 15: a doubled letter in a four-letter name ("Jewws"; typos.DOUBLING_MIN_LENGTH) and a typo of two forms
-# of one group of any length (ShortNames.every) are read; a sentence run together into one word is cut
+# of one group of any length (ShortNames.forms) are read; a sentence run together into one word is cut
 # back into the file's words ("transpeoplearefilthyanimals"; _run_together; 2026-12-07, ninth session)
 
 
@@ -297,7 +297,7 @@ class LanguageRules:
             return
         at = 0
         for start, end, right in cut:
-            yield from (c for c in self._word_corrections(text, at, start) if c[1] <= start)
+            yield from self._word_corrections(text, at, start)
             yield start, end, right
             at = end
         yield from self._word_corrections(text, at, len(text))
@@ -318,7 +318,7 @@ class LanguageRules:
         if pieces is None or len(pieces) < 3:
             return None
         spaced = " ".join(pieces)
-        return spaced if self.any_group.search(spaced) and self.groups_in(spaced) else None
+        return spaced if self.groups_in(spaced) else None
 
     def _space_cuts(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, the word meant) for each pair of pieces, one space apart, that `splits` reads."""
@@ -623,36 +623,33 @@ class ShortNames(NamedTuple):
     the file's `short_typos_not_read`: four-letter strings that the labelled files' 120,000 comments
     use as words of their own ("init" for "innit", "Ipsos MORI", "la Juve", "Blac Chyna"; 2026-12-06)."""
 
-    order: dict[str, tuple[str, int]]  # five-letter group form -> (its group, its place in the file)
+    # every single-word group form -> (its group, its place in the file); the five-letter ones are the
+    # names whose four-letter typos are read, and a typo of two forms of one group of any length reads
+    # as the first ("homosexuells": "homosexuels" doubled or "homosexuelles" less an e; five-letter
+    # forms only until 2026-12-07, ninth session)
+    forms: dict[str, tuple[str, int]]
     not_read: frozenset[str]
-    # every single-word group form -> (its group, its place in the file): a typo of two forms of one
-    # group reads as the first ("homosexuells": "homosexuels" doubled or "homosexuelles" less an e;
-    # only five-letter forms until 2026-12-07, ninth session)
-    every: dict[str, tuple[str, int]] = {}
 
     def reads_as(self, typo: str, name: str) -> bool:
-        return (name in self.order and len(typo) == 4 and typo[0] == name[0] and typo[-1] == name[-1]
-                and typo not in self.not_read)
+        return (len(name) == 5 and name in self.forms and len(typo) == 4 and typo[0] == name[0]
+                and typo[-1] == name[-1] and typo not in self.not_read)
 
     def one_group(self, words: set[str]) -> str | None:
         """The first form of `words` in the file when they all name one group, else None."""
-        placed = [self.every.get(word, self.order.get(word)) for word in words]
+        placed = [self.forms.get(word) for word in words]
         if None in placed or len({group for group, _ in placed}) != 1:
             return None
         return min(zip(placed, words))[1]
 
 
 def _short_names(raw: dict) -> ShortNames:
-    order: dict[str, tuple[str, int]] = {}
-    every: dict[str, tuple[str, int]] = {}
+    forms: dict[str, tuple[str, int]] = {}
     for name, spec in raw.get("groups", {}).items():
         for key in ("plural", "singular", "adjective"):
             for form in spec.get(key, []):
                 if form.isalpha():
-                    every.setdefault(form, (name, len(every)))
-                if len(form) == 5 and form.isalpha():
-                    order.setdefault(form, (name, len(order)))
-    return ShortNames(order, frozenset(raw.get("short_typos_not_read", [])), every)
+                    forms.setdefault(form, (name, len(forms)))
+    return ShortNames(forms, frozenset(raw.get("short_typos_not_read", [])))
 
 
 def _elisions(spec: dict, group_words: list[str], respelled: set[str]) -> dict[str, str]:
