@@ -72,3 +72,22 @@ def derogation_examples(folders: tuple[Path, ...] = (FOLDER,),
                     f"{'' if folder == FOLDER else folder.name + ':'}{language}:{number}",
                     {label: int(row["label"]) for label in labels})
             for folder in folders for language, number, row in labelled_rows(folder)]
+
+
+GROUP_TALK_SOURCE = "written_group_talk"
+ALL_FOLDERS = {"round1": FOLDER, **ROUNDS}  # every folder by name, for a recipe's group talk
+
+
+def group_talk_examples(folders: tuple[Path, ...], languages: tuple[str, ...] = ("en", "fr"),
+                        source: str | None = None) -> list[Example]:
+    """The acceptable comments (label 0) of `folders` in `languages`, labelled threat 0 and nothing
+    else, each language its own source (cells of their own), or all in `source` (joining its
+    cells): talk about a group that a moderator keeps (a mention, a stereotype
+    denied, harm told, support) is no threat, whatever group it names. Why: the threat head's
+    French negatives had no such talk (English has 11,543 benign sentences about groups), and it
+    scored « Quelqu'un sait si l'expo consacrée aux Roms est prolongée ? » 0.87. Tried as stack-v13
+    and its variants (pipeline.py, docs/model.md), not shipped."""
+    return [Example(row["text"], language, source or f"{GROUP_TALK_SOURCE}_{language}",
+                    f"{folder.name}:{language}:{number}", {"threat": 0})
+            for folder in folders for language, number, row in labelled_rows(folder)
+            if row["label"] == 0 and language in languages]
