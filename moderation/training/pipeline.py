@@ -93,7 +93,8 @@ class ModelRecipe:
     group_talk_folders: tuple[str, ...] = ()
     group_talk_weight: float = 1.0
     group_talk_languages: tuple[str, ...] = ("en", "fr")
-    group_talk_source: str | None = None  # None: cells of their own; a source's name: join its cells
+    # None: cells of their own; a source's name: join its cells (which then weigh `group_talk_weight`)
+    group_talk_source: str | None = None
 
 
 @dataclass(frozen=True)
