@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "MLP over the embedding; stack-v8d: without that MLP, stack-v8dt: the derogation for "
                              "the toxicity head too (not shipped); stack-v9 / stack-v10 / stack-v11l / stack-v11n / stack-v12 / stack-v12t: "
                              "stack-v8 with more hand-written comments or Civil Comments weighing less (not shipped, docs/model.md); "
-                             "stack-v13 / v13h / v13f / v13g / v13j / v13k: stack-v8 with the acceptable comments about groups "
+                             "stack-v13 / v13h / v13f / v13fl / v13g / v13j / v13k: stack-v8 with the acceptable comments about groups "
                              "as threat negatives (not shipped, docs/model.md); "
                              "stack-v7: n-grams, lexicon and sentence encoder, with the project's "
                              "written threat sentences and two rounds of hand-written threats and look-alikes "
