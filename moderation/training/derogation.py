@@ -54,6 +54,7 @@ from pathlib import Path
 
 from moderation.training.datasets import Example
 from moderation.training.freeform import labelled_rows
+from moderation.types import SUPPORTED_LANGUAGES
 
 SOURCE = "written_derogation"
 FOLDER = Path(__file__).resolve().parent / "derogation_sentences"
@@ -78,7 +79,7 @@ GROUP_TALK_SOURCE = "written_group_talk"
 ALL_FOLDERS = {"round1": FOLDER, **ROUNDS}  # every folder by name, for a recipe's group talk
 
 
-def group_talk_examples(folders: tuple[Path, ...], languages: tuple[str, ...] = ("en", "fr"),
+def group_talk_examples(folders: tuple[Path, ...], languages: tuple[str, ...] = SUPPORTED_LANGUAGES,
                         source: str | None = None) -> list[Example]:
     """The acceptable comments (label 0) of `folders` in `languages`, labelled threat 0 and nothing
     else, each language its own source (cells of their own), or all in `source` (joining its

@@ -30,6 +30,7 @@ from moderation.training.derogation import (ALL_FOLDERS as DEROGATION_FOLDERS, F
 from moderation.training.heated import heated_examples
 from moderation.training.veiled import veiled_examples
 from moderation.training.written import dev_case_texts, written_examples
+from moderation.types import SUPPORTED_LANGUAGES
 
 HEAD_LABELS = ("toxicity", "identity_attack", "threat", "insult", "obscene")
 # The blocks' balance: embeddings (unit length) times this against n-grams scaled 1/(n+60).
@@ -92,7 +93,7 @@ class ModelRecipe:
     # `group_talk_weight`: talk about a group a moderator keeps is no threat (stack-v13).
     group_talk_folders: tuple[str, ...] = ()
     group_talk_weight: float = 1.0
-    group_talk_languages: tuple[str, ...] = ("en", "fr")
+    group_talk_languages: tuple[str, ...] = SUPPORTED_LANGUAGES
     # None: cells of their own; a source's name: join its cells (which then weigh `group_talk_weight`)
     group_talk_source: str | None = None
 
