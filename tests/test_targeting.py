@@ -2030,12 +2030,21 @@ def test_a_claim_quoted_from_its_first_word_is_not_the_comments_own(rules):
 
 
 @pytest.mark.parametrize("text, language, group", [
-    ("Mus lims are disgusting pigs.", "en", "muslims"),
-    ("Les immi grés sont des parasites.", "fr", "immigres"),
-    ("Les No irs puent, je ne supporte même plus de les voir.", "fr", "noirs"),
-])
-def test_a_group_name_cut_in_two_by_a_space_is_read(rules, text, language, group):
     # an added space hid the group's name from every pattern (2026-12-07, ninth session)
+    pytest.param("Mus lims are disgusting pigs.", "en", "muslims", id="cut-by-a-space-en"),
+    pytest.param("Les immi grés sont des parasites.", "fr", "immigres", id="cut-by-a-space-fr"),
+    pytest.param("Les No irs puent, je ne supporte même plus de les voir.", "fr", "noirs", id="cut-by-a-space-short"),
+    # a doubled letter in a short or ambiguous name (ninth session)
+    pytest.param("Jewws are disgusting parasites.", "en", "jews", id="doubled-four-letters-en"),
+    pytest.param("Les Romms sont des parasites dégoûtants.", "fr", "roms", id="doubled-four-letters-fr"),
+    # a typo of two forms of one group: "homosexuels" doubled or "homosexuelles" less an e
+    pytest.param("Les homosexuells sont des parasites dégoûtants.", "fr", "homosexuels", id="typo-of-two-forms"),
+    # the missing spaces, a whole sentence long (ninth session)
+    pytest.param("Transpeoplearefilthyanimals.", "en", "trans", id="run-together-en"),
+    pytest.param("Ihateallmuslims", "en", "muslims", id="run-together-short"),
+    pytest.param("lesjuifssontdesparasites", "fr", "juifs", id="run-together-fr"),
+])
+def test_a_disguised_group_name_is_read(rules, text, language, group):
     hits = in_force(rules, text, language, "derogation")
     assert hits and hits[0].target == group, rules.find(text, language)
 
@@ -2121,30 +2130,8 @@ def test_hate_behind_a_disclaimer_is_in_force(rules, text, language):
     assert in_force(rules, text, language, "derogation"), rules.find(text, language)
 
 
-@pytest.mark.parametrize("text, language, group", [
-    ("Jewws are disgusting parasites.", "en", "jews"),
-    ("Les Romms sont des parasites dégoûtants.", "fr", "roms"),
-    # a typo of two forms of one group: "homosexuels" doubled or "homosexuelles" less an e
-    ("Les homosexuells sont des parasites dégoûtants.", "fr", "homosexuels"),
-])
-def test_a_doubled_letter_in_a_short_or_ambiguous_group_name_is_read(rules, text, language, group):
-    hits = in_force(rules, text, language, "derogation")
-    assert hits and hits[0].target == group, rules.find(text, language)
-
-
 def test_a_doubled_letter_that_makes_a_dictionary_word_is_not_read(rules):
     assert rules.groups_named("I photograph rooms for estate agents.", "fr") == []
-
-
-@pytest.mark.parametrize("text, language, group", [
-    ("Transpeoplearefilthyanimals.", "en", "trans"),
-    ("Ihateallmuslims", "en", "muslims"),
-    ("lesjuifssontdesparasites", "fr", "juifs"),
-])
-def test_a_sentence_run_together_into_one_word_is_read(rules, text, language, group):
-    # the missing spaces, a whole sentence long (2026-12-07, ninth session)
-    hits = in_force(rules, text, language, "derogation")
-    assert hits and hits[0].target == group, rules.find(text, language)
 
 
 @pytest.mark.parametrize("text", ["The therapists were great.", "Internationalisation is a long word.",
