@@ -25,6 +25,7 @@ from moderation.group_neutral import neutral_text, said_of_oneself, speaks_as_a_
 from moderation.policy import NEUTRAL_READING_LABELS, Evidence, Policy, load_policy
 from moderation.refutation import refuted_claims
 from moderation.scoring.base import ScorerUnavailable
+from moderation.scoring.group_stance import GroupStance, StanceScores
 from moderation.scoring.second_opinion import SecondOpinion
 from moderation.settings import Settings
 from moderation.support import says_support, told_harm_spans, voices_praise
@@ -85,6 +86,7 @@ class Evaluation:
     speaks_as_member: bool = False  # every group it names is the speaker's own ("I'm proud to be a Muslim")
     untargeted_profanity: bool = False
     second_opinion: float | None = None  # asked only when held on the toxicity score alone (ask_second_opinion)
+    group_stance: StanceScores | None = None  # asked only when held for a group by the model heads alone (ask_group_stance)
 
 
 def detect_language(engine: "Engine", batch: list[Evaluation]) -> None:
@@ -417,7 +419,49 @@ def ask_second_opinion(engine: "Engine", batch: list[Evaluation], evidence: list
         return
     for i, value in zip(asked, engine.second_opinion.toxicity([batch[i].model_text for i in asked])):
         batch[i].second_opinion = float(value)
-        verdicts[i] = engine.policy.decide(dataclasses.replace(evidence[i], second_opinion=float(value)))
+        evidence[i] = dataclasses.replace(evidence[i], second_opinion=float(value))  # the group stance reads it after
+        verdicts[i] = engine.policy.decide(evidence[i])
+
+
+# The holds the group-stance reading may release: the model heads' own, the threat head's only at the
+# lower bar of a comment naming a group (a threat over the general bar is menace whoever it names).
+MODEL_HOLDS = frozenset({"toxicity_hold", "identity_attack_hold", "threat_group_hold"})
+
+
+def held_for_a_group_by_the_models_alone(item: Evaluation, verdict) -> bool:
+    """Held, naming a group, on the model heads' scores and nothing else: no lexicon term or threat
+    or derogation in force, no reason but MODEL_HOLDS."""
+    return (verdict.outcome == "hold" and bool(item.groups) and _says_nothing_abusive(item)
+            and set(verdict.reasons) <= MODEL_HOLDS)
+
+
+def ask_group_stance(engine: "Engine", batch: list[Evaluation], evidence: list[Evidence], verdicts: list) -> None:
+    """Read the comments naming a group that the model heads alone hold once more, with the group-stance
+    reading (moderation/scoring/group_stance.py), and decide them again with it in their evidence.
+
+    Why: the heads read the words said around a group's name, not what is said of the group:
+    counter-speech, denials and benign news about a group are most of the comments a moderator
+    keeps that we held (moderation/training/group_stance.py). Where a rule or the lexicon speaks,
+    the evidence knows more than the embedding, so only these holds are asked about."""
+    if engine.group_stance is None or engine.policy.group_stance_written_below is None:
+        return
+    asked = [i for i, (item, verdict) in enumerate(zip(batch, verdicts))
+             if held_for_a_group_by_the_models_alone(item, verdict)]
+    if not asked:
+        return
+    for i, stance in zip(asked, engine.group_stance.read([batch[i].model_text for i in asked])):
+        batch[i].group_stance = stance
+        evidence[i] = dataclasses.replace(evidence[i], group_stance=stance)
+        verdicts[i] = engine.policy.decide(evidence[i])
+
+
+def load_group_stance() -> GroupStance | None:
+    """The shipped group-stance reading, or None (logged) when its artifact is missing or unreadable."""
+    try:
+        return GroupStance.load()
+    except ScorerUnavailable as exc:
+        log.warning("event=group_stance_not_loaded %s", exc)
+        return None
 
 
 def load_second_opinion() -> SecondOpinion | None:
@@ -510,7 +554,9 @@ def load_second_opinion() -> SecondOpinion | None:
 # victims of and attacks against a group told with words between them ("are far more often the victims
 # of violence", « l'agression de ce week-end contre un X ») and a piece about them praised read as
 # sympathy and praise (refutation.py, support.py; 2026-12-07, ninth session).
-ENGINE_REVISION = "eng-22"
+# 23: the group-stance reading of comments about a group held by the model heads alone
+# (ask_group_stance, moderation/scoring/group_stance.py, policy [group_stance]; 2026-12-07, eleventh session).
+ENGINE_REVISION = "eng-23"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,
@@ -522,16 +568,20 @@ class Engine:
     """Decide comments. Build once per process (loads the model and lexicons), then call `decide`."""
 
     def __init__(self, detector: LanguageDetector, lexicon, scorer, policy: Policy, targets: TargetRules,
-                 second_opinion: SecondOpinion | None = None):
+                 second_opinion: SecondOpinion | None = None, group_stance: GroupStance | None = None):
         self.detector = detector
         self.lexicon = lexicon
         self.scorer = scorer
         self.policy = policy
         self.targets = targets
         self.second_opinion = second_opinion
+        self.group_stance = group_stance
         if policy.second_opinion_keep_below is not None and second_opinion is None:
             log.warning("event=second_opinion_unavailable policy=%s: comments held on toxicity alone stay held",
                         policy.version)
+        if policy.group_stance_written_below is not None and group_stance is None:
+            log.warning("event=group_stance_unavailable policy=%s: comments about a group held by the model heads "
+                        "alone stay held", policy.version)
         mismatch = policy.calibration_mismatch(scorer.model_id)
         if mismatch:
             # Not fatal: an operator may trial a new scorer on purpose (rescoring --model does).
@@ -550,6 +600,7 @@ class Engine:
             policy=policy if policy is not None else load_policy(settings.resolved_policy_path),
             targets=TargetRules.load(settings.resolved_targets_dir, cache_dir=settings.data_dir / "cache"),
             second_opinion=load_second_opinion(),
+            group_stance=load_group_stance(),
         )
 
     @property
@@ -557,11 +608,13 @@ class Engine:
         """What a decision depends on, for the record and for rescoring."""
         return {"policy": self.policy.version, "model": self.scorer.model_id, "lexicon": self.lexicon.version,
                 "targets": self.targets.version, "engine": ENGINE_REVISION,
-                "second_opinion": self.second_opinion.model_id if self.second_opinion else "none"}
+                "second_opinion": self.second_opinion.model_id if self.second_opinion else "none",
+                "group_stance": self.group_stance.model_id if self.group_stance else "none"}
 
     def with_policy(self, policy: Policy) -> "Engine":
         """The same engine under another policy (candidate policies in rescoring)."""
-        return Engine(self.detector, self.lexicon, self.scorer, policy, self.targets, self.second_opinion)
+        return Engine(self.detector, self.lexicon, self.scorer, policy, self.targets, self.second_opinion,
+                      self.group_stance)
 
     def decide(self, comments: Sequence[CommentInput]) -> list[Decision]:
         """Run the pipeline over a batch; decisions come back in input order."""
@@ -573,6 +626,7 @@ class Engine:
         evidence = [self._evidence(item) for item in batch]
         verdicts = [self.policy.decide(one) for one in evidence]
         ask_second_opinion(self, batch, evidence, verdicts)
+        ask_group_stance(self, batch, evidence, verdicts)
         return [self._decision(item, verdict) for item, verdict in zip(batch, verdicts)]
 
     def _evidence(self, item: Evaluation) -> Evidence:
@@ -605,6 +659,10 @@ class Engine:
         if item.second_opinion is not None:
             details["second_opinion"] = {"model": self.second_opinion.model_id, "toxicity": round(item.second_opinion, 4),
                                          "keep_below": self.policy.second_opinion_keep_below}
+        if item.group_stance is not None:
+            details["group_stance"] = {"model": self.group_stance.model_id, **item.group_stance.to_json(),
+                                       "keep_below": {"written": self.policy.group_stance_written_below,
+                                                      "mixed": self.policy.group_stance_mixed_below}}
         reasons = list(verdict.reasons)
         if verdict.outcome == "keep" and self.policy.audits(item.comment.id):
             # kept, and sampled for a moderator to look at: the review queue's audit items (docs/learning.md)

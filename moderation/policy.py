@@ -20,6 +20,7 @@ from moderation.types import (
 )
 
 if TYPE_CHECKING:
+    from moderation.scoring.group_stance import StanceScores
     from moderation.targeting import TargetHit
 
 POLICY_LANGUAGES = (*SUPPORTED_LANGUAGES, UNDETERMINED)
@@ -83,6 +84,10 @@ class Evidence:
     # the second opinion's toxicity (moderation/scoring/second_opinion.py), asked only of comments
     # the other evidence would hold on the toxicity score alone; None when it was not asked
     second_opinion: float | None = None
+    # the group-stance reading (moderation/scoring/group_stance.py: P(abusive) by its `written` and
+    # `mixed` heads), asked only of comments naming a group that the model heads alone would hold;
+    # None when it was not asked
+    group_stance: "StanceScores | None" = None
     # it quotes a phrase of several words (« ton « faut virer tous les homosexuels », c'est de la haine
     # pure ») : what the model reads may be the words it objects to, so its toxicity score alone holds
     # it at most, as a quoted lexicon term (quoted_hold_at_most; 2026-12-06)
@@ -127,6 +132,11 @@ class Policy:
     # [second_opinion] threat_under: and only when the threat head scores the comment under this (a
     # threat named at no one the rules know is still intent the second opinion does not weigh)
     second_opinion_threat_under: float = 1.0
+    # [group_stance] written_keep_below, mixed_keep_below: a comment naming a group that the model
+    # heads alone hold is kept when both heads of the group-stance reading score it under these.
+    # None: the reading is not asked.
+    group_stance_written_below: float | None = None
+    group_stance_mixed_below: float = 0.0
 
     def audits(self, comment_id: str) -> bool:
         """Whether a kept comment is an audit item: by a hash of its id, so a retry or a rescore agrees."""
@@ -240,6 +250,8 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
             continue  # "If you're having suicidal thoughts, please call Samaritans": a helpline
         if label == "toxicity" and value < limits["remove"] and _second_opinion_keeps(policy, evidence):
             continue  # "Millions in taxpayer money gone and zero accountability.": anger, not abuse
+        if value < limits["remove"] and _group_stance_keeps(policy, evidence):
+            continue  # "Blaming Muslims as a whole for what one man did ...": it speaks of the group, not against it
         if (value >= limits["remove"] and label == "toxicity" and policy.quoted_hold_at_most
                 and (evidence.quotes_a_phrase or _reports_abuse_only(evidence))):
             yield "hold", "toxicity_hold"  # the quoted or reported words may be what it condemns: a person decides
@@ -264,6 +276,15 @@ def _second_opinion_keeps(policy: Policy, evidence: Evidence) -> bool:
     return (policy.second_opinion_keep_below is not None and evidence.second_opinion is not None
             and evidence.second_opinion < policy.second_opinion_keep_below
             and evidence.scores.get("threat", 0.0) < policy.second_opinion_threat_under)
+
+
+def _group_stance_keeps(policy: Policy, evidence: Evidence) -> bool:
+    """True when the group-stance reading was asked (the engine asks only about comments naming a
+    group that the model heads alone would hold) and both its heads score the comment under their
+    [group_stance] bars."""
+    stance = evidence.group_stance
+    return (policy.group_stance_written_below is not None and stance is not None
+            and stance.written < policy.group_stance_written_below and stance.mixed < policy.group_stance_mixed_below)
 
 
 def _reports_abuse_only(evidence: Evidence) -> bool:
@@ -408,6 +429,12 @@ def parse_policy(text: str, source: str = "the policy") -> Policy:
     if (not isinstance(second, dict) or set(second) - {"toxicity_keep_below", "threat_under"}
             or not all(_a_probability(value) for value in (keep_below, threat_under) if value is not None)):
         raise PolicyError(f"{source}: [second_opinion] takes toxicity_keep_below and threat_under, probabilities in [0, 1]")
+    stance = raw.get("group_stance", {})
+    written_below = stance.get("written_keep_below") if isinstance(stance, dict) else "invalid"
+    mixed_below = stance.get("mixed_keep_below", 0.0) if isinstance(stance, dict) else "invalid"
+    if (not isinstance(stance, dict) or set(stance) - {"written_keep_below", "mixed_keep_below"}
+            or not all(_a_probability(value) for value in (written_below, mixed_below) if value is not None)):
+        raise PolicyError(f"{source}: [group_stance] takes written_keep_below and mixed_keep_below, probabilities in [0, 1]")
     review = raw.get("review", {})
     audit_keep_share = review.get("audit_keep_share", 0.0) if isinstance(review, dict) else None
     if not isinstance(review, dict) or set(review) - {"audit_keep_share"} or not _a_probability(audit_keep_share):
@@ -432,6 +459,8 @@ def parse_policy(text: str, source: str = "the policy") -> Policy:
             group_neutral_hold=None if neutral_hold is None else float(neutral_hold),
             second_opinion_keep_below=None if keep_below is None else float(keep_below),
             second_opinion_threat_under=float(threat_under),
+            group_stance_written_below=None if written_below is None else float(written_below),
+            group_stance_mixed_below=float(mixed_below),
         )
     except PolicyError as exc:
         raise PolicyError(f"{source}: {exc}") from None

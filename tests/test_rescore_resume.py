@@ -183,7 +183,8 @@ def test_apply_stopped_by_a_failure_resumes_to_the_same_state(many, candidate, c
 def _with_scorer(engine, scorer):
     from moderation.engine import Engine
 
-    return Engine(engine.detector, engine.lexicon, scorer, engine.policy, engine.targets, engine.second_opinion)
+    return Engine(engine.detector, engine.lexicon, scorer, engine.policy, engine.targets, engine.second_opinion,
+                  engine.group_stance)
 
 
 def test_apply_killed_with_sigkill_resumes_to_the_same_state(many, candidate, cli_env, capsys, redis_server):

@@ -86,7 +86,7 @@ def other_rules_worker(engine, settings, redis_client, tmp_path):
     english = copy / "en.toml"
     english.write_text(english.read_text("utf-8").replace('degrading = [', 'degrading = ["zorgish", ', 1), "utf-8")
     worker_engine = Engine(engine.detector, engine.lexicon, engine.scorer, engine.policy, TargetRules.load(copy),
-                           engine.second_opinion)
+                           engine.second_opinion, engine.group_stance)
     context.configure(settings, Services(settings, redis=redis_client), engine=worker_engine)
     yield worker_engine
     context.reset()

@@ -40,7 +40,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "linear one; stack-v7r3: stack-v7 with a third round (veiled threats and look-alikes), stack-v7r3p: without its veiled menace at groups; stack-v8c / stack-v8l: stack-v7 with hand-written heated comments for the toxicity head (weight 1 / 0.3, not shipped); stack-v6: without the MLP head; stack-v5: the first round only; stack-v3: without the hand-written ones; stack-v4: stack-v3 "
                              "with the veiled threats of training/veiled.py; stack-v2: without written sentences; "
                              "linear-v1: the earlier n-gram model, on the files it was trained on; second-opinion-v2 (an MLP; v1: a linear "
-                             "head): not a scorer but the second opinion on comments held on toxicity alone (training/second_opinion.py)")
+                             "head): not a scorer but the second opinion on comments held on toxicity alone (training/second_opinion.py); "
+                             "group-stance-v1: not a scorer but the reading of comments about a group held by the model heads "
+                             "alone (training/group_stance.py)")
     parser.add_argument("--lexicon-dir", type=Path, default=PROJECT_ROOT / "config" / "lexicons",
                         help="lexicons whose phrases become model features (snapshotted into the artifact)")
     parser.add_argument("--no-lexicon", action="store_true", help="train without lexicon features")
@@ -78,8 +80,12 @@ def run(args: argparse.Namespace) -> int:
     from moderation.training.pipeline import EMBEDDING_CACHE, RECIPES
     from moderation.training.second_opinion import MODELS as SECOND_OPINIONS
 
+    from moderation.scoring.group_stance import MODEL_ID as GROUP_STANCE
+
     if args.model in SECOND_OPINIONS:
         return _second_opinion(args, EMBEDDING_CACHE)
+    if args.model == GROUP_STANCE:
+        return _group_stance(args, EMBEDDING_CACHE)
     recipe = RECIPES.get(args.model)
     if recipe is None:
         print(f"moderation train: --model {args.model!r}: not a recipe; choose from {', '.join(RECIPES)}", file=sys.stderr)
@@ -117,6 +123,29 @@ def _second_opinion(args: argparse.Namespace, cache_dir: Path) -> int:
     try:
         path = train_second_opinion(args.data_dir, Path(args.out), cache_dir, model_id=model_id,
                                     log=lambda line: print(line, file=sys.stderr))
+    except (FileNotFoundError, KeyError, ValueError) as exc:
+        print(f"moderation train: {exc}", file=sys.stderr)
+        return 2
+    print(path)
+    return 0
+
+
+def _group_stance(args: argparse.Namespace, cache_dir: Path) -> int:
+    """Train the group-stance reading (training/group_stance.py); a group is what config/targets names one."""
+    from moderation.settings import load_settings
+    from moderation.targeting import TargetRules
+    from moderation.training.group_stance import train_group_stance
+
+    model_id = args.model_id or args.model
+    if (Path(args.out) / f"{model_id}.json").exists() and not args.force:
+        print(f"moderation train: {Path(args.out) / model_id}.json exists; --force replaces it", file=sys.stderr)
+        return 2
+    settings = load_settings()
+    targets = TargetRules.load(settings.resolved_targets_dir, cache_dir=settings.data_dir / "cache")
+    try:
+        path = train_group_stance(args.data_dir, Path(args.out), cache_dir,
+                                  lambda text, language: bool(targets.groups_named(text, language)),
+                                  model_id=model_id, seed=args.seed, log=lambda line: print(line, file=sys.stderr))
     except (FileNotFoundError, KeyError, ValueError) as exc:
         print(f"moderation train: {exc}", file=sys.stderr)
         return 2

@@ -49,10 +49,10 @@ from moderation.store.models import dumps, text
 
 # Versions a run records only since they were added ("targets": config/targets, TargetRules.version;
 # "engine": engine.ENGINE_REVISION, 2026-12-04; "second_opinion": the second opinion's model id, or
-# "none", 2026-12-06).
+# "none", 2026-12-06; "group_stance": the group-stance reading's model id, or "none", 2026-12-07).
 # A spec planned before (a batch job still queued, a stored plan) lacks them; run_id and
 # check_versions read it as the code that planned it did.
-LATER_VERSIONS = ("targets", "engine", "second_opinion")
+LATER_VERSIONS = ("targets", "engine", "second_opinion", "group_stance")
 
 
 @dataclass(frozen=True)

@@ -39,12 +39,13 @@ def make_engine(toxicity: float = 0.2) -> Engine:
 
     The policy also holds undetermined text (`hold_undetermined`, off in the shipped policy), so
     that "zzkx qwv plorb" gives the queue an item of each kind: language, lexicon and score holds.
-    It asks no second opinion: the fixed score stands for the model's verdict on harmless stand-in
-    texts ("I strongly disagree with this whole piece."), which the second opinion would release.
+    It asks neither the second opinion nor the group-stance reading: the fixed score stands for the
+    model's verdict on harmless stand-in texts ("I strongly disagree with this whole piece."),
+    which either might release.
     """
     settings = load_settings(environ={})
     policy = dataclasses.replace(load_policy(settings.resolved_policy_path), hold_undetermined=True,
-                                 second_opinion_keep_below=None)
+                                 second_opinion_keep_below=None, group_stance_written_below=None)
     return Engine.from_settings(settings, scorer=FixedScorer(toxicity), policy=policy)
 
 

@@ -1,0 +1,70 @@
+"""The group-stance reading: two MLPs over the sentence embedding that read whether a comment about a
+group abuses it, asked only about comments the model heads alone would hold.
+
+Trained by `moderation train --model group-stance-v1` (moderation/training/group_stance.py, which
+says why it exists and what each head learned from); the policy releases a hold when both heads
+score under their bars ([group_stance] in config/policy.toml). The encoder remembers the vectors it
+made last (encoder.RECENT), so the few comments asked are not encoded twice.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from moderation.scoring.base import ScorerUnavailable
+from moderation.scoring.encoder import DIMENSIONS, ENCODER_NAME, SentenceEncoder, shared_encoder
+from moderation.scoring.mlp_head import MlpHead
+
+MODEL_ID = "group-stance-v1"
+DEFAULT_PATH = Path(__file__).resolve().parents[1] / "models" / f"{MODEL_ID}.json"
+HEADS = ("written", "mixed")  # what each learned from: moderation/training/group_stance.py
+
+
+@dataclass(frozen=True)
+class StanceScores:
+    """P(abusive) of one comment by each head."""
+
+    written: float
+    mixed: float
+
+    def to_json(self) -> dict[str, float]:
+        return {"written": round(self.written, 4), "mixed": round(self.mixed, 4)}
+
+
+class GroupStance:
+    """Both heads over one encoder."""
+
+    def __init__(self, model_id: str, heads: dict[str, MlpHead], encoder: SentenceEncoder | None = None):
+        if set(heads) != set(HEADS):
+            raise ScorerUnavailable(f"group stance {model_id}: needs the heads {HEADS}, has {sorted(heads)}")
+        self.model_id = model_id
+        self._heads = heads
+        self._encoder = encoder
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_PATH) -> "GroupStance":
+        """Read an artifact; ScorerUnavailable naming the problem if it is missing or not one."""
+        try:
+            description = json.loads(Path(path).read_text("utf-8"))
+            if description.get("kind") != "group_stance" or description["encoder"]["name"] != ENCODER_NAME:
+                raise ScorerUnavailable(f"{path}: not a group-stance artifact for the {ENCODER_NAME} encoder")
+            with np.load(Path(path).with_name(description["weights_file"]), allow_pickle=False) as archive:
+                heads = {name: MlpHead.from_parts(name, description["heads"][name], archive, DIMENSIONS)
+                         for name in HEADS}
+            return cls(description["model_id"], heads)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ScorerUnavailable(f"group stance {path}: {exc}") from None
+
+    def read(self, texts: Sequence[str]) -> list[StanceScores]:
+        """Both heads' probabilities for each text (empty input, empty output)."""
+        if not texts:
+            return []
+        embedded = (self._encoder or shared_encoder()).encode(list(texts))
+        probabilities = {name: 1.0 / (1.0 + np.exp(-head.logits(embedded).astype(np.float64)))
+                         for name, head in self._heads.items()}
+        return [StanceScores(float(w), float(m)) for w, m in zip(probabilities["written"], probabilities["mixed"])]
