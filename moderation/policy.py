@@ -374,6 +374,17 @@ def _a_probability(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and 0.0 <= value <= 1.0
 
 
+def _probabilities(raw: dict, table: str, defaults: dict[str, float | None], source: str) -> dict[str, float | None]:
+    """A table whose every key is a probability ([second_opinion], [group_stance]): its values, a
+    missing key taking its default (None: that reading is off); PolicyError naming the table."""
+    values = raw.get(table, {})
+    if isinstance(values, dict) and not set(values) - set(defaults):
+        chosen = {key: values.get(key, default) for key, default in defaults.items()}
+        if all(value is None or _a_probability(value) for value in chosen.values()):
+            return {key: None if value is None else float(value) for key, value in chosen.items()}
+    raise PolicyError(f"{source}: [{table}] takes {' and '.join(defaults)}, probabilities in [0, 1]")
+
+
 def load_policy(path: Path) -> Policy:
     """Read and validate a policy file; raise PolicyError naming the problem."""
     try:
@@ -423,18 +434,8 @@ def parse_policy(text: str, source: str = "the policy") -> Policy:
     if (not isinstance(mentions, dict) or set(mentions) - {"neutral_reading_hold"}
             or (neutral_hold is not None and not _a_probability(neutral_hold))):
         raise PolicyError(f"{source}: [group_mentions] takes neutral_reading_hold, a toxicity score in [0, 1]")
-    second = raw.get("second_opinion", {})
-    keep_below = second.get("toxicity_keep_below") if isinstance(second, dict) else "invalid"
-    threat_under = second.get("threat_under", 1.0) if isinstance(second, dict) else "invalid"
-    if (not isinstance(second, dict) or set(second) - {"toxicity_keep_below", "threat_under"}
-            or not all(_a_probability(value) for value in (keep_below, threat_under) if value is not None)):
-        raise PolicyError(f"{source}: [second_opinion] takes toxicity_keep_below and threat_under, probabilities in [0, 1]")
-    stance = raw.get("group_stance", {})
-    written_below = stance.get("written_keep_below") if isinstance(stance, dict) else "invalid"
-    mixed_below = stance.get("mixed_keep_below", 0.0) if isinstance(stance, dict) else "invalid"
-    if (not isinstance(stance, dict) or set(stance) - {"written_keep_below", "mixed_keep_below"}
-            or not all(_a_probability(value) for value in (written_below, mixed_below) if value is not None)):
-        raise PolicyError(f"{source}: [group_stance] takes written_keep_below and mixed_keep_below, probabilities in [0, 1]")
+    second = _probabilities(raw, "second_opinion", {"toxicity_keep_below": None, "threat_under": 1.0}, source)
+    stance = _probabilities(raw, "group_stance", {"written_keep_below": None, "mixed_keep_below": 0.0}, source)
     review = raw.get("review", {})
     audit_keep_share = review.get("audit_keep_share", 0.0) if isinstance(review, dict) else None
     if not isinstance(review, dict) or set(review) - {"audit_keep_share"} or not _a_probability(audit_keep_share):
@@ -457,10 +458,10 @@ def parse_policy(text: str, source: str = "the policy") -> Policy:
             reclaimed_slurs=reclaimed,
             audit_keep_share=float(audit_keep_share),
             group_neutral_hold=None if neutral_hold is None else float(neutral_hold),
-            second_opinion_keep_below=None if keep_below is None else float(keep_below),
-            second_opinion_threat_under=float(threat_under),
-            group_stance_written_below=None if written_below is None else float(written_below),
-            group_stance_mixed_below=float(mixed_below),
+            second_opinion_keep_below=second["toxicity_keep_below"],
+            second_opinion_threat_under=second["threat_under"],
+            group_stance_written_below=stance["written_keep_below"],
+            group_stance_mixed_below=stance["mixed_keep_below"],
         )
     except PolicyError as exc:
         raise PolicyError(f"{source}: {exc}") from None

@@ -104,9 +104,11 @@ def test_the_engine_keeps_a_kind_sentence_about_a_trans_neighbour(engine):
     # the shipped model holds it for naming "a trans man" (stack-v7 did the same with "My best friend
     # is a trans woman and she is the kindest person I know", identity_attack 0.72; stack-v8 keeps that one)
     comment = CommentInput(id="c1", text="My neighbour is a trans man and he helped me move house last week.")
-    without = engine.with_policy(dataclasses.replace(engine.policy, group_neutral_hold=None)).decide([comment])[0]
+    # (the group-stance reading, asked after the policy, releases it too: off here, as the neutral reading)
+    without = engine.with_policy(dataclasses.replace(engine.policy, group_neutral_hold=None,
+                                                     group_stance_written_below=None)).decide([comment])[0]
     assert without.decision == "hold" and "group_neutral_scores" not in without.details
-    decision = engine.decide([comment])[0]
+    decision = engine.with_policy(dataclasses.replace(engine.policy, group_stance_written_below=None)).decide([comment])[0]
     assert decision.decision == "keep"
     assert decision.details["group_neutral_scores"]["toxicity"] < engine.policy.group_neutral_hold
     assert decision.scores == without.scores  # scores.toxicity stays the comment's own

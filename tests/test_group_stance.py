@@ -10,32 +10,20 @@ import numpy as np
 import pytest
 
 from moderation.engine import Engine
-from moderation.policy import Evidence, PolicyError, load_policy, parse_policy
+from moderation.policy import Evidence, PolicyError, parse_policy
 from moderation.scoring.base import ScorerUnavailable
 from moderation.scoring.group_stance import DEFAULT_PATH, MODEL_ID, GroupStance, StanceScores
-from moderation.settings import PROJECT_ROOT, load_settings
 from moderation.types import CommentInput
+from tests.support.shipped import POLICY_PATH, decide_one, engine, policy  # noqa: F401 (fixtures)
 
-POLICY_TEXT = (PROJECT_ROOT / "config" / "policy.toml").read_text("utf-8")
+POLICY_TEXT = POLICY_PATH.read_text("utf-8")
 MODEL_HOLDS = {"toxicity_hold", "identity_attack_hold", "threat_group_hold"}
-# Benign, naming a group, held by the identity_attack head alone (0.59 against 0.47 on stack-v8).
+# Benign, naming a group, held by the identity_attack head alone (0.59 against 0.47 on stack-v8);
+# group-stance-v2 reads it at 0.02 / 0.49, just under the shipped bars.
 NEIGHBOUR = "My Jewish neighbour is ninety and still shovels the snow off everyone's path."
 # Dehumanising, with no lexicon term or rule: held by the heads alone, and the reading agrees.
 GANGRENE = "Les immigrés, c'est comme une gangrène qui ronge le pays."
 
-
-@pytest.fixture(scope="module")
-def engine():
-    return Engine.from_settings(load_settings({"scorer": "linear"}))
-
-
-@pytest.fixture(scope="module")
-def policy():
-    return load_policy(PROJECT_ROOT / "config" / "policy.toml")
-
-
-def decide_one(engine, text):
-    return engine.decide([CommentInput(id="c1", text=text)])[0]
 
 
 def with_bars(engine, written, mixed):
@@ -50,7 +38,7 @@ def test_the_shipped_policy_asks_the_reading_and_the_engine_has_it(engine, polic
 
 
 def test_a_hold_by_the_heads_alone_is_released_only_under_both_bars(engine):
-    held = decide_one(engine, NEIGHBOUR)
+    held = decide_one(with_bars(engine, 0.0, 0.0), NEIGHBOUR)  # asked, and no score is under 0
     assert held.decision == "hold" and set(held.reasons) <= MODEL_HOLDS
     stance = held.details["group_stance"]
     assert stance["model"] == MODEL_ID
@@ -63,7 +51,7 @@ def test_a_hold_by_the_heads_alone_is_released_only_under_both_bars(engine):
     assert decide_one(with_bars(engine, written - 0.001, mixed + 0.01), NEIGHBOUR).decision == "hold"
     assert decide_one(with_bars(engine, written + 0.01, mixed - 0.001), NEIGHBOUR).decision == "hold"
     off = decide_one(with_bars(engine, None, 1.0), NEIGHBOUR)
-    assert off.decision == "hold" and "group_stance" not in off.details
+    assert off.decision == "hold" and off.reasons == held.reasons and "group_stance" not in off.details
 
 
 def test_hate_the_reading_agrees_with_stays_held(engine, policy):
@@ -118,6 +106,7 @@ def test_without_its_artifact_the_engine_holds_as_before_and_says_so(tmp_path, c
         GroupStance.load(tmp_path / "not-one.json")
     without = Engine(engine.detector, engine.lexicon, engine.scorer, dataclasses.replace(
         engine.policy, group_stance_written_below=1.0, group_stance_mixed_below=1.0), engine.targets, engine.second_opinion)
+    assert decide_one(with_bars(engine, 1.0, 1.0), NEIGHBOUR).decision == "keep"  # with the artifact, released
     assert "group_stance_unavailable" in caplog.text
     decision = decide_one(without, NEIGHBOUR)
     assert decision.decision == "hold" and "group_stance" not in decision.details
@@ -130,7 +119,8 @@ def test_the_shipped_artifact_scores_like_its_weights():
     texts = [NEIGHBOUR, GANGRENE]
     embedded = shared_encoder().encode(texts)
     for name in ("written", "mixed"):
-        head = stance._heads[name]
-        logits = np.maximum(embedded @ head.hidden + head.hidden_bias, 0.0) @ head.output + head.output_bias
-        assert np.allclose([getattr(s, name) for s in stance.read(texts)], 1 / (1 + np.exp(-logits)), atol=1e-6)
+        assert len(stance._heads[name]) == 3  # one per training seed, averaged
+        probabilities = [1 / (1 + np.exp(-(np.maximum(embedded @ head.hidden + head.hidden_bias, 0.0) @ head.output
+                                           + head.output_bias))) for head in stance._heads[name]]
+        assert np.allclose([getattr(s, name) for s in stance.read(texts)], np.mean(probabilities, axis=0), atol=1e-6)
     assert stance.read([]) == []

@@ -9,31 +9,18 @@ import numpy as np
 import pytest
 
 from moderation.engine import Engine
-from moderation.policy import Evidence, PolicyError, load_policy, parse_policy
+from moderation.policy import Evidence, PolicyError, parse_policy
 from moderation.scoring.base import ScorerUnavailable
 from moderation.scoring.second_opinion import DEFAULT_PATH, SecondOpinion
-from moderation.settings import PROJECT_ROOT, load_settings
-from moderation.types import CommentInput
+from moderation.settings import load_settings
+from tests.support.shipped import POLICY_PATH, decide_one, engine, policy  # noqa: F401 (fixtures)
 
-POLICY_TEXT = (PROJECT_ROOT / "config" / "policy.toml").read_text("utf-8")
+POLICY_TEXT = POLICY_PATH.read_text("utf-8")
 # Anger at an institution that the shipped toxicity head holds (0.85) and the second opinion does not.
 ANGER = "This is a total farce. Billions wasted and the hospital still isn't built."
 # An insult aimed at a reader, with no lexicon term: held on toxicity alone, and the second opinion agrees.
 INSULT = "You are a pathetic little man and everyone here laughs at you."
 
-
-@pytest.fixture(scope="module")
-def engine():
-    return Engine.from_settings(load_settings({"scorer": "linear"}))
-
-
-@pytest.fixture(scope="module")
-def policy():
-    return load_policy(PROJECT_ROOT / "config" / "policy.toml")
-
-
-def decide_one(engine, text):
-    return engine.decide([CommentInput(id="c1", text=text)])[0]
 
 
 def test_the_shipped_policy_asks_the_second_opinion_and_the_engine_has_it(engine, policy):

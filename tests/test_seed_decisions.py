@@ -26,10 +26,9 @@ KEEP = [
     ("He is well skilled in winning wars", "en"),
     ("ita a matter of time", "en"),
     ("Les Talibans ont été créés par la CIA", "fr"),
-    pytest.param("Je me collerais pas trop", "fr", marks=pytest.mark.xfail(strict=True, reason=(
-        "known miss (stack-v6 to stack-v8): held by identity_attack (stack-v8: 0.70 >= 0.55; reason identity_attack_hold; its group-neutral reading scores toxicity 0.61); an ordinary French "
-        "comment about the Taliban and the Pashtun; the sentence-encoder block scores French talk about "
-        "peoples and armed groups high (docs/model.md)"))),
+    # held by identity_attack from stack-v6 to stack-v8 (0.70 >= 0.55); kept since group-stance-v2
+    # reads it (engine eng-23)
+    ("Je me collerais pas trop", "fr"),
 ]
 # Insults, obscenities, religious/ethnic attacks, dehumanisation: hold or remove.
 NOT_KEEP = [

@@ -136,7 +136,7 @@ def test_group_stance_training_twice_gives_identical_bytes_and_loadable_heads(tm
     import json
 
     from moderation.scoring.group_stance import GroupStance
-    from moderation.training.group_stance import train_group_stance
+    from moderation.training.group_stance import StanceRecipe, train_group_stance
 
     _mlma_fixture(tmp_path)
     written = tmp_path / "written"
@@ -148,12 +148,14 @@ def test_group_stance_training_twice_gives_identical_bytes_and_loadable_heads(tm
     for name in ("a", "b"):
         path = train_group_stance(tmp_path, tmp_path / name, tmp_path / f"cache-{name}",
                                   lambda text, language: "connard" in text or "con" in text.split(),
-                                  model_id="gs-test", folders=(written,), files=("mlma_fr.csv",), log=lambda _: None)
+                                  model_id="gs-test", recipe=StanceRecipe((written,), (0, 1)), files=("mlma_fr.csv",),
+                                  log=lambda _: None)
         outs.append((path.read_bytes(), path.with_suffix(".npz").read_bytes()))
     assert outs[0] == outs[1]
     description = json.loads(outs[0][0])
     assert description["training"]["rows_by_source_and_class"]["written_fr:1"] == 20
     assert sum(n for key, n in description["training"]["rows_by_source_and_class"].items() if key.startswith("mlma")) > 0
-    hateful, benign = GroupStance(**{"model_id": "gs-test", "heads": GroupStance.load(tmp_path / "a" / "gs-test.json")._heads}).read(
-        ["les musulmans sont des parasites", "les musulmans du quartier ont ouvert une boulangerie"])
+    stance = GroupStance.load(tmp_path / "a" / "gs-test.json")
+    assert [len(stance._heads[name]) for name in ("written", "mixed")] == [2, 2]  # one per seed
+    hateful, benign = stance.read(["les musulmans sont des parasites", "les musulmans du quartier ont ouvert une boulangerie"])
     assert hateful.written > benign.written and hateful.mixed > benign.mixed

@@ -12,6 +12,7 @@ import argparse
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 
 from moderation.settings import PROJECT_ROOT
 
@@ -41,12 +42,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "with the veiled threats of training/veiled.py; stack-v2: without written sentences; "
                              "linear-v1: the earlier n-gram model, on the files it was trained on; second-opinion-v2 (an MLP; v1: a linear "
                              "head): not a scorer but the second opinion on comments held on toxicity alone (training/second_opinion.py); "
-                             "group-stance-v1: not a scorer but the reading of comments about a group held by the model heads "
-                             "alone (training/group_stance.py)")
+                             "group-stance-v1 / v2: not a scorer but the reading of comments about a group held by the model "
+                             "heads alone (training/group_stance.py; v2 with the stance comments written for it)")
     parser.add_argument("--lexicon-dir", type=Path, default=PROJECT_ROOT / "config" / "lexicons",
                         help="lexicons whose phrases become model features (snapshotted into the artifact)")
     parser.add_argument("--no-lexicon", action="store_true", help="train without lexicon features")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0; the group-stance recipes fix their own seeds)")
     parser.add_argument("--without", action="append", default=[], metavar="FILE",
                         help="leave this training file out (repeatable), e.g. to build a model that has never "
                              "seen a site's data")
@@ -80,11 +81,11 @@ def run(args: argparse.Namespace) -> int:
     from moderation.training.pipeline import EMBEDDING_CACHE, RECIPES
     from moderation.training.second_opinion import MODELS as SECOND_OPINIONS
 
-    from moderation.scoring.group_stance import MODEL_ID as GROUP_STANCE
+    from moderation.training.group_stance import RECIPES as GROUP_STANCES
 
     if args.model in SECOND_OPINIONS:
         return _second_opinion(args, EMBEDDING_CACHE)
-    if args.model == GROUP_STANCE:
+    if args.model in GROUP_STANCES:
         return _group_stance(args, EMBEDDING_CACHE)
     recipe = RECIPES.get(args.model)
     if recipe is None:
@@ -116,36 +117,32 @@ def _second_opinion(args: argparse.Namespace, cache_dir: Path) -> int:
     """Train the second opinion on comments held on toxicity alone (training/second_opinion.py)."""
     from moderation.training.second_opinion import train_second_opinion
 
-    model_id = args.model_id or args.model
-    if (Path(args.out) / f"{model_id}.json").exists() and not args.force:
-        print(f"moderation train: {Path(args.out) / model_id}.json exists; --force replaces it", file=sys.stderr)
-        return 2
-    try:
-        path = train_second_opinion(args.data_dir, Path(args.out), cache_dir, model_id=model_id,
-                                    log=lambda line: print(line, file=sys.stderr))
-    except (FileNotFoundError, KeyError, ValueError) as exc:
-        print(f"moderation train: {exc}", file=sys.stderr)
-        return 2
-    print(path)
-    return 0
+    return _write_artifact(args, lambda model_id: train_second_opinion(
+        args.data_dir, Path(args.out), cache_dir, model_id=model_id, log=lambda line: print(line, file=sys.stderr)))
 
 
 def _group_stance(args: argparse.Namespace, cache_dir: Path) -> int:
     """Train the group-stance reading (training/group_stance.py); a group is what config/targets names one."""
     from moderation.settings import load_settings
     from moderation.targeting import TargetRules
-    from moderation.training.group_stance import train_group_stance
+    from moderation.training.group_stance import RECIPES, train_group_stance
 
+    settings = load_settings()
+    targets = TargetRules.load(settings.resolved_targets_dir, cache_dir=settings.data_dir / "cache")
+    return _write_artifact(args, lambda model_id: train_group_stance(
+        args.data_dir, Path(args.out), cache_dir, lambda text, language: bool(targets.groups_named(text, language)),
+        model_id=model_id, recipe=RECIPES[args.model], log=lambda line: print(line, file=sys.stderr)))
+
+
+def _write_artifact(args: argparse.Namespace, train: Callable[[str], Path]) -> int:
+    """Train a reading that is not a scorer (`train(model_id)` writes <out>/<model_id>.json and returns
+    it), refusing to overwrite one without --force; 2 with the reason on stderr when it cannot."""
     model_id = args.model_id or args.model
     if (Path(args.out) / f"{model_id}.json").exists() and not args.force:
         print(f"moderation train: {Path(args.out) / model_id}.json exists; --force replaces it", file=sys.stderr)
         return 2
-    settings = load_settings()
-    targets = TargetRules.load(settings.resolved_targets_dir, cache_dir=settings.data_dir / "cache")
     try:
-        path = train_group_stance(args.data_dir, Path(args.out), cache_dir,
-                                  lambda text, language: bool(targets.groups_named(text, language)),
-                                  model_id=model_id, seed=args.seed, log=lambda line: print(line, file=sys.stderr))
+        path = train(model_id)
     except (FileNotFoundError, KeyError, ValueError) as exc:
         print(f"moderation train: {exc}", file=sys.stderr)
         return 2

@@ -1,7 +1,8 @@
-"""The group-stance reading: two MLPs over the sentence embedding that read whether a comment about a
-group abuses it, asked only about comments the model heads alone would hold.
+"""The group-stance reading: two heads over the sentence embedding (each the mean of a few MLPs) that
+read whether a comment about a group abuses it, asked only about comments the model heads alone
+would hold.
 
-Trained by `moderation train --model group-stance-v1` (moderation/training/group_stance.py, which
+Trained by `moderation train --model group-stance-v2` (moderation/training/group_stance.py, which
 says why it exists and what each head learned from); the policy releases a hold when both heads
 score under their bars ([group_stance] in config/policy.toml). The encoder remembers the vectors it
 made last (encoder.RECENT), so the few comments asked are not encoded twice.
@@ -20,9 +21,14 @@ from moderation.scoring.base import ScorerUnavailable
 from moderation.scoring.encoder import DIMENSIONS, ENCODER_NAME, SentenceEncoder, shared_encoder
 from moderation.scoring.mlp_head import MlpHead
 
-MODEL_ID = "group-stance-v1"
+MODEL_ID = "group-stance-v2"
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "models" / f"{MODEL_ID}.json"
 HEADS = ("written", "mixed")  # what each learned from: moderation/training/group_stance.py
+
+
+def array_name(head: str, number: int) -> str:
+    """The name of one seed's head in the artifact's .npz (moderation/scoring/mlp_head.py arrays)."""
+    return f"{head}_{number}"
 
 
 @dataclass(frozen=True)
@@ -37,10 +43,10 @@ class StanceScores:
 
 
 class GroupStance:
-    """Both heads over one encoder."""
+    """Both heads over one encoder; each head is one MLP per training seed, their probabilities averaged."""
 
-    def __init__(self, model_id: str, heads: dict[str, MlpHead], encoder: SentenceEncoder | None = None):
-        if set(heads) != set(HEADS):
+    def __init__(self, model_id: str, heads: dict[str, list[MlpHead]], encoder: SentenceEncoder | None = None):
+        if set(heads) != set(HEADS) or not all(heads.values()):
             raise ScorerUnavailable(f"group stance {model_id}: needs the heads {HEADS}, has {sorted(heads)}")
         self.model_id = model_id
         self._heads = heads
@@ -54,8 +60,8 @@ class GroupStance:
             if description.get("kind") != "group_stance" or description["encoder"]["name"] != ENCODER_NAME:
                 raise ScorerUnavailable(f"{path}: not a group-stance artifact for the {ENCODER_NAME} encoder")
             with np.load(Path(path).with_name(description["weights_file"]), allow_pickle=False) as archive:
-                heads = {name: MlpHead.from_parts(name, description["heads"][name], archive, DIMENSIONS)
-                         for name in HEADS}
+                heads = {name: [MlpHead.from_parts(array_name(name, number), part, archive, DIMENSIONS)
+                                for number, part in enumerate(description["heads"][name])] for name in HEADS}
             return cls(description["model_id"], heads)
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ScorerUnavailable(f"group stance {path}: {exc}") from None
@@ -65,6 +71,7 @@ class GroupStance:
         if not texts:
             return []
         embedded = (self._encoder or shared_encoder()).encode(list(texts))
-        probabilities = {name: 1.0 / (1.0 + np.exp(-head.logits(embedded).astype(np.float64)))
-                         for name, head in self._heads.items()}
+        probabilities = {name: np.mean([1.0 / (1.0 + np.exp(-head.logits(embedded).astype(np.float64)))
+                                        for head in seeds], axis=0)
+                         for name, seeds in self._heads.items()}
         return [StanceScores(float(w), float(m)) for w, m in zip(probabilities["written"], probabilities["mixed"])]
