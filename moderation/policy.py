@@ -251,7 +251,7 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
         if label == "toxicity" and value < limits["remove"] and _second_opinion_keeps(policy, evidence):
             continue  # "Millions in taxpayer money gone and zero accountability.": anger, not abuse
         if value < limits["remove"] and _group_stance_keeps(policy, evidence):
-            continue  # "Blaming Muslims as a whole for what one man did ...": it speaks of the group, not against it
+            continue  # "Grew up with gay people in my class ... never once saw any of the 'dangerous' behaviour"
         if (value >= limits["remove"] and label == "toxicity" and policy.quoted_hold_at_most
                 and (evidence.quotes_a_phrase or _reports_abuse_only(evidence))):
             yield "hold", "toxicity_hold"  # the quoted or reported words may be what it condemns: a person decides

@@ -79,9 +79,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"moderation train: data folder {args.data_dir} does not exist", file=sys.stderr)
         return 2
     from moderation.training.pipeline import EMBEDDING_CACHE, RECIPES
-    from moderation.training.second_opinion import MODELS as SECOND_OPINIONS
-
     from moderation.training.group_stance import RECIPES as GROUP_STANCES
+    from moderation.training.second_opinion import MODELS as SECOND_OPINIONS
 
     if args.model in SECOND_OPINIONS:
         return _second_opinion(args, EMBEDDING_CACHE)

@@ -1,5 +1,5 @@
-"""`moderation train --model group-stance-v2` (or v1): the second reading of comments about a group that the
-model heads alone hold.
+"""`moderation train --model group-stance-v2` (or v1): the second reading of comments about a group
+that the model heads alone hold.
 
 Why: the shipped heads read the words around a group's name, not what the comment does with them.
 Counter-speech ("Blaming Muslims as a whole for what one man did is how things turn ugly"), denials
@@ -15,9 +15,9 @@ Two heads over the sentence embedding (MLPs; v2 averages three seeds of each), a
 - `written`: every hand-written comment of moderation/training (hate, threats, insults and the
   acceptable comments written to mirror them: 12,902 in two languages in v1, 14,102 in v2 with the
   stance comments written for it, by helper sessions that read nothing of the project, none within a
-  difflib ratio of 0.8 of a dev or sealed case). Here, and
-  only here, the two classes differ in what is said of the group, not in register; this head reads
-  stance (tune halves, comments the heads alone hold: AUC 0.92 hateful against acceptable).
+  difflib ratio of 0.8 of a dev or sealed case). Here, and only here, the two classes differ in what
+  is said of the group, not in register; this head reads stance (tune halves, comments the heads
+  alone hold: AUC 0.92 hateful against acceptable, v1).
 - `mixed`: the same comments and the training split of the training files restricted to the rows
   that name a group (config/targets [groups]). The written comments alone do not contain a news
   site's or a forum's abuse ("Says the troll who thinks ... black people, hispanics"), which the
