@@ -19,7 +19,7 @@ from tests.support.shipped import POLICY_PATH, decide_one, engine, policy  # noq
 POLICY_TEXT = POLICY_PATH.read_text("utf-8")
 MODEL_HOLDS = {"toxicity_hold", "identity_attack_hold", "threat_group_hold"}
 # Benign, naming a group, held by the identity_attack head alone (0.59 against 0.47 on stack-v8);
-# group-stance-v2 reads it at 0.02 / 0.49, just under the shipped bars.
+# the tests below set the bars around whatever the shipped reading scores it.
 NEIGHBOUR = "My Jewish neighbour is ninety and still shovels the snow off everyone's path."
 # Dehumanising, with no lexicon term or rule: held by the heads alone, and the reading agrees.
 GANGRENE = "Les immigrés, c'est comme une gangrène qui ronge le pays."

@@ -1,4 +1,4 @@
-"""`moderation train --model group-stance-v2` (or v1): the second reading of comments about a group
+"""`moderation train --model group-stance-v2` (or v1, v3): the second reading of comments about a group
 that the model heads alone hold.
 
 Why: the shipped heads read the words around a group's name, not what the comment does with them.
@@ -63,6 +63,9 @@ WRITTEN_FOLDERS = (*ALL_FOLDERS.values(), THREATS, THREATS_2, THREATS_3, HEATED,
 # hate mirroring them (sarcasm, dehumanising comparisons, fake counter-speech, loaded questions,
 # collective blame, ...), over the same two dozen groups
 STANCE_COMMENTS = Path(__file__).resolve().parent / "stance_comments"
+# a second round by two more helper sessions (400 per language, eight kinds on each side, longer
+# comments that argue with another commenter, tell a story or cite figures)
+STANCE_COMMENTS_2 = Path(__file__).resolve().parent / "stance_comments_round2"
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,8 @@ class StanceRecipe:
 
 
 RECIPES = {"group-stance-v1": StanceRecipe(WRITTEN_FOLDERS, (0,)),
-           "group-stance-v2": StanceRecipe((*WRITTEN_FOLDERS, STANCE_COMMENTS), (0, 1, 2))}
+           "group-stance-v2": StanceRecipe((*WRITTEN_FOLDERS, STANCE_COMMENTS), (0, 1, 2)),
+           "group-stance-v3": StanceRecipe((*WRITTEN_FOLDERS, STANCE_COMMENTS, STANCE_COMMENTS_2), (0, 1, 2))}
 OPTIONS = MlpOptions(LABEL, blend=1.0, max_iter=300)  # the shipped MLP heads' options (128 units, L2 1e-2)
 
 
