@@ -598,7 +598,7 @@ class Engine:
             lexicon=load_lexicon(settings.resolved_lexicon_dir),
             scorer=scorer if scorer is not None else build_scorer(settings),
             policy=policy if policy is not None else load_policy(settings.resolved_policy_path),
-            targets=TargetRules.load(settings.resolved_targets_dir, cache_dir=settings.data_dir / "cache"),
+            targets=TargetRules.configured(settings),
             second_opinion=load_second_opinion(),
             group_stance=load_group_stance(),
         )

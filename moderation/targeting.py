@@ -32,7 +32,7 @@ from bisect import bisect_left
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Sequence
 
 from moderation.claims import frame_cuts, frame_edits, frames_pattern, pronoun_edits, pronouns_pattern, rewritten
 from moderation.support import denies_them_something_good
@@ -43,6 +43,9 @@ from moderation.text.regex_cache import RegexCache, files_key
 from moderation.text.sentences import ends_in_question, sentence_start
 from moderation.text.space_cuts import split_variants
 from moderation.text.typos import doubled_variants, typo_variants
+
+if TYPE_CHECKING:
+    from moderation.settings import Settings
 
 # "veiled_threat": menace without a violent verb ("I know where you live", "your family will pay for
 # this"); it holds by default where an open threat removes, since the same words can be harmless.
@@ -753,6 +756,11 @@ class TargetRules:
         self.rules = rules
         self.languages = tuple(rules)
         self.version = version  # what decisions record as details.targets_version (rules_version)
+
+    @classmethod
+    def configured(cls, settings: "Settings") -> "TargetRules":
+        """The rules the settings name, their compiled patterns cached under the data folder."""
+        return cls.load(settings.resolved_targets_dir, cache_dir=settings.data_dir / "cache")
 
     @classmethod
     def load(cls, folder: Path, cache_dir: Path | None = None) -> "TargetRules":

@@ -25,7 +25,6 @@ NEIGHBOUR = "My Jewish neighbour is ninety and still shovels the snow off everyo
 GANGRENE = "Les immigrés, c'est comme une gangrène qui ronge le pays."
 
 
-
 def with_bars(engine, written, mixed):
     return engine.with_policy(dataclasses.replace(engine.policy, group_stance_written_below=written,
                                                   group_stance_mixed_below=mixed))

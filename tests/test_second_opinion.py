@@ -22,7 +22,6 @@ ANGER = "This is a total farce. Billions wasted and the hospital still isn't bui
 INSULT = "You are a pathetic little man and everyone here laughs at you."
 
 
-
 def test_the_shipped_policy_asks_the_second_opinion_and_the_engine_has_it(engine, policy):
     assert policy.second_opinion_keep_below is not None
     assert engine.second_opinion is not None and engine.second_opinion.model_id == "second-opinion-v2"

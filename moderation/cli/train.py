@@ -126,8 +126,7 @@ def _group_stance(args: argparse.Namespace, cache_dir: Path) -> int:
     from moderation.targeting import TargetRules
     from moderation.training.group_stance import RECIPES, train_group_stance
 
-    settings = load_settings()
-    targets = TargetRules.load(settings.resolved_targets_dir, cache_dir=settings.data_dir / "cache")
+    targets = TargetRules.configured(load_settings())
     return _write_artifact(args, lambda model_id: train_group_stance(
         args.data_dir, Path(args.out), cache_dir, lambda text, language: bool(targets.groups_named(text, language)),
         model_id=model_id, recipe=RECIPES[args.model], log=lambda line: print(line, file=sys.stderr)))

@@ -10,7 +10,6 @@ made last (encoder.RECENT), so the few comments asked are not encoded twice.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -18,8 +17,9 @@ from typing import Sequence
 import numpy as np
 
 from moderation.scoring.base import ScorerUnavailable
-from moderation.scoring.encoder import DIMENSIONS, ENCODER_NAME, SentenceEncoder, shared_encoder
+from moderation.scoring.encoder import DIMENSIONS, SentenceEncoder, shared_encoder
 from moderation.scoring.mlp_head import MlpHead
+from moderation.scoring.reading_artifact import load_reading
 
 MODEL_ID = "group-stance-v2"
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "models" / f"{MODEL_ID}.json"
@@ -55,16 +55,12 @@ class GroupStance:
     @classmethod
     def load(cls, path: Path = DEFAULT_PATH) -> "GroupStance":
         """Read an artifact; ScorerUnavailable naming the problem if it is missing or not one."""
-        try:
-            description = json.loads(Path(path).read_text("utf-8"))
-            if description.get("kind") != "group_stance" or description["encoder"]["name"] != ENCODER_NAME:
-                raise ScorerUnavailable(f"{path}: not a group-stance artifact for the {ENCODER_NAME} encoder")
-            with np.load(Path(path).with_name(description["weights_file"]), allow_pickle=False) as archive:
-                heads = {name: [MlpHead.from_parts(array_name(name, number), part, archive, DIMENSIONS)
-                                for number, part in enumerate(description["heads"][name])] for name in HEADS}
-            return cls(description["model_id"], heads)
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise ScorerUnavailable(f"group stance {path}: {exc}") from None
+        def build(description: dict, archive) -> "GroupStance":
+            return cls(description["model_id"], {
+                name: [MlpHead.from_parts(array_name(name, number), part, archive, DIMENSIONS)
+                       for number, part in enumerate(description["heads"][name])] for name in HEADS})
+
+        return load_reading(path, "group_stance", "group stance", build)
 
     def read(self, texts: Sequence[str]) -> list[StanceScores]:
         """Both heads' probabilities for each text (empty input, empty output)."""

@@ -9,15 +9,15 @@ it made last (encoder.RECENT), so those comments are not encoded twice.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
 from moderation.scoring.base import ScorerUnavailable
-from moderation.scoring.encoder import DIMENSIONS, ENCODER_NAME, SentenceEncoder, shared_encoder
+from moderation.scoring.encoder import DIMENSIONS, SentenceEncoder, shared_encoder
 from moderation.scoring.mlp_head import MlpHead
+from moderation.scoring.reading_artifact import load_reading
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "models" / "second-opinion-v2.json"
 
@@ -40,17 +40,13 @@ class SecondOpinion:
     @classmethod
     def load(cls, path: Path = DEFAULT_PATH) -> "SecondOpinion":
         """Read an artifact; ScorerUnavailable naming the problem if it is missing or not one."""
-        try:
-            description = json.loads(Path(path).read_text("utf-8"))
-            if description.get("kind") != "second_opinion" or description["encoder"]["name"] != ENCODER_NAME:
-                raise ScorerUnavailable(f"{path}: not a second-opinion artifact for the {ENCODER_NAME} encoder")
-            with np.load(Path(path).with_name(description["weights_file"]), allow_pickle=False) as archive:
-                if description.get("head", "linear") == "linear":
-                    return cls(description["model_id"], archive["weights"], description["intercept"])
-                mlp = MlpHead.from_parts(description["label"], description["mlp"], archive, DIMENSIONS)
-                return cls(description["model_id"], mlp=mlp)
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise ScorerUnavailable(f"second opinion {path}: {exc}") from None
+        def build(description: dict, archive) -> "SecondOpinion":
+            if description.get("head", "linear") == "linear":
+                return cls(description["model_id"], archive["weights"], description["intercept"])
+            return cls(description["model_id"], mlp=MlpHead.from_parts(description["label"], description["mlp"],
+                                                                        archive, DIMENSIONS))
+
+        return load_reading(path, "second_opinion", "second opinion", build)
 
     def toxicity(self, texts: Sequence[str]) -> np.ndarray:
         """One probability per text (empty input, empty output)."""
