@@ -455,21 +455,13 @@ def ask_group_stance(engine: "Engine", batch: list[Evaluation], evidence: list[E
         verdicts[i] = engine.policy.decide(evidence[i])
 
 
-def load_group_stance() -> GroupStance | None:
-    """The shipped group-stance reading, or None (logged) when its artifact is missing or unreadable."""
+def load_reading(reading: type[GroupStance] | type[SecondOpinion], event: str) -> GroupStance | SecondOpinion | None:
+    """A shipped reading over the encoder (the second opinion, the group stance), or None, logged as
+    `event=<event>`, when its artifact is missing or unreadable: the engine then leaves its holds as they are."""
     try:
-        return GroupStance.load()
+        return reading.load()
     except ScorerUnavailable as exc:
-        log.warning("event=group_stance_not_loaded %s", exc)
-        return None
-
-
-def load_second_opinion() -> SecondOpinion | None:
-    """The shipped second opinion, or None (logged by the engine) when its artifact is missing or unreadable."""
-    try:
-        return SecondOpinion.load()
-    except ScorerUnavailable as exc:
-        log.warning("event=second_opinion_not_loaded %s", exc)
+        log.warning("event=%s %s", event, exc)
         return None
 
 
@@ -599,8 +591,8 @@ class Engine:
             scorer=scorer if scorer is not None else build_scorer(settings),
             policy=policy if policy is not None else load_policy(settings.resolved_policy_path),
             targets=TargetRules.configured(settings),
-            second_opinion=load_second_opinion(),
-            group_stance=load_group_stance(),
+            second_opinion=load_reading(SecondOpinion, "second_opinion_not_loaded"),
+            group_stance=load_reading(GroupStance, "group_stance_not_loaded"),
         )
 
     @property
