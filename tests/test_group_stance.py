@@ -5,6 +5,7 @@ moderation/training/group_stance.py)."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import numpy as np
 import pytest
@@ -87,11 +88,11 @@ def test_the_policy_releases_a_heads_hold_under_both_bars_never_a_remove(policy)
     assert off.decide(dataclasses.replace(evidence, group_stance=below)).reasons == ("identity_attack_hold",)
 
 
-@pytest.mark.parametrize("line, table", [
-    ("written_keep_below = 0.05", "written_keep_below = 1.5"), ("written_keep_below = 0.05", 'written_keep_below = "low"'),
-    ("mixed_keep_below = 0.50", "mixed_keep_below = -0.1"), ("mixed_keep_below = 0.50", "other_keep_below = 0.5")])
-def test_a_bad_group_stance_table_is_refused_with_its_name(line, table):
-    text = POLICY_TEXT.replace(line, table)
+@pytest.mark.parametrize("key, line", [
+    ("written_keep_below", "written_keep_below = 1.5"), ("written_keep_below", 'written_keep_below = "low"'),
+    ("mixed_keep_below", "mixed_keep_below = -0.1"), ("mixed_keep_below", "other_keep_below = 0.5")])
+def test_a_bad_group_stance_table_is_refused_with_its_name(key, line):
+    text = re.sub(rf"(?m)^{key} = .*$", line, POLICY_TEXT, count=1)
     assert text != POLICY_TEXT
     with pytest.raises(PolicyError, match=r"\[group_stance\]"):
         parse_policy(text, "test.toml")

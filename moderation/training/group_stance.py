@@ -66,6 +66,11 @@ STANCE_COMMENTS = Path(__file__).resolve().parent / "stance_comments"
 # a second round by two more helper sessions (400 per language, eight kinds on each side, longer
 # comments that argue with another commenter, tell a story or cite figures)
 STANCE_COMMENTS_2 = Path(__file__).resolve().parent / "stance_comments_round2"
+# a third round by four more helper sessions (400 per language, eight kinds on each side) on what v2
+# still reads wrong on the tune half: counter-speech that names the accusation it rejects, fears of
+# decades ago recalled, very informal denials, good news and everyday scenes where a group is merely
+# present, against collective blame, sarcastic disbelief, disclaimers and informal contempt
+STANCE_COMMENTS_3 = Path(__file__).resolve().parent / "stance_comments_round3"
 
 
 @dataclass(frozen=True)
@@ -78,7 +83,10 @@ class StanceRecipe:
 
 RECIPES = {"group-stance-v1": StanceRecipe(WRITTEN_FOLDERS, (0,)),
            "group-stance-v2": StanceRecipe((*WRITTEN_FOLDERS, STANCE_COMMENTS), (0, 1, 2)),
-           "group-stance-v3": StanceRecipe((*WRITTEN_FOLDERS, STANCE_COMMENTS, STANCE_COMMENTS_2), (0, 1, 2))}
+           "group-stance-v3": StanceRecipe((*WRITTEN_FOLDERS, STANCE_COMMENTS, STANCE_COMMENTS_2), (0, 1, 2)),
+           "group-stance-v4": StanceRecipe((*WRITTEN_FOLDERS, STANCE_COMMENTS, STANCE_COMMENTS_3), (0, 1, 2)),
+           "group-stance-v5": StanceRecipe((*WRITTEN_FOLDERS, STANCE_COMMENTS, STANCE_COMMENTS_2, STANCE_COMMENTS_3),
+                                           (0, 1, 2))}
 OPTIONS = MlpOptions(LABEL, blend=1.0, max_iter=300)  # the shipped MLP heads' options (128 units, L2 1e-2)
 
 
