@@ -30,7 +30,7 @@ import itertools
 import re
 from bisect import bisect_left
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Sequence
 
@@ -78,10 +78,8 @@ _CLAUSE_BREAK = re.compile(r"[.!?;:\n]|\b(?:but|however|yet|mais|pourtant|cepend
 # How far past a match's start a clause break may reach and still be seen (the comma's lookahead)
 _BREAK_LOOKAHEAD = 12
 # A word that could be a typo read as a word (see _reads_as_a_typo; four letters for the typos of
-# five-letter group names, ShortNames), or one cut up by hyphens ("im-mi-grants"); a shorter word is
-# read only as [shorthand] ("pa", "ke")
-_LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+|[^\W\d_]+")
-TYPO_MIN_LETTERS = 4
+# five-letter group names, ShortNames), or one cut up by hyphens ("im-mi-grants")
+_LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+|[^\W\d_]{4,}")
 _PART = re.compile(r"[^\W\d_]{4,}")
 _PIECE = re.compile(r"[^\W\d_]{2,}")  # a piece of a word cut in two by a space (moderation/text/space_cuts.py)
 RUN_TOGETHER_MIN = 12  # letters a word needs to be read as a sentence run together (_run_together)
@@ -98,7 +96,7 @@ PREFIX_REACH = 400  # characters those words may span (ten words of forty letter
 # Bump when this module reads the same files differently (what a pattern compiles to, how a comment
 # is matched), so that `TargetRules.version` changes even if the files did not: a decision records
 # the version, and rescoring compares it (as the lexicon's MATCHER_REVISION).
-RULES_REVISION = "16"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
+RULES_REVISION = "15"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
 # 3: a comma then a new subject ends the clause a negation qualifies (_CLAUSE_BREAK), a claim set up
 # for a "but" is not negated (_set_up), an opener cancels only what comes before its end (2026-12-05)
 # 4: a negative question about a group is not its denial (_asks_why_not, 2026-12-05)
@@ -128,8 +126,6 @@ RULES_REVISION = "16"  # 2: reported words the comment agrees with are in force 
 # 15: a doubled letter in a four-letter name ("Jewws"; typos.DOUBLING_MIN_LENGTH) and a typo of two forms
 # of one group of any length (ShortNames.forms) are read; a sentence run together into one word is cut
 # back into the file's words ("transpeoplearefilthyanimals"; _run_together; 2026-12-07, ninth session)
-# 16: a file's [shorthand] words, as typed on phones and forums, are read as the words they stand for
-# (« jpense ke les X c pa ... »; _shorthand; 2026-12-07, twelfth session)
 
 
 class TargetRulesError(ValueError):
@@ -275,12 +271,11 @@ class LanguageRules:
     frames: re.Pattern | None = None
     voice_frames: re.Pattern | None = None
     pronouns: re.Pattern | None = None  # [sets] subject_pronouns at a clause start (moderation/claims.py)
-    shorthand: dict[str, str] = field(default_factory=dict)  # [shorthand] words: "pa" -> "pas"
 
     def respell(self, text: str, source: Sequence[int]) -> tuple[str, Sequence[int]]:
         """`text` with misspelt or hyphen-cut group names and RESPELLED_SETS words written right, and
         the map back to the original."""
-        if not self.respellings and not self.splits and not self.shorthand:
+        if not self.respellings and not self.splits:
             return text, source
         out, mapped, at = [], [], 0
         for start, end, right in self._corrections(text):
@@ -344,11 +339,6 @@ class LanguageRules:
         """_corrections for the single words of text[pos:endpos]."""
         for match in _LETTERS.finditer(text, pos, len(text) if endpos is None else endpos):
             word, start = match.group(), match.start()
-            if word in self.shorthand:
-                yield start, match.end(), self.shorthand[word]
-                continue
-            if len(word) < TYPO_MIN_LETTERS:
-                continue
             if "-" not in word:
                 if word in self.respellings:
                     yield start, match.end(), self.respellings[word]
@@ -536,7 +526,6 @@ def _load_language(path: Path, compile: Callable[[str], re.Pattern] = re.compile
                                                     | set(plural_nouns + singular_nouns)) - set(respelled),
                                short=_short_names(raw), language=language)
     respellings.update(_elisions(raw.get("elisions", {}), group_words + adjectives, set(respelled)))
-    shorthand = _shorthand(raw.get("shorthand", {}), path)
     splits = _splits(respelled)
     vocabulary = frozenset(word for phrase in [*(w for words in raw["sets"].values() for w in words), *group_words,
                                                *plural_nouns, *singular_nouns, *_FUNCTION_WORDS.get(language, [])]
@@ -569,7 +558,6 @@ def _load_language(path: Path, compile: Callable[[str], re.Pattern] = re.compile
         voice_frames=(frames_pattern(raw["sets"].get("claim_frames", []), _alternation, compile)
                       if raw.get("model_reads_without_frames", False) else None),
         pronouns=pronouns_pattern(raw["sets"].get("subject_pronouns", []), _alternation, compile),
-        shorthand=shorthand,
     )
 
 
@@ -680,17 +668,6 @@ def _elisions(spec: dict, group_words: list[str], respelled: set[str]) -> dict[s
                 if joined not in respelled:
                     found.setdefault(joined, f"{prefix}'{word}")
     return found
-
-
-def _shorthand(spec: dict, path: Path) -> dict[str, str]:
-    """Shorthand -> the words it stands for ("pa" -> "pas", "jpense" -> "je pense"): the [shorthand]
-    `words` of a targets file, one word each, checked by hand to be no word of the language (a
-    test checks them against the dictionaries), so that the patterns, written in full, read them."""
-    words = spec.get("words", {})
-    bad = [key for key, value in words.items() if not (key.isalpha() and isinstance(value, str) and value)]
-    if bad:
-        raise TargetRulesError(f"{path}: [shorthand] words must map one word to its spelling in full: {bad}")
-    return dict(words)
 
 
 def _reads_as_a_typo(typo: str, name: str) -> bool:

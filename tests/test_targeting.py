@@ -862,38 +862,6 @@ def test_no_elision_turns_a_french_word_into_two():
         assert word not in rules.respellings
 
 
-@pytest.mark.parametrize("shorthand, spelled_out, negated", [
-    # French as typed on phones and forums ([shorthand] in config/targets/fr.toml), written for this test
-    ("jpense ke les migrants c pa des gens normaux", "je pense que les migrants c'est pas des gens normaux", False),
-    ("nn mais les Roms c pa des voleurs, faut arreter", "non mais les Roms c'est pas des voleurs, faut arreter", True),
-    ("les Roms volent tt ce ki traine, tjrs", "les Roms volent tout ce qui traine, toujours", False),
-])
-def test_french_shorthand_reads_as_the_words_it_stands_for(rules, shorthand, spelled_out, negated):
-    found = [(h.kind, h.target, h.negated) for h in rules.find(shorthand, "fr") if h.kind.endswith("derogation")]
-    assert found and found == [(h.kind, h.target, h.negated) for h in rules.find(spelled_out, "fr")
-                               if h.kind.endswith("derogation")]
-    assert all(h.negated == negated for h in rules.find(shorthand, "fr"))
-
-
-def test_french_shorthand_is_no_french_word_and_short_words_are_read_only_as_shorthand():
-    from spellchecker import SpellChecker
-
-    french = SpellChecker(language="fr", distance=1).word_frequency.dictionary
-    rules = TargetRules.load(RULES_DIR).rules["fr"]
-    assert rules.shorthand["pa"] == "pas" and rules.shorthand["jpense"] == "je pense"
-    assert not [word for word in rules.shorthand if word in french]
-    # a word under four letters is read as shorthand or as itself, never as a typo of a longer word
-    text = "les gay ont le droit"
-    assert rules.respell(text, range(len(text)))[0] == text
-
-
-def test_shorthand_that_is_not_one_word_is_refused_with_the_file(tmp_path):
-    from moderation.targeting import _shorthand
-
-    with pytest.raises(TargetRulesError, match=r"fr\.toml: \[shorthand\]"):
-        _shorthand({"words": {"c pa": "c'est pas"}}, tmp_path / "fr.toml")
-
-
 @pytest.mark.parametrize("text, derogation", [
     ("Plus de migrants dans notre ville !", True),  # a slogan: the clause opens with it
     ("Stop. Plus de migrants ici.", True),
