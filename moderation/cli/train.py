@@ -42,8 +42,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "with the veiled threats of training/veiled.py; stack-v2: without written sentences; "
                              "linear-v1: the earlier n-gram model, on the files it was trained on; second-opinion-v2 (an MLP; v1: a linear "
                              "head): not a scorer but the second opinion on comments held on toxicity alone (training/second_opinion.py); "
-                             "group-stance-v1 / v2: not a scorer but the reading of comments about a group held by the model "
-                             "heads alone (training/group_stance.py; v2 with the stance comments written for it)")
+                             "group-stance-v1 to v5: not a scorer but the reading of comments about a group held by the model "
+                             "heads alone (training/group_stance.py; v2, shipped, with the stance comments written for it; "
+                             "v3 to v5 with later rounds of them, tried)")
     parser.add_argument("--lexicon-dir", type=Path, default=PROJECT_ROOT / "config" / "lexicons",
                         help="lexicons whose phrases become model features (snapshotted into the artifact)")
     parser.add_argument("--no-lexicon", action="store_true", help="train without lexicon features")

@@ -1,4 +1,4 @@
-"""`moderation train --model group-stance-v2` (or v1, v3): the second reading of comments about a group
+"""`moderation train --model group-stance-v2` (or v1, v3, v4, v5): the second reading of comments about a group
 that the model heads alone hold.
 
 Why: the shipped heads read the words around a group's name, not what the comment does with them.
