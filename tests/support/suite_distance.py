@@ -14,14 +14,15 @@ from pathlib import Path
 from moderation.scoring.linear_features import preprocess
 from moderation.training.written import dev_case_texts
 
-SEALED = Path(__file__).resolve().parents[2] / "bench" / "data" / "sealed"
+SEALED = tuple(Path(__file__).resolve().parents[2] / "bench" / "data" / name for name in ("sealed", "sealed2"))
 
 
 def suite_cases(suite: str) -> list[str]:
-    """The preprocessed cases of the "dev" suites (bench/data/dev) or of the "sealed" one."""
+    """The preprocessed cases of the "dev" suites (bench/data/dev) or of the "sealed" ones
+    (bench/data/sealed and sealed2)."""
     if suite == "dev":
         return sorted(dev_case_texts())
-    return sorted({preprocess(json.loads(line)["text"]) for path in SEALED.glob("*.jsonl")
+    return sorted({preprocess(json.loads(line)["text"]) for folder in SEALED for path in folder.glob("*.jsonl")
                    for line in path.read_text("utf-8").splitlines() if line.strip()})
 
 
