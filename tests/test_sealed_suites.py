@@ -2,7 +2,6 @@
 
 Their cases are not printed here either: a failure names the category or the training sentence."""
 
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 from moderation.scoring.linear_features import preprocess
 from moderation.training.datasets import Example
 from moderation.training.freeform import labelled_rows
-from tests.support.suite_distance import SEALED, assert_far_from
+from tests.support.suite_distance import SEALED, assert_far_from, sealed_cases
 
 TRAINING = Path(__file__).resolve().parents[1] / "moderation" / "training"
 EXPECTED = {"threat": "not_keep", "veiled_threat": "not_keep", "derogation": "not_keep", "pronoun_or_question": "not_keep",
@@ -20,14 +19,9 @@ EXPECTED = {"threat": "not_keep", "veiled_threat": "not_keep", "derogation": "no
             "negated_hate": "keep", "idiom_violence": "keep", "news_violence": "keep", "ordinary": "keep"}
 
 
-def cases(folder: Path) -> list[dict]:
-    return [json.loads(line) for path in sorted(folder.glob("*.jsonl"))
-            for line in path.read_text("utf-8").splitlines() if line.strip()]
-
-
 @pytest.mark.parametrize("folder", SEALED, ids=[folder.name for folder in SEALED])
 def test_every_category_in_both_languages_with_the_outcome_its_name_says(folder):
-    found = cases(folder)
+    found = sealed_cases(folder)
     counts = Counter((case["language"], case["category"]) for case in found)
     for language in ("en", "fr"):
         for category in EXPECTED:
@@ -37,7 +31,7 @@ def test_every_category_in_both_languages_with_the_outcome_its_name_says(folder)
 
 
 def test_the_second_sealed_suite_has_no_case_twice():
-    found = cases(SEALED[1])
+    found = sealed_cases(SEALED[1])
     distinct = len({preprocess(case["text"]) for case in found})
     assert distinct == len(found)
 
@@ -48,4 +42,4 @@ def test_no_hand_written_training_sentence_is_close_to_a_case_of_the_second_seal
                for folder in sorted(p for p in TRAINING.iterdir() if p.is_dir() and any(p.glob("*.jsonl")))
                for language, number, row in labelled_rows(folder)]
     assert len(written) > 15_000
-    assert_far_from(written, sorted({preprocess(case["text"]) for case in cases(SEALED[1])}))
+    assert_far_from(written, sorted({preprocess(case["text"]) for case in sealed_cases(SEALED[1])}))

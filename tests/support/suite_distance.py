@@ -22,8 +22,13 @@ def suite_cases(suite: str) -> list[str]:
     (bench/data/sealed and sealed2)."""
     if suite == "dev":
         return sorted(dev_case_texts())
-    return sorted({preprocess(json.loads(line)["text"]) for folder in SEALED for path in folder.glob("*.jsonl")
-                   for line in path.read_text("utf-8").splitlines() if line.strip()})
+    return sorted({preprocess(case["text"]) for folder in SEALED for case in sealed_cases(folder)})
+
+
+def sealed_cases(folder: Path) -> list[dict]:
+    """The cases of one sealed suite, as written (never to be printed: tests count them)."""
+    return [json.loads(line) for path in sorted(folder.glob("*.jsonl"))
+            for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
 def assert_far_from(examples, cases: list[str]) -> None:
