@@ -548,7 +548,9 @@ def load_reading(reading: type[GroupStance] | type[SecondOpinion], event: str) -
 # sympathy and praise (refutation.py, support.py; 2026-12-07, ninth session).
 # 23: the group-stance reading of comments about a group held by the model heads alone
 # (ask_group_stance, moderation/scoring/group_stance.py, policy [group_stance]; 2026-12-07, eleventh session).
-ENGINE_REVISION = "eng-23"
+# 24: more French function words decide the language of short comments ("On va te flinguer." was read
+# as English, so the French rules never ran; moderation/language.py; 2026-12-07, thirteenth session).
+ENGINE_REVISION = "eng-24"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,

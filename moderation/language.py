@@ -39,7 +39,12 @@ FUNCTION_WORDS = {
           # 2026-12-05: the same for French, none of them an English word
           "c'est n'est j'ai qu'il qu'ils d'un d'une l'on suis sommes êtes ont avons avez était "
           "mes tes ses nos vos mon ton sa ta eux moi toi lui aussi encore jamais rien toujours "
-          "quand comme donc alors",
+          "quand comme donc alors "
+          # 2026-12-07 (thirteenth session): a short threat has few of the words above ("On va te
+          # flinguer." came out English at 0.8, "Faut te buter." at 1.0, so the French rules never
+          # read them); none of these is an English word
+          "vais va faut te ça chez ceux cela quoi pourquoi où déjà trop beaucoup vraiment notre votre "
+          "leurs oui peut doit sera serait avait faudrait devrait devraient jvais",
     "de": "der die das und ist nicht ich du er sie wir ihr ein eine mit auf für aber auch noch "
           "oder sehr",
     "es": "el los las y es son que de una por para con pero muy está yo tú él ella",

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Sequence
 from moderation.claims import frame_cuts, frame_edits, frames_pattern, pronoun_edits, pronouns_pattern, rewritten
 from moderation.support import denies_them_something_good
 from moderation.text.conjugate import future_and_conditional
+from moderation.text.masks import Unmasker
 from moderation.text.lookalikes import lookalike_variants
 from moderation.text.normalize import normalize_for_matching
 from moderation.text.regex_cache import RegexCache, files_key
@@ -68,6 +69,10 @@ _FILLER = r"(?<![^\W_])[^\W_]+[\W_]+"
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n]|\b(?:but|however|yet|mais|pourtant|cependant|sauf que|i just (?:think|believe|say|feel|know|want)|"
                            r"je (?:dis|pense|trouve|crois|veux|voudrais|constate|remarque) (?:juste|simplement|seulement)|"
                            r"je constate|j'ai dit)\b|"
+                           # « non » then a subject is an answer or a shrug, not the clause's negation:
+                           # « non sérieux je vais te ... » (2026-12-07, thirteenth session)
+                           r"\bnon(?= (?:(?:serieux|serieusement|franchement|sans rire|en vrai|haha|mdr|lol) )?"
+                           r"(?:je|j'|tu|t'|on|il|elle|ils|elles|nous|vous)\b)|"
                            r",(?= ?(?:c'est|c est|cest|ce sont|it's|its|it is|that's|thats|that is|they're|theyre|they are|"
                            r"ils sont|elles sont|ils|elles|they|je|j'|i|i'm|on|we|nous|"
                            # the group itself as the new subject: « je suis pas homophobe, les homos me
@@ -75,6 +80,11 @@ _CLAUSE_BREAK = re.compile(r"[.!?;:\n]|\b(?:but|however|yet|mais|pourtant|cepend
                            r"les|the|all the|tous les|toutes les|"
                            # an apposition that names them again: « ..., ces fainéants ? » (2026-12-05)
                            r"ces|tous ces|toutes ces|cette bande de|bande de|quelle bande de|those|these|what a bunch of)\b)")
+# A claim right after a comma opens a clause of its own, whatever its first word: English names a
+# group without a determiner ("Don't get me wrong, women are ...", "I don't care what anyone says,
+# gays should be shot"), which _CLAUSE_BREAK's ", the|les ..." does not see (2026-12-07, thirteenth
+# session). Only the negation's reach changes: a reporting verb before the comma still reports it.
+_COMMA_JUST_BEFORE = re.compile(r",[\W_]*\Z")
 # How far past a match's start a clause break may reach and still be seen (the comma's lookahead)
 _BREAK_LOOKAHEAD = 12
 # A word that could be a typo read as a word (see _reads_as_a_typo; four letters for the typos of
@@ -96,7 +106,7 @@ PREFIX_REACH = 400  # characters those words may span (ten words of forty letter
 # Bump when this module reads the same files differently (what a pattern compiles to, how a comment
 # is matched), so that `TargetRules.version` changes even if the files did not: a decision records
 # the version, and rescoring compares it (as the lexicon's MATCHER_REVISION).
-RULES_REVISION = "15"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
+RULES_REVISION = "16"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
 # 3: a comma then a new subject ends the clause a negation qualifies (_CLAUSE_BREAK), a claim set up
 # for a "but" is not negated (_set_up), an opener cancels only what comes before its end (2026-12-05)
 # 4: a negative question about a group is not its denial (_asks_why_not, 2026-12-05)
@@ -126,6 +136,9 @@ RULES_REVISION = "15"  # 2: reported words the comment agrees with are in force 
 # 15: a doubled letter in a four-letter name ("Jewws"; typos.DOUBLING_MIN_LENGTH) and a typo of two forms
 # of one group of any length (ShortNames.forms) are read; a sentence run together into one word is cut
 # back into the file's words ("transpeoplearefilthyanimals"; _run_together; 2026-12-07, ninth session)
+# 16: a claim right after a comma is not negated by the clause before it (_COMMA_JUST_BEFORE); « non »
+# then a subject ends a clause (_CLAUSE_BREAK); a group's name behind mask characters is read
+# ("m*slims"; moderation/text/masks.py; 2026-12-07, thirteenth session)
 
 
 class TargetRulesError(ValueError):
@@ -266,6 +279,8 @@ class LanguageRules:
     # every single word of the file's sets, groups and people nouns: what a sentence run together into
     # one word ("transpeoplearefilthyanimals") is cut back into (_run_together)
     vocabulary: frozenset[str] = frozenset()
+    # the groups' names behind mask characters ("m*slims", « les f*mmes »; moderation/text/masks.py)
+    unmasker: Unmasker | None = None
     # [sets] claim_frames and insinuation_frames at a clause start (moderation/claims.py), and the
     # frames the model reads a comment without (claim_frames, when model_reads_without_frames)
     frames: re.Pattern | None = None
@@ -273,8 +288,10 @@ class LanguageRules:
     pronouns: re.Pattern | None = None  # [sets] subject_pronouns at a clause start (moderation/claims.py)
 
     def respell(self, text: str, source: Sequence[int]) -> tuple[str, Sequence[int]]:
-        """`text` with misspelt or hyphen-cut group names and RESPELLED_SETS words written right, and
-        the map back to the original."""
+        """`text` with masked, misspelt or hyphen-cut group names and RESPELLED_SETS words written
+        right, and the map back to the original."""
+        if self.unmasker is not None:
+            text = self.unmasker.unmask(text)  # same length: `source` still maps it
         if not self.respellings and not self.splits:
             return text, source
         out, mapped, at = [], [], 0
@@ -553,6 +570,7 @@ def _load_language(path: Path, compile: Callable[[str], re.Pattern] = re.compile
         respelled=frozenset(respelled),
         splits=splits,
         vocabulary=vocabulary,
+        unmasker=Unmasker(group_words),
         frames=frames_pattern(raw["sets"].get("claim_frames", []) + raw["sets"].get("insinuation_frames", []),
                               _alternation, compile),
         voice_frames=(frames_pattern(raw["sets"].get("claim_frames", []), _alternation, compile)
@@ -924,6 +942,10 @@ def _qualifiers(rules: LanguageRules, text: str, start: int, end: int, quotes: "
     for brk in _CLAUSE_BREAK.finditer(text, clause_start, start + _BREAK_LOOKAHEAD):
         if brk.end() <= start:
             clause_start = brk.end()
+    inner = start
+    while inner < end and not text[inner].isalnum():
+        inner += 1
+    own_clause = _COMMA_JUST_BEFORE.search(text, clause_start, inner) is not None
     words = list(_WORD.finditer(text, clause_start, start))[-PREFIX_WORDS:]
     prefix_start = words[0].start() if words else start
     prefix = text[prefix_start:start]
@@ -934,12 +956,10 @@ def _qualifiers(rules: LanguageRules, text: str, start: int, end: int, quotes: "
     after_start = prefix_start + (openers[-1] if openers else 0)
     after = text[after_start:start]
     set_up = _set_up(prefix, text, end)  # neither negated nor reported: the speaker's own claim
-    negated = bool(rules.negation.search(after)) and not _hedged(text, start, end) and not set_up
+    negated = (bool(rules.negation.search(after)) and not own_clause and not _hedged(text, start, end)
+               and not set_up)
     # a pattern that opens on a sentence's punctuation may take in the opening quotation mark itself
     # (« "Les X profitent du système" : n'importe quoi. »): the quote is read from its first letter
-    inner = start
-    while inner < end and not text[inner].isalnum():
-        inner += 1
     quoted = quotes.around(inner, end)
     # "we're not allowed to say that X are ..." reports nothing: the speaker says it in their own voice
     reported = quoted or (_reports(rules, text, after_start, start, end) and not set_up)

@@ -231,6 +231,9 @@ def test_function_word_prior_counts_a_word_for_every_language_listing_it():
     ("ET TOK les fachos islamistes, VIVE LA LIBERTÉ", "fr"),
     # one function word of the other language only: neither is trusted
     ("IL RESTE 2 TITLE FIGHTS BORDEL", "und"),
+    # a short French threat: "va", "faut", "te" are French function words (came out English at 0.8 and 1.0)
+    ("On va te flinguer.", "fr"),
+    ("Faut te buter.", "fr"),
 ])
 def test_function_words_overrule_ngrams_that_contradict_them(detector, text, expected):
     from moderation.language import LanguageResult, function_word_counts, overruled_by_function_words

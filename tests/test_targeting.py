@@ -1181,6 +1181,115 @@ def test_a_negation_stays_in_its_clause_when_a_new_subject_follows_the_comma(rul
     assert in_force(rules, text, language, "derogation"), text
 
 
+@pytest.mark.parametrize("text, language, kind", [
+    # English names a group without a determiner: the comma alone ends the clause of the "don't"
+    ("Don't get me wrong, women are inferior.", "en", "derogation"),
+    ("I'm not a fan of labels, Muslims are animals.", "en", "derogation"),
+    ("I don't care what anyone says, gays should be shot.", "en", "threat"),
+])
+def test_a_claim_after_a_comma_is_not_negated_by_the_clause_before(rules, text, language, kind):
+    assert in_force(rules, text, language, kind), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("I won't hesitate to kill those migrants.", "en"),
+    ("Rien ne m'empêchera de tuer ces immigrés.", "fr"),
+    ("Ça ne me dérangerait pas que tous les musulmans crèvent.", "fr"),
+    ("Je n'hésiterai pas à buter ces migrants.", "fr"),
+])
+def test_a_negation_that_holds_nothing_back_denies_no_threat(rules, text, language):
+    assert in_force(rules, text, language, "threat"), text
+
+
+@pytest.mark.parametrize("text, language, threat", [
+    ("non sérieux je vais te tuer", "fr", True),  # « non » the shrug, then the threat
+    ("non je vais te noyer dans ta baignoire", "fr", True),
+    ("non je ne vais pas te tuer", "fr", False),  # the clause's own « ne ... pas »
+    ("Non, je ne dirai jamais qu'il faut tuer les juifs.", "fr", False),
+])
+def test_non_then_a_subject_is_an_answer_not_the_clauses_negation(rules, text, language, threat):
+    assert bool(in_force(rules, text, language, "threat")) is threat, text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("I hate the m*slims.", "en"),
+    ("Je déteste les m*sulmans.", "fr"),
+    ("Je déteste les j**fs.", "fr"),
+])
+def test_a_group_named_behind_mask_characters_is_read(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language, veiled", [
+    ("You won't be laughing for long.", "en", True),
+    ("You won't be laughing for long when you see the bill, lol.", "en", False),  # the sentence goes on
+    ("People like you tend to disappear.", "en", True),
+    ("People like you tend to disappear from these forums after a week lol", "en", False),
+    ("Don't be surprised if someone pays you a visit.", "en", True),
+    ("Your family won't recognise you when we're done.", "en", True),
+    ("Sois pas surpris si quelqu'un te rend visite.", "fr", True),
+    ("Ta famille te reconnaîtra pas quand on aura fini.", "fr", True),
+    ("Ce serait dommage que cette synagogue prenne feu.", "fr", True),
+    ("Ce serait dommage que le match soit annulé.", "fr", False),
+])
+def test_what_will_happen_to_the_reader_told_as_a_prophecy_is_a_veiled_threat(rules, text, language, veiled):
+    assert bool(in_force(rules, text, language, "veiled_threat")) is veiled, text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Women will always be worthless.", "en"),  # a future that never changes
+    ("Immigrants are lesser beings.", "en"),
+    ("Muslims are shit.", "en"),
+    ("Les Noirs seront toujours des bons à rien.", "fr"),
+    ("Les juifs ne sont-ils pas juste des animaux ?", "fr"),  # the negative question that asserts
+    ("Les handicapés ne valent jamais rien.", "fr"),
+    ("Les Roms ont leur place dans un zoo.", "fr"),
+    ("Personne ne veut des immigrés ici.", "fr"),
+])
+def test_derogation_in_the_shapes_of_always_never_and_the_negative_question(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Women will always be welcome here.", "en"),
+    ("Les réfugiés ne sont-ils pas juste des gens qui fuient la guerre ?", "fr"),
+    ("Personne ne veut voir les réfugiés souffrir.", "fr"),
+])
+def test_the_same_shapes_without_contempt_are_not_derogation(rules, text, language):
+    assert not of_kind(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text", [
+    "J'ai hâte de te gazer.",  # impatience
+    "Rien ne m'empêchera de te buter.",  # restraint refused
+    "Quelqu'un devrait te buter.",  # the task handed to someone else
+    "Qu'on les massacre tous.",  # subjunctives that no other word let past the prefilter
+    "Qu'on les viole toutes.",
+    "Il faut que ces immigrés soient butés.",  # the wish in the passive
+    "Vivement qu'ils soient tous égorgés.",
+])
+def test_french_threats_in_the_forms_of_wish_and_impatience(rules, text):
+    assert in_force(rules, text, "fr", "threat"), text
+
+
+@pytest.mark.parametrize("text", [
+    "Il faut que les coupables soient punis.",
+    "Il faut que les juifs soient respectés.",
+    "Vivement qu'on les élimine en quart de finale.",  # sport: « éliminer » is left out on purpose
+])
+def test_french_wishes_without_violence_are_not_threats(rules, text):
+    assert not of_kind(rules, text, "fr", "threat"), text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("I would never say that women are inferior.", "en"),
+    ("No, women are not inferior.", "en"),
+    ("Non, je ne dirai jamais que les juifs sont des rats.", "fr"),
+])
+def test_a_denial_without_a_comma_before_the_claim_still_denies(rules, text, language):
+    assert not in_force(rules, text, language, "derogation"), text
+
+
 @pytest.mark.parametrize("text, language", [
     ("Je ne les déteste pas, les Roms.", "fr"),
     ("Je ne dis pas que tous les immigrés sont des saints, mais ils paient leurs impôts.", "fr"),
