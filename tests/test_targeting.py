@@ -1251,6 +1251,40 @@ def test_derogation_in_the_shapes_of_always_never_and_the_negative_question(rule
 
 
 @pytest.mark.parametrize("text, language", [
+    ("Muslims are less than nothing.", "en"),
+    ("Muslims deserve no respect.", "en"),
+    ("No Muslim belongs here.", "en"),
+    ("Once a Muslim, always a danger.", "en"),
+    ("I met a lot of trans people and every one of them was a freak.", "en"),
+    ("J'ai rencontré beaucoup de musulmans et je hais chacun d'entre eux.", "fr"),
+    ("Tu penses vraiment que les musulmans sont des humains ?", "fr"),
+])
+def test_derogation_by_refusal_fixed_nature_and_every_one_of_them(rules, text, language):
+    assert in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language, derogation", [
+    ("Who still believes Muslims are peaceful?", "en", True),  # the good said of them doubted
+    ("Who still believes Muslims are terrorists?", "en", False),  # the bad said of them doubted
+    ("Qui peut encore croire que les musulmans sont pacifiques ?", "fr", True),
+    ("Qui peut encore croire que les musulmans sont des terroristes ?", "fr", False),
+    ("Surely I'm allowed to say gypsies are thieves.", "en", True),  # a right claimed, not a report
+    ("On a le droit de dire que les Roms sont des voleurs, non ?", "fr", True),
+])
+def test_doubted_praise_and_a_claimed_right_to_say_it(rules, text, language, derogation):
+    assert bool(in_force(rules, text, language, "derogation")) is derogation, text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("No woman belongs in an abusive marriage.", "en"),
+    ("Once a Muslim, always a Muslim, my grandad used to say proudly.", "en"),
+    ("J'ai rencontré beaucoup de réfugiés et j'aime chacun d'entre eux.", "fr"),
+])
+def test_refusal_and_every_one_of_them_without_contempt_are_not_derogation(rules, text, language):
+    assert not in_force(rules, text, language, "derogation"), text
+
+
+@pytest.mark.parametrize("text, language", [
     ("Women will always be welcome here.", "en"),
     ("Les réfugiés ne sont-ils pas juste des gens qui fuient la guerre ?", "fr"),
     ("Personne ne veut voir les réfugiés souffrir.", "fr"),
