@@ -592,3 +592,9 @@ def test_look_alikes_of_sexual_remarks(lexicon, text, language):
 ])
 def test_the_singular_and_feminine_of_dirty_plus_a_group(lexicon, text, language, term):
     assert term in [h.term for h in lexicon.match(text, language)]
+
+
+@pytest.mark.parametrize("text", ["T'es vraiment le plus con du forum.", "T'es trop con.", "T'es vraiment aussi con ou tu fais semblant ?"])
+def test_con_said_to_the_reader_with_an_adverb_is_an_insult(lexicon, text):
+    hits = lexicon.match(text, "fr")
+    assert any(h.severity == "strong" and h.category == "insult" for h in hits), text
