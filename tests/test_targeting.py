@@ -1293,6 +1293,21 @@ def test_the_same_shapes_without_contempt_are_not_derogation(rules, text, langua
     assert not of_kind(rules, text, language, "derogation"), text
 
 
+@pytest.mark.parametrize("text, threat", [
+    ("Nothing will stop me from killing those immigrants.", True),  # intent that takes a gerund
+    ("Time to start shooting the refugees.", True),
+    ("Nothing will stop me from killing it on stage tonight.", False),  # the idiom names no one
+    ("I hope someone shoots the refugees.", True),  # a killing hoped of someone else
+    ("I hope someone kills the bill in the senate.", False),
+    ("I wish all the Jews were dead.", True),
+    ("I wish the journalists killed in Gaza were remembered.", False),
+    ("Round up the refugees and drown them.", True),
+    ("Round up the kids and take them to the park.", False),
+])
+def test_english_threats_by_gerund_hope_wish_and_round_up(rules, text, threat):
+    assert bool(in_force(rules, text, "en", "threat")) is threat, text
+
+
 @pytest.mark.parametrize("text", [
     "J'ai hâte de te gazer.",  # impatience
     "Rien ne m'empêchera de te buter.",  # restraint refused
