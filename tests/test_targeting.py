@@ -1321,6 +1321,27 @@ def test_french_threats_in_the_forms_of_wish_and_impatience(rules, text):
     assert in_force(rules, text, "fr", "threat"), text
 
 
+@pytest.mark.parametrize("text, threat", [
+    ("Je paierais pour voir les réfugiés pendus.", True),
+    ("Je paierais pour voir les Bleus gagner la coupe.", False),
+    ("Je souhaite la mort des immigrés.", True),
+    ("Je souhaite la mort du projet de loi.", False),
+    ("Une balle pour chaque immigré.", True),
+    ("Si je croise un juif, je le tue.", True),
+    ("Le prochain musulman que je vois, je l'égorge.", True),
+    ("Le prochain musulman que je vois, je le tue pas, je lui serre la main.", False),
+    ("Si je croise un juif je le salue, c'est mon voisin.", False),
+    ("On devrait mettre une bombe dans cette synagogue.", True),
+    ("Je vais t'arracher la tête.", True),
+    ("Tu mérites de te faire tabasser.", True),
+    ("Tu mérites de te faire plaisir.", False),
+    ("Les femmes méritent des coups.", True),
+    ("Les femmes méritent des salaires égaux.", False),
+])
+def test_french_threats_wished_paid_for_or_promised_to_the_next_one(rules, text, threat):
+    assert bool(in_force(rules, text, "fr", "threat")) is threat, text
+
+
 @pytest.mark.parametrize("text", [
     "Il faut que les coupables soient punis.",
     "Il faut que les juifs soient respectés.",
