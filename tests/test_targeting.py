@@ -1294,6 +1294,33 @@ def test_the_same_shapes_without_contempt_are_not_derogation(rules, text, langua
 
 
 @pytest.mark.parametrize("text, threat", [
+    ("I'm ready to kill Muslims.", True),
+    ("I'm ready to kill it at the interview.", False),
+    ("It would make me happy to kill Jews.", True),
+    ("It would make me happy to kill some time here.", False),
+    ("I'd pay to see the refugees hanged.", True),
+    ("I'd pay to see the Rolling Stones live.", False),
+    ("I wish death on all immigrants.", True),
+    ("Let the Jews all die.", True),
+    ("Let the kids all play.", False),
+    ("I'd like Muslims to die.", True),
+    ("I'd like Muslims to vote more.", False),
+    ("A bullet for every immigrant.", True),
+    ("A bullet for every question, please, in the slides.", False),
+    ("The next Muslim I see, I'm slitting his throat.", True),
+    ("The next Muslim I see, I'm killing it with kindness.", False),
+    ("I'm going to rip your head off.", True),
+    ("I'll rip the page out of the book.", False),
+    ("You deserve to get beaten up.", True),
+    ("You deserve to get promoted.", False),
+    ("Jews to the ovens.", True),
+    ("Send the pizzas to the ovens.", False),
+])
+def test_english_threats_of_readiness_pleasure_payment_and_the_next_one(rules, text, threat):
+    assert bool(in_force(rules, text, "en", "threat")) is threat, text
+
+
+@pytest.mark.parametrize("text, threat", [
     ("Nothing will stop me from killing those immigrants.", True),  # intent that takes a gerund
     ("Time to start shooting the refugees.", True),
     ("Nothing will stop me from killing it on stage tonight.", False),  # the idiom names no one
