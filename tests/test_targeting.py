@@ -1369,6 +1369,31 @@ def test_french_threats_wished_paid_for_or_promised_to_the_next_one(rules, text,
     assert bool(in_force(rules, text, "fr", "threat")) is threat, text
 
 
+@pytest.mark.parametrize("text, threat", [
+    ("jte bute", True),  # the threat in the present, as it is said
+    ("je te plante", True),
+    ("je te plante là, j'ai un train", False),
+    ("je te plante le décor : on est en 1998", False),
+    ("je vous tue au Scrabble quand vous voulez", False),
+    ("ce député, je le descends à vue", True),
+    ("on aura ta peau", True),
+    ("on aura ta peau de chagrin", False),
+    ("je vais vous sortir la kalash", True),
+    ("bientôt vous serez tous six pieds sous terre", True),
+    ("vous allez tous y passer", True),
+    ("tu verras pas la fin de l'année", True),
+    ("tu verras pas la fin de l'année passer tellement c'est chargé", False),
+    ("ça va finir en bain de sang pour les immigrés", True),
+    ("Le film a fait un carnage au box-office", False),
+    ("faut refaire un Bataclan", True),
+    ("Il faudrait un autre Bataclan pour qu'ils comprennent", True),
+    ("Il faut faire un Bataclan de solidarité, un concert géant", False),
+    ("je vais te faire bouffer tes dents", True),
+])
+def test_french_threats_as_they_are_said(rules, text, threat):
+    assert bool(in_force(rules, text, "fr", "threat")) is threat, text
+
+
 @pytest.mark.parametrize("text", [
     "Il faut que les coupables soient punis.",
     "Il faut que les juifs soient respectés.",
