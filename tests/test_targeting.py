@@ -1294,6 +1294,27 @@ def test_the_same_shapes_without_contempt_are_not_derogation(rules, text, langua
 
 
 @pytest.mark.parametrize("text, threat", [
+    ("ima kill u", True),
+    ("ima call u later", False),
+    ("soon you'll all be six feet under", True),
+    ("you'll end up in the cemetery if you keep smoking like that", False),
+    ("I'll put you in the ground", True),
+    ("I'll put you in the ground floor office", False),
+    ("you're all going to die", True),
+    ("you're all going to die laughing at this", False),
+    ("gonna shoot up the school tomorrow", True),
+    ("we need another Christchurch", True),
+    ("we need another Christchurch earthquake fund", False),
+    ("next stop for the Jews: the ovens", True),
+    ("Next stop for the refugees: the new housing centre", False),
+    ("this will end in a bloodbath for the immigrants", True),
+    ("the carnage of the Jews in the Holocaust must never be forgotten", False),
+])
+def test_english_threats_as_they_are_typed(rules, text, threat):
+    assert bool(in_force(rules, text, "en", "threat")) is threat, text
+
+
+@pytest.mark.parametrize("text, threat", [
     ("I'm ready to kill Muslims.", True),
     ("I'm ready to kill it at the interview.", False),
     ("It would make me happy to kill Jews.", True),
