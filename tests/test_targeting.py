@@ -1294,6 +1294,8 @@ def test_the_same_shapes_without_contempt_are_not_derogation(rules, text, langua
 
 
 @pytest.mark.parametrize("text, threat", [
+    ("Women like you should be shot.", True),  # the reader's kind as the target
+    ("People like you should be celebrated.", False),
     ("ima kill u", True),
     ("ima call u later", False),
     ("soon you'll all be six feet under", True),
