@@ -37,8 +37,8 @@ from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Sequence
 from moderation.claims import frame_cuts, frame_edits, frames_pattern, pronoun_edits, pronouns_pattern, rewritten
 from moderation.support import denies_them_something_good
 from moderation.text.conjugate import future_and_conditional
-from moderation.text.masks import Unmasker
 from moderation.text.lookalikes import lookalike_variants
+from moderation.text.masks import Unmasker
 from moderation.text.normalize import normalize_for_matching
 from moderation.text.regex_cache import RegexCache, files_key
 from moderation.text.sentences import ends_in_question, sentence_start
