@@ -550,7 +550,9 @@ def load_reading(reading: type[GroupStance] | type[SecondOpinion], event: str) -
 # (ask_group_stance, moderation/scoring/group_stance.py, policy [group_stance]; 2026-12-07, eleventh session).
 # 24: more French function words decide the language of short comments ("On va te flinguer." was read
 # as English, so the French rules never ran; moderation/language.py; 2026-12-07, thirteenth session).
-ENGINE_REVISION = "eng-24"
+# 25: naming the act in French (« Traiter quelqu'un de ... n'est jamais acceptable ») is a report, its
+# terms quoted (text/reported_insults.py; 2026-12-07, thirteenth session).
+ENGINE_REVISION = "eng-25"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,

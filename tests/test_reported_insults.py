@@ -100,6 +100,8 @@ def test_a_slur_used_by_the_speaker_still_removes(engine, text):
     "If your whole case rests on calling people kikes, you have no case.",
     "Stop calling them faggots and make a real point.",
     "Calling disabled people retards is not banter.",
+    "Traiter quelqu'un de pédé n'est jamais acceptable.",  # removed before 2026-12-07 (thirteenth session)
+    "Arrêtez de traiter les gens de bougnoules.",
 ])
 def test_the_act_of_calling_people_a_slur_named_is_held_for_a_person_not_removed(engine, text):
     # removed on the lexicon's slur before 2026-12-07 (eighth session)
@@ -109,3 +111,4 @@ def test_the_act_of_calling_people_a_slur_named_is_held_for_a_person_not_removed
 
 def test_an_order_to_keep_calling_them_a_slur_is_not_a_report(engine):
     assert decide(engine, "Keep calling them kikes, it's what they are.").decision == "remove"
+    assert decide(engine, "Je vais traiter ce pédé de tous les noms.").decision == "remove"

@@ -68,6 +68,14 @@ _FR_REPORT = re.compile(
     r"trait(?:é|ée|és|ées|er)\s+(?:[\w'’-]+\s+){0,3}?d(?:e\s+|['’]\s*)",
     re.IGNORECASE,
 )
+# the act named, not done, as "calling" above: « Traiter quelqu'un de ... n'est jamais acceptable »,
+# « Arrêtez de traiter les gens de ... » (removed on the lexicon's slur; 2026-12-07, thirteenth session)
+_FR_CALLING = re.compile(
+    r"(?:(?:^|[.!?\n]\s*)|\b(?:de|d['’]|à|sans|arrêtez\s+de|arrête\s+de|arrêter\s+de|cessez\s+de|cesse\s+de|fait\s+de)\s*)"
+    r"traiter\s+(?:quelqu['’]un|qqn|les\s+gens|des\s+gens|les\s+autres|autrui|(?:les|des|ces|un|une|son|sa|ses)\s+[\w'’-]+)"
+    r"\s+d(?:e\s+|['’]\s*)",
+    re.IGNORECASE,
+)
 # the speaker's own act: « je l'avais traité de ... », « on les a traités de ... »
 _FR_SPEAKER = re.compile(
     r"(?:\bj['’]|\bje\s+|\bon\s+)(?:l['’]|les\s+|la\s+|le\s+|te\s+|t['’]|vous\s+|lui\s+|leur\s+)?$",
@@ -85,6 +93,8 @@ def reported_insult_spans(text: str) -> list[tuple[int, int]]:
         if match.group("opening") or (match.group("subject") or "").casefold() not in _EN_NOT_TOLD:
             spans.append((match.end(), _clause_end(text, match.end())))
     for match in _EN_CALLING.finditer(text):
+        spans.append((match.end(), _clause_end(text, match.end())))
+    for match in _FR_CALLING.finditer(text):
         spans.append((match.end(), _clause_end(text, match.end())))
     for match in _FR_REPORT.finditer(text):
         if not _FR_SPEAKER.search(text[max(0, match.start() - 24):match.start()]):
