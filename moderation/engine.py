@@ -551,7 +551,9 @@ def load_reading(reading: type[GroupStance] | type[SecondOpinion], event: str) -
 # 24: more French function words decide the language of short comments ("On va te flinguer." was read
 # as English, so the French rules never ran; moderation/language.py; 2026-12-07, thirteenth session).
 # 25: naming the act in French (« Traiter quelqu'un de ... n'est jamais acceptable ») is a report, its
-# terms quoted (text/reported_insults.py; 2026-12-07, thirteenth session).
+# terms quoted (text/reported_insults.py), and the odds of harm and the blame put on a group ("more
+# likely to be bullied", "blamed for everything", « accusés de tout ») read as sympathy unless the
+# blame is endorsed ("rightly", « à juste titre »; support.py; 2026-12-07, thirteenth session).
 ENGINE_REVISION = "eng-25"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,

@@ -188,6 +188,18 @@ _HARMED = re.compile(
     r"denied (?:\w+ )?(?:wages|jobs|housing|care|rights|access|justice))|"
     r"(?:discrimination|racism|prejudice|hate crimes?|abuse|violence|attacks?|harassment|bigotry|hostility|assaults?)"
     r"(?: (?!not|never|no)[\w'-]+){0,4}? (?:against|towards|toward|on|faced by|suffered by)|"
+    # the odds of harm and the blame put on them: "Gay people are more likely to be bullied at school",
+    # "Immigrants are blamed for everything", « Les immigrés sont accusés de tout » (held on toxicity and
+    # identity_attack; 2026-12-07, thirteenth session)
+    r"(?:more|far more|much more|twice as|three times as|four times as|disproportionately|most) likely to be "
+    r"(?:bullied|attacked|harassed|assaulted|killed|murdered|stopped|searched|arrested|jailed|imprisoned|evicted|"
+    r"excluded|discriminated against|targeted|abused|insulted|beaten|denied)(?![\W_]+by(?![^\W_]))|"
+    r"(?:are|were|is|was|get|gets|got|being)(?: (?:always|often|so often|constantly|routinely|unfairly|still))* "
+    r"(?:blamed for everything|blamed for all|scapegoated|made scapegoats|made the scapegoat|demoni[sz]ed|"
+    r"stigmati[sz]ed|vilified|bullied)|"
+    r"(?:sont|[ée]taient|est|[ée]tait)(?: (?:toujours|souvent|constamment|injustement|encore))* (?:accus[ée]e?s de tout|"
+    r"stigmatis[ée]e?s|diabolis[ée]e?s|point[ée]e?s du doigt|montr[ée]e?s du doigt|les boucs [ée]missaires|des boucs "
+    r"[ée]missaires|plus (?:souvent )?(?:harcel[ée]e?s|agress[ée]e?s|contr[ôo]l[ée]e?s|attaqu[ée]e?s))|"
     # "X are far more often the victims of violence than ..." (2026-12-07, ninth session)
     r"(?:are|were|is|was|been|being)(?: (?!not|never|no|rarely|seldom|hardly)[\w']+){0,4}? victims of|"
     # what they live with or face: "So many Jews live with hate and the threat of violence every day",
@@ -233,6 +245,9 @@ _JUSTIFIED = re.compile(r"(?<![^\W_])(?:because|since(?![^\W_])|as they|for bein
                         r"deserve|deserved|earned|asked for it|had it coming|m[ée]rit|cherch[ée]|"
                         r"wonder why|ask yourself|guess why|there'?s a reason|for a reason|no smoke without fire|"
                         r"demandez-vous|demande-toi|pourquoi [àa] votre avis|[àa] votre avis pourquoi|devinez pourquoi|"
+                        # the blame endorsed: "... and rightly so", « ... à juste titre » (2026-12-07, thirteenth session)
+                        r"rightly|with good reason|for good reason|and so they should|as they should be|[àa] juste titre|"
+                        r"[àa] raison|avec raison|et c'est normal|et c'est bien fait|bien fait pour eux|"
                         r"c'est pas pour rien|ce n'est pas pour rien|pas de fum[ée]e sans feu|il y a une raison)", re.IGNORECASE)
 
 

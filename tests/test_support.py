@@ -99,6 +99,13 @@ def test_a_real_denial_or_sympathy_stays_kept(engine, text):
     ("Les handicapés sont des gens comme les autres.", True),
     ("Are Muslims people like the rest of us?", False),
     ("Love is love, and gay people deserve to marry whoever they choose.", True),
+    # the odds of harm and the blame put on them (2026-12-07, thirteenth session)
+    ("Gay people are more likely to be bullied at school.", True),
+    ("You are more likely to be killed by a Christian than a Muslim.", False),  # "by": the agent
+    ("Immigrants are blamed for everything, which is unfair.", True),
+    ("Les immigrés sont accusés de tout, c'est injuste.", True),
+    ("Les immigrés sont accusés de tout, à juste titre.", False),  # the blame endorsed
+    ("Muslims are more likely to be arrested, because they commit more crimes.", False),
 ])
 def test_what_reads_as_support(text, supports):
     assert voices_support(text) is supports
