@@ -19,15 +19,12 @@ from __future__ import annotations
 
 import argparse
 import collections
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from compare import decisions  # also puts the project root on sys.path
 
-from moderation.engine import Engine  # noqa: E402
-from moderation.settings import PROJECT_ROOT, load_settings  # noqa: E402
-from moderation.targeting import TargetRules  # noqa: E402
-from moderation.types import CommentInput  # noqa: E402
+from moderation.engine import Engine
+from moderation.settings import PROJECT_ROOT, load_settings
+from moderation.targeting import TargetRules
 
 # verb -> (base, past participle, -ing, third person)
 ENGLISH_VERBS = {
@@ -109,8 +106,7 @@ def main() -> None:
     unique = list(dict.fromkeys(text for text, _, _ in sentences))
     rules = TargetRules.load(PROJECT_ROOT / "config" / "targets")
     engine = Engine.from_settings(load_settings())
-    decided = {text: d.decision for text, d in
-               zip(unique, engine.decide([CommentInput(id=str(i), text=t) for i, t in enumerate(unique)]))}
+    decided = dict(zip(unique, decisions(engine, unique)))
     read = {text: any(hit.kind == "threat" and hit.in_force for hit in rules.find(text, args.language))
             for text in unique}
     tallies = {"frame": collections.defaultdict(lambda: [0, 0, 0]), "verb": collections.defaultdict(lambda: [0, 0, 0])}

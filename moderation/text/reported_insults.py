@@ -92,10 +92,9 @@ def reported_insult_spans(text: str) -> list[tuple[int, int]]:
     for match in _EN_TOLD.finditer(text):
         if match.group("opening") or (match.group("subject") or "").casefold() not in _EN_NOT_TOLD:
             spans.append((match.end(), _clause_end(text, match.end())))
-    for match in _EN_CALLING.finditer(text):
-        spans.append((match.end(), _clause_end(text, match.end())))
-    for match in _FR_CALLING.finditer(text):
-        spans.append((match.end(), _clause_end(text, match.end())))
+    for calling in (_EN_CALLING, _FR_CALLING):
+        for match in calling.finditer(text):
+            spans.append((match.end(), _clause_end(text, match.end())))
     for match in _FR_REPORT.finditer(text):
         if not _FR_SPEAKER.search(text[max(0, match.start() - 24):match.start()]):
             spans.append((match.end(), _clause_end(text, match.end())))
