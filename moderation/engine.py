@@ -23,7 +23,7 @@ from typing import Callable, Sequence
 from moderation.language import LanguageDetector, LanguageResult
 from moderation.group_neutral import neutral_text, said_of_oneself, speaks_as_a_member
 from moderation.policy import NEUTRAL_READING_LABELS, Evidence, Policy, load_policy
-from moderation.refutation import refuted_claims
+from moderation.refutation import denied_worth, refuted_claims
 from moderation.scoring.base import ScorerUnavailable
 from moderation.scoring.group_stance import GroupStance, StanceScores
 from moderation.scoring.second_opinion import SecondOpinion
@@ -148,28 +148,50 @@ def find_targeted_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
         item.targets, item.groups = reading.hits, reading.groups
         item.names_person, item.names_role = reading.names_person, reading.names_role
         item.frames = list(reading.frames)
-        if item.groups and not any(t.in_force for t in item.targets):
-            item.targets = item.targets + _refuted(engine, item)
+        if item.groups:
+            item.targets = _refuted(engine, item)
         unvoiced = [t for t in item.targets if not t.in_force]
         if unvoiced:
             item.hits = [_qualified(hit, unvoiced) for hit in item.hits]
 
 
 def _refuted(engine: "Engine", item: Evaluation) -> list[TargetHit]:
-    """The claims about a group the comment calls false ("It's nonsense to say X are behind the rise
-    in crime"; moderation/refutation.py) that the rules did not find, as negated derogation."""
-    spans = refuted_claims(item.comment.text)
-    if not spans:
-        return []
-    mentions = engine.targets.group_mentions(item.comment.text, item.rules_language)
-    known = [(t.start, t.end) for t in item.targets]
-    found = []
-    for start, end in spans:
-        group = next((g for g_start, g_end, g, _ in mentions if start <= g_start and g_end <= end), None)
-        if group is not None and not any(k_start < end and start < k_end for k_start, k_end in known):
-            language = item.language.language if item.language.language in engine.targets.rules else item.rules_language
-            found.append(TargetHit("derogation", group, start, end, item.comment.text[start:end], language, negated=True))
-    return found
+    """item.targets with the claims about a group that the comment calls false read as what they are.
+
+    A slander called false ("It's nonsense to say X are behind the rise in crime", "I used to think X
+    were lazy, but I was wrong"; moderation/refutation.py) is a denial: a derogation the rules found
+    inside it, in force or reported, is negated, and a claim the rules did not know becomes a negated
+    derogation. Abuse outside the claims stays as it was ("It's nonsense to say X are behind this,
+    they're vermin" is still held), and so do threats: a threat called false is still one.
+    Worth called false ("There is no evidence that X are human", "I've never met a X who was
+    grateful") is derogation in the comment's own voice, whatever the rules read inside it."""
+    text = item.comment.text
+    refuted, denied = refuted_claims(text), denied_worth(text)
+    if not (refuted or denied):
+        return item.targets
+
+    def inside(spans: list[tuple[int, int]], hit: TargetHit) -> bool:
+        # the claim's first clause: a claim runs to the sentence's end, and what follows a comma may
+        # be the comment's own voice ("It's nonsense to say X are behind this, they're vermin")
+        return hit.kind == "derogation" and any(hit.start < _first_clause_end(text, start, end) and start < hit.end
+                                                for start, end in spans)
+
+    targets = [dataclasses.replace(hit, negated=True) if inside(refuted, hit)
+               else dataclasses.replace(hit, negated=False, reported=False) if inside(denied, hit)
+               else hit for hit in item.targets]
+    mentions = engine.targets.group_mentions(text, item.rules_language)
+    language = item.language.language if item.language.language in engine.targets.rules else item.rules_language
+    for spans, negated in ((refuted, True), (denied, False)):
+        for start, end in spans:
+            group = next((g for g_start, g_end, g, _ in mentions if start <= g_start and g_end <= end), None)
+            if group is not None and not any(t.start < end and start < t.end for t in targets):
+                targets.append(TargetHit("derogation", group, start, end, text[start:end], language, negated=negated))
+    return targets
+
+
+def _first_clause_end(text: str, start: int, end: int) -> int:
+    comma = text.find(",", start, end)
+    return end if comma < 0 else comma
 
 
 def _qualified(hit: LexiconHit, unvoiced: list[TargetHit]) -> LexiconHit:
@@ -554,7 +576,12 @@ def load_reading(reading: type[GroupStance] | type[SecondOpinion], event: str) -
 # terms quoted (text/reported_insults.py), and the odds of harm and the blame put on a group ("more
 # likely to be bullied", "blamed for everything", « accusés de tout ») read as sympathy unless the
 # blame is endorsed ("rightly", « à juste titre »; support.py; 2026-12-07, thirteenth session).
-ENGINE_REVISION = "eng-25"
+# 26: a claim called false negates the derogation the rules found inside it too (they read "I used to
+# think X were lazy, but I was wrong" as the claim); more frames of refutation (a belief taken back,
+# evidence denied, the believer judged, a claim told then denied, "never met a X who was ..."); worth
+# called false by the same frames is derogation in force ("There is no evidence that X are human",
+# "I've never met a X who was grateful"; refutation.py denied_worth); 2026-12-07, fourteenth session.
+ENGINE_REVISION = "eng-26"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,

@@ -3,7 +3,7 @@
 import pytest
 
 from moderation.engine import Engine
-from moderation.refutation import refuted_claims
+from moderation.refutation import denied_worth, refuted_claims
 from moderation.settings import load_settings
 from moderation.types import CommentInput
 
@@ -84,3 +84,72 @@ def test_more_ways_of_calling_a_claim_false(text, claim):
 
 def test_hating_a_group_called_the_right_response_is_no_refutation():
     assert claims("Hating Muslims is the only sane response.") == []
+
+
+# Frames found by a grammar probe of negated hate (2026-12-07, fourteenth session): a belief taken
+# back, evidence denied, the believer judged, a claim told then denied, praise never met.
+@pytest.mark.parametrize("text, claim", [
+    ("I used to think immigrants were violent, but I was wrong.", "immigrants were violent"),
+    ("There is no evidence that gay people are lazy.", "gay people are lazy"),
+    ("Claiming that trans people are dirty is bigotry, plain and simple.", "trans people are dirty"),
+    ("Anyone who thinks Jews are a threat to this country has never met one.", "Jews are a threat to this country"),
+    ("Why do people still pretend refugees are criminals? They aren't.", "refugees are criminals"),
+    ("I'm tired of hearing that women are stupid. It's false.", "women are stupid"),
+    ("Not once in my life have I met immigrants who were parasites.", "immigrants who were parasites"),
+    ("Avant je pensais que les immigrés étaient violents, mais je me trompais.", "les immigrés étaient violents"),
+    ("Ceux qui pensent que les musulmans sont dangereux n'en ont jamais rencontré.", "les musulmans sont dangereux"),
+    ("J'en ai marre d'entendre que les réfugiés sont des parasites. C'est faux.", "les réfugiés sont des parasites"),
+    ("Je refuse de croire que les handicapés sont des animaux.", "les handicapés sont des animaux"),
+    ("Je n'ai jamais rencontré de Roms qui soient des voleurs.", "de Roms qui soient des voleurs"),
+])
+def test_a_belief_taken_back_evidence_denied_or_a_believer_judged_is_a_refutation(text, claim):
+    assert claims(text) == [claim]
+
+
+@pytest.mark.parametrize("text", [
+    "I used to think immigrants were dangerous, and I was right.",
+    "It's not hate to say women are inferior, it's biology.",  # a negated verdict calls nothing false
+    "The idea that Muslims are violent is not wrong.",
+    "People say Black people are lazy. They are.",
+])
+def test_a_claim_endorsed_is_no_refutation(text):
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # held before (identity_derogation in force, or the model heads): the rules found the claim and
+    # read past the frame around it
+    "I used to think immigrants were violent, but I was wrong.",
+    "There is no evidence that gay people are lazy.",
+    "Why do people still pretend refugees are criminals? They aren't.",
+    "Not once in my life have I met women who were parasites.",
+    "The idea that trans people are parasites is just wrong.",  # a lexicon term inside: negated, not quoted
+    "Avant je pensais que les femmes étaient des parasites, mais je me trompais.",
+    "Je refuse de croire que les musulmans sont des animaux.",
+])
+def test_a_refuted_claim_the_rules_found_is_negated_and_kept(engine, text):
+    decision = decide(engine, text)
+    assert decision.decision == "keep", (decision.reasons, decision.targeted)
+
+
+@pytest.mark.parametrize("text", [
+    # kept before: the frames that refute a slander deny a group its worth when they frame praise
+    "There is no evidence that Jews are human.",
+    "I've never met a refugee who was grateful.",
+    "I used to think Muslims were peaceful, until I met some.",
+    "Why do people pretend gay people are normal? They aren't.",
+    "I refuse to believe that Jews are innocent.",
+    "Rien ne prouve que les juifs soient humains.",
+    "Je n'ai jamais rencontré de réfugié qui soit reconnaissant.",
+    "Avant je pensais que les femmes étaient nos égales, mais je me trompais.",
+])
+def test_worth_called_false_is_derogation_in_force(engine, text):
+    decision = decide(engine, text)
+    assert decision.decision != "keep"
+    assert any(t["kind"] == "derogation" and not t["negated"] and not t["reported"] for t in decision.targeted)
+
+
+def test_a_slander_called_false_beside_worth_called_false():
+    text = "There is no evidence that immigrants are violent. There is no evidence that they are honest either."
+    assert claims(text) == ["immigrants are violent"]
+    assert [text[start:end] for start, end in denied_worth(text)] == ["they are honest either"]
