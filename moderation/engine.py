@@ -581,7 +581,11 @@ def load_reading(reading: type[GroupStance] | type[SecondOpinion], event: str) -
 # evidence denied, the believer judged, a claim told then denied, "never met a X who was ..."); worth
 # called false by the same frames is derogation in force ("There is no evidence that X are human",
 # "I've never met a X who was grateful"; refutation.py denied_worth); 2026-12-07, fourteenth session.
-ENGINE_REVISION = "eng-26"
+# 27: a claim mocked ("Oh yes, X are coming to steal our jobs... said every generation ever", "Remind me
+# how X are 'destroying' the country?") is refuted (refutation.py); blame refused ("Stop using X as
+# scapegoats", « À chaque problème, on accuse les X ») and comments about a group condemned read as
+# support (support.py); 2026-12-07, fourteenth session.
+ENGINE_REVISION = "eng-27"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,

@@ -48,6 +48,10 @@ _CLAIM_ENDS = r"(?=\s*(?:[.!?;,\n]|$))"
 _MET_EN = r"(?P<claim>(?:a |an |any |one |a single )?[^.!?;,\n]{2,60}? (?:who|that) (?:was|were|is|are) [^.!?;\n]{2,80}?)"
 _MET_FR = (r"(?P<claim>(?:de |d'|un |une |aucune? |des )?[^.!?;,\n]{2,60}? qui (?:soi(?:en)?t|[ée]tai(?:en)?t|est|sont) "
            r"[^.!?;\n]{2,80}?)")
+# what tells that a claim was said in mockery, after it
+_MOCKED = (r"(?:said (?:by )?every generation|get a grip|give me a break|get real|grow up|do you even (?:read|listen|hear "
+           r"yourself)|you can't make this up|vous vous relisez|on croit r[êe]ver|redescende[zs]|soyons s[ée]rieux|on dit "
+           r"[çc]a [àa] chaque g[ée]n[ée]ration|c'est [çc]a,? oui)")
 # what a comment says after it has told a claim: "They aren't.", « C'est faux. »
 _DENIED_AFTER_EN = (r"(?:no,? )?(?:they aren't|they're not|they are not|they really aren't|they never were|they weren't|"
                     r"it's not true|that's not true|it is not true|that is not true|it's false|that's false|not true|"
@@ -165,6 +169,15 @@ _FRAMES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     r"(?:second|minute|moment)) (?:that )?" + _CLAIM + _CLAIM_ENDS,
     r"(?<![^\W_])(?:je refuse de (?:croire|penser|admettre)|je ne croirai jamais|je n'ai jamais cru|je ne crois pas une "
     r"(?:seconde|minute)) (?:que |qu')" + _CLAIM + _CLAIM_ENDS,
+    # sarcasm: "Oh yes, X are coming to steal our jobs... said every generation ever", « Ah oui, bien sûr,
+    # <claim>. Vous vous relisez parfois ? », "Yes, because X are obviously behind every pothole"
+    r"(?:^|(?<=[.!?]\s))(?:oh |ah )?(?:yes|yeah|sure|right|oui)[,! ]+(?:(?:of course|because|bien s[ûu]r|c'est [çc]a)[,! ]+)?"
+    + _CLAIM + r"(?:\.{2,}|…|[.!?;,])\s*[^\n]{0,60}?(?<![^\W_])" + _MOCKED + r"(?![^\W_])",
+    r"(?:^|(?<=[.!?]\s))(?:oh |ah )?(?:yes|yeah|sure|right|oui)[, ]+(?:because|of course|bien s[ûu]r|parce que)[, ]+(?P<claim>"
+    r"[^.!?;\n]{0,60}?(?<![^\W_])(?:obviously|clearly|totally|of course|[ée]videmment|forc[ée]ment|bien s[ûu]r)(?![^\W_])"
+    r"[^.!?;\n]{1,80}?)" + _CLAIM_ENDS,
+    # "Remind me how X are 'destroying' the country?", « Rappelez-moi comment les X « détruisent » le pays ? »
+    r"(?<![^\W_])(?:remind me (?:again )?how|rappelez-moi (?:donc |encore )?(?:comment|en quoi)) " + _CLAIM + _CLAIM_ENDS,
     # "I've never met a Muslim who was violent", « Je n'ai jamais rencontré de X qui soient ... »
     r"(?<![^\W_])(?:i(?:'ve| have)? never (?:once |ever )?(?:met|known|seen|come across|encountered|worked with)|not once "
     r"(?:in my (?:life|\w+ years) )?(?:have|did) i (?:ever )?(?:meet|met|see|seen|know|known|come across|encounter(?:ed)?|work(?:ed)? with)|i(?:'ve| "

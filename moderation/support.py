@@ -67,6 +67,14 @@ _SUPPORT = re.compile(
     r"(?:ce qu'(?:il|elle|ils|elles) (?:est|sont)|sa (?:religion|couleur|foi|origine)|son (?:origine|handicap|orientation)|"
     r"leur (?:religion|couleur|foi|origine|handicap|orientation)|la couleur)|"
     r"(?:solidarity|standing) with|"
+    # comments about them condemned: "Some of the comments here about X are disgraceful", « Certains
+    # commentaires ici sur les X sont honteux »
+    r"comments (?:here |on this (?:page|article|thread|site) |below |in this thread )?(?:about|on|against|aimed at) "
+    r"[^.!?\n]{1,40}? (?:are|were) (?:\w+ )?(?:disgraceful|vile|shameful|disgusting|appalling|sickening|hateful|a disgrace|"
+    r"racist|bigoted|horrible|awful|revolting)|"
+    r"commentaires (?:ici |sous cet article |de ce fil )?(?:sur|contre|visant|[àa] propos des?) [^.!?\n]{1,40}? sont "
+    r"(?:\w+ )?(?:honteux|ignobles|d[ée]go[ûu]tants|[ée]c[œo]e?urants|racistes|haineux|une honte|r[ée]voltants|"
+    r"lamentables|affligeants)|"
     r"(?:are|is) (?:welcome here|always welcome)|"
     # one of us: "Roma are people like the rest of us", « Les handicapés sont des gens comme les autres »
     # (threat 0.55-0.74 at the group bar; 2026-12-06, seventh session)
@@ -122,6 +130,30 @@ _SUPPORT = re.compile(
     r"sciences?|entreprise|police|m[ée]decine|postes? de direction)|"
     r"je (?:soutiens|suis avec|suis aux c[ôo]t[ée]s)"
     r")(?![^\W_])", re.IGNORECASE)
+
+# Blame refused: "Stop using X as scapegoats", "Every time something goes wrong, people blame X.
+# Enough.", "Blame X, as usual.", « Arrêtez de faire des X des boucs émissaires », « À chaque
+# problème, on accuse les X » (held on identity_attack 0.6-0.9; 2026-12-07, fourteenth session). Not
+# when the blame is then endorsed or moved onto them ("..., and they're right to", « accusez plutôt
+# les X »): _BLAME_ENDORSED.
+_BLAME_REFUSED = re.compile(
+    r"(?<![^\W_])(?:"
+    r"scapegoat(?:s|ing|ed)?|boucs? [ée]missaires?|"
+    r"(?:stop|quit|enough of|tired of|sick of|fed up with) (?:blaming|demoni[sz]ing|vilifying|attacking|targeting)|"
+    r"(?:arr[êe]t(?:ez|ons|e|er) (?:donc )?|cessez |assez )d'(?:accuser|incriminer|attaquer|stigmatiser)|"
+    r"(?:arr[êe]t(?:ez|ons|e|er) (?:donc )?|cessez )de (?:bl[âa]mer|tout mettre sur le dos|stigmatiser|diaboliser|viser)|"
+    r"every time (?:something|anything) (?:goes wrong|happens|breaks)[^.!?\n]{0,40}? (?:people|they|everyone|politicians|"
+    r"the media|some|you) (?:\w+ )?(?:blame|point (?:the finger )?at)|"
+    r"(?:people|they|politicians|the media|some) (?:always |just |simply )?blame [^.!?\n]{1,40}?,? (?:as usual|as always|"
+    r"yet again|every single time)|"
+    r"(?:blame|blaming) [^.!?\n]{1,40}?,? (?:as usual|as always|yet again)|"
+    r"[àa] chaque (?:probl[èe]me|crise|fois que (?:quelque chose|[çc]a) (?:va mal|ne va pas|d[ée]raille))[^.!?\n]{0,40}? on "
+    r"(?:accuse|bl[âa]me|s'en prend (?:aux|[àa])|pointe du doigt)|"
+    r"on (?:accuse|bl[âa]me|s'en prend [àa]) [^.!?\n]{1,40}?,? comme (?:d'habitude|toujours|d'hab)"
+    r")(?![^\W_])", re.IGNORECASE)
+_BLAME_ENDORSED = re.compile(r"(?<![^\W_])(?:rightly|right to|good reason|deservedly|deserve it|earned it|blame them|"
+                             r"blame the|juste titre|avec raison|ont raison|m[ée]rit[ée]|plut[ôo]t)(?![^\W_])", re.IGNORECASE)
+
 
 # What makes a phrase of support say the opposite: a negation just before it ("don't deserve",
 # « ne méritent pas », "never be able to live") or after it (« ne méritent pas le respect » is
@@ -283,7 +315,7 @@ def voices_support(text: str) -> bool:
 
 def says_support(text: str) -> bool:
     """voices_support without the harm told: a phrase of support said, not negated or asked."""
-    return _stated(_SUPPORT, text)
+    return _stated(_SUPPORT, text) or _stated(_BLAME_REFUSED, text, also_refused=_BLAME_ENDORSED)
 
 
 def told_harm_spans(text: str) -> list[tuple[int, int]]:

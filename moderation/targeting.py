@@ -106,7 +106,7 @@ PREFIX_REACH = 400  # characters those words may span (ten words of forty letter
 # Bump when this module reads the same files differently (what a pattern compiles to, how a comment
 # is matched), so that `TargetRules.version` changes even if the files did not: a decision records
 # the version, and rescoring compares it (as the lexicon's MATCHER_REVISION).
-RULES_REVISION = "16"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
+RULES_REVISION = "17"  # 2: reported words the comment agrees with are in force (_ENDORSED, 2026-12-04)
 # 3: a comma then a new subject ends the clause a negation qualifies (_CLAUSE_BREAK), a claim set up
 # for a "but" is not negated (_set_up), an opener cancels only what comes before its end (2026-12-05)
 # 4: a negative question about a group is not its denial (_asks_why_not, 2026-12-05)
@@ -139,6 +139,8 @@ RULES_REVISION = "16"  # 2: reported words the comment agrees with are in force 
 # 16: a claim right after a comma is not negated by the clause before it (_COMMA_JUST_BEFORE); « non »
 # then a subject ends a clause (_CLAUSE_BREAK); a group's name behind mask characters is read
 # ("m*slims"; moderation/text/masks.py; 2026-12-07, thirteenth session)
+# 17: a group named as what talk or an act is about is no subject of derogation ("the comments here about
+# X are disgraceful"; _spoken_of; 2026-12-07, fourteenth session)
 
 
 class TargetRulesError(ValueError):
@@ -901,7 +903,7 @@ class TargetRules:
                         continue
                     if kind == "negated_derogation" and _asks_why_not(text, start, end):
                         continue
-                    if kind == "derogation" and _blamed_by_a_gerund(text, start):
+                    if kind == "derogation" and (_blamed_by_a_gerund(text, start) or _spoken_of(text, start)):
                         continue
                     target = named_group if kind == "pronoun_derogation" else rules.group_at(text, start, end)
                     orig_start, orig_end = normalized.original_span(source[start], source[end - 1] + 1)
@@ -1033,6 +1035,25 @@ _BLAME_BEFORE = re.compile(
 def _blamed_by_a_gerund(text: str, start: int) -> bool:
     """Whether the group at `start` is the object of an act of blame that opens its sentence."""
     return _BLAME_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
+# The group as what is talked about: in "Some of the comments here about Muslims are disgraceful",
+# « Les blagues sur les Roms sont lamentables », "attacks on Jews are vile" the comments, jokes and
+# attacks are called disgraceful, not the group (2026-12-07, fourteenth session: "Muslims are
+# disgraceful" was derogation in force). Read on the rules' text: lower case, accents dropped.
+_SPOKEN_OF_BEFORE = re.compile(
+    r"(?<![^\W_])(?:comments|posts|remarks|jokes|attacks|abuse|hatred|hate|slurs|insults|lies|myths|rhetoric|stereotypes|"
+    r"tweets|threats|propaganda|discrimination|prejudice|violence|crimes|statements|messages|things (?:people|they|some) "
+    r"(?:say|write|post)|commentaires|propos|blagues|attaques|insultes|mensonges|cliches|prejuges|messages|tweets|menaces|"
+    r"violences|discriminations|crimes|agressions|horreurs)"
+    r"(?: (?:here|online|below|on this (?:page|thread|site)|ici|en ligne|sous cet article))? "
+    r"(?:about|on|against|toward|towards|targeting|aimed at|sur|contre|envers|visant|a l'encontre)\s+"
+    r"(?:all |the |des |les |)?$")
+
+
+def _spoken_of(text: str, start: int) -> bool:
+    """Whether the group at `start` is what some talk or act named just before it is about."""
+    return _SPOKEN_OF_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
 # A negative question asks nothing to be denied: « Pourquoi les X ne rentrent pas chez eux ? »,

@@ -153,3 +153,23 @@ def test_a_slander_called_false_beside_worth_called_false():
     text = "There is no evidence that immigrants are violent. There is no evidence that they are honest either."
     assert claims(text) == ["immigrants are violent"]
     assert [text[start:end] for start, end in denied_worth(text)] == ["they are honest either"]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("Oh yes, Muslims are coming to steal our jobs... said every generation ever.", "Muslims are coming to steal our jobs"),
+    ("Yes, because immigrants are obviously behind every pothole in town. Get a grip.",
+     "immigrants are obviously behind every pothole in town"),
+    ('Remind me how refugees are "destroying" the country?', 'refugees are "destroying" the country'),
+    ("Rappelez-moi comment les immigrés « détruisent » le pays ?", "les immigrés « détruisent » le pays"),
+])
+def test_a_claim_mocked_is_a_refutation(text, claim):
+    assert set(claims(text)) == {claim}
+
+
+@pytest.mark.parametrize("text", [
+    "Oh yes, Muslims are so peaceful... get real.",  # worth mocked: the hate itself
+    "Yes, because Jews are obviously innocent. Get a grip.",
+])
+def test_worth_mocked_is_derogation(engine, text):
+    assert claims(text) == []
+    assert decide(engine, text).decision != "keep"

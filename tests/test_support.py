@@ -318,3 +318,28 @@ def test_victims_denied_are_no_sympathy():
 ])
 def test_a_piece_about_them_praised_reads_as_praise(text):
     assert voices_praise(text)
+
+
+# A probe of counter-speech in defence of a group (2026-12-07, fourteenth session): blame refused and
+# comments condemned were held on identity_attack (0.6-0.9) or read as derogation of the group.
+@pytest.mark.parametrize("text", [
+    "Stop using refugees as scapegoats.",
+    "Every time something goes wrong, people blame immigrants. Enough.",
+    "Blame disabled people, as usual. So lazy.",
+    "Arrêtez de faire des Roms des boucs émissaires.",
+    "À chaque problème, on accuse les immigrés. Ça suffit.",
+    "On accuse les musulmans, comme d'habitude. Facile.",
+    "Some of the comments here about Muslims are disgraceful. They're our neighbours.",
+])
+def test_blame_refused_and_comments_condemned_are_kept(engine, text):
+    decision = decide(engine, text)
+    assert decision.decision == "keep", (decision.reasons, decision.targeted)
+
+
+@pytest.mark.parametrize("text", [
+    "Every time something goes wrong, people blame immigrants. And they're right to.",
+    "Immigrants aren't scapegoats, they're the problem.",
+    "Les commentaires sur les Roms sont trop gentils, ce sont des voleurs.",
+])
+def test_blame_endorsed_or_moved_onto_the_group_is_not_kept(engine, text):
+    assert decide(engine, text).decision != "keep"

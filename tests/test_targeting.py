@@ -2392,3 +2392,16 @@ def test_a_doubled_letter_that_makes_a_dictionary_word_is_not_read(rules):
                                   "Sportswomen deserve better coverage."])
 def test_a_long_ordinary_word_is_not_cut_into_a_sentence(rules, text):
     assert not rules.find(text, "en"), rules.find(text, "en")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Some of the comments here about Muslims are disgraceful.", "en"),
+    ("Les blagues sur les Roms sont lamentables.", "fr"),
+    ("The attacks on Jews are vile.", "en"),
+])
+def test_a_group_named_as_what_talk_or_an_act_is_about_is_no_subject_of_derogation(rules, text, language):
+    assert of_kind(rules, text, language, "derogation") == []
+
+
+def test_a_group_as_the_subject_after_talk_is_still_derogation(rules):
+    assert in_force(rules, "Everything about Muslims is disgusting.", "en", "derogation")
