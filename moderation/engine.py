@@ -585,7 +585,10 @@ def load_reading(reading: type[GroupStance] | type[SecondOpinion], event: str) -
 # how X are 'destroying' the country?") is refuted (refutation.py); blame refused ("Stop using X as
 # scapegoats", « À chaque problème, on accuse les X ») and comments about a group condemned read as
 # support (support.py); 2026-12-07, fourteenth session.
-ENGINE_REVISION = "eng-27"
+# 28: a group defended ("Leave X alone.", « Ne mettez pas tous les X dans le même sac », "Without X our
+# hospitals would collapse") reads as support unless what follows turns it (support.py _DEFENCE);
+# 2026-12-07, fourteenth session.
+ENGINE_REVISION = "eng-28"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,

@@ -131,6 +131,44 @@ _SUPPORT = re.compile(
     r"je (?:soutiens|suis avec|suis aux c[ôo]t[ée]s)"
     r")(?![^\W_])", re.IGNORECASE)
 
+# A group defended: leave them be, don't lump them together, respect them, they did nothing ("Leave
+# trans people alone.", « Ne mettez pas tous les X dans le même sac », "Without X our hospitals would
+# collapse", "X have nothing to do with these attacks"; held on toxicity and identity_attack 0.6-0.97;
+# 2026-12-07, fourteenth session). Not when what follows turns it ("Don't lump all X together: the Y
+# are even worse", « ..., ils finiront bien par partir »): _DEFENCE_TURNED.
+_DEFENCE = re.compile(
+    r"(?<![^\W_])(?:"
+    r"(?:leave|let) (?:all |the |these |those |our )?[\w-]+(?: [\w-]+)? (?:alone|be|in peace|live in peace)(?=\s*(?:[.!]|$))|"
+    r"(?:laisse[zr]?|foute[zr]|fiche[zr]) (?:donc )?(?:les |ces |nos )?[\w-]+(?: [\w-]+)? (?:tranquilles?|en paix)(?=\s*(?:[.!]|$))|"
+    r"(?:foute[zr]|fiche[zr]) (?:donc )?la paix (?:aux|[àa])|"
+    r"(?:(?:don't|do not|never|stop|quit) )?(?:lumping|lump|lumped|tarring|tar|tarred) (?:all |every |the |these |those )?[\w-]+(?: [\w-]+)? (?:together|in with|with "
+    r"the same brush)|"
+    r"(?:ne (?:mettez|mettons|mets|mettre|met) (?:pas|jamais) |(?:mettre|mettez|mettent|met) )(?:tous |toutes )?(?:les |ces )?"
+    r"[\w-]+(?: [\w-]+)? dans le m[êe]me sac|pas d'amalgame|"
+    r"(?:you're|you are|people are|they are|they're|stop|quit) confusing [\w-]+(?: [\w-]+)? (?:with|and)|"
+    r"(?:vous confondez|arr[êe]te[zr]? de confondre|il ne faut pas confondre|ne confondons pas|faut pas confondre)|"
+    r"no more (?:among|in|with|amongst) [^.!?\n]{1,40}? than (?:anywhere else|elsewhere|anyone else|among anyone else|the "
+    r"rest of us|in any other group)|"
+    r"pas plus (?:chez|parmi) [^.!?\n]{1,40}? (?:qu'ailleurs|que (?:chez |parmi )?les autres|que dans n'importe quel)|"
+    r"none of them (?:fits?|matches|match|is like|are like|resembles?) (?:your|the|those|these) (?:stereotypes?|clich[ée]s?|"
+    r"descriptions?|caricatures?|prejudices?)|"
+    r"(?:aucun|aucune|personne) (?:d'entre eux |d'entre elles )?ne (?:correspond|ressemble) [àa] (?:vos|ces|tes|leurs) "
+    r"(?:clich[ée]s|caricatures?|pr[ée]jug[ée]s|descriptions?)|"
+    r"without [^.!?\n]{1,40}?,? (?:our|the) [\w-]+(?: [\w-]+)? (?:would|wouldn't|could not|couldn't|would not) (?:collapse|"
+    r"fall apart|grind to a halt|function|run|work|survive|close|stop)|"
+    r"sans [^.!?\n]{1,40}?, (?:nos|les|notre|la|le) [\w-]+(?: [\w-]+)? (?:ne )?(?:tourneraient|tournerait|fonctionneraient|"
+    r"fonctionnerait|s'effondreraient|s'effondrerait|fermeraient|fermerait|s'arr[êe]teraient|s'arr[êe]terait)|"
+    r"(?:a (?:bit|little) of|some|show some|more|a little more|a bit more) respect (?:for|towards|to)|"
+    r"(?:un peu de|un peu plus de|du|plus de) respect (?:pour|envers|[àa] l'[ée]gard des?)|"
+    r"(?:have|has|had) nothing to do with (?:this|these|that|those|the) (?:attacks?|crimes?|violence|murders?|bombings?|"
+    r"shootings?|killings?|terror\w*|atrocit\w+)|"
+    r"n'(?:ont|a|avaient|avait) rien [àa] voir avec (?:ces|cet|cette|les|l'|la|le|ce) (?:attentats?|attaques?|crimes?|"
+    r"violences?|meurtres?|tueries?|terroris\w+|atrocit\w+)"
+    r")(?![^\W_])", re.IGNORECASE)
+_DEFENCE_TURNED = re.compile(r"(?<![^\W_])(?:worse|worst|the real problem|the problem is|are the problem|die out|get rid|"
+                             r"pires?|le vrai probl[èe]me|le probl[èe]me c'est|finiront|partiront|d[ée]gager)(?![^\W_])",
+                             re.IGNORECASE)
+
 # Blame refused: "Stop using X as scapegoats", "Every time something goes wrong, people blame X.
 # Enough.", "Blame X, as usual.", « Arrêtez de faire des X des boucs émissaires », « À chaque
 # problème, on accuse les X » (held on identity_attack 0.6-0.9; 2026-12-07, fourteenth session). Not
@@ -140,6 +178,9 @@ _BLAME_REFUSED = re.compile(
     r"(?<![^\W_])(?:"
     r"scapegoat(?:s|ing|ed)?|boucs? [ée]missaires?|"
     r"(?:stop|quit|enough of|tired of|sick of|fed up with) (?:blaming|demoni[sz]ing|vilifying|attacking|targeting)|"
+    r"(?:too|so|very|always) easy to (?:pick on|blame|bash|attack|target|scapegoat|go after)|"
+    r"(?:trop|si|tellement|toujours) facile (?:de|d') ?(?:taper sur|s'en prendre [àa]|s'en prendre aux|accuser|bl[âa]mer|"
+    r"stigmatiser)|"
     r"(?:arr[êe]t(?:ez|ons|e|er) (?:donc )?|cessez |assez )d'(?:accuser|incriminer|attaquer|stigmatiser)|"
     r"(?:arr[êe]t(?:ez|ons|e|er) (?:donc )?|cessez )de (?:bl[âa]mer|tout mettre sur le dos|stigmatiser|diaboliser|viser)|"
     r"every time (?:something|anything) (?:goes wrong|happens|breaks)[^.!?\n]{0,40}? (?:people|they|everyone|politicians|"
@@ -315,7 +356,8 @@ def voices_support(text: str) -> bool:
 
 def says_support(text: str) -> bool:
     """voices_support without the harm told: a phrase of support said, not negated or asked."""
-    return _stated(_SUPPORT, text) or _stated(_BLAME_REFUSED, text, also_refused=_BLAME_ENDORSED)
+    return (_stated(_SUPPORT, text) or _stated(_BLAME_REFUSED, text, also_refused=_BLAME_ENDORSED)
+            or _stated(_DEFENCE, text, also_refused=_DEFENCE_TURNED))
 
 
 def told_harm_spans(text: str) -> list[tuple[int, int]]:

@@ -343,3 +343,35 @@ def test_blame_refused_and_comments_condemned_are_kept(engine, text):
 ])
 def test_blame_endorsed_or_moved_onto_the_group_is_not_kept(engine, text):
     assert decide(engine, text).decision != "keep"
+
+
+@pytest.mark.parametrize("text", [
+    # a group defended (held on toxicity and identity_attack before, 2026-12-07, fourteenth session)
+    "Leave trans people alone.",
+    "Laissez les Roms tranquilles.",
+    "Don't lump all Muslims in with a few extremists.",
+    "Ne mettez pas tous les musulmans dans le même sac.",
+    "You're confusing refugees with terrorists.",
+    "Vous confondez les musulmans et les terroristes.",
+    "Without immigrants our hospitals would collapse.",
+    "Sans les immigrés, nos hôpitaux ne tourneraient pas.",
+    "A bit of respect for disabled people, please.",
+    "Muslims have nothing to do with these attacks.",
+    "It's too easy to pick on refugees.",
+])
+def test_a_group_defended_is_kept(engine, text):
+    decision = decide(engine, text)
+    assert decision.decision == "keep", (decision.reasons, decision.targeted)
+
+
+@pytest.mark.parametrize("text", [
+    "Leave Muslims alone? No, deport them.",
+    "Don't lump all immigrants together: the Syrians are even worse than the rest.",
+    "Leave the gays alone, they'll die out on their own.",
+    "Laissez les Roms tranquilles, ils finiront bien par partir.",
+    "It's too easy to pick on Muslims, but honestly they make it easy.",
+    "Without immigrants, our streets would be safe.",  # kept before on the group-neutral reading
+    "Sans les immigrés, nos rues seraient plus sûres.",
+])
+def test_a_defence_turned_or_asked_is_not_kept(engine, text):
+    assert decide(engine, text).decision != "keep"
