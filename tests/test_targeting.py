@@ -2405,3 +2405,42 @@ def test_a_group_named_as_what_talk_or_an_act_is_about_is_no_subject_of_derogati
 
 def test_a_group_as_the_subject_after_talk_is_still_derogation(rules):
     assert in_force(rules, "Everything about Muslims is disgusting.", "en", "derogation")
+
+
+# Devices of menace, a fourth lot (2026-12-07, fourteenth session), each beside a look-alike that
+# stays harmless.
+@pytest.mark.parametrize("text, language, veiled", [
+    ("Lovely house you've got on Cranbrook Road, by the way.", "en", True),
+    ("My parents live at 12 Station Road and loved the article.", "en", False),
+    ("The PM lives at 10 Downing Street.", "en", False),
+    ("Her kids go to St Mary's. Everybody knows that.", "en", True),
+    ("Someone should pay that columnist a little visit.", "en", True),
+    ("Tell your daughter I said hi at netball practice.", "en", True),
+    ("Keep an eye on your kids walking home, there was a van.", "en", False),
+    ("The mosque on the corner should check its insurance covers fire.", "en", True),
+    ("The restaurant should check its insurance after the flood.", "en", False),
+    ("The editor won't be enjoying his morning jog for much longer.", "en", True),
+    ("I won't be running for much longer, my knees are shot.", "en", False),
+    ("This won't end well for you, mate.", "en", True),
+    ("This won't end well for them, the polls are dire.", "en", False),
+    ("People like you have a habit of disappearing.", "en", True),
+    ("My socks have a habit of disappearing.", "en", False),
+    ("We have long memories and longer reach.", "en", True),
+    ("He has a longer reach.", "en", False),
+    ("L'auteur habite à Montreuil, porte bleue, 3e étage.", "fr", True),
+    ("Ma mère habite au 12 rue des Lilas.", "fr", False),
+    ("Ses gosses sont au collège Jean Moulin, tout le monde le sait.", "fr", True),
+    ("On passera vous rendre une petite visite à la synagogue.", "fr", True),
+    ("Je vais rendre visite à ma grand-mère.", "fr", False),
+    ("Dites à votre fils de faire attention en sortant du collège.", "fr", True),
+    ("Ta baraque est en bois ? Ça crame vite, juste pour info.", "fr", True),
+    ("Nous n'oublions aucun nom.", "fr", True),
+    ("Je monte chez le voisin avec un marteau ce soir.", "fr", True),
+    ("Je monte au grenier avec un marteau pour fixer la poutre.", "fr", False),
+    ("Un bidon d'essence, une allumette, et on n'en parle plus.", "fr", True),
+    ("Tous au mur. Tous ceux qui ont voté pour.", "fr", True),
+    ("Je vais te finir. C'est pas une image.", "fr", True),
+    ("Je vais finir mon assiette.", "fr", False),
+])
+def test_devices_of_menace_are_veiled_threats(rules, text, language, veiled):
+    assert bool(of_kind(rules, text, language, "veiled_threat")) is veiled
