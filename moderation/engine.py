@@ -184,9 +184,17 @@ def _refuted(engine: "Engine", item: Evaluation) -> list[TargetHit]:
     for spans, negated in ((refuted, True), (denied, False)):
         for start, end in spans:
             group = next((g for g_start, g_end, g, _ in mentions if start <= g_start and g_end <= end), None)
+            if group is None and _THEY.match(text, start):
+                # "dire qu'ils sont dangereux, c'est ne rien connaître" after the group was named:
+                # "they" is the one group the comment named before the claim
+                group = next((g for g_start, _, g, _ in mentions if g_start < start), None)
             if group is not None and not any(t.start < end and start < t.end for t in targets):
                 targets.append(TargetHit("derogation", group, start, end, text[start:end], language, negated=negated))
     return targets
+
+
+# a claim that opens on "they": the group named before it (English and French)
+_THEY = re.compile(r"(?:they|they're|theyre|them|ils|elles|eux)(?![^\W_])", re.IGNORECASE)
 
 
 def _first_clause_end(text: str, start: int, end: int) -> int:
@@ -588,7 +596,9 @@ def load_reading(reading: type[GroupStance] | type[SecondOpinion], event: str) -
 # 28: a group defended ("Leave X alone.", « Ne mettez pas tous les X dans le même sac », "Without X our
 # hospitals would collapse") reads as support unless what follows turns it (support.py _DEFENCE);
 # 2026-12-07, fourteenth session.
-ENGINE_REVISION = "eng-28"
+# 29: a refuted claim that opens on "they" is about the group named before it ("My neighbours are
+# refugees. The idea that they are criminals is just wrong."); 2026-12-07, fourteenth session.
+ENGINE_REVISION = "eng-29"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,

@@ -173,3 +173,20 @@ def test_a_claim_mocked_is_a_refutation(text, claim):
 def test_worth_mocked_is_derogation(engine, text):
     assert claims(text) == []
     assert decide(engine, text).decision != "keep"
+
+
+@pytest.mark.parametrize("text", [
+    # the claim opens on "they", the group named before it (held before on toxicity and identity_attack)
+    "My neighbours are refugees. The idea that they are criminals is just wrong.",
+    "Mes voisins sont des réfugiés. L'idée qu'ils soient des criminels est absurde.",
+    "I grew up next to a Roma family. I used to think they were thieves, but I was wrong.",
+])
+def test_a_refuted_claim_about_they_is_about_the_group_named_before(engine, text):
+    decision = decide(engine, text)
+    assert decision.decision == "keep", (decision.reasons, decision.targeted)
+    assert any(t["negated"] and t["kind"] == "derogation" for t in decision.targeted)
+
+
+def test_worth_called_false_of_they_is_derogation(engine):
+    decision = decide(engine, "Jews run the banks. There is no evidence that they are human.")
+    assert decision.decision != "keep"
