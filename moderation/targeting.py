@@ -131,7 +131,7 @@ RULES_REVISION = "17"  # 2: reported words the comment agrees with are in force 
 # 2026-12-07, eighth session)
 # 14: a respelled word cut in two by a space is read as the word ("Mus lims", « les immi grés »;
 # moderation/text/space_cuts.py), and a group that is the object of an act of blame opening the sentence
-# ("Pinning it on Jews is just lazy") is no subject of derogation (_blamed_by_a_gerund; 2026-12-07,
+# ("Pinning it on Jews is just lazy") is no subject of derogation (_not_the_subject; 2026-12-07,
 # ninth session)
 # 15: a doubled letter in a four-letter name ("Jewws"; typos.DOUBLING_MIN_LENGTH) and a typo of two forms
 # of one group of any length (ShortNames.forms) are read; a sentence run together into one word is cut
@@ -140,7 +140,7 @@ RULES_REVISION = "17"  # 2: reported words the comment agrees with are in force 
 # then a subject ends a clause (_CLAUSE_BREAK); a group's name behind mask characters is read
 # ("m*slims"; moderation/text/masks.py; 2026-12-07, thirteenth session)
 # 17: a group named as what talk or an act is about is no subject of derogation ("the comments here about
-# X are disgraceful"; _spoken_of; 2026-12-07, fourteenth session)
+# X are disgraceful"; _not_the_subject; 2026-12-07, fourteenth session)
 
 
 class TargetRulesError(ValueError):
@@ -903,7 +903,7 @@ class TargetRules:
                         continue
                     if kind == "negated_derogation" and _asks_why_not(text, start, end):
                         continue
-                    if kind == "derogation" and (_blamed_by_a_gerund(text, start) or _spoken_of(text, start)):
+                    if kind == "derogation" and _not_the_subject(text, start):
                         continue
                     target = named_group if kind == "pronoun_derogation" else rules.group_at(text, start, end)
                     orig_start, orig_end = normalized.original_span(source[start], source[end - 1] + 1)
@@ -1032,11 +1032,6 @@ _BLAME_BEFORE = re.compile(
     r"\s+(?:all |the |des |les |aux |)?$")
 
 
-def _blamed_by_a_gerund(text: str, start: int) -> bool:
-    """Whether the group at `start` is the object of an act of blame that opens its sentence."""
-    return _BLAME_BEFORE.search(text, max(0, start - 60), start) is not None
-
-
 # The group as what is talked about: in "Some of the comments here about Muslims are disgraceful",
 # « Les blagues sur les Roms sont lamentables », "attacks on Jews are vile" the comments, jokes and
 # attacks are called disgraceful, not the group (2026-12-07, fourteenth session: "Muslims are
@@ -1051,9 +1046,11 @@ _SPOKEN_OF_BEFORE = re.compile(
     r"(?:all |the |des |les |)?$")
 
 
-def _spoken_of(text: str, start: int) -> bool:
-    """Whether the group at `start` is what some talk or act named just before it is about."""
-    return _SPOKEN_OF_BEFORE.search(text, max(0, start - 60), start) is not None
+def _not_the_subject(text: str, start: int) -> bool:
+    """Whether the group at `start` is the object of an act of blame that opens its sentence
+    (_BLAME_BEFORE) or what some talk or act named just before it is about (_SPOKEN_OF_BEFORE)."""
+    before = max(0, start - 60)
+    return any(pattern.search(text, before, start) is not None for pattern in (_BLAME_BEFORE, _SPOKEN_OF_BEFORE))
 
 
 # A negative question asks nothing to be denied: « Pourquoi les X ne rentrent pas chez eux ? »,
