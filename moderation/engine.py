@@ -149,13 +149,13 @@ def find_targeted_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
         item.names_person, item.names_role = reading.names_person, reading.names_role
         item.frames = list(reading.frames)
         if item.groups:
-            item.targets = _refuted(engine, item)
+            item.targets = _with_refutations(engine, item)
         unvoiced = [t for t in item.targets if not t.in_force]
         if unvoiced:
             item.hits = [_qualified(hit, unvoiced) for hit in item.hits]
 
 
-def _refuted(engine: "Engine", item: Evaluation) -> list[TargetHit]:
+def _with_refutations(engine: "Engine", item: Evaluation) -> list[TargetHit]:
     """item.targets with the claims about a group that the comment calls false read as what they are.
 
     A slander called false ("It's nonsense to say X are behind the rise in crime", "I used to think X
@@ -183,18 +183,24 @@ def _refuted(engine: "Engine", item: Evaluation) -> list[TargetHit]:
     language = item.language.language if item.language.language in engine.targets.rules else item.rules_language
     for spans, negated in ((refuted, True), (denied, False)):
         for start, end in spans:
-            group = next((g for g_start, g_end, g, _ in mentions if start <= g_start and g_end <= end), None)
-            if group is None and _THEY.match(text, start):
-                # "dire qu'ils sont dangereux, c'est ne rien connaître" after the group was named:
-                # "they" is the one group the comment named before the claim
-                group = next((g for g_start, _, g, _ in mentions if g_start < start), None)
+            group = _group_of_claim(text, start, end, mentions)
             if group is not None and not any(t.start < end and start < t.end for t in targets):
                 targets.append(TargetHit("derogation", group, start, end, text[start:end], language, negated=negated))
     return targets
 
 
-# a claim that opens on "they": the group named before it (English and French)
+# a claim that opens on "they" (English and French)
 _THEY = re.compile(r"(?:they|they're|theyre|them|ils|elles|eux)(?![^\W_])", re.IGNORECASE)
+
+
+def _group_of_claim(text: str, start: int, end: int, mentions: list[tuple[int, int, str, bool]]) -> str | None:
+    """The group a claim (text[start:end]) is about: one it names, or, when it opens on "they", the
+    first one the comment named before it ("Mes voisins sont des réfugiés. L'idée qu'ils soient des
+    criminels est absurde.")."""
+    inside = next((group for g_start, g_end, group, _ in mentions if start <= g_start and g_end <= end), None)
+    if inside is not None or not _THEY.match(text, start):
+        return inside
+    return next((group for g_start, _, group, _ in mentions if g_start < start), None)
 
 
 def _first_clause_end(text: str, start: int, end: int) -> int:
