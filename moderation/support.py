@@ -190,7 +190,18 @@ _BLAME_REFUSED = re.compile(
     r"(?:blame|blaming) [^.!?\n]{1,40}?,? (?:as usual|as always|yet again)|"
     r"[àa] chaque (?:probl[èe]me|crise|fois que (?:quelque chose|[çc]a) (?:va mal|ne va pas|d[ée]raille))[^.!?\n]{0,40}? on "
     r"(?:accuse|bl[âa]me|s'en prend (?:aux|[àa])|pointe du doigt)|"
-    r"on (?:accuse|bl[âa]me|s'en prend [àa]) [^.!?\n]{1,40}?,? comme (?:d'habitude|toujours|d'hab)"
+    r"on (?:accuse|bl[âa]me|s'en prend [àa]) [^.!?\n]{1,40}?,? comme (?:d'habitude|toujours|d'hab)|"
+    # collective blame refused: "Blaming X as a whole for what one man did", « Accuser tous les X
+    # pour ce qu'a fait un seul »
+    r"(?:blam(?:e|ing)|punish(?:ing)?|judg(?:e|ing)|condemn(?:ing)?|hat(?:e|ing)|demoni[sz](?:e|ing)) [^.!?\n]{1,40}? "
+    r"(?:as a whole |collectively |all )?for (?:what|the actions of|the crimes of|the acts of) (?:one|a few|a handful of|"
+    r"a single|some|one or two)|"
+    r"(?:accuser|punir|juger|condamner|stigmatiser|bl[âa]mer|diaboliser|ha[ïi]r) [^.!?\n]{1,40}? pour (?:ce qu'a fait|ce "
+    r"qu'ont fait|les actes d'|les actes de|les crimes d'|les crimes de) (?:un seul|une seule|quelques|une poign[ée]e|un|une)"
+    r"(?![^\W_])|"
+    # the old panics: "the same panic about X ruining the country", « la même panique autour des X »
+    r"(?:same|old|usual|moral) panic (?:about|over)|(?:la m[êe]me|les m[êe]mes|une) (?:panique|paniques) (?:morale )?(?:sur|"
+    r"autour des?|[àa] propos des?)"
     r")(?![^\W_])", re.IGNORECASE)
 _BLAME_ENDORSED = re.compile(r"(?<![^\W_])(?:rightly|right to|good reason|deservedly|deserve it|earned it|blame them|"
                              r"blame the|juste titre|avec raison|ont raison|m[ée]rit[ée]|plut[ôo]t)(?![^\W_])", re.IGNORECASE)

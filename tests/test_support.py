@@ -375,3 +375,16 @@ def test_a_group_defended_is_kept(engine, text):
 ])
 def test_a_defence_turned_or_asked_is_not_kept(engine, text):
     assert decide(engine, text).decision != "keep"
+
+
+@pytest.mark.parametrize("text", [
+    "Accuser tous les musulmans pour ce qu'a fait un seul homme, c'est injuste.",
+    "Judging all refugees for the crimes of a few is wrong.",
+])
+def test_collective_blame_refused_is_kept(engine, text):
+    decision = decide(engine, text)
+    assert decision.decision == "keep", (decision.reasons, decision.targeted)
+
+
+def test_collective_blame_endorsed_is_not_kept(engine):
+    assert decide(engine, "Judging all Jews for what a few did is right, they are all the same.").decision != "keep"
