@@ -603,10 +603,11 @@ def load_reading(reading: type[GroupStance] | type[SecondOpinion], event: str) -
 # hospitals would collapse") reads as support unless what follows turns it (support.py _DEFENCE);
 # 2026-12-07, fourteenth session.
 # 29: a refuted claim that opens on "they" is about the group named before it ("My neighbours are
-# refugees. The idea that they are criminals is just wrong."); collective blame refused ("Blaming X as
-# a whole for what one man did ...") and the old panics told ("the same panic about X ruining the
-# country") read as support; 2026-12-07, fourteenth session.
-ENGINE_REVISION = "eng-29"
+# refugees. The idea that they are criminals is just wrong."); 2026-12-07, fourteenth session.
+# 30: collective blame refused ("Blaming X as a whole for what one man did ...", « Accuser tous les X
+# pour ce qu'a fait un seul ») and the old panics told ("the same panic about X ruining the country")
+# read as support (support.py); 2026-12-07, fourteenth session.
+ENGINE_REVISION = "eng-30"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,
