@@ -2444,3 +2444,25 @@ def test_a_group_as_the_subject_after_talk_is_still_derogation(rules):
 ])
 def test_devices_of_menace_are_veiled_threats(rules, text, language, veiled):
     assert bool(of_kind(rules, text, language, "veiled_threat")) is veiled
+
+
+# Tropes as questions and generalisations (2026-12-07, fourteenth session), each beside a look-alike.
+@pytest.mark.parametrize("text, language, derogation", [
+    ("Can anyone name one thing Arabs have contributed besides terrorism?", "en", True),
+    ("Name one thing the government has done besides raising taxes.", "en", False),
+    ("Qqn peut me citer un truc que les Arabes ont apporté à part le terrorisme ?", "fr", True),
+    ("In my opinion women should never have been given the vote.", "en", True),
+    ("Women were given the vote in 1918.", "en", False),
+    ("Why does every Mexican I meet turn out to be illegal and dirty?", "en", True),
+    ("Every Muslim I meet is kind.", "en", False),
+    ("Jews are more loyal to Israel than to Britain.", "en", True),
+    ("Les juifs étaient plus loyaux envers Israël qu'envers la France.", "fr", True),
+    ("Les musulmans sont fidèles à leur religion.", "fr", False),
+    ("Do Muslims even love this country?", "en", True),
+    ("Wherever there are Roma, there is crime.", "en", True),
+    ("Wherever there are refugees, there are charities helping.", "en", False),
+    ("Comment se fait-il que partout où il y a des Roms, il y ait des vols ?", "fr", True),
+    ("Pourquoi faut-il toujours que les Chinois nous ramènent des maladies ?", "fr", True),
+])
+def test_tropes_as_questions_and_generalisations_are_derogation(rules, text, language, derogation):
+    assert bool(in_force(rules, text, language, "derogation")) is derogation
