@@ -55,6 +55,11 @@ _SUPPORT = re.compile(
     # everyone else", « ... comme tout le monde », ending its sentence (not "learn to use a phone like
     # everyone else, grandpa", nor "like everyone else says")
     r"(?:just|exactly) like (?:everyone|everybody|anyone|anybody|the rest of us)(?: else)?(?=\s*(?:[.!]|$))|"
+    # the ordinary duties of anyone: "X pay their taxes like everyone else" (toxicity 0.72; 2026-12-07,
+    # fourteenth session)
+    r"(?<!should )(?<!must )(?<!to )(?<!shall )(?:pay|pays|paid|paying) (?:their |his |her |our )?(?:taxes|tax|bills|rent|national insurance)(?: [\w']+){0,4}? "
+    r"(?:like|as much as|just as much as) (?:everyone|everybody|anyone|anybody|the rest of us|you and me|you and i)"
+    r"(?: else)?(?=\s*(?:[.!]|$))|"
     r"comme tout le monde(?=\s*(?:[.!]|$))|"
     r"(?:should|must|ought to) be allowed to (?:work|stay|vote|marry|live|worship|study|pray|adopt|serve)|"
     r"(?:never|shouldn't|should not|should never|don't|do not|mustn't|must not|can't|cannot) judge (?:someone|anyone|"

@@ -388,3 +388,8 @@ def test_collective_blame_refused_is_kept(engine, text):
 
 def test_collective_blame_endorsed_is_not_kept(engine):
     assert decide(engine, "Judging all Jews for what a few did is right, they are all the same.").decision != "keep"
+
+
+def test_the_ordinary_duties_of_anyone_read_as_support(engine):
+    assert decide(engine, "Muslims pay their taxes like everyone else.").decision == "keep"  # toxicity 0.72 before
+    assert decide(engine, "Immigrants should pay their taxes like everyone else.").decision != "keep"
