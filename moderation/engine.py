@@ -607,7 +607,9 @@ def load_reading(reading: type[GroupStance] | type[SecondOpinion], event: str) -
 # 30: collective blame refused ("Blaming X as a whole for what one man did ...", « Accuser tous les X
 # pour ce qu'a fait un seul ») and the old panics told ("the same panic about X ruining the country")
 # read as support (support.py); 2026-12-07, fourteenth session.
-ENGINE_REVISION = "eng-30"
+# 31: "X pay their taxes like everyone else" reads as support, not as a demand ("should pay ...");
+# 2026-12-07, fourteenth session.
+ENGINE_REVISION = "eng-31"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,
