@@ -23,7 +23,7 @@ from typing import Callable, Sequence
 from moderation.language import LanguageDetector, LanguageResult
 from moderation.group_neutral import neutral_text, said_of_oneself, speaks_as_a_member
 from moderation.policy import NEUTRAL_READING_LABELS, Evidence, Policy, load_policy
-from moderation.refutation import denied_worth, refuted_claims
+from moderation.refutation import refutations
 from moderation.scoring.base import ScorerUnavailable
 from moderation.scoring.group_stance import GroupStance, StanceScores
 from moderation.scoring.second_opinion import SecondOpinion
@@ -166,7 +166,7 @@ def _with_refutations(engine: "Engine", item: Evaluation) -> list[TargetHit]:
     Worth called false ("There is no evidence that X are human", "I've never met a X who was
     grateful") is derogation in the comment's own voice, whatever the rules read inside it."""
     text = item.comment.text
-    refuted, denied = refuted_claims(text), denied_worth(text)
+    refuted, denied = refutations(text)  # one reading of the frames for both
     if not (refuted or denied):
         return item.targets
 

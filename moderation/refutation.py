@@ -236,18 +236,29 @@ def _claims(text: str) -> list[tuple[int, int, str, str]]:
             for frame in _FRAMES for match in frame.finditer(text)]
 
 
+def refutations(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(refuted claims, worth denied) from one reading of the frames: the spans of the claims `text`
+    calls false that are slanders, and those that are claims of worth (see the two functions below)."""
+    refuted, denied = [], []
+    for start, end, frame, claim in _claims(text):
+        if _NEGATION.search(claim):
+            continue
+        worth = _WORTH.search(claim)
+        if not (_KIND.search(claim) or worth) or _STEREOTYPE.search(frame):
+            refuted.append((start, end))
+        if worth and not (_GENERALISED.search(frame) or _COMPARED.search(claim)):
+            denied.append((start, end))
+    return refuted, denied
+
+
 def refuted_claims(text: str) -> list[tuple[int, int]]:
     """The spans of the claims `text` calls false, except claims of worth, rights or harm suffered
-    and claims with a negation of their own (see the module's docstring)."""
-    return [(start, end) for start, end, frame, claim in _claims(text)
-            if not _NEGATION.search(claim)
-            and (not (_KIND.search(claim) or _WORTH.search(claim)) or _STEREOTYPE.search(frame))]
+    (unless called a stereotype) and claims with a negation of their own (see the module's docstring)."""
+    return refutations(text)[0]
 
 
 def denied_worth(text: str) -> list[tuple[int, int]]:
     """The spans of the claims of worth (or of persecution suffered) that `text` calls false, with no
     negation of their own: the frame that refutes a slander denies a group its worth when it frames
     praise ("There is no evidence that Jews are human")."""
-    return [(start, end) for start, end, frame, claim in _claims(text)
-            if _WORTH.search(claim) and not (_NEGATION.search(claim) or _GENERALISED.search(frame)
-                                             or _COMPARED.search(claim))]
+    return refutations(text)[1]
