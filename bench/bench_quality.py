@@ -148,6 +148,17 @@ Suites (bench/data/dev/, written without looking at the lexicons or the targetin
   ten groups, by two helpers who opened no file of the project; none within 0.8 of a dev, sealed
   or training sentence (520 each). Halves by template; reported as `negation3_suite`. Measured
   whole on c3989b7 before any case was read (BENCHMARKS.md).
+- negation4, pronoun4, threats4 (_en / _fr, 2026-12-07, fifteenth session): by six helpers who
+  opened no file of the project, asked for comment-section forms (a third of the templates 2-4
+  sentences, registers from careful to casual) over the ten groups. negation4: 30 templates of
+  negated hate, 15 of hate behind a negation or a disclaimer (`fake_negation`), 15 of
+  counter-speech; pronoun4: 25 of hate through a pronoun, a question or an opinion, 15 of
+  derogation, 10 each of benign questions or pronouns and benign mentions; threats4: 20 threat, 10
+  veiled-threat and 10 look-alike templates against the groups plus 20, 15 and 15 one-off comments
+  aimed at a person. Templates with a sentence equal to or within 0.8 of an older dev case, a sealed
+  case or a training sentence dropped (16 of 360). Halves by template; reported as
+  `negation4_suite`, `pronoun4_suite`, `threats4_suite`. Measured whole on c473c33 before any case
+  was read (BENCHMARKS.md).
 
 A fourth suite is sealed (bench/data/sealed/, 2026-12-04): 420 cases per language, 30 per
 category, written by two helpers who opened no file of the project, to measure what the rules
@@ -196,7 +207,8 @@ SUITES = ("functional_en.jsonl", "functional_fr.jsonl", "ordinary_comments.jsonl
           "negation2_en.jsonl", "negation2_fr.jsonl", "threats3_en.jsonl", "threats3_fr.jsonl",
           "kind3_en.jsonl", "kind3_fr.jsonl", "templates7_en.jsonl", "templates7_fr.jsonl",
           "plain7_en.jsonl", "plain7_fr.jsonl", "templates8_en.jsonl", "templates8_fr.jsonl",
-          "negation3_en.jsonl", "negation3_fr.jsonl")
+          "negation3_en.jsonl", "negation3_fr.jsonl", "negation4_en.jsonl", "negation4_fr.jsonl",
+          "pronoun4_en.jsonl", "pronoun4_fr.jsonl", "threats4_en.jsonl", "threats4_fr.jsonl")
 # the hateful categories (the rest are expected to be kept or not removed)
 HATEFUL = {"threat", "derogation", "pronoun_or_question", "obfuscated", "slur_or_insult", "fake_negation",
            "veiled_threat",
