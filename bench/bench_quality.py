@@ -156,7 +156,7 @@ Suites (bench/data/dev/, written without looking at the lexicons or the targetin
   derogation, 10 each of benign questions or pronouns and benign mentions; threats4: 20 threat, 10
   veiled-threat and 10 look-alike templates against the groups plus 20, 15 and 15 one-off comments
   aimed at a person. Templates with a sentence equal to or within 0.8 of an older dev case, a sealed
-  case or a training sentence dropped (16 of 360). Halves by template; reported as
+  case or a training sentence dropped (16 of 420). Halves by template; reported as
   `negation4_suite`, `pronoun4_suite`, `threats4_suite`. Measured whole on c473c33 before any case
   was read (BENCHMARKS.md).
 

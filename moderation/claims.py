@@ -134,3 +134,41 @@ def rewritten(text: str, source: Sequence[int], edits: list[tuple[int, int, str]
     out.append(text[at:])
     mapped.extend(source[at:])
     return "".join(out), mapped
+
+
+# What turns a denial or a reported claim back into the speaker's own. A clause that opens on the
+# speaker's "just" and speaks of the group again: "I don't hate X, I just think the country would be
+# better off without them", "I'm not saying X are all criminals, I'm just saying I'd lock my car if
+# one moved in", « Je ne déteste pas les X, je pense juste qu'ils devraient ... »; or one that keeps
+# the claim for most of them: "Nobody said ALL X are thieves. Just most of them", « Juste la
+# plupart. » The denial was all these comments seemed to say, and they were kept on it (a fake
+# negation suite written by a helper, 2026-12-07, fifteenth session). The speaker's "just" only:
+# "... because it simply isn't true", "they just like ..." go on denying.
+_APOSTROPHE = "['\u2019]"
+_SPEAKER_JUST = (
+    r"i (?:just|only|simply) (?:think|feel|believe|reckon|say|mean|want|wish|prefer|would rather)"
+    rf"|i{_APOSTROPHE}d (?:just|only|simply) (?:rather|prefer)"
+    rf"|(?:i{_APOSTROPHE}m|i am|im|we{_APOSTROPHE}re|we are) (?:just|only|simply|merely) (?:saying|asking|pointing out|stating|being honest|being realistic)"
+    r"|je (?:pense|trouve|dis|veux|pr[ée]f[èe]re|crois|voudrais|constate) (?:juste|simplement|seulement)"
+    r"|on dit (?:juste|simplement|seulement)"
+    r"|de loin")
+_MOST_OF_THEM = (r"(?:just|only) (?:most|the majority|nearly all|almost all) of them"
+                 r"|(?:juste|seulement) (?:la plupart|la majorit[ée]|presque tous|presque toutes)")
+_TURN = re.compile(rf"(?:^|[.,;:!?]\s*|(?<![\w'])(?:but|mais)\s+)(?:(?P<most>{_MOST_OF_THEM})|{_SPEAKER_JUST})(?![\w'])",
+                   re.IGNORECASE)
+# the group spoken of again after the turn: a pronoun of the third person plural (or a name, given
+# by the caller); "qu'ils", "they're" count
+_BACK_REFERENCE = re.compile(r"(?<!\w)(?:they|them|their|those people|ils|elles|eux|leurs?|les)(?!\w)", re.IGNORECASE)
+
+
+def turned_back(text: str, after: int, mentions: Sequence[int]) -> bool:
+    """True when, after offset `after` (the end of the claim a comment denies or reports), a clause
+    turns it back into the speaker's own (see _TURN). `mentions`: where the comment names a group."""
+    turn = _TURN.search(text, after)
+    if turn is None:
+        return False
+    if turn.group("most"):
+        return True
+    rest = text[turn.end():]
+    return len(re.findall(r"\w+", rest)) >= 3 and (
+        _BACK_REFERENCE.search(rest) is not None or any(start >= turn.end() for start in mentions))

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from moderation.language import LanguageDetector, LanguageResult
+from moderation.claims import turned_back
 from moderation.group_neutral import neutral_text, said_of_oneself, speaks_as_a_member
 from moderation.policy import NEUTRAL_READING_LABELS, Evidence, Policy, load_policy
 from moderation.refutation import refutations
@@ -82,6 +83,9 @@ class Evaluation:
     names_role: bool = False  # it names someone by their role ("that MP"; config/targets [people_roles])
     unvoiced_scores: dict[str, float] | None = None  # scores without the unvoiced spans, when there are any
     discounted_scores: dict[str, float] | None = None  # the same, when the policy is to read them
+    # a claim the comment denies or reports, then turns back into its own ("I don't hate X, I just think
+    # ..."; moderation/claims.py turned_back): the denial is not all it says, nothing is discounted
+    denial_turned: bool = False
     group_neutral_scores: dict[str, float] | None = None  # scores with group names made neutral, when read so
     speaks_as_member: bool = False  # every group it names is the speaker's own ("I'm proud to be a Muslim")
     untargeted_profanity: bool = False
@@ -151,8 +155,20 @@ def find_targeted_abuse(engine: "Engine", batch: list[Evaluation]) -> None:
         if item.groups:
             item.targets = _with_refutations(engine, item)
         unvoiced = [t for t in item.targets if not t.in_force]
+        item.denial_turned = _turned_back(engine, item, unvoiced)
         if unvoiced:
             item.hits = [_qualified(hit, unvoiced) for hit in item.hits]
+
+
+def _turned_back(engine: "Engine", item: Evaluation, unvoiced: list[TargetHit]) -> bool:
+    """Whether a derogation the comment denies or reports, with nothing in force, is turned back into
+    its own after it ("I don't hate X, I just think the country would be better off without them")."""
+    denied = [hit.end for hit in unvoiced if hit.kind == "derogation"]
+    if not denied or len(unvoiced) < len(item.targets):
+        return False
+    text = item.comment.text
+    mentions = [start for start, *_ in engine.targets.group_mentions(text, item.rules_language)]
+    return turned_back(text, max(denied), mentions)
 
 
 def _with_refutations(engine: "Engine", item: Evaluation) -> list[TargetHit]:
@@ -259,7 +275,7 @@ def score_toxicity(engine: "Engine", batch: list[Evaluation]) -> None:
     # plain already, the second readings are made plain here
     texts = [item.model_text for item in batch]
     languages = [item.language.language for item in batch]
-    second_reading = [(item, plain(without_spans(item.comment.text, spans))) for item in batch
+    second_reading = [(item, plain(without_spans(item.comment.text, spans))) for item in batch if not item.denial_turned
                       for spans in [unvoiced_spans(item.comment.text, item.hits, item.targets, item.excepted,
                                                    names_group=bool(item.groups), frames=item.frames)] if spans]
     shouted = [(item, text.lower()) for item, text in zip(batch, texts) if is_shouted(text)]
@@ -609,7 +625,10 @@ def load_reading(reading: type[GroupStance] | type[SecondOpinion], event: str) -
 # read as support (support.py); 2026-12-07, fourteenth session.
 # 31: "X pay their taxes like everyone else" reads as support, not as a demand ("should pay ...");
 # 2026-12-07, fourteenth session.
-ENGINE_REVISION = "eng-31"
+# 32: a denial or a reported claim turned back into the speaker's own ("I don't hate X, I just think
+# the country would be better off without them", "Nobody said ALL X are thieves. Just most of them")
+# is not all the comment says: its scores are read whole (claims.turned_back); fifteenth session.
+ENGINE_REVISION = "eng-32"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,
@@ -692,7 +711,8 @@ class Engine:
                         voices_support=_voices_support(item),
                         voices_praise=_voices_praise(item),
                         quotes_a_phrase=quotes_a_phrase(item.comment.text),
-                        reports_past_violence=_reports_past_violence(item))
+                        reports_past_violence=_reports_past_violence(item),
+                        denial_turned=item.denial_turned)
 
     def _decision(self, item: Evaluation, verdict) -> Decision:
         language = item.language.language

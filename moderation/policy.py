@@ -96,6 +96,10 @@ class Evidence:
     # carers", « déportés par les nazis ») and says nothing abusive (moderation/unvoiced.py
     # reports_past_violence): the threat head does not hold it at the lower group bar
     reports_past_violence: bool = False
+    # a claim it denies or reports is turned back into its own after it ("I don't hate X, I just think
+    # the country would be better off without them"; moderation/claims.py turned_back): the denial is
+    # not all it says (engine eng-32)
+    denial_turned: bool = False
 
 
 @dataclass(frozen=True)
@@ -303,7 +307,7 @@ def _a_denial_is_all_it_says(evidence: Evidence) -> bool:
     ("cette idée est ridicule", "that racist lie") as toxic; a person denying a slur is not."""
     if not any(hit.negated and hit.kind == "derogation" for hit in evidence.targets):
         return False
-    if any(hit.in_force for hit in evidence.targets):
+    if evidence.denial_turned or any(hit.in_force for hit in evidence.targets):
         return False
     return not any(hit.field == "text" and not (hit.negated or hit.quoted) and hit.category != "profanity"
                    for hit in evidence.hits)

@@ -109,3 +109,36 @@ def test_a_pronoun_goes_on_denying_after_a_denial(rules):
 ])
 def test_a_claim_after_its_pivot_is_the_comments_own_whatever_it_denied_before(rules, text, language, target):
     assert derogation_in_force(rules, text, language) == [target]
+
+
+@pytest.mark.parametrize("text, turned", [
+    ("I don't hate Muslims, I just think the country would be better off without them.", True),
+    ("Nobody said ALL Roma are thieves. Just most of them, and everyone knows it.", True),
+    ("I'm not saying women are criminals, I'm just saying I'd lock my car if a woman moved in.", True),
+    ("Je ne déteste pas les Roms, je pense juste qu'ils devraient partir d'ici.", True),
+    ("Personne n'a dit que tous les Arabes étaient des voleurs. Juste la plupart.", True),
+    # the turn speaks of something else, or the "just" is not the speaker's turn
+    ("I don't hate Muslims, I just think every religion should stay out of politics.", False),
+    ("I would never say Jews are inferior, because it simply isn't true.", False),
+    ("Bisexuals aren't greedy or confused, we just like more than one gender.", False),
+    ("Les lesbiennes ne détestent pas les hommes, elles veulent juste qu'on leur foute la paix.", False),
+])
+def test_a_denial_turned_back_into_the_speakers_own(text, turned):
+    from moderation.claims import turned_back
+    denial_end = text.index(",") if "," in text[:40] else text.index(".")
+    mentions = [text.index(word) for word in ("a woman moved",) if word in text]
+    assert turned_back(text, denial_end, mentions) is turned
+
+
+@pytest.mark.parametrize("text, kept", [
+    # kept on the denial alone until engine eng-32
+    ("I don't hate Muslims, I just think they should all be sent back where they came from.", False),
+    ("Nobody said ALL refugees are thieves. Just most of them, and everyone knows it.", False),
+    ("Je ne déteste pas les Roms, je pense juste qu'ils devraient tous dégager d'ici.", False),
+    # the same turn to something else: the denial is still all it says about the group
+    ("I don't hate Muslims, I just think every religion should stay out of politics.", True),
+    ("Nobody said refugees are criminals. I just think the asylum system is badly run.", True),
+    ("Je ne déteste pas les musulmans, je pense juste que la religion n'a rien à faire en politique.", True),
+])
+def test_a_denial_turned_back_is_not_all_the_comment_says(engine, text, kept):
+    assert (decide(engine, text).decision == "keep") is kept
