@@ -2466,3 +2466,23 @@ def test_devices_of_menace_are_veiled_threats(rules, text, language, veiled):
 ])
 def test_tropes_as_questions_and_generalisations_are_derogation(rules, text, language, derogation):
     assert bool(in_force(rules, text, language, "derogation")) is derogation
+
+
+@pytest.mark.parametrize("text, language, derogation", [
+    # a truth said to be forbidden is said (config/targets, 2026-12-07, fifteenth session)
+    ("Pourquoi personne n'ose dire que les femmes sont inférieures ? C'est pourtant évident.", "fr", True),
+    ("Why does nobody dare say that Roma are parasites? It's obvious.", "en", True),
+    ("Personne ne dit que les réfugiés sont des criminels.", "fr", False),
+    # a place full of a group called lost, and never again a group at one's own place
+    ("Une ville remplie de musulmans, c'est une ville foutue.", "fr", True),
+    ("Une ville remplie de touristes, c'est une ville foutue.", "fr", False),
+    ("A town full of immigrants is a dead town.", "en", True),
+    ("A city full of refugees is a city that did the right thing.", "en", False),
+    ("Je l'ai dit aux RH, plus jamais de femmes dans l'équipe.", "fr", True),
+    ("Plus jamais de femmes battues dans ce pays.", "fr", False),
+    ("Never again a Muslim in my team, I learned my lesson.", "en", True),
+    # what the speaker reports having said against a claim still reports it
+    ("Il m'a dit que les Roms étaient des voleurs, je lui ai dit qu'il racontait n'importe quoi.", "fr", False),
+])
+def test_forbidden_truths_lost_places_and_never_again_are_derogation(rules, text, language, derogation):
+    assert bool(in_force(rules, text, language, "derogation")) is derogation
