@@ -628,7 +628,9 @@ def load_reading(reading: type[GroupStance] | type[SecondOpinion], event: str) -
 # 32: a denial or a reported claim turned back into the speaker's own ("I don't hate X, I just think
 # the country would be better off without them", "Nobody said ALL X are thieves. Just most of them")
 # is not all the comment says: its scores are read whole (claims.turned_back); fifteenth session.
-ENGINE_REVISION = "eng-32"
+# 33: news of violence told with the place or the time ("were stabbed outside the mosque last night")
+# reports it, unless told to approve of it ("... and they deserved it"; unvoiced.reports_past_violence).
+ENGINE_REVISION = "eng-33"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,

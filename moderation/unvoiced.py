@@ -270,12 +270,23 @@ _PAST_VIOLENCE = re.compile(
     r"tu[ée]e?s?|assassin[ée]e?s?|extermin[ée]e?s?|d[ée]port[ée]e?s?|gaz[ée]e?s?|massacr[ée]e?s?|tortur[ée]e?s?|battue?s?|"
     r"poignard[ée]e?s?|lynch[ée]e?s?|br[ûu]l[ée]e?s?|agress[ée]e?s?|pers[ée]cut[ée]e?s?|r[ée]duite?s? en esclavage|"
     r"expuls[ée]e?s?|viol[ée]e?s?|abattue?s?)"
-    r"(?:(?: and| et|,) (?:\w+ )?\w+)?(?: \w+){0,3}? (?:by|par|in|during|at|pendant|lors|dans|sous)(?![^\W_])", re.IGNORECASE)
+    r"(?:(?: and| et|,) (?:\w+ )?\w+)?(?: \w+){0,3}? (?:by|par|in|during|at|pendant|lors|dans|sous|"
+    # the place or the time the news names: "were stabbed outside the mosque last night", « ont été
+    # agressés devant la synagogue hier soir » (held at the threat head's group bar; fifteenth session)
+    r"outside|inside|near|last|yesterday|overnight|earlier|devant|pr[èe]s|hier|cette nuit|ce matin)(?![^\W_])", re.IGNORECASE)
+
+
+# Violence told to approve it is no news: "Immigrants were attacked last night and they deserved
+# it", "... Good riddance.", « ... bien fait pour eux » (fifteenth session, with the places and times above)
+_APPROVED = re.compile(r"(?<![^\W_])(?:deserved?|had it coming|asked for it|good riddance|serves? (?:them|him|her) right|"
+                       r"good(?=\s*[.!])|lol|lmao|haha\w*|m[ée]rit\w*|bien fait|tant mieux|"
+                       r"c'est pas trop t[ôo]t|mdr|ptdr)(?![^\W_])", re.IGNORECASE)
 
 
 def reports_past_violence(text: str) -> bool:
-    """Whether the comment tells of violence done in the past, by someone or at a time it names."""
-    return _PAST_VIOLENCE.search(text) is not None
+    """Whether the comment tells of violence done in the past, by someone or at a time it names, and
+    does not approve of it."""
+    return _PAST_VIOLENCE.search(text) is not None and _APPROVED.search(text) is None
 
 
 def points_to_help(text: str) -> bool:

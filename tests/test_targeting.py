@@ -2486,3 +2486,19 @@ def test_tropes_as_questions_and_generalisations_are_derogation(rules, text, lan
 ])
 def test_forbidden_truths_lost_places_and_never_again_are_derogation(rules, text, language, derogation):
     assert bool(in_force(rules, text, language, "derogation")) is derogation
+
+
+@pytest.mark.parametrize("text, language, threat", [
+    # the French present for the future, a car, an armed ambush; harm to the body deserved (fifteenth session)
+    ("Julien t'as 24h pour rendre l'argent sinon je te brise les doigts un par un.", "fr", True),
+    ("Je te casse la tête avec mes histoires, désolé.", "fr", False),
+    ("Je me suis cassé les doigts au ski.", "fr", False),
+    ("Je l'écrase avec la voiture sur le parking.", "fr", True),
+    ("Le camion l'a renversé avec sa remorque.", "fr", False),
+    ("L'arbitre, faut l'attendre à la sortie du stade avec des barres de fer.", "fr", True),
+    ("Faut l'attendre à la sortie de l'école avec des ballons.", "fr", False),
+    ("He deserves to have his legs broken.", "en", True),
+    ("My dad needs to have his knees replaced.", "en", False),
+])
+def test_threats_in_the_present_by_car_by_ambush_and_harm_deserved(rules, text, language, threat):
+    assert bool(in_force(rules, text, language, "threat")) is threat

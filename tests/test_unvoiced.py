@@ -248,6 +248,13 @@ def test_the_words_of_war_as_the_news_tells_it_are_words_of_violence():
     ("Muslims should be shot by the army.", False),  # a call, not a report
     ("They will be deported by Christmas.", False),
     ("Refugees were welcomed by the town.", False),  # no violence
+    # the place or the time the news names (fifteenth session)
+    ("Two Muslims were stabbed outside the mosque last night. Thinking of them.", True),
+    ("Deux juifs ont été agressés devant la synagogue hier soir. Écœurant.", True),
+    # told to approve of it
+    ("Immigrants were attacked last night and they deserved it.", False),
+    ("Gay people were beaten outside a bar yesterday. Good riddance.", False),
+    ("Des Roms ont été tabassés hier soir, bien fait pour eux.", False),
 ])
 def test_violence_told_as_done_in_the_past(text, reports):
     from moderation.unvoiced import reports_past_violence
