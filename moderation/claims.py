@@ -157,8 +157,11 @@ _MOST_OF_THEM = (r"(?:just|only) (?:most|the majority|nearly all|almost all) of 
 _TURN = re.compile(rf"(?:^|[.,;:!?]\s*|(?<![\w'])(?:but|mais)\s+)(?:(?P<most>{_MOST_OF_THEM})|{_SPEAKER_JUST})(?![\w'])",
                    re.IGNORECASE)
 # the group spoken of again after the turn: a pronoun of the third person plural (or a name, given
-# by the caller); "qu'ils", "they're" count
-_BACK_REFERENCE = re.compile(r"(?<!\w)(?:they|them|their|those people|ils|elles|eux|leurs?|les)(?!\w)", re.IGNORECASE)
+# by the caller); "qu'ils", "they're" count; « les » only as a pronoun after a verb's subject or a
+# modal (« qu'on les renvoie », « faut les ... »), not as the article of « les bonus »
+_BACK_REFERENCE = re.compile(r"(?<!\w)(?:they|them|their|those people|ils|elles|eux|leurs?"
+                             r"|(?:on|je|j'|il|faut|faudrait|devrait|doit|doivent|veux|voudrais) les)(?!\w)",
+                             re.IGNORECASE)
 
 
 def turned_back(text: str, after: int, mentions: Sequence[int]) -> bool:

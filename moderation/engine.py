@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from moderation.language import LanguageDetector, LanguageResult
 from moderation.claims import turned_back
+from moderation.language import LanguageDetector, LanguageResult
 from moderation.group_neutral import neutral_text, said_of_oneself, speaks_as_a_member
 from moderation.policy import NEUTRAL_READING_LABELS, Evidence, Policy, load_policy
 from moderation.refutation import refutations
@@ -275,7 +275,8 @@ def score_toxicity(engine: "Engine", batch: list[Evaluation]) -> None:
     # plain already, the second readings are made plain here
     texts = [item.model_text for item in batch]
     languages = [item.language.language for item in batch]
-    second_reading = [(item, plain(without_spans(item.comment.text, spans))) for item in batch if not item.denial_turned
+    second_reading = [(item, plain(without_spans(item.comment.text, spans)))
+                      for item in batch if not item.denial_turned
                       for spans in [unvoiced_spans(item.comment.text, item.hits, item.targets, item.excepted,
                                                    names_group=bool(item.groups), frames=item.frames)] if spans]
     shouted = [(item, text.lower()) for item, text in zip(batch, texts) if is_shouted(text)]
