@@ -164,9 +164,10 @@ _BACK_REFERENCE = re.compile(r"(?<!\w)(?:they|them|their|those people|ils|elles|
                              re.IGNORECASE)
 
 
-def turned_back(text: str, after: int, mentions: Sequence[int]) -> bool:
+def turned_back(text: str, after: int, mentions: Callable[[], Sequence[int]]) -> bool:
     """True when, after offset `after` (the end of the claim a comment denies or reports), a clause
-    turns it back into the speaker's own (see _TURN). `mentions`: where the comment names a group."""
+    turns it back into the speaker's own (see _TURN). `mentions`: where the comment names a group,
+    asked only when no pronoun after the turn speaks of it (reading them normalises the comment again)."""
     turn = _TURN.search(text, after)
     if turn is None:
         return False
@@ -174,4 +175,4 @@ def turned_back(text: str, after: int, mentions: Sequence[int]) -> bool:
         return True
     rest = text[turn.end():]
     return len(re.findall(r"\w+", rest)) >= 3 and (
-        _BACK_REFERENCE.search(rest) is not None or any(start >= turn.end() for start in mentions))
+        _BACK_REFERENCE.search(rest) is not None or any(start >= turn.end() for start in mentions()))

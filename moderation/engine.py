@@ -164,11 +164,11 @@ def _turned_back(engine: "Engine", item: Evaluation, unvoiced: list[TargetHit]) 
     """Whether a derogation the comment denies or reports, with nothing in force, is turned back into
     its own after it ("I don't hate X, I just think the country would be better off without them")."""
     denied = [hit.end for hit in unvoiced if hit.kind == "derogation"]
-    if not denied or len(unvoiced) < len(item.targets):
+    if not denied or any(hit.in_force for hit in item.targets):
         return False
     text = item.comment.text
-    mentions = [start for start, *_ in engine.targets.group_mentions(text, item.rules_language)]
-    return turned_back(text, max(denied), mentions)
+    return turned_back(text, max(denied),
+                       lambda: [start for start, *_ in engine.targets.group_mentions(text, item.rules_language)])
 
 
 def _with_refutations(engine: "Engine", item: Evaluation) -> list[TargetHit]:
@@ -611,7 +611,7 @@ def load_reading(reading: type[GroupStance] | type[SecondOpinion], event: str) -
 # think X were lazy, but I was wrong" as the claim); more frames of refutation (a belief taken back,
 # evidence denied, the believer judged, a claim told then denied, "never met a X who was ..."); worth
 # called false by the same frames is derogation in force ("There is no evidence that X are human",
-# "I've never met a X who was grateful"; refutation.py denied_worth); 2026-12-07, fourteenth session.
+# "I've never met a X who was grateful"; refutation.py refutations); 2026-12-07, fourteenth session.
 # 27: a claim mocked ("Oh yes, X are coming to steal our jobs... said every generation ever", "Remind me
 # how X are 'destroying' the country?") is refuted (refutation.py); blame refused ("Stop using X as
 # scapegoats", « À chaque problème, on accuse les X ») and comments about a group condemned read as

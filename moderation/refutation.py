@@ -237,8 +237,14 @@ def _claims(text: str) -> list[tuple[int, int, str, str]]:
 
 
 def refutations(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """(refuted claims, worth denied) from one reading of the frames: the spans of the claims `text`
-    calls false that are slanders, and those that are claims of worth (see the two functions below)."""
+    """(refuted claims, worth denied), from one reading of the frames.
+
+    Refuted claims: the spans of the claims `text` calls false, except claims of worth, rights or
+    harm suffered (unless called a stereotype) and claims with a negation of their own (see the
+    module's docstring). Worth denied: the spans of the claims of worth (or of persecution suffered)
+    that `text` calls false, with no negation of their own, neither generalised nor made by
+    comparison: the frame that refutes a slander denies a group its worth when it frames praise
+    ("There is no evidence that Jews are human")."""
     refuted, denied = [], []
     for start, end, frame, claim in _claims(text):
         if _NEGATION.search(claim):
@@ -249,16 +255,3 @@ def refutations(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]
         if worth and not (_GENERALISED.search(frame) or _COMPARED.search(claim)):
             denied.append((start, end))
     return refuted, denied
-
-
-def refuted_claims(text: str) -> list[tuple[int, int]]:
-    """The spans of the claims `text` calls false, except claims of worth, rights or harm suffered
-    (unless called a stereotype) and claims with a negation of their own (see the module's docstring)."""
-    return refutations(text)[0]
-
-
-def denied_worth(text: str) -> list[tuple[int, int]]:
-    """The spans of the claims of worth (or of persecution suffered) that `text` calls false, with no
-    negation of their own: the frame that refutes a slander denies a group its worth when it frames
-    praise ("There is no evidence that Jews are human")."""
-    return refutations(text)[1]

@@ -127,7 +127,7 @@ def test_a_denial_turned_back_into_the_speakers_own(text, turned):
     from moderation.claims import turned_back
     denial_end = text.index(",") if "," in text[:40] else text.index(".")
     mentions = [text.index(word) for word in ("a woman moved",) if word in text]
-    assert turned_back(text, denial_end, mentions) is turned
+    assert turned_back(text, denial_end, lambda: mentions) is turned
 
 
 @pytest.mark.parametrize("text, kept", [

@@ -3,7 +3,7 @@
 import pytest
 
 from moderation.engine import Engine
-from moderation.refutation import denied_worth, refuted_claims
+from moderation.refutation import refutations
 from moderation.settings import load_settings
 from moderation.types import CommentInput
 
@@ -18,7 +18,7 @@ def decide(engine, text):
 
 
 def claims(text):
-    return [text[start:end] for start, end in refuted_claims(text)]
+    return [text[start:end] for start, end in refutations(text)[0]]
 
 
 @pytest.mark.parametrize("text, claim", [
@@ -152,7 +152,7 @@ def test_worth_called_false_is_derogation_in_force(engine, text):
 def test_a_slander_called_false_beside_worth_called_false():
     text = "There is no evidence that immigrants are violent. There is no evidence that they are honest either."
     assert claims(text) == ["immigrants are violent"]
-    assert [text[start:end] for start, end in denied_worth(text)] == ["they are honest either"]
+    assert [text[start:end] for start, end in refutations(text)[1]] == ["they are honest either"]
 
 
 @pytest.mark.parametrize("text, claim", [
