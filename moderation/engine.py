@@ -91,6 +91,8 @@ class Evaluation:
     untargeted_profanity: bool = False
     second_opinion: float | None = None  # asked only when held on the toxicity score alone (ask_second_opinion)
     group_stance: StanceScores | None = None  # asked only when held for a group by the model heads alone (ask_group_stance)
+    # read with the group stance: a word of violence in it keeps the reading's calm bars from releasing it
+    speaks_of_violence: bool = False
 
 
 def detect_language(engine: "Engine", batch: list[Evaluation]) -> None:
@@ -504,7 +506,8 @@ def ask_group_stance(engine: "Engine", batch: list[Evaluation], evidence: list[E
         return
     for i, stance in zip(asked, engine.group_stance.read([batch[i].model_text for i in asked])):
         batch[i].group_stance = stance
-        evidence[i] = dataclasses.replace(evidence[i], group_stance=stance)
+        batch[i].speaks_of_violence = bool(violence_spans(batch[i].comment.text))
+        evidence[i] = dataclasses.replace(evidence[i], group_stance=stance, speaks_of_violence=batch[i].speaks_of_violence)
         verdicts[i] = engine.policy.decide(evidence[i])
 
 
@@ -631,7 +634,9 @@ def load_reading(reading: type[GroupStance] | type[SecondOpinion], event: str) -
 # is not all the comment says: its scores are read whole (claims.turned_back); fifteenth session.
 # 33: news of violence told with the place or the time ("were stabbed outside the mosque last night")
 # reports it, unless told to approve of it ("... and they deserved it"; unvoiced.reports_past_violence).
-ENGINE_REVISION = "eng-33"
+# 34: the group stance is told whether a comment it is asked about uses a word of violence
+# (speaks_of_violence), for the policy's calm bars ([group_stance] calm_*; 2026-12-08, sixteenth session).
+ENGINE_REVISION = "eng-34"
 
 EVIDENCE_PHASES: tuple[Phase, ...] = (detect_language, match_lexicon, mark_quoted_terms, mark_reclaimed_slurs,
                                       find_targeted_abuse,
@@ -739,6 +744,10 @@ class Engine:
             details["group_stance"] = {"model": self.group_stance.model_id, **item.group_stance.to_json(),
                                        "keep_below": {"written": self.policy.group_stance_written_below,
                                                       "mixed": self.policy.group_stance_mixed_below}}
+            if self.policy.group_stance_calm_written_below is not None:
+                details["group_stance"]["calm"] = not (item.speaks_of_violence or item.denial_turned)
+                details["group_stance"]["calm_keep_below"] = {"written": self.policy.group_stance_calm_written_below,
+                                                              "mixed": self.policy.group_stance_calm_mixed_below}
         reasons = list(verdict.reasons)
         if verdict.outcome == "keep" and self.policy.audits(item.comment.id):
             # kept, and sampled for a moderator to look at: the review queue's audit items (docs/learning.md)

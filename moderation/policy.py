@@ -100,6 +100,10 @@ class Evidence:
     # the country would be better off without them"; moderation/claims.py turned_back): the denial is
     # not all it says (engine eng-32)
     denial_turned: bool = False
+    # it uses a word of violence ("stab", "string up", « tabasser »; moderation/unvoiced.py
+    # violence_spans); read only for comments the group-stance reading is asked about, where it keeps
+    # the calm bars ([group_stance] calm_*) from releasing a threat the rules do not know
+    speaks_of_violence: bool = False
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,10 @@ class Policy:
     # None: the reading is not asked.
     group_stance_written_below: float | None = None
     group_stance_mixed_below: float = 0.0
+    # [group_stance] calm_written_keep_below, calm_mixed_keep_below: the same release at wider bars for
+    # a comment with no word of violence whose denial, if any, is not turned back. None: no wider bars.
+    group_stance_calm_written_below: float | None = None
+    group_stance_calm_mixed_below: float = 0.0
 
     def audits(self, comment_id: str) -> bool:
         """Whether a kept comment is an audit item: by a hash of its id, so a retry or a rescore agrees."""
@@ -254,7 +262,7 @@ def score_rule(policy: Policy, evidence: Evidence) -> Proposal:
             continue  # "If you're having suicidal thoughts, please call Samaritans": a helpline
         if label == "toxicity" and value < limits["remove"] and _second_opinion_keeps(policy, evidence):
             continue  # "Millions in taxpayer money gone and zero accountability.": anger, not abuse
-        if value < limits["remove"] and _group_stance_keeps(policy, evidence):
+        if value < limits["remove"] and _group_stance_keeps(policy, evidence, calm_bars=label in NEUTRAL_READING_LABELS):
             continue  # "Grew up with gay people in my class ... never once saw any of the 'dangerous' behaviour"
         if (value >= limits["remove"] and label == "toxicity" and policy.quoted_hold_at_most
                 and (evidence.quotes_a_phrase or _reports_abuse_only(evidence))):
@@ -282,13 +290,25 @@ def _second_opinion_keeps(policy: Policy, evidence: Evidence) -> bool:
             and evidence.scores.get("threat", 0.0) < policy.second_opinion_threat_under)
 
 
-def _group_stance_keeps(policy: Policy, evidence: Evidence) -> bool:
+def _group_stance_keeps(policy: Policy, evidence: Evidence, calm_bars: bool) -> bool:
     """True when the group-stance reading was asked (the engine asks only about comments naming a
     group that the model heads alone would hold) and both its heads score the comment under their
-    [group_stance] bars."""
+    [group_stance] bars, or, for a calm comment, under the wider calm bars.
+
+    Calm: no word of violence and no denial turned back. The threats a wider bar released on the tune
+    halves spoke of violence the rules did not parse ("String X up from the lampposts"), and the fake
+    denials it released were the ones the rules already know are turned back ("Nobody said ALL X are
+    thieves. Just most of them"); a comment about a group without either is where the two heads,
+    which read what is said of the group, know more than the words around its name."""
     stance = evidence.group_stance
-    return (policy.group_stance_written_below is not None and stance is not None
-            and stance.written < policy.group_stance_written_below and stance.mixed < policy.group_stance_mixed_below)
+    if policy.group_stance_written_below is None or stance is None:
+        return False
+    if stance.written < policy.group_stance_written_below and stance.mixed < policy.group_stance_mixed_below:
+        return True
+    calm = not (evidence.speaks_of_violence or evidence.denial_turned)
+    return (calm_bars and calm and policy.group_stance_calm_written_below is not None
+            and stance.written < policy.group_stance_calm_written_below
+            and stance.mixed < policy.group_stance_calm_mixed_below)
 
 
 def _reports_abuse_only(evidence: Evidence) -> bool:
@@ -439,7 +459,9 @@ def parse_policy(text: str, source: str = "the policy") -> Policy:
             or (neutral_hold is not None and not _a_probability(neutral_hold))):
         raise PolicyError(f"{source}: [group_mentions] takes neutral_reading_hold, a toxicity score in [0, 1]")
     second = _probabilities(raw, "second_opinion", {"toxicity_keep_below": None, "threat_under": 1.0}, source)
-    stance = _probabilities(raw, "group_stance", {"written_keep_below": None, "mixed_keep_below": 0.0}, source)
+    stance = _probabilities(raw, "group_stance", {"written_keep_below": None, "mixed_keep_below": 0.0,
+                                                  "calm_written_keep_below": None, "calm_mixed_keep_below": 0.0},
+                            source)
     review = raw.get("review", {})
     audit_keep_share = review.get("audit_keep_share", 0.0) if isinstance(review, dict) else None
     if not isinstance(review, dict) or set(review) - {"audit_keep_share"} or not _a_probability(audit_keep_share):
@@ -466,6 +488,8 @@ def parse_policy(text: str, source: str = "the policy") -> Policy:
             second_opinion_threat_under=second["threat_under"],
             group_stance_written_below=stance["written_keep_below"],
             group_stance_mixed_below=stance["mixed_keep_below"],
+            group_stance_calm_written_below=stance["calm_written_keep_below"],
+            group_stance_calm_mixed_below=stance["calm_mixed_keep_below"],
         )
     except PolicyError as exc:
         raise PolicyError(f"{source}: {exc}") from None

@@ -27,8 +27,10 @@ GANGRENE = "Les immigrés, c'est comme une gangrène qui ronge le pays."
 
 
 def with_bars(engine, written, mixed):
+    """The engine with these strict bars and no calm bars (those have their own tests below)."""
     return engine.with_policy(dataclasses.replace(engine.policy, group_stance_written_below=written,
-                                                  group_stance_mixed_below=mixed))
+                                                  group_stance_mixed_below=mixed,
+                                                  group_stance_calm_written_below=None))
 
 
 def test_the_shipped_policy_asks_the_reading_and_the_engine_has_it(engine, policy):
@@ -73,6 +75,7 @@ def test_the_reading_is_not_asked_when_other_evidence_speaks_or_no_group_is_name
 
 
 def test_the_policy_releases_a_heads_hold_under_both_bars_never_a_remove(policy):
+    policy = dataclasses.replace(policy, group_stance_calm_written_below=None)  # the strict bars alone
     limits = policy.limits("en")
     evidence = Evidence("en", (), {"identity_attack": limits["identity_attack"]["hold"] + 0.05, "toxicity": 0.1},
                         names_group=True, names_person=False)
@@ -90,7 +93,9 @@ def test_the_policy_releases_a_heads_hold_under_both_bars_never_a_remove(policy)
 
 @pytest.mark.parametrize("key, line", [
     ("written_keep_below", "written_keep_below = 1.5"), ("written_keep_below", 'written_keep_below = "low"'),
-    ("mixed_keep_below", "mixed_keep_below = -0.1"), ("mixed_keep_below", "other_keep_below = 0.5")])
+    ("mixed_keep_below", "mixed_keep_below = -0.1"), ("mixed_keep_below", "other_keep_below = 0.5"),
+    ("calm_written_keep_below", "calm_written_keep_below = 1.5"),
+    ("calm_mixed_keep_below", 'calm_mixed_keep_below = "high"')])
 def test_a_bad_group_stance_table_is_refused_with_its_name(key, line):
     text = re.sub(rf"(?m)^{key} = .*$", line, POLICY_TEXT, count=1)
     assert text != POLICY_TEXT
@@ -124,3 +129,36 @@ def test_the_shipped_artifact_scores_like_its_weights():
                                            + head.output_bias))) for head in stance._heads[name]]
         assert np.allclose([getattr(s, name) for s in stance.read(texts)], np.mean(probabilities, axis=0), atol=1e-6)
     assert stance.read([]) == []
+
+
+def test_the_calm_bars_release_only_a_comment_without_violence_or_a_turned_denial(policy):
+    limits = policy.limits("en")
+    strict = dataclasses.replace(policy, group_stance_written_below=0.05, group_stance_mixed_below=0.5,
+                                 group_stance_calm_written_below=0.2, group_stance_calm_mixed_below=0.7)
+    between = StanceScores(0.1, 0.6)  # over the strict bars, under the calm ones
+    evidence = Evidence("en", (), {"identity_attack": limits["identity_attack"]["hold"] + 0.05, "toxicity": 0.1},
+                        names_group=True, names_person=False, group_stance=between)
+    assert strict.decide(evidence).outcome == "keep"
+    assert strict.decide(dataclasses.replace(evidence, speaks_of_violence=True)).reasons == ("identity_attack_hold",)
+    assert strict.decide(dataclasses.replace(evidence, denial_turned=True)).reasons == ("identity_attack_hold",)
+    for over in (StanceScores(0.2, 0.0), StanceScores(0.0, 0.7)):
+        assert strict.decide(dataclasses.replace(evidence, group_stance=over)).reasons == ("identity_attack_hold",)
+    no_calm = dataclasses.replace(strict, group_stance_calm_written_below=None)
+    assert no_calm.decide(evidence).reasons == ("identity_attack_hold",)
+    # under the strict bars, violence does not matter (those bars were chosen without the distinction)
+    assert strict.decide(dataclasses.replace(evidence, group_stance=StanceScores(0.01, 0.1),
+                                             speaks_of_violence=True)).outcome == "keep"
+
+
+def test_the_engine_says_whether_a_comment_was_calm_and_reads_its_words_of_violence(engine):
+    calm_bars = dataclasses.replace(engine.policy, group_stance_written_below=0.0, group_stance_mixed_below=0.0,
+                                    group_stance_calm_written_below=1.0, group_stance_calm_mixed_below=1.0)
+    released = decide_one(engine.with_policy(calm_bars), NEIGHBOUR)
+    assert released.decision == "keep"
+    assert released.details["group_stance"]["calm"] is True
+    assert released.details["group_stance"]["calm_keep_below"] == {"written": 1.0, "mixed": 1.0}
+    # "beat" is a word of violence to moderation/unvoiced.py even at chess: the calm bars are cautious
+    violent = NEIGHBOUR.replace(".", ", and he can still beat me at chess.")
+    decision = decide_one(engine.with_policy(calm_bars), violent)
+    assert decision.decision == "hold" and decision.details["group_stance"]["calm"] is False
+

@@ -2502,3 +2502,18 @@ def test_forbidden_truths_lost_places_and_never_again_are_derogation(rules, text
 ])
 def test_threats_in_the_present_by_car_by_ambush_and_harm_deserved(rules, text, language, threat):
     assert bool(in_force(rules, text, language, "threat")) is threat
+
+
+@pytest.mark.parametrize("text, language, threat", [
+    # a verb whose particle follows the group ("string X up"), told or intended (2026-12-08)
+    ("String immigrants up from the lampposts on the high street.", "en", True),
+    ("We should string the Jews up.", "en", True),
+    ("Let's beat every Muslim up.", "en", True),
+    ("I'll wipe the refugees out.", "en", True),
+    ("Let's string the fairy lights up before the party.", "en", False),
+    ("Let's string the tinsel up, kids.", "en", False),
+    ("Let's run women over to the polling station.", "en", False),
+    ("The council wiped the mural out after the complaint.", "en", False),
+])
+def test_a_violent_verb_whose_particle_follows_the_group_is_a_threat(rules, text, language, threat):
+    assert bool(in_force(rules, text, language, "threat")) is threat
