@@ -23,7 +23,7 @@ from typing import Callable, Sequence
 from moderation.claims import turned_back
 from moderation.language import LanguageDetector, LanguageResult
 from moderation.group_neutral import neutral_text, said_of_oneself, speaks_as_a_member
-from moderation.policy import NEUTRAL_READING_LABELS, Evidence, Policy, load_policy
+from moderation.policy import NEUTRAL_READING_LABELS, Evidence, Policy, is_calm, load_policy
 from moderation.refutation import refutations
 from moderation.scoring.base import ScorerUnavailable
 from moderation.scoring.group_stance import GroupStance, StanceScores
@@ -91,8 +91,9 @@ class Evaluation:
     untargeted_profanity: bool = False
     second_opinion: float | None = None  # asked only when held on the toxicity score alone (ask_second_opinion)
     group_stance: StanceScores | None = None  # asked only when held for a group by the model heads alone (ask_group_stance)
-    # read with the group stance: a word of violence in it keeps the reading's calm bars from releasing it
-    speaks_of_violence: bool = False
+    # read with the group stance: no word of violence and no denial turned back (policy.is_calm), so the
+    # reading's wider calm bars may release it
+    stance_calm: bool = False
 
 
 def detect_language(engine: "Engine", batch: list[Evaluation]) -> None:
@@ -506,8 +507,9 @@ def ask_group_stance(engine: "Engine", batch: list[Evaluation], evidence: list[E
         return
     for i, stance in zip(asked, engine.group_stance.read([batch[i].model_text for i in asked])):
         batch[i].group_stance = stance
-        batch[i].speaks_of_violence = bool(violence_spans(batch[i].comment.text))
-        evidence[i] = dataclasses.replace(evidence[i], group_stance=stance, speaks_of_violence=batch[i].speaks_of_violence)
+        evidence[i] = dataclasses.replace(evidence[i], group_stance=stance,
+                                          speaks_of_violence=bool(violence_spans(batch[i].comment.text)))
+        batch[i].stance_calm = is_calm(evidence[i])
         verdicts[i] = engine.policy.decide(evidence[i])
 
 
@@ -745,7 +747,7 @@ class Engine:
                                        "keep_below": {"written": self.policy.group_stance_written_below,
                                                       "mixed": self.policy.group_stance_mixed_below}}
             if self.policy.group_stance_calm_written_below is not None:
-                details["group_stance"]["calm"] = not (item.speaks_of_violence or item.denial_turned)
+                details["group_stance"]["calm"] = item.stance_calm
                 details["group_stance"]["calm_keep_below"] = {"written": self.policy.group_stance_calm_written_below,
                                                               "mixed": self.policy.group_stance_calm_mixed_below}
         reasons = list(verdict.reasons)

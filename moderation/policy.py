@@ -290,23 +290,26 @@ def _second_opinion_keeps(policy: Policy, evidence: Evidence) -> bool:
             and evidence.scores.get("threat", 0.0) < policy.second_opinion_threat_under)
 
 
+def is_calm(evidence: Evidence) -> bool:
+    """No word of violence and no denial turned back: what the group stance's wider calm bars ask of a
+    comment. The threats a wider bar released on the tune halves spoke of violence the rules did not
+    parse ("String X up from the lampposts"), and the fake denials it released were the ones the rules
+    already know are turned back ("Nobody said ALL X are thieves. Just most of them")."""
+    return not (evidence.speaks_of_violence or evidence.denial_turned)
+
+
 def _group_stance_keeps(policy: Policy, evidence: Evidence, calm_bars: bool) -> bool:
     """True when the group-stance reading was asked (the engine asks only about comments naming a
     group that the model heads alone would hold) and both its heads score the comment under their
-    [group_stance] bars, or, for a calm comment, under the wider calm bars.
-
-    Calm: no word of violence and no denial turned back. The threats a wider bar released on the tune
-    halves spoke of violence the rules did not parse ("String X up from the lampposts"), and the fake
-    denials it released were the ones the rules already know are turned back ("Nobody said ALL X are
-    thieves. Just most of them"); a comment about a group without either is where the two heads,
-    which read what is said of the group, know more than the words around its name."""
+    [group_stance] bars, or, when `calm_bars` (the toxicity and identity_attack heads' holds; never the
+    threat head's, which at those bars let threats through on the report halves) and the comment is
+    calm (is_calm), under the wider calm bars."""
     stance = evidence.group_stance
     if policy.group_stance_written_below is None or stance is None:
         return False
     if stance.written < policy.group_stance_written_below and stance.mixed < policy.group_stance_mixed_below:
         return True
-    calm = not (evidence.speaks_of_violence or evidence.denial_turned)
-    return (calm_bars and calm and policy.group_stance_calm_written_below is not None
+    return (calm_bars and is_calm(evidence) and policy.group_stance_calm_written_below is not None
             and stance.written < policy.group_stance_calm_written_below
             and stance.mixed < policy.group_stance_calm_mixed_below)
 
