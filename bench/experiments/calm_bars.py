@@ -13,7 +13,14 @@ Result (2026-12-08, sixteenth session; fixed / broken, benign freed / toxic lost
 
 | calm bars (written, mixed) | tune | choice split |
 |---|---|---|
-| 0.10, 0.50 | see below | |
+| 0.10, 0.50 | 2 / 1 | 0 / 1 |
+| 0.20, 0.50 | 7 / 2 | 1 / 1 |
+| 0.20, 0.70 (shipped) | 13 / 3 | 3 / 3 |
+| 0.30, 0.50 | 9 / 3 | 1 / 2 |
+| 0.30, 0.70 | 18 / 5 | 3 / 4 |
+
+(The string-up rule of the same day is in both arms here; with it counted, 0.20 / 0.70 is the 15 / 3
+of config/policy.toml.)
 
 How it was chosen: before the engine's calm bars were limited to the toxicity and identity_attack
 heads, a policy file per pair through decision_diff.py gave, for the threat head's holds included,
